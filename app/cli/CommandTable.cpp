@@ -1,0 +1,16 @@
+#include "Command.h"
+
+namespace cf::app {
+
+// Declarations of the commands; each is defined in its Cmd<Name>.cpp.
+int runVersion(const QStringList& args);
+
+const Command* commandTable(int* count) {
+  static const Command kCommands[] = {
+      {"version", "Print the version and the compute backends found", &runVersion},
+  };
+  *count = static_cast<int>(sizeof kCommands / sizeof kCommands[0]);
+  return kCommands;
+}
+
+}  // namespace cf::app

@@ -1,0 +1,73 @@
+// Tests of core/common: Result, CancelToken, Eta and the error boundary.
+
+#include <c10/util/Exception.h>
+
+#include <QtTest>
+#include <opencv2/core.hpp>
+#include <stdexcept>
+#include <thread>
+
+#include "common/CancelToken.h"
+#include "common/ErrorBoundary.h"
+#include "common/Eta.h"
+#include "common/Result.h"
+
+class TestCommon : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void resultHoldsValueOrError() {
+    cf::Result<int> good(42);
+    QVERIFY(good.ok());
+    QCOMPARE(good.value(), 42);
+    cf::Result<int> bad(cf::makeError("x failed"));
+    QVERIFY(!bad.ok());
+    QCOMPARE(QString::fromStdString(bad.message()), QStringLiteral("x failed"));
+    cf::Status status;
+    QVERIFY(status.ok());
+  }
+
+  void cancelTokenIsSharedAcrossCopiesAndThreads() {
+    cf::CancelToken token;
+    cf::CancelToken copy = token;
+    QVERIFY(!copy.isCancelled());
+    std::thread t([token] { token.cancel(); });
+    t.join();
+    QVERIFY(copy.isCancelled());
+  }
+
+  void etaFromSteadyRate() {
+    cf::Eta eta(1.0);
+    const auto t0 = cf::Eta::Clock::now();
+    eta.update(0, 100, t0);
+    QVERIFY(!eta.secondsLeft().has_value());
+    eta.update(10, 100, t0 + std::chrono::seconds(1));
+    QVERIFY(eta.secondsLeft().has_value());
+    QCOMPARE(*eta.secondsLeft(), 9.0);
+    QCOMPARE(QString::fromStdString(cf::Eta::format(3725)), QStringLiteral("1:02:05"));
+    QCOMPARE(QString::fromStdString(cf::Eta::format(9)), QStringLiteral("0:09"));
+  }
+
+  void boundaryConvertsLibraryExceptions() {
+    auto torchFail = cf::guarded("loading model m.pt", []() -> cf::Status {
+      TORCH_CHECK(false, "shape mismatch for conv1");
+      return {};
+    });
+    QVERIFY(!torchFail.ok());
+    QVERIFY(torchFail.message().find("loading model m.pt: shape mismatch for conv1") == 0);
+    QVERIFY(torchFail.message().find('\n') == std::string::npos);
+
+    auto cvFail = cf::guarded("resizing frame 3", []() -> cf::Result<int> {
+      cv::Mat a(2, 2, CV_8U), b(3, 3, CV_8U);
+      cv::Mat c = a + b;  // size mismatch throws cv::Exception
+      return c.rows;
+    });
+    QVERIFY(!cvFail.ok());
+    QVERIFY(cvFail.message().find("resizing frame 3: OpenCV error") == 0);
+
+    auto stdFail = cf::guarded("", []() -> cf::Status { throw std::runtime_error("boom"); });
+    QCOMPARE(QString::fromStdString(stdFail.message()), QStringLiteral("boom"));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestCommon)
+#include "tst_common.moc"
