@@ -1,0 +1,29 @@
+#pragma once
+// L-guided upsampling of low-resolution ab to the full-resolution L, and recombination to RGB.
+//
+// The network predicts ab at the working resolution (e.g. 256 px high); the output keeps the
+// source's full-resolution L. Plain bilinear upsampling of ab bleeds colour across edges; the fast
+// guided filter (He & Sun 2015) fits ab = a*L + b locally at low resolution and applies the
+// upsampled coefficients to the sharp full-resolution L, so colour edges follow luminance edges.
+
+#include <opencv2/core.hpp>
+
+namespace cf::color {
+
+struct GuidedUpsampleSettings {
+  int radius_px = 2;      ///< box radius at the low (ab) resolution
+  double epsilon = 2e-3;  ///< regularisation on the guide's variance, guide in [0,1]
+};
+
+/// Upsamples CV_32FC2 `ab_low` to the size of CV_32FC1 `l_full` (L 0..100), guided by L.
+cv::Mat upsampleAbGuided(const cv::Mat& l_full, const cv::Mat& ab_low,
+                         const GuidedUpsampleSettings& settings = {});
+
+/// Plain bilinear upsampling of ab (the baseline the guided version is measured against).
+cv::Mat upsampleAbBilinear(const cv::Mat& ab_low, cv::Size full_size);
+
+/// Full-resolution L plus low-resolution ab -> CV_8UC3 RGB, using upsampleAbGuided().
+cv::Mat recombineToRgb8(const cv::Mat& l_full, const cv::Mat& ab_low,
+                        const GuidedUpsampleSettings& settings = {});
+
+}  // namespace cf::color
