@@ -1,0 +1,57 @@
+#pragma once
+// A Session is one opened video with its caches (network ab, flows, cuts, signals). The GUI's
+// engine thread and the CLI drive it. All methods are called from ONE thread (the engine thread
+// owns the model); results are returned as shared handles that may be passed to other threads.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/CancelToken.h"
+#include "common/Progress.h"
+#include "common/Result.h"
+#include "pipeline/SessionTypes.h"
+
+namespace cf::pipeline {
+
+class Session {
+ public:
+  static Result<std::unique_ptr<Session>> open(const std::string& video_path,
+                                               const SessionSettings& settings);
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  const SessionInfo& info() const;
+  const SessionSettings& settings() const;
+
+  /// Changes settings. Changing the model, device, temperature or working height drops the
+  /// network cache; changing lambda or thresholds only re-runs smoothing / flagging.
+  Status updateSettings(const SessionSettings& settings);
+  void setShotOverrides(std::vector<ShotOverride> overrides);
+
+  /// Runs the network, flow and cut detection over [first_frame, last_frame] (inclusive),
+  /// skipping frames already cached.
+  Status analyse(int64_t first_frame, int64_t last_frame, const CancelToken& cancel,
+                 const ProgressFn& progress);
+
+  /// Builds the preview of one frame; analyses its neighbourhood first when needed.
+  Result<PreviewFramePtr> preview(const PreviewRequest& request, const CancelToken& cancel);
+
+  /// Greyscale thumbnail of a frame (CV_8UC3), `height_px` high.
+  Result<cv::Mat> thumbnail(int64_t frame_index, int height_px);
+
+  /// Signals, cuts and failures of everything analysed so far.
+  TimelineDataPtr timeline() const;
+
+  /// Encodes the colourised video. The output appears at request.output_path only on success.
+  Status exportVideo(const ExportRequest& request, const CancelToken& cancel,
+                     const ProgressFn& progress);
+
+ private:
+  struct Impl;
+  explicit Session(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cf::pipeline

@@ -1,0 +1,107 @@
+#pragma once
+// Typed requests, settings and results exchanged between the GUI (or CLI) and a pipeline Session.
+// Plain data: no Qt widgets, no LibTorch. Frames cross threads as shared_ptr<const ...>.
+
+#include <cstdint>
+#include <memory>
+#include <opencv2/core.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cf::pipeline {
+
+enum class DeviceChoice { Auto, Cpu, Cuda };
+enum class FlowMethod { Dis, Farneback, TvL1 };
+
+struct FailureThresholds {
+  double sepia_fraction = 0.6;         ///< share of chroma in the sepia hue band
+  double low_confidence_area = 0.3;    ///< share of the frame below confidence 0.5
+  double flicker_ratio = 3.0;          ///< flicker relative to the shot median
+  double occluded_fraction = 0.2;      ///< share of the frame occluded (heavy motion)
+};
+
+struct SessionSettings {
+  std::string model_path;  ///< empty: the shipped default model
+  DeviceChoice device = DeviceChoice::Auto;
+  int working_height_px = 256;
+  double temperature = 0.38;  ///< annealed-mean temperature of classification heads
+  FlowMethod flow_method = FlowMethod::Dis;
+  double lambda = 0.5;        ///< temporal smoothing strength; 0 = off
+  std::string cache_dir;      ///< empty: a per-video folder under the user's cache directory
+  FailureThresholds thresholds;
+};
+
+/// Per-shot override of the global settings (undoable in the GUI).
+struct ShotOverride {
+  int64_t shot_first_frame = 0;
+  std::optional<double> lambda;
+  std::optional<double> temperature;
+};
+
+/// Facts about the opened video that the GUI shows.
+struct SessionInfo {
+  std::string path;
+  int width_px = 0;
+  int height_px = 0;
+  int64_t frame_count = 0;
+  double fps = 0.0;
+  double duration_s = 0.0;
+  bool has_audio = false;
+  bool source_has_colour = false;  ///< the source carries chroma (a colour reference exists)
+  std::string device_name;         ///< e.g. "CPU (2 threads)" or "CUDA: NVIDIA H100"
+};
+
+enum class ExportCodec { H264Mp4, H265Mkv, Ffv1Mkv, ProResMov };
+
+struct ExportRequest {
+  std::string output_path;
+  ExportCodec codec = ExportCodec::H264Mp4;
+  int quality_crf = 18;       ///< lower is better (H.264/H.265)
+  int64_t first_frame = 0;
+  int64_t last_frame = -1;    ///< inclusive; -1 = to the end
+  bool keep_audio = true;
+};
+
+struct PreviewRequest {
+  int64_t frame_index = 0;
+  double lambda = 0.5;
+};
+
+struct PreviewFrame {
+  int64_t frame_index = 0;
+  double lambda = 0.0;
+  cv::Mat grey_rgb8;      ///< the source as the model sees it (L only), CV_8UC3
+  cv::Mat raw_rgb8;       ///< network output without smoothing, CV_8UC3
+  cv::Mat smoothed_rgb8;  ///< smoothed at `lambda`, CV_8UC3
+  cv::Mat source_rgb8;    ///< the source's own colours when it has any, else empty
+  cv::Mat confidence;     ///< CV_32FC1 in 0..1 at working resolution
+};
+using PreviewFramePtr = std::shared_ptr<const PreviewFrame>;
+
+/// Per-frame signals shown as timeline lanes; NaN where a frame is not analysed yet.
+struct FrameSignals {
+  float colorfulness = 0.f;
+  float flicker = 0.f;
+  float confidence = 0.f;
+  float motion = 0.f;
+  bool analysed = false;
+};
+
+struct FailureRange {
+  int64_t first_frame = 0;
+  int64_t last_frame = 0;  ///< inclusive
+  std::string kind;        ///< "sepia", "low-confidence", "flicker", "motion"
+  std::string reason;      ///< human-readable, e.g. "low confidence on 35 % of frame"
+};
+
+struct TimelineData {
+  int64_t frame_count = 0;
+  double fps = 0.0;
+  std::vector<int64_t> cuts;  ///< first frame of each new shot (0 not included)
+  std::vector<FrameSignals> frames;
+  std::vector<FailureRange> failures;
+};
+using TimelineDataPtr = std::shared_ptr<const TimelineData>;
+
+}  // namespace cf::pipeline
