@@ -73,7 +73,7 @@ int runGrey(const QStringList& args) {
     return 2;
   }
   settings.preset = parser.value(QStringLiteral("preset")).toStdString();
-  av_log_set_level(AV_LOG_ERROR);
+  av_log_set_level(AV_LOG_FATAL);  // our own one-line errors replace FFmpeg's log
 
   const std::string in_path = positional.at(0).toStdString();
   const std::string out_path = positional.at(1).toStdString();

@@ -120,7 +120,7 @@ int runInfo(const QStringList& args) {
     err << "chromaflow-cli info: expected one FILE. Usage: chromaflow-cli info FILE [--json]\n";
     return 2;
   }
-  av_log_set_level(AV_LOG_ERROR);
+  av_log_set_level(AV_LOG_FATAL);  // our own one-line errors replace FFmpeg's log
   const std::string path = parser.positionalArguments().first().toStdString();
   auto reader = media::VideoReader::open(path);
   if (!reader) {
