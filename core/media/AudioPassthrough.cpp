@@ -237,6 +237,12 @@ Status AudioPassthrough::decodeAvailable(Track& track) {
     if (ret < 0)
       return makeError(ffmpegFailure("decoding the audio of " + inQuotes(path_), ret));
     AVFrame* in = track.decoded.get();
+    if (in->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC) {
+      // e.g. PCM without a channel mask: swresample needs a concrete layout.
+      const int count = in->ch_layout.nb_channels;
+      av_channel_layout_uninit(&in->ch_layout);
+      av_channel_layout_default(&in->ch_layout, count);
+    }
     if (track.next_pts == AV_NOPTS_VALUE) {
       const int64_t pts = in->best_effort_timestamp;
       track.next_pts =

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 
 extern "C" {
@@ -65,6 +66,17 @@ std::string tag(const AVDictionary* metadata, const char* key) {
   return entry ? entry->value : "";
 }
 
+/// Matroska stores per-stream durations as a "DURATION" tag "HH:MM:SS.nnnnnnnnn"; -1 if absent.
+double durationTagSeconds(const AVDictionary* metadata) {
+  const std::string text = tag(metadata, "DURATION");
+  int hours = 0;
+  int minutes = 0;
+  double seconds = 0.0;
+  if (text.empty() || std::sscanf(text.c_str(), "%d:%d:%lf", &hours, &minutes, &seconds) != 3)
+    return -1.0;
+  return hours * 3600.0 + minutes * 60.0 + seconds;
+}
+
 void fillStreamInfo(const AVFormatContext* fmt, int vidx, const PacketScan& scan,
                     StreamInfo& info) {
   const AVStream* st = fmt->streams[vidx];
@@ -121,9 +133,11 @@ void fillStreamInfo(const AVFormatContext* fmt, int vidx, const PacketScan& scan
       audio.sample_rate_hz = s->codecpar->sample_rate;
       audio.channels = s->codecpar->ch_layout.nb_channels;
       audio.language = tag(s->metadata, "language");
+      const double tagged_s = durationTagSeconds(s->metadata);
       audio.duration_s = s->duration != AV_NOPTS_VALUE
                              ? static_cast<double>(s->duration) * av_q2d(s->time_base)
-                             : info.container_duration_s;
+                         : tagged_s >= 0.0 ? tagged_s
+                                           : info.container_duration_s;
       info.audio_streams.push_back(audio);
     } else if (s->codecpar->codec_type == AVMEDIA_TYPE_SUBTITLE) {
       info.subtitle_codecs.emplace_back(avcodec_get_name(s->codecpar->codec_id));

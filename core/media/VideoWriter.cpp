@@ -214,8 +214,8 @@ Status VideoWriter::open() {
   if (s.rotation_deg % 360 != 0) {
     uint8_t* matrix =
         av_stream_new_side_data(stream_, AV_PKT_DATA_DISPLAYMATRIX, 9 * sizeof(int32_t));
-    if (matrix)  // the matrix angle is counter-clockwise
-      av_display_rotation_set(reinterpret_cast<int32_t*>(matrix), -s.rotation_deg);
+    if (matrix)  // lavu 57: set() takes the clockwise angle, get() returns it counter-clockwise
+      av_display_rotation_set(reinterpret_cast<int32_t*>(matrix), s.rotation_deg);
   }
 
   if (!s.audio_source_path.empty()) {

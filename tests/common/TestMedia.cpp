@@ -42,18 +42,22 @@ QString runFfmpeg(const QStringList& args) {
 }
 
 QString makeClip(const ClipSpec& spec) {
+  // The sources stop by themselves after frames / fps seconds, so video and audio end together
+  // (-frames:v would end the file before the audio is written).
+  const QStringList fps = spec.fps.split(QLatin1Char('/'));
+  const double rate = fps.size() == 2 ? fps[0].toDouble() / fps[1].toDouble() : fps[0].toDouble();
+  const QString duration = QString::number(spec.frames / rate, 'f', 6);
   const QString size = QStringLiteral("%1x%2").arg(spec.width_px).arg(spec.height_px);
   QStringList args{QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                   QStringLiteral("%1=s=%2:r=%3").arg(spec.source, size, spec.fps)};
+                   QStringLiteral("%1=s=%2:r=%3:d=%4").arg(spec.source, size, spec.fps, duration)};
   if (!spec.audio_codec.isEmpty())
     args << QStringLiteral("-f") << QStringLiteral("lavfi") << QStringLiteral("-i")
-         << QStringLiteral("sine=frequency=440:sample_rate=48000");
-  args << QStringLiteral("-frames:v") << QString::number(spec.frames);
+         << QStringLiteral("sine=frequency=440:sample_rate=48000:duration=") + duration;
   if (!spec.video_filter.isEmpty())
     args << QStringLiteral("-vf") << spec.video_filter;
   args << spec.video_args << QStringLiteral("-pix_fmt") << spec.pix_fmt;
   if (!spec.audio_codec.isEmpty())
-    args << QStringLiteral("-c:a") << spec.audio_codec << QStringLiteral("-shortest");
+    args << QStringLiteral("-c:a") << spec.audio_codec;
   args << spec.extra_args << spec.path;
   return runFfmpeg(args);
 }
