@@ -42,17 +42,20 @@ QString runFfmpeg(const QStringList& args) {
 }
 
 QString makeClip(const ClipSpec& spec) {
-  // The sources stop by themselves after frames / fps seconds, so video and audio end together
+  // With audio, both streams are cut at frames / fps seconds with -t so that they end together
   // (-frames:v would end the file before the audio is written).
   const QStringList fps = spec.fps.split(QLatin1Char('/'));
   const double rate = fps.size() == 2 ? fps[0].toDouble() / fps[1].toDouble() : fps[0].toDouble();
   const QString duration = QString::number(spec.frames / rate, 'f', 6);
   const QString size = QStringLiteral("%1x%2").arg(spec.width_px).arg(spec.height_px);
   QStringList args{QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                   QStringLiteral("%1=s=%2:r=%3:d=%4").arg(spec.source, size, spec.fps, duration)};
+                   QStringLiteral("%1=s=%2:r=%3").arg(spec.source, size, spec.fps)};
   if (!spec.audio_codec.isEmpty())
     args << QStringLiteral("-f") << QStringLiteral("lavfi") << QStringLiteral("-i")
-         << QStringLiteral("sine=frequency=440:sample_rate=48000:duration=") + duration;
+         << QStringLiteral("sine=frequency=440:sample_rate=48000") << QStringLiteral("-t")
+         << duration;
+  else  // video only: count frames (works for retimed/VFR filters too)
+    args << QStringLiteral("-frames:v") << QString::number(spec.frames);
   if (!spec.video_filter.isEmpty())
     args << QStringLiteral("-vf") << spec.video_filter;
   args << spec.video_args << QStringLiteral("-pix_fmt") << spec.pix_fmt;
