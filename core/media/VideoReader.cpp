@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 
 extern "C" {
 #include <libavutil/display.h>
+#include <libavutil/parseutils.h>
 #include <libavutil/pixdesc.h>
 }
 
@@ -69,12 +69,10 @@ std::string tag(const AVDictionary* metadata, const char* key) {
 /// Matroska stores per-stream durations as a "DURATION" tag "HH:MM:SS.nnnnnnnnn"; -1 if absent.
 double durationTagSeconds(const AVDictionary* metadata) {
   const std::string text = tag(metadata, "DURATION");
-  int hours = 0;
-  int minutes = 0;
-  double seconds = 0.0;
-  if (text.empty() || std::sscanf(text.c_str(), "%d:%d:%lf", &hours, &minutes, &seconds) != 3)
+  int64_t duration_us = 0;
+  if (text.empty() || av_parse_time(&duration_us, text.c_str(), 1) < 0)
     return -1.0;
-  return hours * 3600.0 + minutes * 60.0 + seconds;
+  return static_cast<double>(duration_us) / 1e6;
 }
 
 void fillStreamInfo(const AVFormatContext* fmt, int vidx, const PacketScan& scan,
