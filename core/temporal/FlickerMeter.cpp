@@ -1,6 +1,8 @@
 #include "temporal/FlickerMeter.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <opencv2/imgproc.hpp>
 
 #include "color/Colorfulness.h"
@@ -79,6 +81,24 @@ double jsDivergence(const RgbHistogram& p, const RgbHistogram& q) {
     total += js;
   }
   return total / 3.0;
+}
+
+std::string formatFlickerReport(const FlickerReport& r) {
+  double lo = 0.0;
+  double hi = 0.0;
+  if (!r.colorfulness.empty()) {
+    lo = *std::min_element(r.colorfulness.begin(), r.colorfulness.end());
+    hi = *std::max_element(r.colorfulness.begin(), r.colorfulness.end());
+  }
+  char buf[512];
+  std::snprintf(buf, sizeof(buf),
+                "frames: %lld\n"
+                "warping error E_warp (RGB [0,1]^2, lower is steadier): %.6f\n"
+                "colour distribution consistency CDC (JS, d=1,2,4): %.6f\n"
+                "colourfulness (Hasler-Suesstrunk, 0..255): mean %.2f, min %.2f, max %.2f\n",
+                static_cast<long long>(r.frames), r.warping_error, r.cdc, r.mean_colorfulness, lo,
+                hi);
+  return buf;
 }
 
 FlickerMeter::FlickerMeter(FlowSettings flow) : estimator_(flow) {}

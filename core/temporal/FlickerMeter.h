@@ -12,6 +12,7 @@
 #include <array>
 #include <deque>
 #include <opencv2/core.hpp>
+#include <string>
 #include <vector>
 
 #include "common/Result.h"
@@ -39,6 +40,10 @@ struct FlickerReport {
   std::vector<double> colorfulness;            ///< per frame, 0..255 scale
   double mean_colorfulness = 0.0;
 };
+
+/// Multi-line text for the CLI (`temporal-report`): frames, E_warp, CDC, colourfulness
+/// mean/min/max.
+std::string formatFlickerReport(const FlickerReport& report);
 
 class FlickerMeter {
  public:

@@ -1,6 +1,7 @@
 #include "temporal/TemporalSmoother.h"
 
 #include <deque>
+#include <opencv2/imgproc.hpp>
 
 #include "common/ErrorBoundary.h"
 #include "common/Logging.h"
@@ -102,23 +103,68 @@ Result<SmoothStats> smoothSequence(int64_t frame_count, const FrameSource& sourc
   });
 }
 
-Status ShotSmoother::setShot(const std::vector<cv::Mat>& ab,
-                             const std::vector<FrameLinkPtr>& links) {
+namespace {
+
+FrameLinkPtr downscaleLink(const FrameLinkPtr& link, cv::Size size) {
+  if (!link)
+    return nullptr;
+  auto out = std::make_shared<FrameLink>();
+  out->flow_to_prev = resizeFlow(link->flow_to_prev, size);
+  cv::Mat m;
+  link->mask.convertTo(m, CV_32F);
+  cv::resize(m, m, size, 0, 0, cv::INTER_AREA);
+  // A low-resolution pixel is linked only where (nearly) all its pixels are.
+  cv::compare(m, 0.75, out->mask, cv::CMP_GE);
+  out->mask /= 255;
+  return out;
+}
+
+}  // namespace
+
+Status ShotSmoother::setShot(const std::vector<cv::Mat>& ab, const std::vector<FrameLinkPtr>& links,
+                             int solve_height_px) {
   return guarded("temporal smoothing", [&]() -> Status {
     if (ab.size() != links.size())
       return makeError("temporal smoothing: " + std::to_string(ab.size()) + " frames but " +
                        std::to_string(links.size()) + " links");
     frames_.clear();
+    full_ab_.clear();
     frames_.reserve(ab.size());
+    const bool low = !ab.empty() && solve_height_px > 0 && solve_height_px < ab[0].rows;
+    cv::Size low_size;
+    if (low) {
+      low_size = cv::Size(std::max(1, cvRound(ab[0].cols * double(solve_height_px) / ab[0].rows)),
+                          solve_height_px);
+      full_ab_ = ab;
+    }
     for (size_t n = 0; n < ab.size(); ++n) {
-      auto f = makeFrame(int64_t(n), SmoothInput{ab[n], n == 0 ? nullptr : links[n]},
-                         n == 0 ? cv::Mat() : frames_.back().y);
+      SmoothInput in{ab[n], n == 0 ? nullptr : links[n]};
+      if (low) {
+        if (ab[n].size() != ab[0].size())
+          return makeError("temporal smoothing: frame " + std::to_string(n) +
+                           " differs in size from frame 0");
+        if (in.link && in.link->flow_to_prev.size() != ab[n].size())
+          return makeError("temporal smoothing: the flow of frame " + std::to_string(n) +
+                           " does not match its ab size; scale flows to the ab resolution");
+        cv::resize(ab[n], in.ab, low_size, 0, 0, cv::INTER_AREA);
+        in.link = downscaleLink(in.link, low_size);
+      }
+      auto f = makeFrame(int64_t(n), in, n == 0 ? cv::Mat() : frames_.back().y);
       if (!f)
         return f.error();
       frames_.push_back(std::move(f.value()));
     }
     return {};
   });
+}
+
+cv::Mat ShotSmoother::frame(size_t n) const {
+  const WindowFrame& f = frames_.at(n);
+  if (full_ab_.empty())
+    return f.x;
+  cv::Mat correction;
+  cv::resize(f.x - f.y, correction, full_ab_[n].size(), 0, 0, cv::INTER_LINEAR);
+  return full_ab_[n] + correction;
 }
 
 Result<SmoothStats> ShotSmoother::smooth(const SmoothSettings& settings,

@@ -56,19 +56,29 @@ Result<SmoothStats> smoothSequence(int64_t frame_count, const FrameSource& sourc
                                    const FrameSink& sink, const SmoothSettings& settings,
                                    const CancelToken& cancel = {}, const ProgressFn& progress = {});
 
-/// One shot held in memory for re-tuning lambda. Solves the whole shot as one window.
+/// One shot held in memory for re-tuning lambda (the live slider). Solves the whole shot as one
+/// window, warm-started from the previous solution. Optionally solves at a lower resolution than
+/// the ab frames: the correction x - y is then upsampled (bilinear) and added to the
+/// full-resolution ab, so the result keeps the ab's detail while the flicker, which is
+/// low-frequency, is removed.
 class ShotSmoother {
  public:
   /// `links[n]` links frame n to n-1 (links[0] and links after cuts may be null).
-  Status setShot(const std::vector<cv::Mat>& ab, const std::vector<FrameLinkPtr>& links);
-  /// Re-solves for settings.lambda, warm-started from the previous solution.
+  /// `solve_height_px`: solve at this height; 0 or >= the ab height = at the ab resolution.
+  /// The ab frames are shared, not copied; do not modify them while this object uses them.
+  Status setShot(const std::vector<cv::Mat>& ab, const std::vector<FrameLinkPtr>& links,
+                 int solve_height_px = 0);
+  /// Re-solves for settings.lambda (window settings are ignored: the shot is one window).
   Result<SmoothStats> smooth(const SmoothSettings& settings, const CancelToken& cancel = {});
-  /// The current solution, one CV_32FC2 (or C1) per frame; views into this object.
-  const cv::Mat& frame(size_t n) const { return frames_[n].x; }
+  /// Smoothed ab of frame n at the ab resolution (computed on demand when solving at a lower
+  /// resolution; otherwise a view of the solution).
+  cv::Mat frame(size_t n) const;
   size_t size() const { return frames_.size(); }
+  cv::Size solveSize() const { return frames_.empty() ? cv::Size() : frames_[0].y.size(); }
 
  private:
   std::vector<WindowFrame> frames_;
+  std::vector<cv::Mat> full_ab_;  // set when solving at a lower resolution
 };
 
 }  // namespace cf::temporal

@@ -22,10 +22,7 @@ CompiledLinkPtr compileLink(const FrameLink& link) {
   if (out->identity)
     return out;
   const size_t n = size_t(w) * size_t(h);
-  out->base.resize(n);
-  out->fx.resize(n);
-  out->fy.resize(n);
-  out->mask.resize(n);
+  out->taps.resize(n);
   std::vector<float> received(n, 0.f);
   for (int y = 0; y < h; ++y) {
     const auto* f = link.flow_to_prev.ptr<cv::Vec2f>(y);
@@ -36,14 +33,15 @@ CompiledLinkPtr compileLink(const FrameLink& link) {
       const float ty = std::clamp(float(y) + f[x][1], 0.f, float(h - 1));
       const int x0 = std::min(int(tx), std::max(w - 2, 0));
       const int y0 = std::min(int(ty), std::max(h - 2, 0));
-      const float ax = w > 1 ? tx - float(x0) : 0.f;
-      const float ay = h > 1 ? ty - float(y0) : 0.f;
-      out->base[q] = y0 * w + x0;
-      out->fx[q] = ax;
-      out->fy[q] = ay;
-      out->mask[q] = m[x] ? 1.f : 0.f;
+      LinkTap& t = out->taps[q];
+      t.base = y0 * w + x0;
+      t.fx = w > 1 ? uint8_t(std::lround((tx - float(x0)) * 255.f)) : 0;
+      t.fy = h > 1 ? uint8_t(std::lround((ty - float(y0)) * 255.f)) : 0;
+      t.linked = m[x] ? 1 : 0;
       if (m[x]) {
-        const size_t b = size_t(out->base[q]);
+        const float ax = float(t.fx) / 255.f;
+        const float ay = float(t.fy) / 255.f;
+        const size_t b = size_t(t.base);
         received[b] += (1 - ax) * (1 - ay);
         received[b + size_t(out->dx)] += ax * (1 - ay);
         received[b + size_t(out->dy)] += (1 - ax) * ay;
@@ -57,47 +55,70 @@ CompiledLinkPtr compileLink(const FrameLink& link) {
 
 namespace {
 
+struct Weights {
+  float w00, w01, w10, w11;
+};
+
+inline Weights weights(const LinkTap& t) {
+  constexpr float k = 1.f / 255.f;
+  const float ax = float(t.fx) * k;
+  const float ay = float(t.fy) * k;
+  return Weights{(1 - ax) * (1 - ay), ax * (1 - ay), (1 - ax) * ay, ax * ay};
+}
+
 template <int C>
 void gatherT(const CompiledLink& l, const float* src, float* dst) {
-  const size_t n = l.base.size();
+  const size_t n = l.taps.size();
   const size_t dx = size_t(l.dx);
   const size_t dy = size_t(l.dy);
   for (size_t q = 0; q < n; ++q) {
-    const size_t b = size_t(l.base[q]);
-    const float ax = l.fx[q];
-    const float ay = l.fy[q];
-    const float w00 = (1 - ax) * (1 - ay);
-    const float w01 = ax * (1 - ay);
-    const float w10 = (1 - ax) * ay;
-    const float w11 = ax * ay;
+    const LinkTap t = l.taps[q];
+    const size_t b = size_t(t.base);
+    const Weights w = weights(t);
     for (int c = 0; c < C; ++c)
-      dst[q * C + c] = w00 * src[b * C + c] + w01 * src[(b + dx) * C + c] +
-                       w10 * src[(b + dy) * C + c] + w11 * src[(b + dx + dy) * C + c];
+      dst[q * C + c] = w.w00 * src[b * C + c] + w.w01 * src[(b + dx) * C + c] +
+                       w.w10 * src[(b + dy) * C + c] + w.w11 * src[(b + dx + dy) * C + c];
+  }
+}
+
+// Dual step fused with the gather: p = clamp(p + s (xb - W prev), +-lambda m).
+template <int C>
+void dualStepT(const CompiledLink& l, const float* prev, const float* xb, float* p, float s,
+               float lambda) {
+  const size_t n = l.taps.size();
+  const size_t dx = size_t(l.dx);
+  const size_t dy = size_t(l.dy);
+  for (size_t q = 0; q < n; ++q) {
+    const LinkTap t = l.taps[q];
+    const float bound = t.linked ? lambda : 0.f;
+    const size_t b = size_t(t.base);
+    const Weights w = weights(t);
+    for (int c = 0; c < C; ++c) {
+      const float wp = w.w00 * prev[b * C + c] + w.w01 * prev[(b + dx) * C + c] +
+                       w.w10 * prev[(b + dy) * C + c] + w.w11 * prev[(b + dx + dy) * C + c];
+      p[q * C + c] = std::clamp(p[q * C + c] + s * (xb[q * C + c] - wp), -bound, bound);
+    }
   }
 }
 
 // dst -= W^T src (adjoint of the gather), skipping unlinked pixels (their dual is zero).
 template <int C>
 void scatterSubT(const CompiledLink& l, const float* src, float* dst) {
-  const size_t n = l.base.size();
+  const size_t n = l.taps.size();
   const size_t dx = size_t(l.dx);
   const size_t dy = size_t(l.dy);
   for (size_t q = 0; q < n; ++q) {
-    if (l.mask[q] == 0.f)
+    const LinkTap t = l.taps[q];
+    if (!t.linked)
       continue;
-    const size_t b = size_t(l.base[q]);
-    const float ax = l.fx[q];
-    const float ay = l.fy[q];
-    const float w00 = (1 - ax) * (1 - ay);
-    const float w01 = ax * (1 - ay);
-    const float w10 = (1 - ax) * ay;
-    const float w11 = ax * ay;
+    const size_t b = size_t(t.base);
+    const Weights w = weights(t);
     for (int c = 0; c < C; ++c) {
       const float v = src[q * C + c];
-      dst[b * C + c] -= w00 * v;
-      dst[(b + dx) * C + c] -= w01 * v;
-      dst[(b + dy) * C + c] -= w10 * v;
-      dst[(b + dx + dy) * C + c] -= w11 * v;
+      dst[b * C + c] -= w.w00 * v;
+      dst[(b + dx) * C + c] -= w.w01 * v;
+      dst[(b + dy) * C + c] -= w.w10 * v;
+      dst[(b + dx + dy) * C + c] -= w.w11 * v;
     }
   }
 }
@@ -114,6 +135,18 @@ void scatterSub(const CompiledLink& l, const float* src, float* dst, int channel
   }
 }
 
+void dualStep(const CompiledLink& l, const float* prev, const float* xb, float* p, float s,
+              float lambda, int channels, size_t len) {
+  if (l.identity) {
+    for (size_t i = 0; i < len; ++i)
+      p[i] = std::clamp(p[i] + s * (xb[i] - prev[i]), -lambda, lambda);
+  } else if (channels == 1) {
+    dualStepT<1>(l, prev, xb, p, s, lambda);
+  } else {
+    dualStepT<2>(l, prev, xb, p, s, lambda);
+  }
+}
+
 float* ptr(cv::Mat& m) {
   return m.ptr<float>();
 }
@@ -121,9 +154,9 @@ const float* ptr(const cv::Mat& m) {
   return m.ptr<float>();
 }
 
-// Bound lambda * m for element i of a frame with the given link.
+// Mask of element i of a frame with the given link.
 inline float maskAt(const CompiledLink& l, size_t i, int channels) {
-  return l.identity ? 1.f : l.mask[i / size_t(channels)];
+  return l.identity ? 1.f : float(l.taps[i / size_t(channels)].linked);
 }
 
 // Runs fn(first_frame, end_frame, stripe) over frames split into stripes, one per thread.
@@ -255,6 +288,7 @@ SolverResult solveWindow(std::vector<WindowFrame*>& frames, const cv::Mat& ancho
   std::vector<double> change_part(static_cast<size_t>(n));
   std::vector<double> norm_part(static_cast<size_t>(n));
   const int check_every = std::max(1, options.check_every);
+  const bool track_change = options.relative_change_tolerance > 0.0;
 
   for (int it = 0; it < options.max_iterations; ++it) {
     if (cancel.isCancelled()) {
@@ -265,32 +299,22 @@ SolverResult solveWindow(std::vector<WindowFrame*>& frames, const cv::Mat& ancho
     const float s = float(sigma);
 
     // Dual step: p = proj_{|p| <= lambda m}(p + sigma (K xbar - c)).
-    forStripes(n, stripes, [&](int k0, int k1, int stripe) {
-      float* prev = scratch[size_t(stripe)].data();
+    forStripes(n, stripes, [&](int k0, int k1, int) {
       for (int k = k0; k < k1; ++k) {
         if (!active[size_t(k)])
           continue;
         WindowFrame* f = frames[size_t(k)];
-        const CompiledLink& link = *f->link;
-        const float* pw = nullptr;
-        if (k == 0) {
-          pw = c0.data();
-        } else if (link.identity) {
-          pw = ptr(frames[size_t(k - 1)]->xbar);
-        } else {
-          gatherLink(link, ptr(frames[size_t(k - 1)]->xbar), prev, channels);
-          pw = prev;
-        }
-        const float* xb = ptr(f->xbar);
-        float* p = ptr(f->p);
-        if (link.identity) {
-          for (size_t i = 0; i < len; ++i)
-            p[i] = std::clamp(p[i] + s * (xb[i] - pw[i]), -lambda, lambda);
-        } else {
+        if (k == 0) {  // linked to the fixed, already warped anchor
+          float* p = ptr(f->p);
+          const float* xb = ptr(f->xbar);
+          const CompiledLink& link = *f->link;
           for (size_t i = 0; i < len; ++i) {
-            const float bound = lambda * link.mask[i / size_t(channels)];
-            p[i] = std::clamp(p[i] + s * (xb[i] - pw[i]), -bound, bound);
+            const float bound = lambda * maskAt(link, i, channels);
+            p[i] = std::clamp(p[i] + s * (xb[i] - c0[i]), -bound, bound);
           }
+        } else {
+          dualStep(*f->link, ptr(frames[size_t(k - 1)]->xbar), ptr(f->xbar), ptr(f->p), s, lambda,
+                   channels, len);
         }
       }
     });
@@ -314,18 +338,26 @@ SolverResult solveWindow(std::vector<WindowFrame*>& frames, const cv::Mat& ancho
         const float* y = ptr(f->y);
         float* x = ptr(f->x);
         float* xb = ptr(f->xbar);
-        double change = 0.0;
-        double norm = 0.0;
-        for (size_t i = 0; i < len; ++i) {
-          const float xn = (x[i] + t * (y[i] - kt[i])) * inv;
-          const float d = xn - x[i];
-          xb[i] = xn + th * d;
-          x[i] = xn;
-          change += double(d) * double(d);
-          norm += double(xn) * double(xn);
+        if (track_change) {
+          double change = 0.0;
+          double norm = 0.0;
+          for (size_t i = 0; i < len; ++i) {
+            const float xn = (x[i] + t * (y[i] - kt[i])) * inv;
+            const float d = xn - x[i];
+            xb[i] = xn + th * d;
+            x[i] = xn;
+            change += double(d) * double(d);
+            norm += double(xn) * double(xn);
+          }
+          change_part[size_t(k)] = change;
+          norm_part[size_t(k)] = norm;
+        } else {
+          for (size_t i = 0; i < len; ++i) {
+            const float xn = (x[i] + t * (y[i] - kt[i])) * inv;
+            xb[i] = xn + th * (xn - x[i]);
+            x[i] = xn;
+          }
         }
-        change_part[size_t(k)] = change;
-        norm_part[size_t(k)] = norm;
         if (check) {
           double dual = 0.0;
           for (size_t i = 0; i < len; ++i)

@@ -16,17 +16,24 @@
 
 namespace cf::temporal {
 
-/// A FrameLink turned into bilinear gather taps over contiguous buffers.
+/// One pixel's bilinear tap into the previous frame. Weights are quantised to 1/255 px: the
+/// gather and its adjoint use the same quantised weights, so the adjoint stays exact.
+struct LinkTap {
+  int32_t base = 0;    ///< top-left tap in the previous frame (pixel index)
+  uint8_t fx = 0;      ///< weight of the right taps x 255
+  uint8_t fy = 0;      ///< weight of the lower taps x 255
+  uint8_t linked = 0;  ///< 1 = linked (mask), 0 = not
+  uint8_t unused = 0;
+};
+
+/// A FrameLink turned into bilinear gather taps over contiguous buffers (8 bytes per pixel).
 struct CompiledLink {
   bool identity = false;  ///< zero flow and full mask: W x = x
   int width = 0;
   int height = 0;
   int dx = 1;                 ///< index step to the right tap (0 for one-pixel-wide frames)
   int dy = 0;                 ///< index step to the tap below (0 for one-pixel-high frames)
-  std::vector<int32_t> base;  ///< top-left tap in the previous frame, per pixel
-  std::vector<float> fx;      ///< bilinear weight of the right taps
-  std::vector<float> fy;      ///< bilinear weight of the lower taps
-  std::vector<float> mask;    ///< 1 = linked, 0 = not
+  std::vector<LinkTap> taps;  ///< per pixel; empty for the identity
   float max_received = 1.f;   ///< largest total weight one pixel of the previous frame receives
 };
 using CompiledLinkPtr = std::shared_ptr<const CompiledLink>;

@@ -6,6 +6,7 @@
 #include "SyntheticVideo.h"
 #include "temporal/SceneCutDetector.h"
 #include "temporal/TemporalSmoother.h"
+#include "temporal/VideoSmoother.h"
 
 using namespace cf::temporal;
 
