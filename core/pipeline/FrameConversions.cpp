@@ -15,7 +15,8 @@ namespace {
 cv::Mat planeToFloat(const cv::Mat& plane, int bit_depth, cv::Size size) {
   cv::Mat f;
   plane.convertTo(f, CV_32F, 255.0 / double((1 << bit_depth) - 1));
-  if (f.size() != size) cv::resize(f, f, size, 0, 0, cv::INTER_LINEAR);
+  if (f.size() != size)
+    cv::resize(f, f, size, 0, 0, cv::INTER_LINEAR);
   return f;
 }
 
@@ -48,7 +49,8 @@ cv::Mat frameToRgb8(const media::Frame& frame) {
 }
 
 bool frameHasChroma(const media::Frame& frame) {
-  if (frame.u.empty() || frame.v.empty()) return false;
+  if (frame.u.empty() || frame.v.empty())
+    return false;
   const double neutral = double(1 << (frame.bit_depth - 1));
   const double scale = 255.0 / double((1 << frame.bit_depth) - 1);
   cv::Mat du, dv;

@@ -47,6 +47,8 @@ class Session {
   /// Encodes the colourised video. The output appears at request.output_path only on success.
   Status exportVideo(const ExportRequest& request, const CancelToken& cancel,
                      const ProgressFn& progress);
+  /// Figures of the last successful exportVideo().
+  const ExportStats& lastExportStats() const;
 
  private:
   struct Impl;
