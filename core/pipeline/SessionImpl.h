@@ -15,6 +15,7 @@
 #include "pipeline/Session.h"
 #include "temporal/FlowCache.h"
 #include "temporal/TemporalSmoother.h"
+#include "temporal/VideoSmoother.h"
 
 namespace cf::pipeline {
 
