@@ -7,6 +7,7 @@ int runVersion(const QStringList& args);
 int runInfo(const QStringList& args);
 int runGrey(const QStringList& args);
 int runColorize(const QStringList& args);
+int runTemporalReport(const QStringList& args);
 
 const Command* commandTable(int* count) {
   static const Command kCommands[] = {
@@ -15,6 +16,8 @@ const Command* commandTable(int* count) {
       {"version", "Print the version and the compute backends found", &runVersion},
       {"info", "Print the stream facts of a video file", &runInfo},
       {"grey", "Write a greyscale copy of a video (luma kept, audio kept)", &runGrey},
+      {"temporal-report", "Print flicker metrics (E_warp, CDC, colourfulness) of a video",
+       &runTemporalReport},
   };
   *count = static_cast<int>(sizeof kCommands / sizeof kCommands[0]);
   return kCommands;
