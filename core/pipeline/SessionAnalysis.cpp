@@ -64,6 +64,25 @@ Status Session::analyse(int64_t first_frame, int64_t last_frame, const CancelTok
   });
 }
 
+analysis::AnalysisReport Session::failureReport() const {
+  const Impl& d = *impl_;
+  analysis::AnalysisReport report;
+  report.source_path = d.info.path;
+  report.model_name = d.colorizer ? d.colorizer->card().name.toStdString() : d.model_path;
+  report.thresholds = d.settings.thresholds;
+  std::vector<analysis::FrameMetrics> analysed;
+  for (size_t i = 0; i < d.metrics.size(); ++i)
+    if (d.analysed[i])
+      analysed.push_back(d.metrics[i]);
+  // A gap in the analysed frames starts a new "shot" for the relative thresholds.
+  for (size_t k = 1; k < analysed.size(); ++k)
+    if (analysed[k].frame_index != analysed[k - 1].frame_index + 1)
+      analysed[k].scene_cut = true;
+  report.frames = analysis::flagFrames(analysed, d.settings.thresholds);
+  report.ranges = analysis::mergeRanges(report.frames);
+  return report;
+}
+
 TimelineDataPtr Session::timeline() const {
   const Impl& d = *impl_;
   auto t = std::make_shared<TimelineData>();
@@ -73,7 +92,6 @@ TimelineDataPtr Session::timeline() const {
     for (const temporal::SceneCut& cut : d.scan->cuts)
       t->cuts.push_back(cut.frame);
   t->frames.resize(d.metrics.size());
-  std::vector<analysis::FrameMetrics> analysed;
   for (size_t i = 0; i < d.metrics.size(); ++i) {
     if (!d.analysed[i])
       continue;
@@ -84,15 +102,8 @@ TimelineDataPtr Session::timeline() const {
     s.flicker = static_cast<float>(m.flicker);
     s.confidence = static_cast<float>(m.mean_confidence);
     s.motion = static_cast<float>(m.motion_fraction);
-    analysed.push_back(m);
   }
-  if (!analysed.empty()) {
-    // A gap in the analysed frames starts a new "shot" for the relative thresholds.
-    for (size_t k = 1; k < analysed.size(); ++k)
-      if (analysed[k].frame_index != analysed[k - 1].frame_index + 1)
-        analysed[k].scene_cut = true;
-    t->failures = analysis::mergeRanges(analysis::flagFrames(analysed, d.settings.thresholds));
-  }
+  t->failures = failureReport().ranges;
   return t;
 }
 

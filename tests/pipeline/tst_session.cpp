@@ -5,10 +5,13 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <opencv2/imgproc.hpp>
+#include <set>
 #include "common/TestMedia.h"
 #include "common/TestModel.h"
 #include "common/TestPaths.h"
 #include "media/VideoReader.h"
+#include "media/VideoWriter.h"
 #include "pipeline/Session.h"
 
 using namespace cf;
@@ -175,6 +178,68 @@ class TestSession : public QObject {
     auto p = (*session)->preview({0, 0.5}, {});
     QVERIFY(!p.ok());
     QVERIFY2(p.message().find("nope.cfmodel") != std::string::npos, p.message().c_str());
+  }
+
+  void heavyMotionIsFlaggedOnRealFlow() {
+    // A static textured background; from frame 10 to 19 a textured box crosses it at 14 px per
+    // frame (occluding and disoccluding the background).
+    const QString path = dir_.filePath(QStringLiteral("motion.mkv"));
+    media::VideoWriterSettings ws;
+    ws.output_path = path.toStdString();
+    ws.codec = media::VideoCodec::FFV1;
+    ws.width_px = 160;
+    ws.height_px = 96;
+    ws.fps = {25, 1};
+    auto writer = media::VideoWriter::create(ws);
+    QVERIFY(writer.ok());
+    cv::Mat background(96, 160, CV_8UC1), box(48, 48, CV_8UC1);
+    cv::theRNG().state = 11;
+    cv::randu(background, 40, 200);
+    cv::GaussianBlur(background, background, cv::Size(5, 5), 1.5);
+    cv::randu(box, 0, 255);
+    const cv::Mat chroma(48, 80, CV_8UC1, cv::Scalar(128));
+    for (int n = 0; n < 30; ++n) {
+      cv::Mat y = background.clone();
+      if (n >= 10 && n < 20)
+        box.copyTo(y(cv::Rect(4 + 10 * (n - 10), 24, 48, 48)));
+      QVERIFY((*writer)->writePlanes(y, chroma, chroma, 8).ok());
+    }
+    QVERIFY((*writer)->finish().ok());
+
+    auto session = open(path);
+    QVERIFY(session);
+    QVERIFY(session->analyse(0, 29, {}, {}).ok());
+    const auto report = session->failureReport();
+    std::set<int64_t> motion;
+    for (const auto& fr : report.frames)
+      for (const auto& f : fr.flags)
+        if (f.kind == analysis::FlagKind::Motion)
+          motion.insert(fr.metrics.frame_index);
+    for (int64_t f : motion)
+      QVERIFY2(f >= 10 && f <= 20, qPrintable(QString::number(f)));
+    QVERIFY2(motion.size() >= 9, qPrintable(QString::number(motion.size())));
+  }
+
+  void cliAnalyzeWritesReportAndSheet() {
+    const QString json = dir_.filePath(QStringLiteral("report.json"));
+    const QString sheet = dir_.filePath(QStringLiteral("sheet.png"));
+    QProcess p;
+    p.start(test::cliPath(),
+            {QStringLiteral("analyze"), cut_clip_, QStringLiteral("--model"), model_,
+             QStringLiteral("--working-height"), QStringLiteral("128"), QStringLiteral("--report"),
+             json, QStringLiteral("--contact-sheet"), sheet, QStringLiteral("--cache"),
+             dir_.filePath(QStringLiteral("c3"))});
+    QVERIFY(p.waitForFinished(120000));
+    QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    QFile f(json);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    auto report = analysis::reportFromJson(f.readAll().toStdString());
+    QVERIFY(report.ok());
+    QCOMPARE(report->frames.size(), size_t(24));
+    QCOMPARE(report->frames[12].metrics.scene_cut, true);
+    // A random-weights model gets flagged somewhere, so the sheet has at least one row.
+    QVERIFY(!report->ranges.empty());
+    QVERIFY(QFileInfo::exists(sheet));
   }
 
   void cliColorize() {
