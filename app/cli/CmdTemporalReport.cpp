@@ -7,6 +7,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "color/LabConversion.h"
+#include "media/FrameToRgb.h"
 #include "media/VideoReader.h"
 #include "temporal/FlickerMeter.h"
 
@@ -14,34 +15,13 @@ namespace cf::app {
 
 namespace {
 
-// Y'CbCr (BT.709, any bit depth, limited or full range) -> RGB CV_32FC3 in [0,1].
-// TODO(lead): belongs in core/media's FrameConverter; kept here until it offers an RGB path.
-cv::Mat frameToRgb(const media::Frame& f) {
-  const double max_value = double((1 << f.bit_depth) - 1);
-  const double scale = double(1 << (f.bit_depth - 8));
-  cv::Mat y;
-  cv::Mat u;
-  cv::Mat v;
-  f.y.convertTo(y, CV_32F);
-  cv::resize(f.u, u, f.y.size(), 0, 0, cv::INTER_LINEAR);
-  cv::resize(f.v, v, f.y.size(), 0, 0, cv::INTER_LINEAR);
-  u.convertTo(u, CV_32F);
-  v.convertTo(v, CV_32F);
-  if (f.full_range) {
-    y = y / max_value;
-    u = (u - 128.0 * scale) / max_value;
-    v = (v - 128.0 * scale) / max_value;
-  } else {
-    y = (y - 16.0 * scale) / (219.0 * scale);
-    u = (u - 128.0 * scale) / (224.0 * scale);
-    v = (v - 128.0 * scale) / (224.0 * scale);
-  }
-  const cv::Mat r = y + 1.5748 * v;
-  const cv::Mat g = y - 0.1873 * u - 0.4681 * v;
-  const cv::Mat b = y + 1.8556 * u;
+// Y'CbCr -> RGB CV_32FC3 in [0,1], through swscale.
+Result<cv::Mat> frameToRgb(const media::Frame& f) {
+  auto rgb8 = media::frameToRgb8(f);
+  if (!rgb8) return rgb8.error();
   cv::Mat rgb;
-  cv::merge(std::vector<cv::Mat>{r, g, b}, rgb);
-  return cv::min(cv::max(rgb, 0.0), 1.0);
+  rgb8->convertTo(rgb, CV_32F, 1.0 / 255.0);
+  return rgb;
 }
 
 }  // namespace
@@ -100,7 +80,8 @@ int runTemporalReport(const QStringList& args) {
       break;
     const media::Frame& f = *frame.value();
     const cv::Mat l = color::lumaToL(f.y, f.bit_depth, f.full_range);
-    Status st = meter.addFrame(frameToRgb(f), l);
+    auto rgb = frameToRgb(f);
+    Status st = rgb ? meter.addFrame(*rgb, l) : Status(rgb.error());
     if (!st) {
       err << "chromaflow-cli temporal-report: " << QString::fromStdString(path) << ": "
           << QString::fromStdString(st.message()) << '\n';
