@@ -1,10 +1,10 @@
 // chromaflow-cli: colourise black-and-white video from the command line.
 
+#include <unistd.h>
 #include <QCoreApplication>
 #include <QTextStream>
 #include <cstdlib>
 #include <cstring>
-#include <unistd.h>
 
 #include "Command.h"
 
