@@ -9,17 +9,15 @@
 #include <string>
 #include <vector>
 
+#include "analysis/FailureTypes.h"
+
 namespace cf::pipeline {
 
 enum class DeviceChoice { Auto, Cpu, Cuda };
 enum class FlowMethod { Dis, Farneback, TvL1 };
 
-struct FailureThresholds {
-  double sepia_fraction = 0.6;         ///< share of chroma in the sepia hue band
-  double low_confidence_area = 0.3;    ///< share of the frame below confidence 0.5
-  double flicker_ratio = 3.0;          ///< flicker relative to the shot median
-  double occluded_fraction = 0.2;      ///< share of the frame occluded (heavy motion)
-};
+using analysis::FailureRange;
+using analysis::FailureThresholds;
 
 struct SessionSettings {
   std::string model_path;  ///< empty: the shipped default model
@@ -27,8 +25,8 @@ struct SessionSettings {
   int working_height_px = 256;
   double temperature = 0.38;  ///< annealed-mean temperature of classification heads
   FlowMethod flow_method = FlowMethod::Dis;
-  double lambda = 0.5;        ///< temporal smoothing strength; 0 = off
-  std::string cache_dir;      ///< empty: a per-video folder under the user's cache directory
+  double lambda = 0.5;    ///< temporal smoothing strength; 0 = off
+  std::string cache_dir;  ///< empty: a per-video folder under the user's cache directory
   FailureThresholds thresholds;
 };
 
@@ -57,9 +55,9 @@ enum class ExportCodec { H264Mp4, H265Mkv, Ffv1Mkv, ProResMov };
 struct ExportRequest {
   std::string output_path;
   ExportCodec codec = ExportCodec::H264Mp4;
-  int quality_crf = 18;       ///< lower is better (H.264/H.265)
+  int quality_crf = 18;  ///< lower is better (H.264/H.265)
   int64_t first_frame = 0;
-  int64_t last_frame = -1;    ///< inclusive; -1 = to the end
+  int64_t last_frame = -1;  ///< inclusive; -1 = to the end
   bool keep_audio = true;
 };
 
@@ -86,13 +84,6 @@ struct FrameSignals {
   float confidence = 0.f;
   float motion = 0.f;
   bool analysed = false;
-};
-
-struct FailureRange {
-  int64_t first_frame = 0;
-  int64_t last_frame = 0;  ///< inclusive
-  std::string kind;        ///< "sepia", "low-confidence", "flicker", "motion"
-  std::string reason;      ///< human-readable, e.g. "low confidence on 35 % of frame"
 };
 
 struct TimelineData {

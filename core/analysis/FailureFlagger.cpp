@@ -1,0 +1,215 @@
+#include "analysis/FailureFlagger.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <string>
+
+#include "analysis/FrameSignals.h"
+
+namespace cf::analysis {
+
+const char* flagKindName(FlagKind kind) {
+  switch (kind) {
+    case FlagKind::Sepia:
+      return "sepia";
+    case FlagKind::Desaturated:
+      return "desaturated";
+    case FlagKind::LowConfidence:
+      return "low-confidence";
+    case FlagKind::Flicker:
+      return "flicker";
+    case FlagKind::Motion:
+      return "motion";
+  }
+  return "unknown";
+}
+
+bool flagKindFromName(const std::string& name, FlagKind* kind) {
+  for (FlagKind k : {FlagKind::Sepia, FlagKind::Desaturated, FlagKind::LowConfidence,
+                     FlagKind::Flicker, FlagKind::Motion}) {
+    if (name == flagKindName(k)) {
+      *kind = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+
+std::string format(const char* fmt, double a, double b = 0.0) {
+  char buf[160] = {};
+  std::snprintf(buf, sizeof buf, fmt, a, b);
+  return buf;
+}
+
+struct Robust {
+  double median = 0.0;
+  double spread = 0.0;  ///< 1.4826 * MAD, floored
+};
+
+Robust robustStats(std::vector<double> values, double floor) {
+  Robust r;
+  if (values.empty())
+    return r;
+  auto median_of = [](std::vector<double>& v) {
+    const size_t mid = v.size() / 2;
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
+    double m = v[mid];
+    if (v.size() % 2 == 0) {
+      m = 0.5 * (m + *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid)));
+    }
+    return m;
+  };
+  r.median = median_of(values);
+  for (double& v : values)
+    v = std::abs(v - r.median);
+  r.spread = std::max(1.4826 * median_of(values), floor);
+  return r;
+}
+
+struct ShotStats {
+  Robust colorfulness;
+  Robust low_confidence;
+  double flicker_median = 0.0;
+};
+
+ShotStats shotStats(const std::vector<FrameMetrics>& m, size_t first, size_t end) {
+  std::vector<double> colorfulness, low_conf, flicker;
+  for (size_t i = first; i < end; ++i) {
+    colorfulness.push_back(m[i].colorfulness);
+    low_conf.push_back(m[i].low_confidence_fraction);
+    if (m[i].has_previous)
+      flicker.push_back(m[i].flicker);
+  }
+  ShotStats s;
+  s.colorfulness = robustStats(colorfulness, 1.0);
+  s.low_confidence = robustStats(low_conf, 0.02);
+  s.flicker_median = robustStats(flicker, 0.0).median;
+  return s;
+}
+
+void flagFrame(const FrameMetrics& m, const ShotStats& shot, const FailureThresholds& t,
+               FrameReport* report) {
+  auto add = [&](FlagKind kind, std::string reason, double severity) {
+    report->flags.push_back(Flag{kind, std::move(reason), severity});
+  };
+  const bool sepia = m.sepia_fraction >= t.sepia_fraction &&
+                     m.hue_spread_deg <= t.sepia_max_hue_spread_deg && m.mean_chroma >= kMinChroma;
+  if (sepia) {
+    add(FlagKind::Sepia,
+        format("sepia: %.0f %% of chroma in %.0f", 100.0 * m.sepia_fraction, kSepiaHueLowDeg) +
+            format("-%.0f degree hue band", kSepiaHueHighDeg),
+        m.sepia_fraction / t.sepia_fraction);
+  } else if (m.colorfulness < t.min_colorfulness) {
+    add(FlagKind::Desaturated,
+        format("desaturated: colourfulness %.1f is below %.1f (colour averaging)", m.colorfulness,
+               t.min_colorfulness),
+        t.min_colorfulness / std::max(m.colorfulness, 0.1));
+  } else if (t.robust_z > 0.0) {
+    const double z = (shot.colorfulness.median - m.colorfulness) / shot.colorfulness.spread;
+    if (z >= t.robust_z)
+      add(FlagKind::Desaturated,
+          format("desaturated: colourfulness %.1f, far below the shot's median %.1f",
+                 m.colorfulness, shot.colorfulness.median),
+          z / t.robust_z);
+  }
+
+  const double low_z =
+      (m.low_confidence_fraction - shot.low_confidence.median) / shot.low_confidence.spread;
+  if (m.low_confidence_fraction >= t.low_confidence_area) {
+    add(FlagKind::LowConfidence,
+        format("low confidence on %.0f %% of frame", 100.0 * m.low_confidence_fraction),
+        m.low_confidence_fraction / t.low_confidence_area);
+  } else if (t.robust_z > 0.0 && low_z >= t.robust_z && m.low_confidence_fraction >= 0.05) {
+    add(FlagKind::LowConfidence,
+        format("low confidence on %.0f %% of frame (shot median %.0f %%)",
+               100.0 * m.low_confidence_fraction, 100.0 * shot.low_confidence.median),
+        low_z / t.robust_z);
+  }
+
+  if (m.has_previous) {
+    const double ratio = m.flicker / std::max(shot.flicker_median, 0.05);
+    if (m.flicker >= t.flicker_absolute) {
+      add(FlagKind::Flicker,
+          format("flicker: colour jumps by %.1f ab units between frames", std::sqrt(m.flicker_ab)),
+          m.flicker / t.flicker_absolute);
+    } else if (ratio >= t.flicker_ratio && m.flicker_ab >= 1.0) {
+      add(FlagKind::Flicker, format("flicker %.1fx above shot median", ratio),
+          ratio / t.flicker_ratio);
+    }
+    if (m.occluded_fraction >= t.occluded_fraction) {
+      add(FlagKind::Motion, format("heavy motion: %.0f %% occluded", 100.0 * m.occluded_fraction),
+          m.occluded_fraction / t.occluded_fraction);
+    } else if (m.motion_fraction >= t.motion_fraction) {
+      add(FlagKind::Motion,
+          format("heavy motion: %.1f %% of the frame width per frame", 100.0 * m.motion_fraction),
+          m.motion_fraction / t.motion_fraction);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<FrameReport> flagFrames(const std::vector<FrameMetrics>& metrics,
+                                    const FailureThresholds& thresholds) {
+  std::vector<FrameReport> reports(metrics.size());
+  size_t shot_first = 0;
+  int shot_index = 0;
+  while (shot_first < metrics.size()) {
+    size_t shot_end = shot_first + 1;
+    while (shot_end < metrics.size() && !metrics[shot_end].scene_cut)
+      ++shot_end;
+    const ShotStats stats = shotStats(metrics, shot_first, shot_end);
+    for (size_t i = shot_first; i < shot_end; ++i) {
+      reports[i].metrics = metrics[i];
+      reports[i].shot_index = shot_index;
+      flagFrame(metrics[i], stats, thresholds, &reports[i]);
+    }
+    shot_first = shot_end;
+    ++shot_index;
+  }
+  return reports;
+}
+
+std::vector<FailureRange> mergeRanges(const std::vector<FrameReport>& reports, int max_gap_frames) {
+  struct Open {
+    FailureRange range;
+    double worst = -1.0;
+  };
+  std::map<FlagKind, Open> open;
+  std::vector<FailureRange> ranges;
+  for (const FrameReport& report : reports) {
+    const int64_t frame = report.metrics.frame_index;
+    for (const Flag& flag : report.flags) {
+      auto it = open.find(flag.kind);
+      if (it != open.end() && frame - it->second.range.last_frame > max_gap_frames + 1) {
+        ranges.push_back(it->second.range);
+        open.erase(it);
+        it = open.end();
+      }
+      if (it == open.end()) {
+        Open o;
+        o.range = FailureRange{frame, frame, flagKindName(flag.kind), flag.reason};
+        o.worst = flag.severity;
+        open.emplace(flag.kind, o);
+        continue;
+      }
+      it->second.range.last_frame = frame;
+      if (flag.severity > it->second.worst) {
+        it->second.worst = flag.severity;
+        it->second.range.reason = flag.reason;
+      }
+    }
+  }
+  for (auto& [kind, o] : open)
+    ranges.push_back(o.range);
+  std::sort(ranges.begin(), ranges.end(), [](const FailureRange& a, const FailureRange& b) {
+    return a.first_frame != b.first_frame ? a.first_frame < b.first_frame : a.kind < b.kind;
+  });
+  return ranges;
+}
+
+}  // namespace cf::analysis

@@ -1,0 +1,70 @@
+#pragma once
+// Typed results of the failure-frame analysis: per-frame metrics, flags with reasons, and ranges.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cf::analysis {
+
+/// Thresholds the user can change. Each flag fires on an absolute threshold OR on a robust z-score
+/// (median/MAD within the shot) above `robust_z`, so both globally bad frames and outliers in an
+/// otherwise good shot are found.
+struct FailureThresholds {
+  double sepia_fraction = 0.6;  ///< share of chroma in the 20-70 degree hue band
+  double sepia_max_hue_spread_deg = 25.0;
+  double min_colorfulness = 6.0;     ///< below this a frame looks grey (colour averaging)
+  double low_confidence_area = 0.3;  ///< share of the frame below confidence 0.5
+  double flicker_ratio = 3.0;        ///< flicker relative to the shot median
+  double flicker_absolute =
+      25.0;  ///< flicker (ab units^2 per unit of luma change) that is bad anywhere
+  double occluded_fraction = 0.2;  ///< share of the frame occluded (heavy motion)
+  double motion_fraction = 0.03;   ///< mean flow magnitude relative to the frame width
+  double robust_z = 4.0;           ///< robust z-score threshold within a shot (0 = off)
+};
+
+enum class FlagKind { Sepia, Desaturated, LowConfidence, Flicker, Motion };
+
+/// "sepia", "desaturated", "low-confidence", "flicker", "motion".
+const char* flagKindName(FlagKind kind);
+bool flagKindFromName(const std::string& name, FlagKind* kind);
+
+/// Signals of one frame, computed once during analysis and cached with the ab.
+struct FrameMetrics {
+  int64_t frame_index = 0;
+  double colorfulness = 0.0;     ///< Hasler-Suesstrunk of the colourised frame
+  double mean_chroma = 0.0;      ///< mean sqrt(a^2 + b^2)
+  double sepia_fraction = 0.0;   ///< share of chroma in the orange-brown band
+  double hue_spread_deg = 0.0;   ///< chroma-weighted circular std of hue
+  double mean_confidence = 1.0;  ///< 1 when the model has no confidence map
+  double low_confidence_fraction = 0.0;
+  double flicker_ab = 0.0;       ///< masked mean squared ab change along the flow
+  double flicker_luma = 0.0;     ///< the same on L
+  double flicker = 0.0;          ///< flicker_ab relative to flicker_luma
+  double motion_px = 0.0;        ///< mean flow magnitude, px at working resolution
+  double motion_fraction = 0.0;  ///< motion_px / frame width
+  double occluded_fraction = 0.0;
+  bool has_previous = false;  ///< false on the first frame of a shot
+  bool scene_cut = false;     ///< a new shot starts here
+};
+
+struct Flag {
+  FlagKind kind = FlagKind::Sepia;
+  std::string reason;
+  double severity = 0.0;  ///< how far past its threshold (>= 1); picks a range's worst frame
+};
+
+struct FrameReport {
+  FrameMetrics metrics;
+  int shot_index = 0;
+  std::vector<Flag> flags;
+};
+
+struct FailureRange {
+  int64_t first_frame = 0;
+  int64_t last_frame = 0;  ///< inclusive
+  std::string kind;        ///< flagKindName()
+  std::string reason;      ///< the reason on the range's worst frame
+};
+
+}  // namespace cf::analysis
