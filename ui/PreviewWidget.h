@@ -9,6 +9,7 @@
 #include <QImage>
 #include <QWidget>
 
+#include "MetaTypes.h"
 #include "pipeline/SessionTypes.h"
 
 namespace cf::ui {

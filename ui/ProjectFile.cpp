@@ -55,11 +55,27 @@ FlowMethod flowFromName(const QString& s) {
   return FlowMethod::Dis;
 }
 
+struct ThresholdField {
+  const char* name;
+  double analysis::FailureThresholds::*member;
+};
+
+constexpr ThresholdField kThresholdFields[] = {
+    {"sepia_fraction", &analysis::FailureThresholds::sepia_fraction},
+    {"sepia_max_hue_spread_deg", &analysis::FailureThresholds::sepia_max_hue_spread_deg},
+    {"min_colorfulness", &analysis::FailureThresholds::min_colorfulness},
+    {"low_confidence_area", &analysis::FailureThresholds::low_confidence_area},
+    {"flicker_ratio", &analysis::FailureThresholds::flicker_ratio},
+    {"flicker_absolute", &analysis::FailureThresholds::flicker_absolute},
+    {"occluded_fraction", &analysis::FailureThresholds::occluded_fraction},
+    {"motion_fraction", &analysis::FailureThresholds::motion_fraction},
+    {"robust_z", &analysis::FailureThresholds::robust_z},
+};
+
 QJsonObject settingsToJson(const pipeline::SessionSettings& s) {
-  QJsonObject thresholds{{"sepia_fraction", s.thresholds.sepia_fraction},
-                         {"low_confidence_area", s.thresholds.low_confidence_area},
-                         {"flicker_ratio", s.thresholds.flicker_ratio},
-                         {"occluded_fraction", s.thresholds.occluded_fraction}};
+  QJsonObject thresholds;
+  for (const auto& field : kThresholdFields)
+    thresholds.insert(QLatin1String(field.name), s.thresholds.*field.member);
   return QJsonObject{{"model_path", QString::fromStdString(s.model_path)},
                      {"device", deviceName(s.device)},
                      {"working_height_px", s.working_height_px},
@@ -78,12 +94,9 @@ pipeline::SessionSettings settingsFromJson(const QJsonObject& o) {
   s.flow_method = flowFromName(o.value("flow_method").toString());
   s.lambda = o.value("lambda").toDouble(s.lambda);
   const QJsonObject t = o.value("thresholds").toObject();
-  s.thresholds.sepia_fraction = t.value("sepia_fraction").toDouble(s.thresholds.sepia_fraction);
-  s.thresholds.low_confidence_area =
-      t.value("low_confidence_area").toDouble(s.thresholds.low_confidence_area);
-  s.thresholds.flicker_ratio = t.value("flicker_ratio").toDouble(s.thresholds.flicker_ratio);
-  s.thresholds.occluded_fraction =
-      t.value("occluded_fraction").toDouble(s.thresholds.occluded_fraction);
+  for (const auto& field : kThresholdFields)
+    s.thresholds.*field.member =
+        t.value(QLatin1String(field.name)).toDouble(s.thresholds.*field.member);
   return s;
 }
 

@@ -172,6 +172,8 @@ QColor failureColour(const std::string& kind) {
     return QColor(181, 137, 0);
   if (kind == "motion")
     return QColor(108, 113, 196);
+  if (kind == "desaturated")
+    return QColor(147, 161, 161);
   return QColor(211, 54, 130);
 }
 

@@ -303,13 +303,15 @@ QString TimelineWidget::tooltipAt(const QPoint& pos) const {
 
 QString TimelineWidget::failureKindName(const std::string& kind) {
   if (kind == "sepia")
-    return tr("Sepia / colour averaging");
+    return tr("Sepia");
   if (kind == "low-confidence")
     return tr("Low confidence");
   if (kind == "flicker")
     return tr("Flicker");
   if (kind == "motion")
     return tr("Heavy motion");
+  if (kind == "desaturated")
+    return tr("Desaturated (colour averaging)");
   return QString::fromStdString(kind);
 }
 

@@ -9,6 +9,7 @@
 #include <QVector>
 #include <QWidget>
 
+#include "MetaTypes.h"
 #include "ThumbnailCache.h"
 #include "pipeline/SessionTypes.h"
 

@@ -21,6 +21,8 @@ ProjectData sampleProject(const QString& source) {
   p.settings.thresholds.low_confidence_area = 0.12;
   p.settings.thresholds.flicker_ratio = 4.5;
   p.settings.thresholds.occluded_fraction = 0.33;
+  p.settings.thresholds.robust_z = 2.5;
+  p.settings.thresholds.min_colorfulness = 9.0;
   cf::pipeline::ShotOverride a;
   a.shot_first_frame = 0;
   a.lambda = 0.25;
@@ -54,6 +56,8 @@ class TestProjectFile : public QObject {
     QCOMPARE(p.settings.thresholds.low_confidence_area, 0.12);
     QCOMPARE(p.settings.thresholds.flicker_ratio, 4.5);
     QCOMPARE(p.settings.thresholds.occluded_fraction, 0.33);
+    QCOMPARE(p.settings.thresholds.robust_z, 2.5);
+    QCOMPARE(p.settings.thresholds.min_colorfulness, 9.0);
     QCOMPARE(p.cache_dir, in.cache_dir);
     QCOMPARE(QString::fromStdString(p.settings.cache_dir), in.cache_dir);
     QCOMPARE(p.in_frame, qint64(12));
