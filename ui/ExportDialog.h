@@ -48,13 +48,12 @@ class ExportDialog : public QDialog {
   void setFinished(bool ok, const QString& message);
   /// Starts the export (as if the Export button were pressed).
   void startExport();
+  /// Closing while an export runs cancels it instead.
+  void reject() override;
 
  Q_SIGNALS:
   void exportRequested(const cf::pipeline::ExportRequest& request);
   void cancelRequested();
-
- protected:
-  void reject() override;
 
  private:
   void onCodecChanged();
