@@ -16,6 +16,8 @@ Q_DECLARE_METATYPE(cf::pipeline::PreviewRequest)
 
 namespace cf::ui {
 
+using ShotOverrideList = std::vector<cf::pipeline::ShotOverride>;
+
 inline void registerMetaTypes() {
   qRegisterMetaType<cf::pipeline::PreviewFramePtr>();
   qRegisterMetaType<cf::pipeline::TimelineDataPtr>();

@@ -72,6 +72,8 @@ constexpr ThresholdField kThresholdFields[] = {
     {"robust_z", &analysis::FailureThresholds::robust_z},
 };
 
+}  // namespace
+
 QJsonObject settingsToJson(const pipeline::SessionSettings& s) {
   QJsonObject thresholds;
   for (const auto& field : kThresholdFields)
@@ -99,8 +101,6 @@ pipeline::SessionSettings settingsFromJson(const QJsonObject& o) {
         t.value(QLatin1String(field.name)).toDouble(s.thresholds.*field.member);
   return s;
 }
-
-}  // namespace
 
 QByteArray projectToJson(const ProjectData& project) {
   QJsonArray overrides;

@@ -4,6 +4,7 @@
 // saveProject/loadProject only add the file I/O.
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 #include <vector>
 
@@ -22,6 +23,10 @@ struct ProjectData {
 };
 
 inline constexpr int kProjectFormatVersion = 1;
+
+/// Settings as JSON (also used for the app's QSettings); unknown or missing keys keep defaults.
+QJsonObject settingsToJson(const pipeline::SessionSettings& settings);
+pipeline::SessionSettings settingsFromJson(const QJsonObject& json);
 
 QByteArray projectToJson(const ProjectData& project);
 /// `context` names the file in error messages.
