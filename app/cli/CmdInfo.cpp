@@ -1,0 +1,138 @@
+// chromaflow-cli info FILE [--json]: the stream facts of a video file.
+
+#include <QCommandLineParser>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+extern "C" {
+#include <libavutil/log.h>
+}
+
+#include "media/VideoReader.h"
+
+namespace cf::app {
+
+namespace {
+
+QString str(const std::string& text) {
+  return QString::fromStdString(text);
+}
+
+QString ratio(const media::Rational& r) {
+  return QStringLiteral("%1/%2").arg(r.num).arg(r.den);
+}
+
+QJsonObject rationalJson(const media::Rational& r) {
+  return QJsonObject{{QStringLiteral("num"), r.num}, {QStringLiteral("den"), r.den}};
+}
+
+QJsonObject toJson(const media::StreamInfo& info) {
+  QJsonArray audio;
+  for (const auto& a : info.audio_streams)
+    audio.append(QJsonObject{{QStringLiteral("index"), a.stream_index},
+                             {QStringLiteral("codec"), str(a.codec)},
+                             {QStringLiteral("sample_rate_hz"), a.sample_rate_hz},
+                             {QStringLiteral("channels"), a.channels},
+                             {QStringLiteral("language"), str(a.language)},
+                             {QStringLiteral("duration_s"), a.duration_s}});
+  QJsonArray subtitles;
+  for (const auto& codec : info.subtitle_codecs)
+    subtitles.append(str(codec));
+  return QJsonObject{
+      {QStringLiteral("path"), str(info.path)},
+      {QStringLiteral("container"), str(info.container)},
+      {QStringLiteral("video_codec"), str(info.video_codec)},
+      {QStringLiteral("pixel_format"), str(info.pixel_format)},
+      {QStringLiteral("chroma_subsampling"), str(info.chroma_subsampling)},
+      {QStringLiteral("width_px"), info.width_px},
+      {QStringLiteral("height_px"), info.height_px},
+      {QStringLiteral("bit_depth"), info.bit_depth},
+      {QStringLiteral("full_range"), info.full_range},
+      {QStringLiteral("fps"), rationalJson(info.fps)},
+      {QStringLiteral("time_base"), rationalJson(info.time_base)},
+      {QStringLiteral("sample_aspect"), rationalJson(info.sample_aspect)},
+      {QStringLiteral("display_aspect"), info.displayAspect()},
+      {QStringLiteral("frame_count"), static_cast<qint64>(info.frame_count)},
+      {QStringLiteral("duration_s"), info.duration_s},
+      {QStringLiteral("container_duration_s"), info.container_duration_s},
+      {QStringLiteral("rotation_deg"), info.rotation_deg},
+      {QStringLiteral("variable_frame_rate"), info.variable_frame_rate},
+      {QStringLiteral("field_order"), str(info.field_order)},
+      {QStringLiteral("has_audio"), info.hasAudio()},
+      {QStringLiteral("audio_streams"), audio},
+      {QStringLiteral("subtitle_streams"), subtitles},
+  };
+}
+
+void printText(QTextStream& out, const media::StreamInfo& info) {
+  out << "File:        " << str(info.path) << '\n';
+  out << "Container:   " << str(info.container) << '\n';
+  out << "Video:       " << str(info.video_codec) << ", " << str(info.pixel_format) << " ("
+      << info.bit_depth << "-bit " << str(info.chroma_subsampling) << ", "
+      << (info.full_range ? "full" : "limited") << " range, " << str(info.field_order) << ")\n";
+  out << "Size:        " << info.width_px << "x" << info.height_px << " px, SAR "
+      << ratio(info.sample_aspect) << ", display aspect "
+      << QString::number(info.displayAspect(), 'f', 3) << '\n';
+  out << "Frame rate:  " << ratio(info.fps) << " (" << QString::number(info.fps.toDouble(), 'f', 3)
+      << " fps" << (info.variable_frame_rate ? ", variable" : ", constant") << ")\n";
+  out << "Frames:      " << info.frame_count << '\n';
+  out << "Duration:    " << QString::number(info.duration_s, 'f', 3) << " s (container "
+      << QString::number(info.container_duration_s, 'f', 3) << " s)\n";
+  out << "Time base:   " << ratio(info.time_base) << ", first pts " << info.start_pts << '\n';
+  out << "Rotation:    " << info.rotation_deg << " deg clockwise\n";
+  if (info.audio_streams.empty())
+    out << "Audio:       none\n";
+  for (const auto& a : info.audio_streams) {
+    out << "Audio:       #" << a.stream_index << " " << str(a.codec) << ", " << a.sample_rate_hz
+        << " Hz, " << a.channels << " ch, " << QString::number(a.duration_s, 'f', 3) << " s";
+    if (!a.language.empty())
+      out << ", " << str(a.language);
+    out << '\n';
+  }
+  if (!info.subtitle_codecs.empty()) {
+    QStringList names;
+    for (const auto& codec : info.subtitle_codecs)
+      names << str(codec);
+    out << "Subtitles:   " << names.join(QStringLiteral(", ")) << '\n';
+  }
+}
+
+}  // namespace
+
+int runInfo(const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QStringLiteral("Print the stream facts of a video file."));
+  parser.addHelpOption();
+  parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")});
+  parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The video file."));
+  QTextStream err(stderr);
+  if (!parser.parse(QStringList{QStringLiteral("chromaflow-cli info")} + args)) {
+    err << "chromaflow-cli info: " << parser.errorText() << '\n';
+    return 2;
+  }
+  if (parser.isSet(QStringLiteral("help"))) {
+    QTextStream(stdout) << parser.helpText();
+    return 0;
+  }
+  if (parser.positionalArguments().size() != 1) {
+    err << "chromaflow-cli info: expected one FILE. Usage: chromaflow-cli info FILE [--json]\n";
+    return 2;
+  }
+  av_log_set_level(AV_LOG_FATAL);  // our own one-line errors replace FFmpeg's log
+  const std::string path = parser.positionalArguments().first().toStdString();
+  auto reader = media::VideoReader::open(path);
+  if (!reader) {
+    err << "chromaflow-cli info: " << str(reader.message()) << '\n';
+    return 1;
+  }
+  QTextStream out(stdout);
+  if (parser.isSet(QStringLiteral("json")))
+    out << QJsonDocument(toJson(reader.value()->info())).toJson(QJsonDocument::Indented);
+  else
+    printText(out, reader.value()->info());
+  return 0;
+}
+
+}  // namespace cf::app

@@ -1,0 +1,64 @@
+#pragma once
+// Decodes the main video stream of a file into planar Y/U/V frames, in order (next()) or at any
+// frame index (frameAt(), frame-accurate: the same pixels as a decode from the start).
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "common/Result.h"
+#include "media/AvHandles.h"
+#include "media/Demuxer.h"
+#include "media/Frame.h"
+#include "media/FrameConverter.h"
+#include "media/StreamInfo.h"
+
+namespace cf::media {
+
+class VideoReader {
+ public:
+  /// Opens `path`, counts its frames exactly (a demux-only pass over the video packets) and
+  /// decodes the first frame, so a reader that opens is known to decode. Errors name the file
+  /// and the problem: missing, empty, not a video, truncated, audio only, still image, 0 frames.
+  static Result<std::unique_ptr<VideoReader>> open(const std::string& path);
+
+  ~VideoReader();
+  VideoReader(const VideoReader&) = delete;
+  VideoReader& operator=(const VideoReader&) = delete;
+
+  const StreamInfo& info() const { return info_; }
+
+  /// The next frame in presentation order; a null FramePtr at the end of the stream.
+  Result<FramePtr> next();
+
+  /// Frame `index` (0-based, presentation order). Seeks to the keyframe before it and decodes
+  /// forward, matching by pts; decodes forward without seeking when that is shorter. next()
+  /// continues after it.
+  Result<FramePtr> frameAt(int64_t index);
+
+ private:
+  VideoReader() = default;
+  Status openDecoder();            // (re)opens the demuxer and decoder at the start
+  Result<bool> decodeOne();        // fills av_frame_; false at end of stream
+  Result<FramePtr> decodeFrame();  // next decoded frame as a Frame; null at end
+  Result<FramePtr> decodeForwardTo(int64_t index);
+  Result<FramePtr> seekAndDecode(int64_t index);
+  int64_t indexOfPts(int64_t pts) const;   // -1 when pts is not a frame of the table
+  std::string where(int64_t index) const;  // "'path' frame N"
+
+  std::string path_;
+  StreamInfo info_;
+  PacketScan scan_;
+  int stream_index_ = -1;
+  InputFormatPtr fmt_;
+  CodecContextPtr decoder_;
+  AvPacketPtr packet_;
+  AvFramePtr av_frame_;
+  FrameConverter converter_;
+  FramePtr peeked_;        // frame `position_`, already decoded (by open())
+  int64_t position_ = 0;   // index of the frame next() returns
+  bool draining_ = false;  // the end of the file was reached and the decoder is being drained
+  int64_t bad_packets_ = 0;
+};
+
+}  // namespace cf::media
