@@ -174,3 +174,6 @@ ExportDialog* MainWindow::exportDialog() {
 }
 
 }  // namespace cf::ui
+
+// Own moc object: widgets-only users of chromaflow_ui do not pull in the engine.
+#include "moc_MainWindow.cpp"

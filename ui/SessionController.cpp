@@ -118,3 +118,6 @@ void SessionController::cancelExport() {
 }
 
 }  // namespace cf::ui
+
+// Own moc object: widgets-only users of chromaflow_ui do not pull in the engine.
+#include "moc_SessionController.cpp"

@@ -176,3 +176,6 @@ void SessionWorker::exportVideo(const pipeline::ExportRequest& request, CancelTo
 }
 
 }  // namespace cf::ui
+
+// Own moc object: widgets-only users of chromaflow_ui do not pull in the engine.
+#include "moc_SessionWorker.cpp"
