@@ -21,7 +21,6 @@ TimelineWidget::TimelineWidget(QWidget* parent) : QWidget(parent) {
   setMouseTracking(true);
   setFocusPolicy(Qt::ClickFocus);
   setAttribute(Qt::WA_OpaquePaintEvent);
-  thumbnails_.setHeightPx(kThumbHeightPx);
   setToolTip(QString());  // tooltips are computed per position in event()
 }
 
@@ -168,6 +167,8 @@ void TimelineWidget::renderLayers() {
   if (layers_.size() != device_size || !qFuzzyCompare(layers_.devicePixelRatio(), dpr))
     layers_ = QPixmap(device_size);
   layers_.setDevicePixelRatio(dpr);
+  // Thumbnails are requested at device resolution (a DPR change empties the cache).
+  thumbnails_.setHeightPx(int(std::lround(kThumbHeightPx * dpr)));
   TimelineView v;
   v.frame_count = frame_count_;
   v.fps = fps_;
