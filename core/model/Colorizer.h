@@ -1,0 +1,91 @@
+#pragma once
+// The inference engine: runs a native .cfmodel or a bring-your-own TorchScript model on batches of
+// L frames at working resolution, on CUDA (fp16) or the CPU. Torch-free header (pimpl), so the
+// pipeline and the UI can include it without the LibTorch headers.
+//
+// Thread use: create it and call it from one engine thread. colorize() is cancellable between
+// batches and reports progress per batch. A CUDA out-of-memory error halves the batch and, at
+// batch 1, moves the model to the CPU (see notice()); nothing throws.
+
+#include <QString>
+#include <memory>
+#include <vector>
+
+#include <opencv2/core/mat.hpp>
+
+#include "common/CancelToken.h"
+#include "common/Progress.h"
+#include "common/Result.h"
+#include "model/ModelCard.h"
+
+namespace cf::model {
+
+enum class DeviceChoice { Auto, CPU, CUDA };
+
+/// "auto", "cpu" or "cuda" (case-insensitive).
+Result<DeviceChoice> deviceChoiceFromName(const QString& name);
+
+struct ColorizerSettings {
+  QString model_path;  ///< .cfmodel or TorchScript file
+  DeviceChoice device = DeviceChoice::Auto;
+  int working_height_px = 256;  ///< 128..1024; see toWorkingResolution()
+  int batch_size = 8;           ///< frames per forward pass
+  double temperature = 0.0;     ///< annealed-mean T; <= 0 uses the model card's (0.38)
+  int cpu_threads = 0;          ///< LibTorch intra-op threads; 0 = all cores
+  bool mc_dropout = false;      ///< L2 head: confidence from Monte-Carlo dropout
+  int mc_samples = 8;           ///< forward passes for MC dropout
+};
+
+/// User colour hints for one frame, at the frame's size. Empty = automatic colourisation.
+struct ColorHints {
+  cv::Mat ab;    ///< CV_32FC2, Lab a/b where mask is set
+  cv::Mat mask;  ///< CV_32FC1 (0/1) or CV_8UC1 (0/non-zero)
+  bool empty() const { return ab.empty() || mask.empty(); }
+};
+
+struct ColorizedFrame {
+  cv::Mat ab;          ///< CV_32FC2, Lab units, same size as the input L
+  cv::Mat confidence;  ///< CV_32FC1 in 0..1 (all 1 when hasConfidence() is false)
+};
+
+class Colorizer {
+ public:
+  static Result<std::unique_ptr<Colorizer>> create(const ColorizerSettings& settings);
+  ~Colorizer();
+  Colorizer(const Colorizer&) = delete;
+  Colorizer& operator=(const Colorizer&) = delete;
+
+  /// l_frames: CV_32FC1 L (0..100) at working resolution, any size (padded internally; frames of
+  /// different sizes are allowed). hints: empty, or one entry per frame (entries may be empty).
+  /// Fails with "cancelled" when `cancel` is set between batches.
+  Result<std::vector<ColorizedFrame>> colorize(const std::vector<cv::Mat>& l_frames,
+                                               const std::vector<ColorHints>& hints = {},
+                                               const ProgressFn& progress = {},
+                                               const CancelToken& cancel = CancelToken());
+
+  /// Resizes a full-resolution L frame (CV_32FC1) to working_height_px, keeping the aspect ratio.
+  cv::Mat toWorkingResolution(const cv::Mat& l_full) const;
+
+  const ColorizerSettings& settings() const;
+  const ModelCard& card() const;
+  bool isTorchScript() const;
+  bool onCuda() const;
+  /// e.g. "cpu (2 threads)" or "cuda fp16".
+  QString deviceName() const;
+  /// False for TorchScript models and the L2 head without MC dropout.
+  bool hasConfidence() const;
+  bool supportsHints() const;
+  /// Frames are padded to multiples of this many pixels.
+  int multiplePx() const;
+  /// Current batch size (smaller than the setting after a CUDA out-of-memory retry).
+  int batchSize() const;
+  /// The last fallback message (CUDA OOM), empty when none happened.
+  QString notice() const;
+
+ private:
+  struct Impl;
+  explicit Colorizer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> d_;
+};
+
+}  // namespace cf::model

@@ -1,0 +1,66 @@
+#pragma once
+// Cache of the network's output per frame (ab and confidence at working resolution). A memory LRU
+// sits in front of a folder of one file per frame (fp16), so a film of any length needs bounded
+// RAM, a lambda or codec change re-exports without re-running the network, and an interrupted
+// export resumes. Files are written to a temporary name and renamed, so a crash or a full disk
+// never leaves a half-written entry that a later run would trust.
+
+#include <cstdint>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <opencv2/core.hpp>
+#include <string>
+#include <unordered_map>
+
+#include "common/Result.h"
+
+namespace cf::pipeline {
+
+struct CachedAb {
+  cv::Mat ab;          ///< CV_32FC2, Lab units, working resolution
+  cv::Mat confidence;  ///< CV_32FC1 0..1; empty when the model gives none
+};
+using CachedAbPtr = std::shared_ptr<const CachedAb>;
+
+class AbCache {
+ public:
+  /// `dir` empty: memory only. Otherwise the folder is created when missing and must be writable.
+  static Result<std::unique_ptr<AbCache>> open(const std::string& dir, size_t memory_frames);
+
+  /// Memory first, then disk; null when the frame is not cached (or its file is unreadable).
+  CachedAbPtr find(int64_t frame);
+  /// True when the frame is cached in memory or on disk (no file read).
+  bool contains(int64_t frame);
+  /// Keeps the entry (rounded to fp16, as on disk) in memory and, with a folder, writes it to
+  /// disk first.
+  Status store(int64_t frame, CachedAbPtr entry);
+
+  const std::string& dir() const { return dir_; }
+  /// Size of the entries on disk written or found by this object.
+  int64_t bytesOnDisk() const { return bytes_on_disk_; }
+  size_t memoryEntries() const;
+
+  /// Encoded size of one entry (header + fp16 planes), for cache-size estimates.
+  static int64_t entryBytes(cv::Size size, bool with_confidence);
+  /// The entry rounded through fp16, exactly as find() returns it after store().
+  static CachedAbPtr quantized(const CachedAb& entry);
+
+ private:
+  AbCache() = default;
+  std::string pathOf(int64_t frame) const;
+  void remember(int64_t frame, CachedAbPtr entry);
+
+  std::string dir_;
+  size_t memory_frames_ = 0;
+  int64_t bytes_on_disk_ = 0;
+  mutable std::mutex mutex_;
+  std::list<int64_t> lru_;
+  struct Slot {
+    CachedAbPtr entry;
+    std::list<int64_t>::iterator pos;
+  };
+  std::unordered_map<int64_t, Slot> memory_;
+};
+
+}  // namespace cf::pipeline

@@ -1,0 +1,61 @@
+#pragma once
+// The end-to-end export: decode -> L -> network (or ab cache) -> flow -> temporal smoothing ->
+// L-guided recombination -> encode, streaming with bounded memory. What `chromaflow-cli colorize`
+// and the GUI's export dialog run.
+
+#include <string>
+#include <vector>
+
+#include "common/CancelToken.h"
+#include "common/Progress.h"
+#include "common/Result.h"
+#include "media/VideoWriter.h"
+#include "temporal/FlowCache.h"
+#include "temporal/VideoSmoother.h"
+
+namespace cf::model {
+class Colorizer;
+}
+
+namespace cf::pipeline {
+
+class AbCache;
+
+struct RenderRequest {
+  std::string input_path;
+  std::string output_path;
+  media::VideoCodec codec = media::VideoCodec::H264;
+  int crf = -1;  ///< -1: the codec's default
+  bool keep_audio = true;
+  int64_t first_frame = 0;
+  int64_t last_frame = -1;  ///< inclusive; -1 = to the end
+  temporal::TemporalSettings temporal;
+};
+
+struct RenderStats {
+  int64_t frames = 0;
+  double total_s = 0.0;
+  double decode_s = 0.0;
+  double inference_s = 0.0;
+  double smoothing_s = 0.0;  ///< flow + temporal smoothing
+  double recombine_s = 0.0;
+  double encode_s = 0.0;
+  int64_t cache_hits = 0;
+  int64_t flows_computed = 0;
+  std::vector<std::string> notes;  ///< things to tell the user (audio re-encoded, ...)
+};
+
+struct RenderServices {
+  model::Colorizer* colorizer = nullptr;
+  AbCache* ab_cache = nullptr;
+  temporal::FlowCache* flow_cache = nullptr;
+  /// Scene cuts of the whole video (frame numbers of the source). Null: scanned here.
+  const std::vector<temporal::SceneCut>* cuts = nullptr;
+};
+
+/// Renders the request. The output appears at output_path only on success; on failure or
+/// cancellation nothing is left there, and the input is never written.
+Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServices& services,
+                                const CancelToken& cancel, const ProgressFn& progress);
+
+}  // namespace cf::pipeline

@@ -1,0 +1,225 @@
+#include "pipeline/Session.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include "common/ErrorBoundary.h"
+#include "common/Logging.h"
+#include "pipeline/CacheKey.h"
+#include "pipeline/Exporter.h"
+#include "pipeline/FrameConversions.h"
+#include "pipeline/ModelLocator.h"
+#include "pipeline/SessionImpl.h"
+
+namespace cf::pipeline {
+
+namespace {
+
+model::DeviceChoice toModelDevice(DeviceChoice d) {
+  switch (d) {
+    case DeviceChoice::Cpu: return model::DeviceChoice::CPU;
+    case DeviceChoice::Cuda: return model::DeviceChoice::CUDA;
+    case DeviceChoice::Auto: break;
+  }
+  return model::DeviceChoice::Auto;
+}
+
+temporal::FlowMethod toFlowMethod(FlowMethod m) {
+  switch (m) {
+    case FlowMethod::Farneback: return temporal::FlowMethod::Farneback;
+    case FlowMethod::TvL1: return temporal::FlowMethod::TvL1;
+    case FlowMethod::Dis: break;
+  }
+  return temporal::FlowMethod::Dis;
+}
+
+media::VideoCodec toVideoCodec(ExportCodec c) {
+  switch (c) {
+    case ExportCodec::H265Mkv: return media::VideoCodec::H265;
+    case ExportCodec::Ffv1Mkv: return media::VideoCodec::FFV1;
+    case ExportCodec::ProResMov: return media::VideoCodec::ProRes;
+    case ExportCodec::H264Mp4: break;
+  }
+  return media::VideoCodec::H264;
+}
+
+// Frames of network output kept in memory in front of the disk cache.
+constexpr size_t kMemoryAbFrames = 256;
+// Flow links kept in memory (each ~1 MB at working height 256).
+constexpr size_t kMemoryFlowLinks = 512;
+
+}  // namespace
+
+// ---- Impl helpers ----
+
+Status Session::Impl::ensureEngine() {
+  if (colorizer) return {};
+  model::ColorizerSettings cs;
+  cs.model_path = QString::fromStdString(model_path);
+  cs.device = toModelDevice(settings.device);
+  cs.working_height_px = settings.working_height_px;
+  cs.temperature = settings.temperature;
+  auto created = model::Colorizer::create(cs);
+  if (!created) return created.error();
+  colorizer = std::move(*created);
+  info.device_name = colorizer->deviceName().toStdString();
+  auto cache = AbCache::open(cacheFolderFor(info.path, model_path, settings), kMemoryAbFrames);
+  if (!cache) {
+    // An unusable cache folder must not stop the preview: fall back to memory only, and say so.
+    qCWarning(lcPipeline, "%s; caching in memory only", cache.message().c_str());
+    cache = AbCache::open(std::string(), kMemoryAbFrames);
+  }
+  ab_cache = std::move(*cache);
+  return {};
+}
+
+Status Session::Impl::ensureScan(const CancelToken& cancel, const ProgressFn& progress) {
+  if (scan) return {};
+  auto result = scanSceneCuts(info.path, temporal::SceneCutSettings{}, cancel, progress);
+  if (!result) return result.error();
+  scan = std::move(*result);
+  for (const temporal::SceneCut& cut : scan->cuts)
+    if (cut.frame >= 0 && cut.frame < static_cast<int64_t>(metrics.size()))
+      metrics[static_cast<size_t>(cut.frame)].scene_cut = true;
+  return {};
+}
+
+void Session::Impl::dropNetworkCaches() {
+  colorizer.reset();
+  ab_cache.reset();
+  window = PreviewWindow();
+  std::fill(analysed.begin(), analysed.end(), 0);
+}
+
+temporal::FlowSettings Session::Impl::flowSettings() const {
+  temporal::FlowSettings fs;
+  fs.method = toFlowMethod(settings.flow_method);
+  fs.flow_height_px = std::min(settings.working_height_px, 256);
+  return fs;
+}
+
+temporal::TemporalSettings Session::Impl::temporalSettings(double lambda) const {
+  temporal::TemporalSettings ts;
+  ts.flow = flowSettings();
+  ts.smooth.lambda = lambda;
+  return ts;
+}
+
+double Session::Impl::lambdaFor(int64_t frame) const {
+  const int64_t shot_first = shotOf(frame).first;
+  for (const ShotOverride& o : overrides)
+    if (o.shot_first_frame == shot_first && o.lambda) return *o.lambda;
+  return settings.lambda;
+}
+
+std::pair<int64_t, int64_t> Session::Impl::shotOf(int64_t frame) const {
+  int64_t first = 0, end = info.frame_count;
+  if (scan) {
+    for (const temporal::SceneCut& cut : scan->cuts) {
+      if (cut.frame <= frame) first = std::max(first, cut.frame);
+      if (cut.frame > frame) end = std::min(end, cut.frame);
+    }
+  }
+  return {first, end};
+}
+
+// ---- Session ----
+
+Session::Session(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Session::~Session() = default;
+
+Result<std::unique_ptr<Session>> Session::open(const std::string& video_path,
+                                               const SessionSettings& settings) {
+  return guarded("opening '" + video_path + "'", [&]() -> Result<std::unique_ptr<Session>> {
+    auto reader = media::VideoReader::open(video_path);
+    if (!reader) return reader.error();
+    auto impl = std::make_unique<Impl>();
+    impl->settings = settings;
+    impl->model_path = resolveModelPath(settings.model_path);
+    const media::StreamInfo& s = (*reader)->info();
+    impl->info.path = video_path;
+    impl->info.width_px = s.width_px;
+    impl->info.height_px = s.height_px;
+    impl->info.frame_count = s.frame_count;
+    impl->info.fps = s.fps.toDouble();
+    impl->info.duration_s = s.duration_s;
+    impl->info.has_audio = s.hasAudio();
+    auto first = (*reader)->frameAt(0);
+    if (!first) return first.error();
+    impl->info.source_has_colour = *first && frameHasChroma(**first);
+    impl->reader = std::move(*reader);
+    impl->flow_cache = std::make_unique<temporal::MemoryFlowCache>(kMemoryFlowLinks);
+    impl->metrics.resize(static_cast<size_t>(s.frame_count));
+    impl->analysed.assign(static_cast<size_t>(s.frame_count), 0);
+    for (size_t i = 0; i < impl->metrics.size(); ++i)
+      impl->metrics[i].frame_index = static_cast<int64_t>(i);
+    return std::unique_ptr<Session>(new Session(std::move(impl)));
+  });
+}
+
+const SessionInfo& Session::info() const { return impl_->info; }
+const SessionSettings& Session::settings() const { return impl_->settings; }
+
+Status Session::updateSettings(const SessionSettings& settings) {
+  const SessionSettings& old = impl_->settings;
+  const bool network_changed = settings.model_path != old.model_path ||
+                               settings.device != old.device ||
+                               settings.working_height_px != old.working_height_px ||
+                               settings.temperature != old.temperature ||
+                               settings.cache_dir != old.cache_dir;
+  const bool flow_changed = settings.flow_method != old.flow_method;
+  impl_->settings = settings;
+  impl_->model_path = resolveModelPath(settings.model_path);
+  if (network_changed) impl_->dropNetworkCaches();
+  if (network_changed || flow_changed) {
+    impl_->flow_cache->clear();
+    impl_->window = Impl::PreviewWindow();
+    std::fill(impl_->analysed.begin(), impl_->analysed.end(), 0);
+  }
+  return {};
+}
+
+void Session::setShotOverrides(std::vector<ShotOverride> overrides) {
+  impl_->overrides = std::move(overrides);
+}
+
+Result<cv::Mat> Session::thumbnail(int64_t frame_index, int height_px) {
+  return guarded("thumbnail of frame " + std::to_string(frame_index), [&]() -> Result<cv::Mat> {
+    auto frame = impl_->reader->frameAt(frame_index);
+    if (!frame) return frame.error();
+    if (!*frame) return makeError("frame " + std::to_string(frame_index) + " does not exist");
+    cv::Mat y8 = (*frame)->y;
+    if (y8.depth() != CV_8U)
+      y8.convertTo(y8, CV_8U, 255.0 / double((1 << (*frame)->bit_depth) - 1));
+    const int h = std::max(8, height_px);
+    const int w = std::max(8, y8.cols * h / std::max(1, y8.rows));
+    cv::Mat small, rgb;
+    cv::resize(y8, small, cv::Size(w, h), 0, 0, cv::INTER_AREA);
+    cv::cvtColor(small, rgb, cv::COLOR_GRAY2RGB);
+    return rgb;
+  });
+}
+
+Status Session::exportVideo(const ExportRequest& request, const CancelToken& cancel,
+                            const ProgressFn& progress) {
+  if (Status s = impl_->ensureEngine(); !s) return s;
+  if (Status s = impl_->ensureScan(cancel, {}); !s) return s;
+  RenderRequest rr;
+  rr.input_path = impl_->info.path;
+  rr.output_path = request.output_path;
+  rr.codec = toVideoCodec(request.codec);
+  rr.crf = request.quality_crf;
+  rr.keep_audio = request.keep_audio;
+  rr.first_frame = request.first_frame;
+  rr.last_frame = request.last_frame;
+  rr.temporal = impl_->temporalSettings(impl_->settings.lambda);
+  RenderServices services;
+  services.colorizer = impl_->colorizer.get();
+  services.ab_cache = impl_->ab_cache.get();
+  services.flow_cache = impl_->flow_cache.get();
+  services.cuts = &impl_->scan->cuts;
+  auto stats = renderVideo(rr, services, cancel, progress);
+  if (!stats) return stats.error();
+  return {};
+}
+
+}  // namespace cf::pipeline

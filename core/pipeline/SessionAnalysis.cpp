@@ -1,0 +1,89 @@
+// Session::analyse and Session::timeline: per-frame signals, cuts and failure ranges.
+
+#include <cmath>
+
+#include "analysis/FailureFlagger.h"
+#include "analysis/FrameSignals.h"
+#include "common/ErrorBoundary.h"
+#include "pipeline/AnalysedFrameStream.h"
+#include "pipeline/SessionImpl.h"
+#include "temporal/OpticalFlow.h"
+
+namespace cf::pipeline {
+
+Status Session::analyse(int64_t first_frame, int64_t last_frame, const CancelToken& cancel,
+                        const ProgressFn& progress) {
+  Impl& d = *impl_;
+  return guarded("analysing '" + d.info.path + "'", [&]() -> Status {
+    if (Status s = d.ensureEngine(); !s) return s;
+    if (Status s = d.ensureScan(cancel, {}); !s) return s;
+    const int64_t first = std::clamp<int64_t>(first_frame, 0, d.info.frame_count - 1);
+    const int64_t last = std::clamp<int64_t>(last_frame, first, d.info.frame_count - 1);
+    // Start one frame early so the first frame gets its link to the previous one.
+    const int64_t start = std::max<int64_t>(0, first - 1);
+    bool all_done = true;
+    for (int64_t n = first; n <= last; ++n) all_done = all_done && d.analysed[size_t(n)];
+    if (all_done) return {};
+
+    AnalysedFrameStream stream(*d.reader, *d.colorizer, *d.ab_cache, start, last);
+    temporal::FrameLinker linker(d.flowSettings(), *d.flow_cache);
+    AnalysedFramePtr prev;
+    const int64_t total = last - start + 1;
+    for (int64_t n = start; n <= last; ++n) {
+      auto f = stream.next(cancel);
+      if (!f) return f.error();
+      if (!*f) break;
+      const AnalysedFrame& cur = **f;
+      analysis::FrameSignalInputs in;
+      in.frame_index = n;
+      in.l = cur.l_work;
+      in.ab = cur.ab->ab;
+      in.confidence = cur.ab->confidence;
+      in.scene_cut = d.metrics[size_t(n)].scene_cut;
+      if (prev && !in.scene_cut) {
+        auto link = linker.link({n - 1, n}, prev->l_work, cur.l_work, cur.ab->ab.size());
+        if (!link) return link.error();
+        in.warped_prev_l = temporal::warpWithFlow(prev->l_work, (*link)->flow_to_prev);
+        in.warped_prev_ab = temporal::warpWithFlow(prev->ab->ab, (*link)->flow_to_prev);
+        in.valid_mask = (*link)->mask;
+        in.flow = (*link)->flow_to_prev;
+      }
+      d.metrics[size_t(n)] = analysis::computeFrameMetrics(in);
+      d.analysed[size_t(n)] = 1;
+      prev = *f;
+      report(progress, n - start + 1, total, "analyse");
+    }
+    return {};
+  });
+}
+
+TimelineDataPtr Session::timeline() const {
+  const Impl& d = *impl_;
+  auto t = std::make_shared<TimelineData>();
+  t->frame_count = d.info.frame_count;
+  t->fps = d.info.fps;
+  if (d.scan)
+    for (const temporal::SceneCut& cut : d.scan->cuts) t->cuts.push_back(cut.frame);
+  t->frames.resize(d.metrics.size());
+  std::vector<analysis::FrameMetrics> analysed;
+  for (size_t i = 0; i < d.metrics.size(); ++i) {
+    if (!d.analysed[i]) continue;
+    const analysis::FrameMetrics& m = d.metrics[i];
+    FrameSignals& s = t->frames[i];
+    s.analysed = true;
+    s.colorfulness = static_cast<float>(m.colorfulness);
+    s.flicker = static_cast<float>(m.flicker);
+    s.confidence = static_cast<float>(m.mean_confidence);
+    s.motion = static_cast<float>(m.motion_fraction);
+    analysed.push_back(m);
+  }
+  if (!analysed.empty()) {
+    // A gap in the analysed frames starts a new "shot" for the relative thresholds.
+    for (size_t k = 1; k < analysed.size(); ++k)
+      if (analysed[k].frame_index != analysed[k - 1].frame_index + 1) analysed[k].scene_cut = true;
+    t->failures = analysis::mergeRanges(analysis::flagFrames(analysed, d.settings.thresholds));
+  }
+  return t;
+}
+
+}  // namespace cf::pipeline

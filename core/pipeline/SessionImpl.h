@@ -1,0 +1,59 @@
+#pragma once
+// Internal state of a Session (see Session.h). Split from Session.cpp so that the preview and
+// the analysis code can live in files of their own.
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "analysis/FailureTypes.h"
+#include "media/VideoReader.h"
+#include "model/Colorizer.h"
+#include "pipeline/AbCache.h"
+#include "pipeline/CutScan.h"
+#include "pipeline/Session.h"
+#include "temporal/FlowCache.h"
+#include "temporal/TemporalSmoother.h"
+
+namespace cf::pipeline {
+
+struct Session::Impl {
+  SessionSettings settings;
+  SessionInfo info;
+  std::string model_path;
+  std::unique_ptr<media::VideoReader> reader;
+  std::unique_ptr<model::Colorizer> colorizer;
+  std::unique_ptr<AbCache> ab_cache;
+  std::unique_ptr<temporal::MemoryFlowCache> flow_cache;
+  std::optional<CutScanResult> scan;
+  std::vector<ShotOverride> overrides;
+
+  std::vector<analysis::FrameMetrics> metrics;  ///< per frame; valid where analysed[i]
+  std::vector<char> analysed;
+
+  // The preview's last window, kept so that a lambda change only re-solves.
+  struct PreviewWindow {
+    int64_t first = -1;
+    int64_t last = -1;
+    std::vector<cv::Mat> ab;
+    std::vector<temporal::FrameLinkPtr> links;
+    temporal::ShotSmoother smoother;
+    double solved_lambda = -1.0;
+  };
+  PreviewWindow window;
+
+  /// Opens the model (once) and the caches that depend on it.
+  Status ensureEngine();
+  /// Runs the decode-only cut scan over the whole video (once).
+  Status ensureScan(const CancelToken& cancel, const ProgressFn& progress);
+  /// Drops everything computed with the current network settings.
+  void dropNetworkCaches();
+  temporal::FlowSettings flowSettings() const;
+  temporal::TemporalSettings temporalSettings(double lambda) const;
+  double lambdaFor(int64_t frame) const;
+  /// First and one-past-last frame of the shot holding `frame` (whole video before the scan).
+  std::pair<int64_t, int64_t> shotOf(int64_t frame) const;
+};
+
+}  // namespace cf::pipeline

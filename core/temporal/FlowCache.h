@@ -1,0 +1,75 @@
+#pragma once
+// Cache of frame links (flows + masks) keyed by frame pair, so that a change of lambda never
+// recomputes a flow. One cache belongs to one video and one flow configuration (method, flow and
+// ab resolution). FlowCache is the interface; a disk cache can implement it later.
+
+#include <atomic>
+#include <cstdint>
+#include <list>
+#include <mutex>
+#include <unordered_map>
+
+#include "temporal/FrameLink.h"
+
+namespace cf::temporal {
+
+struct FramePair {
+  int64_t prev_frame = 0;
+  int64_t frame = 0;
+  bool operator==(const FramePair& o) const {
+    return prev_frame == o.prev_frame && frame == o.frame;
+  }
+};
+
+class FlowCache {
+ public:
+  virtual ~FlowCache() = default;
+  /// The cached link, or null.
+  virtual FrameLinkPtr find(const FramePair& pair) = 0;
+  virtual void insert(const FramePair& pair, FrameLinkPtr link) = 0;
+  virtual void clear() = 0;
+};
+
+/// In-memory cache, thread-safe, with an optional bound on the number of entries (LRU eviction).
+class MemoryFlowCache final : public FlowCache {
+ public:
+  explicit MemoryFlowCache(size_t max_entries = 0);  ///< 0 = unbounded
+
+  FrameLinkPtr find(const FramePair& pair) override;
+  void insert(const FramePair& pair, FrameLinkPtr link) override;
+  void clear() override;
+  size_t size() const;
+
+ private:
+  struct PairHash {
+    size_t operator()(const FramePair& p) const {
+      return std::hash<int64_t>()(p.prev_frame * 1000003 + p.frame);
+    }
+  };
+  using Lru = std::list<FramePair>;
+  struct Entry {
+    FrameLinkPtr link;
+    Lru::iterator lru_pos;
+  };
+  size_t max_entries_ = 0;
+  mutable std::mutex mutex_;
+  Lru lru_;
+  std::unordered_map<FramePair, Entry, PairHash> map_;
+};
+
+/// Gets a link from the cache or computes and stores it. Counts the flows it computed.
+class FrameLinker {
+ public:
+  FrameLinker(FlowSettings settings, FlowCache& cache) : estimator_(settings), cache_(cache) {}
+
+  Result<FrameLinkPtr> link(const FramePair& pair, const cv::Mat& l_prev, const cv::Mat& l_cur,
+                            cv::Size ab_size);
+  int64_t computedCount() const { return computed_; }
+
+ private:
+  FlowEstimator estimator_;
+  FlowCache& cache_;
+  int64_t computed_ = 0;
+};
+
+}  // namespace cf::temporal

@@ -1,0 +1,40 @@
+#include "temporal/FrameLink.h"
+
+#include "common/ErrorBoundary.h"
+#include "temporal/OcclusionMask.h"
+
+namespace cf::temporal {
+
+FrameLinkPtr identityLink(cv::Size ab_size) {
+  auto link = std::make_shared<FrameLink>();
+  link->flow_to_prev = cv::Mat(ab_size, CV_32FC2, cv::Scalar::all(0));
+  link->mask = cv::Mat(ab_size, CV_8UC1, cv::Scalar(1));
+  return link;
+}
+
+Result<FrameLinkPtr> computeFrameLink(FlowEstimator& estimator, const cv::Mat& l_prev,
+                                      const cv::Mat& l_cur, cv::Size ab_size) {
+  auto backward = estimator.compute(l_cur, l_prev, ab_size);
+  if (!backward)
+    return backward.error();
+  auto forward = estimator.compute(l_prev, l_cur, ab_size);
+  if (!forward)
+    return forward.error();
+  return guarded("occlusion mask", [&]() -> Result<FrameLinkPtr> {
+    auto link = std::make_shared<FrameLink>();
+    link->flow_to_prev = backward.value();
+    link->mask = consistencyMask(backward.value(), forward.value());
+    return FrameLinkPtr(std::move(link));
+  });
+}
+
+bool isIdentityLink(const FrameLink& link) {
+  double lo = 0.0;
+  double hi = 0.0;
+  cv::minMaxLoc(link.flow_to_prev.reshape(1), &lo, &hi);
+  if (lo < -1e-6 || hi > 1e-6)
+    return false;
+  return cv::countNonZero(link.mask) == int(link.mask.total());
+}
+
+}  // namespace cf::temporal

@@ -1,0 +1,31 @@
+#pragma once
+// How frame n is linked to frame n-1 for the temporal smoothing: the flow from n to n-1 at the ab
+// resolution and the mask of pixels where the link holds (not occluded, not a motion boundary).
+
+#include <cstdint>
+#include <memory>
+#include <opencv2/core.hpp>
+
+#include "common/Result.h"
+#include "temporal/OpticalFlow.h"
+
+namespace cf::temporal {
+
+struct FrameLink {
+  cv::Mat flow_to_prev;  ///< CV_32FC2, ab resolution: pixel p of frame n sits at p + flow(p) in n-1
+  cv::Mat mask;          ///< CV_8UC1, 1 where the link holds, 0 where occluded / motion boundary
+};
+using FrameLinkPtr = std::shared_ptr<const FrameLink>;
+
+/// A link with zero flow and no occlusion (static camera): the exact 1-D case.
+FrameLinkPtr identityLink(cv::Size ab_size);
+
+/// Computes both flows between the two L frames at the estimator's flow resolution, scales them to
+/// `ab_size` and derives the mask with the forward-backward check and the motion boundaries.
+Result<FrameLinkPtr> computeFrameLink(FlowEstimator& estimator, const cv::Mat& l_prev,
+                                      const cv::Mat& l_cur, cv::Size ab_size);
+
+/// True when the link has (numerically) zero flow and a full mask.
+bool isIdentityLink(const FrameLink& link);
+
+}  // namespace cf::temporal

@@ -1,0 +1,189 @@
+#include "temporal/TemporalSmoother.h"
+
+#include <deque>
+#include <opencv2/imgproc.hpp>
+
+#include "common/ErrorBoundary.h"
+#include "common/Logging.h"
+
+namespace cf::temporal {
+
+namespace {
+
+SolverOptions solverOptions(const SmoothSettings& s) {
+  SolverOptions o;
+  o.lambda = s.lambda;
+  o.max_iterations = s.max_iterations;
+  o.tolerance = s.tolerance;
+  o.relative_change_tolerance = s.relative_change_tolerance;
+  o.exact_1d_when_possible = s.exact_1d_when_possible;
+  return o;
+}
+
+Result<WindowFrame> makeFrame(int64_t index, const SmoothInput& in, const cv::Mat& like) {
+  if (in.ab.empty() || in.ab.depth() != CV_32F || in.ab.channels() > 2)
+    return makeError("temporal smoothing: frame " + std::to_string(index) +
+                     " has no CV_32FC2 ab; pass the colour model's ab at working resolution");
+  if (!like.empty() && (in.ab.size() != like.size() || in.ab.type() != like.type()))
+    return makeError("temporal smoothing: frame " + std::to_string(index) +
+                     " differs in size or type from the frames before it");
+  if (in.link && in.link->flow_to_prev.size() != in.ab.size())
+    return makeError("temporal smoothing: the flow of frame " + std::to_string(index) +
+                     " does not match its ab size; scale flows to the ab resolution");
+  WindowFrame f;
+  f.index = index;
+  f.y = in.ab.isContinuous() ? in.ab : in.ab.clone();
+  f.x = in.ab.clone();
+  f.xbar = cv::Mat(in.ab.size(), in.ab.type());
+  f.p = cv::Mat::zeros(in.ab.size(), in.ab.type());
+  if (in.link)
+    f.link = compileLink(*in.link);
+  return f;
+}
+
+Error cancelledError(int64_t frame) {
+  return makeError("temporal smoothing cancelled at frame " + std::to_string(frame));
+}
+
+}  // namespace
+
+Result<SmoothStats> smoothSequence(int64_t frame_count, const FrameSource& source,
+                                   const FrameSink& sink, const SmoothSettings& settings,
+                                   const CancelToken& cancel, const ProgressFn& progress) {
+  return guarded("temporal smoothing", [&]() -> Result<SmoothStats> {
+    SmoothStats stats;
+    const int window = std::max(2, settings.window_frames);
+    const int overlap = std::clamp(settings.overlap_frames, 0, window - 1);
+    const SolverOptions options = solverOptions(settings);
+    std::deque<WindowFrame> win;
+    cv::Mat anchor;  // solution of the last frame handed to the sink
+    int64_t next_read = 0;
+    int64_t emitted = 0;
+    while (emitted < frame_count) {
+      while (int(win.size()) < window && next_read < frame_count) {
+        if (cancel.isCancelled())
+          return cancelledError(next_read);
+        auto in = source(next_read);
+        if (!in)
+          return in.error();
+        auto frame = makeFrame(next_read, in.value(), win.empty() ? anchor : win.back().y);
+        if (!frame)
+          return frame.error();
+        win.push_back(std::move(frame.value()));
+        ++next_read;
+      }
+      stats.max_frames_held =
+          std::max(stats.max_frames_held, int(win.size()) + (anchor.empty() ? 0 : 1));
+      std::vector<WindowFrame*> ptrs;
+      for (WindowFrame& f : win)
+        ptrs.push_back(&f);
+      const SolverResult r = solveWindow(ptrs, anchor, options, cancel);
+      if (r.cancelled)
+        return cancelledError(win.front().index);
+      ++stats.windows;
+      stats.iterations += r.iterations;
+      stats.max_gap_rms = std::max(stats.max_gap_rms, r.gap_rms);
+      qCDebug(lcTemporal) << "window at" << win.front().index << "frames" << win.size()
+                          << "iterations" << r.iterations << "gap rms" << r.gap_rms;
+      const bool last = next_read == frame_count;
+      const int emit = last ? int(win.size()) : int(win.size()) - overlap;
+      for (int k = 0; k < emit; ++k) {
+        WindowFrame& f = win.front();
+        Status st = sink(f.index, f.x);
+        if (!st)
+          return st.error();
+        anchor = f.x;
+        win.pop_front();
+        ++emitted;
+      }
+      report(progress, emitted, frame_count, "temporal smoothing");
+    }
+    stats.frames = emitted;
+    return stats;
+  });
+}
+
+namespace {
+
+FrameLinkPtr downscaleLink(const FrameLinkPtr& link, cv::Size size) {
+  if (!link)
+    return nullptr;
+  auto out = std::make_shared<FrameLink>();
+  out->flow_to_prev = resizeFlow(link->flow_to_prev, size);
+  cv::Mat m;
+  link->mask.convertTo(m, CV_32F);
+  cv::resize(m, m, size, 0, 0, cv::INTER_AREA);
+  // A low-resolution pixel is linked only where (nearly) all its pixels are.
+  cv::compare(m, 0.75, out->mask, cv::CMP_GE);
+  out->mask /= 255;
+  return out;
+}
+
+}  // namespace
+
+Status ShotSmoother::setShot(const std::vector<cv::Mat>& ab, const std::vector<FrameLinkPtr>& links,
+                             int solve_height_px) {
+  return guarded("temporal smoothing", [&]() -> Status {
+    if (ab.size() != links.size())
+      return makeError("temporal smoothing: " + std::to_string(ab.size()) + " frames but " +
+                       std::to_string(links.size()) + " links");
+    frames_.clear();
+    full_ab_.clear();
+    frames_.reserve(ab.size());
+    const bool low = !ab.empty() && solve_height_px > 0 && solve_height_px < ab[0].rows;
+    cv::Size low_size;
+    if (low) {
+      low_size = cv::Size(std::max(1, cvRound(ab[0].cols * double(solve_height_px) / ab[0].rows)),
+                          solve_height_px);
+      full_ab_ = ab;
+    }
+    for (size_t n = 0; n < ab.size(); ++n) {
+      SmoothInput in{ab[n], n == 0 ? nullptr : links[n]};
+      if (low) {
+        if (ab[n].size() != ab[0].size())
+          return makeError("temporal smoothing: frame " + std::to_string(n) +
+                           " differs in size from frame 0");
+        if (in.link && in.link->flow_to_prev.size() != ab[n].size())
+          return makeError("temporal smoothing: the flow of frame " + std::to_string(n) +
+                           " does not match its ab size; scale flows to the ab resolution");
+        cv::resize(ab[n], in.ab, low_size, 0, 0, cv::INTER_AREA);
+        in.link = downscaleLink(in.link, low_size);
+      }
+      auto f = makeFrame(int64_t(n), in, n == 0 ? cv::Mat() : frames_.back().y);
+      if (!f)
+        return f.error();
+      frames_.push_back(std::move(f.value()));
+    }
+    return {};
+  });
+}
+
+cv::Mat ShotSmoother::frame(size_t n) const {
+  const WindowFrame& f = frames_.at(n);
+  if (full_ab_.empty())
+    return f.x;
+  cv::Mat correction;
+  cv::resize(f.x - f.y, correction, full_ab_[n].size(), 0, 0, cv::INTER_LINEAR);
+  return full_ab_[n] + correction;
+}
+
+Result<SmoothStats> ShotSmoother::smooth(const SmoothSettings& settings,
+                                         const CancelToken& cancel) {
+  return guarded("temporal smoothing", [&]() -> Result<SmoothStats> {
+    std::vector<WindowFrame*> ptrs;
+    for (WindowFrame& f : frames_)
+      ptrs.push_back(&f);
+    const SolverResult r = solveWindow(ptrs, cv::Mat(), solverOptions(settings), cancel);
+    if (r.cancelled)
+      return cancelledError(0);
+    SmoothStats stats;
+    stats.frames = int64_t(frames_.size());
+    stats.windows = 1;
+    stats.iterations = r.iterations;
+    stats.max_frames_held = int(frames_.size());
+    stats.max_gap_rms = r.gap_rms;
+    return stats;
+  });
+}
+
+}  // namespace cf::temporal
