@@ -135,12 +135,15 @@ void MainWindow::onTimelineUpdated(pipeline::TimelineDataPtr timeline) {
 
 void MainWindow::showError(const QString& message) {
   statusBar()->showMessage(message, 15000);
+  if (error_box_ && error_box_->isVisible() && error_box_->text() == message)
+    return;  // the same error again (e.g. every preview of a broken model): one box is enough
   // Non-modal, so neither the GUI nor a test waits on it.
   auto* box =
       new QMessageBox(QMessageBox::Warning, tr("Chromaflow"), message, QMessageBox::Ok, this);
   box->setAttribute(Qt::WA_DeleteOnClose);
   box->setObjectName(QStringLiteral("errorBox"));
   box->open();
+  error_box_ = box;
 }
 
 void MainWindow::updateTitle() {

@@ -7,6 +7,8 @@
 //   MainWindowNavigation.cpp  playhead, in/out, failures, export
 
 #include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
 #include <QUndoStack>
 #include <memory>
 
@@ -117,6 +119,7 @@ class MainWindow : public QMainWindow {
   QLabel* frame_label_ = nullptr;
   QLabel* analysis_label_ = nullptr;
   QLabel* device_label_ = nullptr;
+  QPointer<QMessageBox> error_box_;
   QUndoStack undo_stack_;
   ShotOverrides overrides_;
   PlaybackController playback_;

@@ -88,7 +88,7 @@ QWidget* SettingsPanel::buildModelGroup() {
          "bolder colours, higher gives safer, duller ones"));
   form->addRow(tr("Temperature"), temperature_);
   working_height_ = new QSpinBox(box);
-  working_height_->setRange(64, 2160);
+  working_height_->setRange(128, 1024);  // what the colour network accepts
   working_height_->setSingleStep(16);
   working_height_->setSuffix(tr(" px"));
   form->addRow(tr("Working height"), working_height_);

@@ -77,10 +77,14 @@ class TestMainWindow : public QObject {
     const QString model = dir_.filePath("tiny.cfmodel");
     QVERIFY(cf::model::saveModel(model, net, cf::model::ModelCard()).ok());
     window_ = std::make_unique<MainWindow>(dir_.filePath("settings.ini"));
+    connect(window_->engine(), &SessionController::errorOccurred, this,
+            [](const QString& m) { qWarning("engine error: %s", qPrintable(m)); });
+    connect(window_->engine(), &SessionController::openFailed, this,
+            [](const QString& m) { qWarning("open failed: %s", qPrintable(m)); });
     cf::pipeline::SessionSettings s;
     s.model_path = model.toStdString();
     s.device = cf::pipeline::DeviceChoice::Cpu;
-    s.working_height_px = 64;
+    s.working_height_px = 128;
     s.cache_dir = dir_.filePath("cache").toStdString();
     s.thresholds.min_colorfulness = 1000.0;  // flag every frame so failures exist
     window_->settingsPanel()->setSettings(s);
@@ -186,7 +190,7 @@ class TestMainWindow : public QObject {
     QVERIFY(opened.wait(kOpenTimeoutMs));
     QCOMPARE(other.sourcePath(), QFileInfo(clip_).absoluteFilePath());
     QCOMPARE(other.shotOverrides()->all().size(), size_t(1));
-    QCOMPARE(other.settingsPanel()->settings().working_height_px, 64);
+    QCOMPARE(other.settingsPanel()->settings().working_height_px, 128);
     QCOMPARE(other.timeline()->inFrame(), qint64(19));
   }
 
