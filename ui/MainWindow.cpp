@@ -72,6 +72,10 @@ void MainWindow::connectEngine() {
                                            : tr("Analysed %1 of %2 frames").arg(done).arg(total));
   });
   connect(engine_, &SessionController::errorOccurred, this, &MainWindow::showError);
+  connect(engine_, &SessionController::infoChanged, this, [this](const pipeline::SessionInfo& i) {
+    settings_panel_->setDetectedDevice(QString::fromStdString(i.device_name));
+    device_label_->setText(QString::fromStdString(i.device_name));
+  });
   connect(timeline_, &TimelineWidget::frameScrubbed, this, &MainWindow::goToFrame);
   connect(preview_, &PreviewWidget::frameShown, this, [this](qint64 frame) {
     frame_label_->setText(tr("Frame %1 / %2").arg(frame).arg(engine_->info().frame_count));
@@ -117,6 +121,11 @@ void MainWindow::onOpened(const pipeline::SessionInfo& info) {
   settings_panel_->setDetectedDevice(QString::fromStdString(info.device_name));
   device_label_->setText(QString::fromStdString(info.device_name));
   job_panel_->finishJob(tr("Opened %1").arg(QFileInfo(source_path_).fileName()));
+  statusBar()->showMessage(tr("Opened %1: %2 frames at %3 fps")
+                               .arg(QFileInfo(source_path_).fileName())
+                               .arg(info.frame_count)
+                               .arg(info.fps, 0, 'f', 2),
+                           8000);
   addRecentFile(source_path_);
   updateTitle();
   current_frame_ = -1;

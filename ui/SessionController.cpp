@@ -33,6 +33,10 @@ SessionController::SessionController(QObject* parent)
             Q_EMIT exportFinished(ok, message, path);
           });
   connect(worker_, &SessionWorker::errorOccurred, this, &SessionController::errorOccurred);
+  connect(worker_, &SessionWorker::infoChanged, this, [this](const pipeline::SessionInfo& info) {
+    info_ = info;
+    Q_EMIT infoChanged(info);
+  });
   thread_.start();
 }
 

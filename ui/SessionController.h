@@ -55,6 +55,7 @@ class SessionController : public QObject {
   void exportProgress(qint64 done, qint64 total, const QString& stage);
   void exportFinished(bool ok, const QString& message, const QString& output_path);
   void errorOccurred(const QString& message);
+  void infoChanged(const cf::pipeline::SessionInfo& info);
 
  private:
   void wake();

@@ -41,6 +41,7 @@ void SessionWorker::open(const QString& path, const pipeline::SessionSettings& s
   }
   session_ = std::move(session).value();
   session_->setShotOverrides(overrides);
+  last_device_ = session_->info().device_name;
   Q_EMIT opened(session_->info(), session_->timeline());
   repost();
 }
@@ -83,6 +84,10 @@ void SessionWorker::pump() {
   if (!session_)
     return;
   const bool did_work = servePreview() || serveThumbnails() || analyseNextChunk();
+  if (session_->info().device_name != last_device_) {
+    last_device_ = session_->info().device_name;
+    Q_EMIT infoChanged(session_->info());
+  }
   if (did_work)
     repost();
 }

@@ -49,6 +49,8 @@ class SessionWorker : public QObject {
   void exportProgress(qint64 done, qint64 total, const QString& stage);
   void exportFinished(bool ok, const QString& message, const QString& output_path);
   void errorOccurred(const QString& message);
+  /// The session's facts changed (e.g. the device is known once the model is loaded).
+  void infoChanged(const cf::pipeline::SessionInfo& info);
 
  private:
   bool servePreview();
@@ -62,6 +64,7 @@ class SessionWorker : public QObject {
   bool background_enabled_ = true;
   bool analysis_complete_ = false;
   QString last_error_;
+  std::string last_device_;
 };
 
 }  // namespace cf::ui

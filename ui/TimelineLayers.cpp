@@ -53,11 +53,14 @@ void paintThumbs(QPainter& p, const QRect& r, const TimelineView& v, ThumbnailCa
     const qint64 f = frames[i];
     const double x0 = v.xForFrame(f);
     const double x1 = i + 1 < frames.size() ? v.xForFrame(frames[i + 1]) : x0 + thumb_w;
-    const QRectF slot(x0, r.top(), std::min(thumb_w, x1 - x0), r.height());
+    const QRectF slot(x0, r.top(), std::min(2.0 * thumb_w, x1 - x0), r.height());
     if (const QImage* img = cache.find(f)) {
+      // Cover the whole slot (up to twice a thumbnail wide): scale to its width, crop centred.
+      const double w = std::max(thumb_w, slot.width());
+      const double h = w / v.aspect_ratio;
       p.save();
       p.setClipRect(slot);
-      p.drawImage(QRectF(x0, r.top(), thumb_w, r.height()), *img);
+      p.drawImage(QRectF(x0, r.center().y() - h / 2.0, w, h), *img);
       p.restore();
     } else {
       p.fillRect(slot.adjusted(1, 1, -1, -1), QColor(45, 45, 45));

@@ -50,6 +50,8 @@ class TestMainWindow : public QObject {
     stalls_.start();
     step();
     stalls_.stop();
+    if (QTest::currentTestFailed())
+      return;
     qInfo("GUI stall during %s: longest %.1f ms", what, stalls_.longestStallMs());
     longest_stall_ms_ = std::max(longest_stall_ms_, stalls_.longestStallMs());
   }
@@ -101,6 +103,8 @@ class TestMainWindow : public QObject {
       waitForFrame(0);
     });
     QCOMPARE(window_->engine()->info().frame_count, int64_t(kFrames));
+    // The device is known once the model is loaded for the first preview.
+    QTRY_VERIFY_WITH_TIMEOUT(!window_->engine()->info().device_name.empty(), kPreviewTimeoutMs);
     QCOMPARE(window_->timeline()->frameCount(), qint64(kFrames));
     QVERIFY(window_->recentFiles().contains(QFileInfo(clip_).absoluteFilePath()));
   }
