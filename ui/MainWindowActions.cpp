@@ -10,6 +10,7 @@
 
 #include "MainWindow.h"
 #include "PreviewWidget.h"
+#include "SessionController.h"
 #include "SettingsPanel.h"
 #include "TimelineWidget.h"
 
@@ -80,6 +81,15 @@ void MainWindow::createActions() {
           &QAction::triggered, this, &MainWindow::nextFailure);
   connect(addAction("previousFailure", tr("Previous Failure"), QKeySequence(tr("Shift+F"))),
           &QAction::triggered, this, &MainWindow::previousFailure);
+
+  QAction* background =
+      addAction("backgroundAnalysis", tr("Analyse in &Background"), QKeySequence());
+  background->setCheckable(true);
+  background->setChecked(true);
+  background->setToolTip(
+      tr("Run the network and the failure analysis over the whole video while "
+         "you work, starting at the playhead"));
+  connect(background, &QAction::toggled, engine_, &SessionController::setBackgroundAnalysis);
 
   auto* modes = new QActionGroup(this);
   const struct {
@@ -158,9 +168,10 @@ void MainWindow::createMenus() {
   edit->addAction(action("undo"));
   edit->addAction(action("redo"));
   QMenu* play = menuBar()->addMenu(tr("&Playback"));
-  for (const char* name : {"playPause", "shuttleBackward", "pause", "shuttleForward", "",
-                           "previousFrame", "nextFrame", "goToStart", "goToEnd", "", "setIn",
-                           "setOut", "clearInOut", "", "nextFailure", "previousFailure"}) {
+  for (const char* name :
+       {"playPause", "shuttleBackward", "pause", "shuttleForward", "", "previousFrame", "nextFrame",
+        "goToStart", "goToEnd", "", "setIn", "setOut", "clearInOut", "", "nextFailure",
+        "previousFailure", "", "backgroundAnalysis"}) {
     if (*name)
       play->addAction(action(name));
     else

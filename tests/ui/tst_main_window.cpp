@@ -5,6 +5,7 @@
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
+#include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
@@ -196,6 +197,37 @@ class TestMainWindow : public QObject {
     QCOMPARE(other.shotOverrides()->all().size(), size_t(1));
     QCOMPARE(other.settingsPanel()->settings().working_height_px, 128);
     QCOMPARE(other.timeline()->inFrame(), qint64(19));
+  }
+
+  void dropOpensVideo() {
+    MainWindow other(dir_.filePath("settings3.ini"));
+    other.settingsPanel()->setSettings(window_->settingsPanel()->settings());
+    QSignalSpy opened(&other, &MainWindow::videoOpened);
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(clip_)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QApplication::sendEvent(&other, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, {});
+    QApplication::sendEvent(&other, &drop);
+    QVERIFY(opened.wait(kOpenTimeoutMs));
+    QCOMPARE(other.sourcePath(), QFileInfo(clip_).absoluteFilePath());
+  }
+
+  void settingsPersistAcrossSessions() {
+    const QString ini = dir_.filePath("persist.ini");
+    {
+      MainWindow first(ini);
+      first.settingsPanel()->lambdaSpin()->setValue(1.25);
+      first.action("modeWipe")->trigger();
+      first.action("pairRawSmoothed")->trigger();
+      first.close();
+    }
+    MainWindow second(ini);
+    QCOMPARE(second.settingsPanel()->lambda(), 1.25);
+    QCOMPARE(second.preview()->mode(), PreviewMode::Wipe);
+    QCOMPARE(second.preview()->pair(), PreviewPair::RawVsSmoothed);
+    QVERIFY(second.action("modeWipe")->isChecked());
   }
 
   void exportFromDialog() {
