@@ -6,12 +6,22 @@ namespace cf::app {
 int runVersion(const QStringList& args);
 int runInfo(const QStringList& args);
 int runGrey(const QStringList& args);
+int runColorize(const QStringList& args);
+int runAnalyze(const QStringList& args);
+int runTemporalReport(const QStringList& args);
 
 const Command* commandTable(int* count) {
   static const Command kCommands[] = {
+      {"colorize", "Colourise a video: network, temporal smoothing, export with audio",
+       &runColorize},
+      {"analyze",
+       "Flag frames where the colouring likely failed, with reasons; report and contact sheet",
+       &runAnalyze},
       {"version", "Print the version and the compute backends found", &runVersion},
       {"info", "Print the stream facts of a video file", &runInfo},
       {"grey", "Write a greyscale copy of a video (luma kept, audio kept)", &runGrey},
+      {"temporal-report", "Print flicker metrics (E_warp, CDC, colourfulness) of a video",
+       &runTemporalReport},
   };
   *count = static_cast<int>(sizeof kCommands / sizeof kCommands[0]);
   return kCommands;

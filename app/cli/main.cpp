@@ -2,7 +2,9 @@
 
 #include <QCoreApplication>
 #include <QTextStream>
+#include <cstdlib>
 #include <cstring>
+#include <unistd.h>
 
 #include "Command.h"
 
@@ -21,6 +23,13 @@ void printUsage(QTextStream& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // GNU OpenMP (used by LibTorch) spin-waits by default, which makes inference erratic and several
+  // times slower on a busy machine. The policy is read when the library loads, before main(), so
+  // set it and start again once.
+  if (!std::getenv("OMP_WAIT_POLICY")) {
+    setenv("OMP_WAIT_POLICY", "PASSIVE", 1);
+    execv("/proc/self/exe", argv);  // returns only on failure: then go on as we are
+  }
   QCoreApplication app(argc, argv);
   QCoreApplication::setApplicationName(QStringLiteral("chromaflow-cli"));
   QCoreApplication::setOrganizationName(QStringLiteral("Chromaflow"));

@@ -18,9 +18,9 @@ struct FailureThresholds {
   double flicker_ratio = 3.0;        ///< flicker relative to the shot median
   double flicker_absolute =
       25.0;  ///< flicker (ab units^2 per unit of luma change) that is bad anywhere
-  double occluded_fraction = 0.2;  ///< share of the frame occluded (heavy motion)
-  double motion_fraction = 0.03;   ///< mean flow magnitude relative to the frame width
-  double robust_z = 4.0;           ///< robust z-score threshold within a shot (0 = off)
+  double occluded_fraction = 0.12;  ///< share of the frame occluded (heavy motion)
+  double motion_fraction = 0.02;    ///< mean flow magnitude relative to the frame width
+  double robust_z = 4.0;            ///< robust z-score threshold within a shot (0 = off)
 };
 
 enum class FlagKind { Sepia, Desaturated, LowConfidence, Flicker, Motion };

@@ -237,7 +237,6 @@ Result<std::vector<ColorizedFrame>> Colorizer::colorize(const std::vector<cv::Ma
   out.reserve(l_frames.size());
   const auto total = static_cast<int64_t>(l_frames.size());
   torch::set_num_threads(d_->threads);
-  c10::InferenceMode inference;
   size_t i = 0;
   while (i < l_frames.size()) {
     if (cancel.isCancelled())
@@ -248,7 +247,10 @@ Result<std::vector<ColorizedFrame>> Colorizer::colorize(const std::vector<cv::Ma
            l_frames[end].size() == l_frames[i].size())
       ++end;
     try {
-      d_->runBatch(l_frames, hints, i, end, out);
+      {
+        c10::InferenceMode inference;
+        d_->runBatch(l_frames, hints, i, end, out);
+      }
       i = end;
       report(progress, static_cast<int64_t>(i), total, "inference");
     } catch (const c10::Error& e) {
@@ -292,6 +294,13 @@ cv::Mat Colorizer::toWorkingResolution(const cv::Mat& l_full) const {
   return out;
 }
 
+void Colorizer::setTemperature(double temperature) {
+  if (temperature > 0.0)
+    d_->temperature = temperature;
+}
+double Colorizer::temperature() const {
+  return d_->temperature;
+}
 const ColorizerSettings& Colorizer::settings() const {
   return d_->settings;
 }

@@ -66,6 +66,10 @@ class Colorizer {
   /// Resizes a full-resolution L frame (CV_32FC1) to working_height_px, keeping the aspect ratio.
   cv::Mat toWorkingResolution(const cv::Mat& l_full) const;
 
+  /// Annealed-mean temperature for the next colorize() calls (classification head); ignores <= 0.
+  void setTemperature(double temperature);
+  double temperature() const;
+
   const ColorizerSettings& settings() const;
   const ModelCard& card() const;
   bool isTorchScript() const;

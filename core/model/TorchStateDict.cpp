@@ -8,6 +8,7 @@
 #include <optional>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 
 #include <caffe2/serialize/inline_container.h>
 #include <torch/torch.h>
@@ -24,7 +25,9 @@ struct Storage {
   int64_t numel = 0;
   std::shared_ptr<Storage> root;  ///< legacy views: the storage this one is a view of
   int64_t view_offset = 0;        ///< elements into root
-  std::vector<char> data;         ///< filled after the pickle is read
+  const char* bytes = nullptr;    ///< tensor data, set after the pickle is read (not owned)
+  size_t nbytes = 0;
+  at::DataPtr owner;  ///< keeps zip record data alive
 };
 using StoragePtr = std::shared_ptr<Storage>;
 
@@ -451,9 +454,9 @@ torch::Tensor materialise(const Obj& t) {
       return torch::empty(t.sizes, torch::TensorOptions().dtype(s->dtype));
     last += (t.sizes[k] - 1) * t.strides.at(k);
   }
-  if (base < 0 || static_cast<int64_t>(s->data.size()) < (last + 1) * elsize)
+  if (base < 0 || s->bytes == nullptr || static_cast<int64_t>(s->nbytes) < (last + 1) * elsize)
     fail("tensor data of storage '" + s->key + "' is missing or truncated");
-  auto* ptr = const_cast<char*>(s->data.data()) + base * elsize;
+  auto* ptr = const_cast<char*>(s->bytes) + base * elsize;
   return torch::from_blob(ptr, t.sizes, t.strides, torch::TensorOptions().dtype(s->dtype)).clone();
 }
 
@@ -490,12 +493,15 @@ NamedTensors parseZip(caffe2::serialize::PyTorchStreamReader& reader) {
     if (!reader.hasRecord(record))
       fail("storage record '" + record + "' is missing");
     auto [ptr, n] = reader.getRecord(record);
-    st->data.assign(static_cast<const char*>(ptr.get()), static_cast<const char*>(ptr.get()) + n);
+    st->bytes = static_cast<const char*>(ptr.get());
+    st->nbytes = n;
+    st->owner = std::move(ptr);
   }
   return collect(root);
 }
 
-NamedTensors parseLegacy(const std::vector<char>& bytes) {
+/// `bytes` must outlive the call only: tensors are cloned out of it.
+NamedTensors parseLegacy(const std::string_view bytes) {
   std::map<std::string, StoragePtr> storages;
   size_t pos = 0;
   auto next = [&]() {
@@ -530,7 +536,8 @@ NamedTensors parseLegacy(const std::vector<char>& bytes) {
     const auto nbytes = static_cast<size_t>(numel) * c10::elementSize(it->second->dtype);
     if (numel < 0 || bytes.size() - pos < nbytes)
       fail("file ends inside the data of storage '" + key->s + "'");
-    it->second->data.assign(bytes.data() + pos, bytes.data() + pos + nbytes);
+    it->second->bytes = bytes.data() + pos;
+    it->second->nbytes = nbytes;
     pos += nbytes;
   }
   return collect(root);
@@ -542,11 +549,11 @@ bool isZip(const char* p, size_t n) {
 
 }  // namespace
 
-Result<NamedTensors> parseTorchStateDict(const std::vector<char>& bytes, const QString& origin) {
+Result<NamedTensors> parseTorchStateDict(std::string_view bytes, const QString& origin) {
   const std::string context = "reading PyTorch state dict '" + origin.toStdString() + "'";
   return guarded(context, [&]() -> Result<NamedTensors> {
     if (isZip(bytes.data(), bytes.size())) {
-      std::istringstream in(std::string(bytes.begin(), bytes.end()));
+      std::istringstream in{std::string(bytes)};
       caffe2::serialize::PyTorchStreamReader reader(&in);
       return parseZip(reader);
     }
@@ -572,7 +579,8 @@ Result<NamedTensors> readTorchStateDict(const QString& path) {
                    });
   }
   const QByteArray all = f.readAll();
-  return parseTorchStateDict(std::vector<char>(all.begin(), all.end()), path);
+  return parseTorchStateDict(std::string_view(all.constData(), static_cast<size_t>(all.size())),
+                             path);
 }
 
 }  // namespace cf::model

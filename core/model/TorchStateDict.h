@@ -7,6 +7,7 @@
 
 #include <QString>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -23,6 +24,6 @@ using NamedTensors = std::vector<std::pair<std::string, torch::Tensor>>;
 Result<NamedTensors> readTorchStateDict(const QString& path);
 
 /// Same from bytes already in memory (`origin` names the source in errors).
-Result<NamedTensors> parseTorchStateDict(const std::vector<char>& bytes, const QString& origin);
+Result<NamedTensors> parseTorchStateDict(std::string_view bytes, const QString& origin);
 
 }  // namespace cf::model

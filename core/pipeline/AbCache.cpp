@@ -27,7 +27,8 @@ Result<std::unique_ptr<AbCache>> AbCache::open(const std::string& dir, size_t me
   std::unique_ptr<AbCache> cache(new AbCache());
   cache->memory_frames_ = std::max<size_t>(memory_frames, 1);
   cache->dir_ = dir;
-  if (dir.empty()) return cache;
+  if (dir.empty())
+    return cache;
   const QString qdir = QString::fromStdString(dir);
   if (!QDir().mkpath(qdir))
     return makeError("cannot create the cache folder '" + dir +
@@ -73,7 +74,8 @@ void AbCache::remember(int64_t frame, CachedAbPtr entry) {
 bool AbCache::contains(int64_t frame) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    if (memory_.count(frame)) return true;
+    if (memory_.count(frame))
+      return true;
   }
   return !dir_.empty() && QFileInfo::exists(QString::fromStdString(pathOf(frame)));
 }
@@ -87,25 +89,30 @@ CachedAbPtr AbCache::find(int64_t frame) {
       return it->second.entry;
     }
   }
-  if (dir_.empty()) return nullptr;
+  if (dir_.empty())
+    return nullptr;
   QFile file(QString::fromStdString(pathOf(frame)));
-  if (!file.open(QIODevice::ReadOnly)) return nullptr;
+  if (!file.open(QIODevice::ReadOnly))
+    return nullptr;
   Header header{};
   if (file.read(reinterpret_cast<char*>(&header), sizeof header) != sizeof header ||
       std::memcmp(header.magic, kMagic, 4) != 0 || header.version != kVersion ||
       header.width == 0 || header.height == 0 || header.width > 16384 || header.height > 16384)
     return nullptr;
   const cv::Size size(static_cast<int>(header.width), static_cast<int>(header.height));
-  if (file.size() != entryBytes(size, header.has_confidence != 0)) return nullptr;
+  if (file.size() != entryBytes(size, header.has_confidence != 0))
+    return nullptr;
   cv::Mat ab16(size, CV_16FC2), conf16;
   const qint64 ab_bytes = static_cast<qint64>(ab16.total() * ab16.elemSize());
-  if (file.read(reinterpret_cast<char*>(ab16.data), ab_bytes) != ab_bytes) return nullptr;
+  if (file.read(reinterpret_cast<char*>(ab16.data), ab_bytes) != ab_bytes)
+    return nullptr;
   auto entry = std::make_shared<CachedAb>();
   ab16.convertTo(entry->ab, CV_32F);
   if (header.has_confidence) {
     conf16.create(size, CV_16FC1);
     const qint64 conf_bytes = static_cast<qint64>(conf16.total() * conf16.elemSize());
-    if (file.read(reinterpret_cast<char*>(conf16.data), conf_bytes) != conf_bytes) return nullptr;
+    if (file.read(reinterpret_cast<char*>(conf16.data), conf_bytes) != conf_bytes)
+      return nullptr;
     conf16.convertTo(entry->confidence, CV_32F);
   }
   remember(frame, entry);
@@ -152,8 +159,8 @@ Status AbCache::store(int64_t frame, CachedAbPtr entry) {
                             static_cast<qint64>(conf16.total() * conf16.elemSize())) > 0;
     }
     if (!ok || !file.commit())
-      return makeError("cannot write the cache file '" + path + "': " +
-                       file.errorString().toStdString() +
+      return makeError("cannot write the cache file '" + path +
+                       "': " + file.errorString().toStdString() +
                        ". The disk may be full: free some space or choose another cache folder.");
     bytes_on_disk_ += entryBytes(entry->ab.size(), has_conf);
   }

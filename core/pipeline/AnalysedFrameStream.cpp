@@ -27,9 +27,11 @@ Status AnalysedFrameStream::fillBatch(const CancelToken& cancel) {
   std::vector<std::shared_ptr<AnalysedFrame>> fresh;
   const auto t_decode = std::chrono::steady_clock::now();
   while (static_cast<int>(fresh.size()) < batch && next_decode_ <= last_frame_) {
-    if (cancel.isCancelled()) return makeError("cancelled");
+    if (cancel.isCancelled())
+      return makeError("cancelled");
     auto decoded = positioned_ ? reader_.next() : reader_.frameAt(next_decode_);
-    if (!decoded) return decoded.error();
+    if (!decoded)
+      return decoded.error();
     positioned_ = true;
     if (!*decoded) {  // the stream ended early (the header over-counted)
       last_frame_ = next_decode_ - 1;
@@ -58,27 +60,35 @@ Status AnalysedFrameStream::fillBatch(const CancelToken& cancel) {
   if (!inputs.empty()) {
     const auto t_infer = std::chrono::steady_clock::now();
     auto out = colorizer_.colorize(inputs, {}, {}, cancel);
-    if (!out) return out.error();
+    if (!out)
+      return out.error();
     timings_.inference_s += secondsSince(t_infer);
     timings_.inferred += static_cast<int64_t>(inputs.size());
     for (size_t i = 0; i < targets.size(); ++i) {
       auto entry = std::make_shared<CachedAb>();
       entry->ab = (*out)[i].ab;
-      if (colorizer_.hasConfidence()) entry->confidence = (*out)[i].confidence;
-      if (Status s = cache_.store(targets[i]->index, entry); !s) return s;
+      if (colorizer_.hasConfidence())
+        entry->confidence = (*out)[i].confidence;
+      if (Status s = cache_.store(targets[i]->index, entry); !s)
+        return s;
       targets[i]->ab = cache_.find(targets[i]->index);
-      if (!targets[i]->ab) targets[i]->ab = AbCache::quantized(*entry);
+      if (!targets[i]->ab)
+        targets[i]->ab = AbCache::quantized(*entry);
     }
   }
-  for (auto& f : fresh) ready_.push_back(std::move(f));
+  for (auto& f : fresh)
+    ready_.push_back(std::move(f));
   return {};
 }
 
 Result<AnalysedFramePtr> AnalysedFrameStream::next(const CancelToken& cancel) {
   if (ready_.empty()) {
-    if (next_decode_ > last_frame_) return AnalysedFramePtr();
-    if (Status s = fillBatch(cancel); !s) return s.error();
-    if (ready_.empty()) return AnalysedFramePtr();
+    if (next_decode_ > last_frame_)
+      return AnalysedFramePtr();
+    if (Status s = fillBatch(cancel); !s)
+      return s.error();
+    if (ready_.empty())
+      return AnalysedFramePtr();
   }
   AnalysedFramePtr f = ready_.front();
   ready_.pop_front();

@@ -27,7 +27,8 @@ std::string cacheFolderFor(const std::string& video_path, const std::string& mod
   QString root = QString::fromStdString(settings.cache_dir);
   if (root.isEmpty()) {
     root = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation);
-    if (root.isEmpty()) root = QDir::tempPath();
+    if (root.isEmpty())
+      root = QDir::tempPath();
     root += QStringLiteral("/chromaflow");
   }
   const QString name = QFileInfo(QString::fromStdString(video_path)).completeBaseName().left(40);

@@ -10,20 +10,26 @@ Result<CutScanResult> scanSceneCuts(const std::string& path,
                                     const temporal::SceneCutSettings& settings,
                                     const CancelToken& cancel, const ProgressFn& progress) {
   auto reader = media::VideoReader::open(path);
-  if (!reader) return reader.error();
+  if (!reader)
+    return reader.error();
   const int64_t total = (*reader)->info().frame_count;
   std::vector<temporal::CutFeatures> features;
   features.reserve(static_cast<size_t>(std::max<int64_t>(total, 0)));
   for (;;) {
-    if (cancel.isCancelled()) return makeError("cancelled");
+    if (cancel.isCancelled())
+      return makeError("cancelled");
     auto frame = (*reader)->next();
-    if (!frame) return frame.error();
-    if (!*frame) break;
+    if (!frame)
+      return frame.error();
+    if (!*frame)
+      break;
     const media::Frame& f = **frame;
     cv::Mat y8 = f.y;
-    if (f.y.depth() != CV_8U) f.y.convertTo(y8, CV_8U, 255.0 / double((1 << f.bit_depth) - 1));
+    if (f.y.depth() != CV_8U)
+      f.y.convertTo(y8, CV_8U, 255.0 / double((1 << f.bit_depth) - 1));
     features.push_back(temporal::cutFeatures(y8));
-    if (features.size() % 16 == 0) report(progress, static_cast<int64_t>(features.size()), total, "scan");
+    if (features.size() % 16 == 0)
+      report(progress, static_cast<int64_t>(features.size()), total, "scan");
   }
   CutScanResult result;
   result.frames = static_cast<int64_t>(features.size());
@@ -36,7 +42,8 @@ std::vector<temporal::SceneCut> cutsInRange(const std::vector<temporal::SceneCut
                                             int64_t first_frame, int64_t last_frame) {
   std::vector<temporal::SceneCut> out;
   for (temporal::SceneCut cut : cuts) {
-    if (cut.frame <= first_frame || cut.frame > last_frame) continue;
+    if (cut.frame <= first_frame || cut.frame > last_frame)
+      continue;
     cut.frame -= first_frame;
     out.push_back(cut);
   }

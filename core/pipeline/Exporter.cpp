@@ -29,7 +29,8 @@ Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServic
     const auto t_start = Clock::now();
     RenderStats stats;
     auto reader = media::VideoReader::open(request.input_path);
-    if (!reader) return reader.error();
+    if (!reader)
+      return reader.error();
     const media::StreamInfo& info = (*reader)->info();
     const int64_t first = std::clamp<int64_t>(request.first_frame, 0, info.frame_count - 1);
     const int64_t last = request.last_frame < 0
@@ -42,7 +43,8 @@ Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServic
       all_cuts = *services.cuts;
     } else {
       auto scan = scanSceneCuts(request.input_path, request.temporal.cuts, cancel, {});
-      if (!scan) return scan.error();
+      if (!scan)
+        return scan.error();
       all_cuts = scan->cuts;
     }
     const std::vector<temporal::SceneCut> cuts = cutsInRange(all_cuts, first, last);
@@ -68,7 +70,8 @@ Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServic
             "the audio was left out: exporting a frame range with its audio is not supported yet");
     }
     auto writer = media::VideoWriter::create(ws);
-    if (!writer) return writer.error();
+    if (!writer)
+      return writer.error();
 
     AnalysedFrameStream stream(**reader, *services.colorizer, *services.ab_cache, first, last);
     std::deque<AnalysedFramePtr> in_flight;  // between the smoother's source and its sink
@@ -76,7 +79,8 @@ Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServic
 
     auto source = [&](int64_t i) -> Result<temporal::LabFrame> {
       auto f = stream.next(cancel);
-      if (!f) return f.error();
+      if (!f)
+        return f.error();
       if (!*f || (*f)->index != first + i)
         return makeError("frame " + std::to_string(first + i) + " of '" + request.input_path +
                          "' could not be decoded (the file ends early)");
@@ -86,6 +90,8 @@ Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServic
     double smooth_and_sink_s = 0.0;
     int64_t pts_offset = 0;  // a range export starts where the source starts
     auto sink = [&](int64_t i, const cv::Mat& ab) -> Status {
+      if (cancel.isCancelled())
+        return makeError("cancelled");
       if (in_flight.empty() || in_flight.front()->index != first + i)
         return makeError("internal error: frame order lost at frame " + std::to_string(first + i));
       const AnalysedFramePtr f = in_flight.front();
@@ -94,7 +100,8 @@ Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServic
       const cv::Mat rgb = color::recombineToRgb8(f->l_full, ab);
       stats.recombine_s += since(t_recombine);
       const auto t_encode = Clock::now();
-      if (i == 0 && !whole) pts_offset = f->frame->pts - info.start_pts;
+      if (i == 0 && !whole)
+        pts_offset = f->frame->pts - info.start_pts;
       const int64_t pts = f->frame->pts - pts_offset;
       Status s = (*writer)->writeRgb(rgb, pts, f->frame->duration);
       stats.encode_s += since(t_encode);
@@ -105,17 +112,20 @@ Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServic
     const auto t_run = Clock::now();
     auto run = smoother.run(count, source, cuts, sink, cancel, {});
     smooth_and_sink_s = since(t_run);
-    if (!run) return run.error();
-    if (Status s = (*writer)->finish(); !s) return s.error();
+    if (!run)
+      return run.error();
+    if (Status s = (*writer)->finish(); !s)
+      return s.error();
 
     const StreamTimings& t = stream.timings();
     stats.decode_s = t.decode_s;
     stats.inference_s = t.inference_s;
     stats.cache_hits = t.cache_hits;
     stats.flows_computed = run->flows_computed;
-    stats.smoothing_s = std::max(0.0, smooth_and_sink_s - t.decode_s - t.inference_s -
-                                          stats.recombine_s - stats.encode_s);
-    for (const std::string& note : (*writer)->notes()) stats.notes.push_back(note);
+    stats.smoothing_s = std::max(
+        0.0, smooth_and_sink_s - t.decode_s - t.inference_s - stats.recombine_s - stats.encode_s);
+    for (const std::string& note : (*writer)->notes())
+      stats.notes.push_back(note);
     stats.total_s = since(t_start);
     qCInfo(lcPipeline, "exported %lld frames to %s in %.1f s", static_cast<long long>(stats.frames),
            request.output_path.c_str(), stats.total_s);

@@ -10,8 +10,7 @@ namespace cf::pipeline {
 /// Full-resolution L (CV_32FC1, 0..100) from the frame's luma.
 cv::Mat lumaL(const media::Frame& frame);
 
-/// The frame's own colours as CV_8UC3 RGB (BT.709 for HD, BT.601 below 720 lines), for the
-/// reference view of colour sources.
+/// The frame's own colours as CV_8UC3 RGB (media::frameToRgb8); empty if it cannot be converted.
 cv::Mat frameToRgb8(const media::Frame& frame);
 
 /// True when the frame's chroma is not neutral (the source carries colour).

@@ -1,5 +1,6 @@
 #include "pipeline/Session.h"
 
+#include <chrono>
 #include <opencv2/imgproc.hpp>
 
 #include "common/ErrorBoundary.h"
@@ -16,28 +17,38 @@ namespace {
 
 model::DeviceChoice toModelDevice(DeviceChoice d) {
   switch (d) {
-    case DeviceChoice::Cpu: return model::DeviceChoice::CPU;
-    case DeviceChoice::Cuda: return model::DeviceChoice::CUDA;
-    case DeviceChoice::Auto: break;
+    case DeviceChoice::Cpu:
+      return model::DeviceChoice::CPU;
+    case DeviceChoice::Cuda:
+      return model::DeviceChoice::CUDA;
+    case DeviceChoice::Auto:
+      break;
   }
   return model::DeviceChoice::Auto;
 }
 
 temporal::FlowMethod toFlowMethod(FlowMethod m) {
   switch (m) {
-    case FlowMethod::Farneback: return temporal::FlowMethod::Farneback;
-    case FlowMethod::TvL1: return temporal::FlowMethod::TvL1;
-    case FlowMethod::Dis: break;
+    case FlowMethod::Farneback:
+      return temporal::FlowMethod::Farneback;
+    case FlowMethod::TvL1:
+      return temporal::FlowMethod::TvL1;
+    case FlowMethod::Dis:
+      break;
   }
   return temporal::FlowMethod::Dis;
 }
 
 media::VideoCodec toVideoCodec(ExportCodec c) {
   switch (c) {
-    case ExportCodec::H265Mkv: return media::VideoCodec::H265;
-    case ExportCodec::Ffv1Mkv: return media::VideoCodec::FFV1;
-    case ExportCodec::ProResMov: return media::VideoCodec::ProRes;
-    case ExportCodec::H264Mp4: break;
+    case ExportCodec::H265Mkv:
+      return media::VideoCodec::H265;
+    case ExportCodec::Ffv1Mkv:
+      return media::VideoCodec::FFV1;
+    case ExportCodec::ProResMov:
+      return media::VideoCodec::ProRes;
+    case ExportCodec::H264Mp4:
+      break;
   }
   return media::VideoCodec::H264;
 }
@@ -52,14 +63,16 @@ constexpr size_t kMemoryFlowLinks = 512;
 // ---- Impl helpers ----
 
 Status Session::Impl::ensureEngine() {
-  if (colorizer) return {};
+  if (colorizer)
+    return {};
   model::ColorizerSettings cs;
   cs.model_path = QString::fromStdString(model_path);
   cs.device = toModelDevice(settings.device);
   cs.working_height_px = settings.working_height_px;
   cs.temperature = settings.temperature;
   auto created = model::Colorizer::create(cs);
-  if (!created) return created.error();
+  if (!created)
+    return created.error();
   colorizer = std::move(*created);
   info.device_name = colorizer->deviceName().toStdString();
   auto cache = AbCache::open(cacheFolderFor(info.path, model_path, settings), kMemoryAbFrames);
@@ -73,9 +86,11 @@ Status Session::Impl::ensureEngine() {
 }
 
 Status Session::Impl::ensureScan(const CancelToken& cancel, const ProgressFn& progress) {
-  if (scan) return {};
+  if (scan)
+    return {};
   auto result = scanSceneCuts(info.path, temporal::SceneCutSettings{}, cancel, progress);
-  if (!result) return result.error();
+  if (!result)
+    return result.error();
   scan = std::move(*result);
   for (const temporal::SceneCut& cut : scan->cuts)
     if (cut.frame >= 0 && cut.frame < static_cast<int64_t>(metrics.size()))
@@ -107,7 +122,8 @@ temporal::TemporalSettings Session::Impl::temporalSettings(double lambda) const 
 double Session::Impl::lambdaFor(int64_t frame) const {
   const int64_t shot_first = shotOf(frame).first;
   for (const ShotOverride& o : overrides)
-    if (o.shot_first_frame == shot_first && o.lambda) return *o.lambda;
+    if (o.shot_first_frame == shot_first && o.lambda)
+      return *o.lambda;
   return settings.lambda;
 }
 
@@ -115,8 +131,10 @@ std::pair<int64_t, int64_t> Session::Impl::shotOf(int64_t frame) const {
   int64_t first = 0, end = info.frame_count;
   if (scan) {
     for (const temporal::SceneCut& cut : scan->cuts) {
-      if (cut.frame <= frame) first = std::max(first, cut.frame);
-      if (cut.frame > frame) end = std::min(end, cut.frame);
+      if (cut.frame <= frame)
+        first = std::max(first, cut.frame);
+      if (cut.frame > frame)
+        end = std::min(end, cut.frame);
     }
   }
   return {first, end};
@@ -131,7 +149,8 @@ Result<std::unique_ptr<Session>> Session::open(const std::string& video_path,
                                                const SessionSettings& settings) {
   return guarded("opening '" + video_path + "'", [&]() -> Result<std::unique_ptr<Session>> {
     auto reader = media::VideoReader::open(video_path);
-    if (!reader) return reader.error();
+    if (!reader)
+      return reader.error();
     auto impl = std::make_unique<Impl>();
     impl->settings = settings;
     impl->model_path = resolveModelPath(settings.model_path);
@@ -144,7 +163,8 @@ Result<std::unique_ptr<Session>> Session::open(const std::string& video_path,
     impl->info.duration_s = s.duration_s;
     impl->info.has_audio = s.hasAudio();
     auto first = (*reader)->frameAt(0);
-    if (!first) return first.error();
+    if (!first)
+      return first.error();
     impl->info.source_has_colour = *first && frameHasChroma(**first);
     impl->reader = std::move(*reader);
     impl->flow_cache = std::make_unique<temporal::MemoryFlowCache>(kMemoryFlowLinks);
@@ -156,20 +176,24 @@ Result<std::unique_ptr<Session>> Session::open(const std::string& video_path,
   });
 }
 
-const SessionInfo& Session::info() const { return impl_->info; }
-const SessionSettings& Session::settings() const { return impl_->settings; }
+const SessionInfo& Session::info() const {
+  return impl_->info;
+}
+const SessionSettings& Session::settings() const {
+  return impl_->settings;
+}
 
 Status Session::updateSettings(const SessionSettings& settings) {
   const SessionSettings& old = impl_->settings;
-  const bool network_changed = settings.model_path != old.model_path ||
-                               settings.device != old.device ||
-                               settings.working_height_px != old.working_height_px ||
-                               settings.temperature != old.temperature ||
-                               settings.cache_dir != old.cache_dir;
+  const bool network_changed =
+      settings.model_path != old.model_path || settings.device != old.device ||
+      settings.working_height_px != old.working_height_px ||
+      settings.temperature != old.temperature || settings.cache_dir != old.cache_dir;
   const bool flow_changed = settings.flow_method != old.flow_method;
   impl_->settings = settings;
   impl_->model_path = resolveModelPath(settings.model_path);
-  if (network_changed) impl_->dropNetworkCaches();
+  if (network_changed)
+    impl_->dropNetworkCaches();
   if (network_changed || flow_changed) {
     impl_->flow_cache->clear();
     impl_->window = Impl::PreviewWindow();
@@ -185,8 +209,10 @@ void Session::setShotOverrides(std::vector<ShotOverride> overrides) {
 Result<cv::Mat> Session::thumbnail(int64_t frame_index, int height_px) {
   return guarded("thumbnail of frame " + std::to_string(frame_index), [&]() -> Result<cv::Mat> {
     auto frame = impl_->reader->frameAt(frame_index);
-    if (!frame) return frame.error();
-    if (!*frame) return makeError("frame " + std::to_string(frame_index) + " does not exist");
+    if (!frame)
+      return frame.error();
+    if (!*frame)
+      return makeError("frame " + std::to_string(frame_index) + " does not exist");
     cv::Mat y8 = (*frame)->y;
     if (y8.depth() != CV_8U)
       y8.convertTo(y8, CV_8U, 255.0 / double((1 << (*frame)->bit_depth) - 1));
@@ -199,10 +225,21 @@ Result<cv::Mat> Session::thumbnail(int64_t frame_index, int height_px) {
   });
 }
 
+const ExportStats& Session::lastExportStats() const {
+  return impl_->last_export;
+}
+
 Status Session::exportVideo(const ExportRequest& request, const CancelToken& cancel,
                             const ProgressFn& progress) {
-  if (Status s = impl_->ensureEngine(); !s) return s;
-  if (Status s = impl_->ensureScan(cancel, {}); !s) return s;
+  const auto t0 = std::chrono::steady_clock::now();
+  if (Status s = impl_->ensureEngine(); !s)
+    return s;
+  const bool scanned = impl_->scan.has_value();
+  if (Status s = impl_->ensureScan(cancel, progress); !s)
+    return s;
+  const double scan_s =
+      scanned ? 0.0 : std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const int64_t bytes_before = impl_->ab_cache->bytesOnDisk();
   RenderRequest rr;
   rr.input_path = impl_->info.path;
   rr.output_path = request.output_path;
@@ -218,7 +255,25 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   services.flow_cache = impl_->flow_cache.get();
   services.cuts = &impl_->scan->cuts;
   auto stats = renderVideo(rr, services, cancel, progress);
-  if (!stats) return stats.error();
+  if (!stats)
+    return stats.error();
+  ExportStats& e = impl_->last_export;
+  e = ExportStats();
+  e.frames = stats->frames;
+  e.scan_s = scan_s;
+  e.total_s = stats->total_s + scan_s;
+  e.decode_s = stats->decode_s;
+  e.inference_s = stats->inference_s;
+  e.smoothing_s = stats->smoothing_s;
+  e.recombine_s = stats->recombine_s;
+  e.encode_s = stats->encode_s;
+  e.cache_hits = stats->cache_hits;
+  e.flows_computed = stats->flows_computed;
+  e.cache_bytes = impl_->ab_cache->bytesOnDisk() - bytes_before;
+  e.cache_dir = impl_->ab_cache->dir();
+  e.notes = stats->notes;
+  if (!impl_->colorizer->notice().isEmpty())
+    e.notes.push_back(impl_->colorizer->notice().toStdString());
   return {};
 }
 

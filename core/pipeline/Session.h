@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "analysis/ReportIO.h"
 #include "common/CancelToken.h"
 #include "common/Progress.h"
 #include "common/Result.h"
@@ -43,10 +44,14 @@ class Session {
 
   /// Signals, cuts and failures of everything analysed so far.
   TimelineDataPtr timeline() const;
+  /// Every analysed frame's metrics and flags, and the merged failure ranges.
+  analysis::AnalysisReport failureReport() const;
 
   /// Encodes the colourised video. The output appears at request.output_path only on success.
   Status exportVideo(const ExportRequest& request, const CancelToken& cancel,
                      const ProgressFn& progress);
+  /// Figures of the last successful exportVideo().
+  const ExportStats& lastExportStats() const;
 
  private:
   struct Impl;

@@ -15,15 +15,19 @@ Status Session::analyse(int64_t first_frame, int64_t last_frame, const CancelTok
                         const ProgressFn& progress) {
   Impl& d = *impl_;
   return guarded("analysing '" + d.info.path + "'", [&]() -> Status {
-    if (Status s = d.ensureEngine(); !s) return s;
-    if (Status s = d.ensureScan(cancel, {}); !s) return s;
+    if (Status s = d.ensureEngine(); !s)
+      return s;
+    if (Status s = d.ensureScan(cancel, {}); !s)
+      return s;
     const int64_t first = std::clamp<int64_t>(first_frame, 0, d.info.frame_count - 1);
     const int64_t last = std::clamp<int64_t>(last_frame, first, d.info.frame_count - 1);
     // Start one frame early so the first frame gets its link to the previous one.
     const int64_t start = std::max<int64_t>(0, first - 1);
     bool all_done = true;
-    for (int64_t n = first; n <= last; ++n) all_done = all_done && d.analysed[size_t(n)];
-    if (all_done) return {};
+    for (int64_t n = first; n <= last; ++n)
+      all_done = all_done && d.analysed[size_t(n)];
+    if (all_done)
+      return {};
 
     AnalysedFrameStream stream(*d.reader, *d.colorizer, *d.ab_cache, start, last);
     temporal::FrameLinker linker(d.flowSettings(), *d.flow_cache);
@@ -31,8 +35,10 @@ Status Session::analyse(int64_t first_frame, int64_t last_frame, const CancelTok
     const int64_t total = last - start + 1;
     for (int64_t n = start; n <= last; ++n) {
       auto f = stream.next(cancel);
-      if (!f) return f.error();
-      if (!*f) break;
+      if (!f)
+        return f.error();
+      if (!*f)
+        break;
       const AnalysedFrame& cur = **f;
       analysis::FrameSignalInputs in;
       in.frame_index = n;
@@ -42,7 +48,8 @@ Status Session::analyse(int64_t first_frame, int64_t last_frame, const CancelTok
       in.scene_cut = d.metrics[size_t(n)].scene_cut;
       if (prev && !in.scene_cut) {
         auto link = linker.link({n - 1, n}, prev->l_work, cur.l_work, cur.ab->ab.size());
-        if (!link) return link.error();
+        if (!link)
+          return link.error();
         in.warped_prev_l = temporal::warpWithFlow(prev->l_work, (*link)->flow_to_prev);
         in.warped_prev_ab = temporal::warpWithFlow(prev->ab->ab, (*link)->flow_to_prev);
         in.valid_mask = (*link)->mask;
@@ -57,17 +64,37 @@ Status Session::analyse(int64_t first_frame, int64_t last_frame, const CancelTok
   });
 }
 
+analysis::AnalysisReport Session::failureReport() const {
+  const Impl& d = *impl_;
+  analysis::AnalysisReport report;
+  report.source_path = d.info.path;
+  report.model_name = d.colorizer ? d.colorizer->card().name.toStdString() : d.model_path;
+  report.thresholds = d.settings.thresholds;
+  std::vector<analysis::FrameMetrics> analysed;
+  for (size_t i = 0; i < d.metrics.size(); ++i)
+    if (d.analysed[i])
+      analysed.push_back(d.metrics[i]);
+  // A gap in the analysed frames starts a new "shot" for the relative thresholds.
+  for (size_t k = 1; k < analysed.size(); ++k)
+    if (analysed[k].frame_index != analysed[k - 1].frame_index + 1)
+      analysed[k].scene_cut = true;
+  report.frames = analysis::flagFrames(analysed, d.settings.thresholds);
+  report.ranges = analysis::mergeRanges(report.frames);
+  return report;
+}
+
 TimelineDataPtr Session::timeline() const {
   const Impl& d = *impl_;
   auto t = std::make_shared<TimelineData>();
   t->frame_count = d.info.frame_count;
   t->fps = d.info.fps;
   if (d.scan)
-    for (const temporal::SceneCut& cut : d.scan->cuts) t->cuts.push_back(cut.frame);
+    for (const temporal::SceneCut& cut : d.scan->cuts)
+      t->cuts.push_back(cut.frame);
   t->frames.resize(d.metrics.size());
-  std::vector<analysis::FrameMetrics> analysed;
   for (size_t i = 0; i < d.metrics.size(); ++i) {
-    if (!d.analysed[i]) continue;
+    if (!d.analysed[i])
+      continue;
     const analysis::FrameMetrics& m = d.metrics[i];
     FrameSignals& s = t->frames[i];
     s.analysed = true;
@@ -75,14 +102,8 @@ TimelineDataPtr Session::timeline() const {
     s.flicker = static_cast<float>(m.flicker);
     s.confidence = static_cast<float>(m.mean_confidence);
     s.motion = static_cast<float>(m.motion_fraction);
-    analysed.push_back(m);
   }
-  if (!analysed.empty()) {
-    // A gap in the analysed frames starts a new "shot" for the relative thresholds.
-    for (size_t k = 1; k < analysed.size(); ++k)
-      if (analysed[k].frame_index != analysed[k - 1].frame_index + 1) analysed[k].scene_cut = true;
-    t->failures = analysis::mergeRanges(analysis::flagFrames(analysed, d.settings.thresholds));
-  }
+  t->failures = failureReport().ranges;
   return t;
 }
 

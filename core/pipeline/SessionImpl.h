@@ -15,6 +15,7 @@
 #include "pipeline/Session.h"
 #include "temporal/FlowCache.h"
 #include "temporal/TemporalSmoother.h"
+#include "temporal/VideoSmoother.h"
 
 namespace cf::pipeline {
 
@@ -28,6 +29,7 @@ struct Session::Impl {
   std::unique_ptr<temporal::MemoryFlowCache> flow_cache;
   std::optional<CutScanResult> scan;
   std::vector<ShotOverride> overrides;
+  ExportStats last_export;
 
   std::vector<analysis::FrameMetrics> metrics;  ///< per frame; valid where analysed[i]
   std::vector<char> analysed;

@@ -21,7 +21,8 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
     if (i < 0 || i >= d.info.frame_count)
       return makeError("frame " + std::to_string(i) + " is outside the video (0.." +
                        std::to_string(d.info.frame_count - 1) + ")");
-    if (Status s = d.ensureEngine(); !s) return s.error();
+    if (Status s = d.ensureEngine(); !s)
+      return s.error();
     const auto [shot_first, shot_end] = d.shotOf(i);
     const int64_t first = std::max(shot_first, i - kPreviewRadius);
     const int64_t last = std::min(shot_end - 1, i + kPreviewRadius);
@@ -36,13 +37,17 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
       cv::Mat prev_l;
       for (int64_t n = first; n <= last; ++n) {
         auto f = stream.next(cancel);
-        if (!f) return f.error();
-        if (!*f) break;
-        if ((*f)->index == i) centre = *f;
+        if (!f)
+          return f.error();
+        if (!*f)
+          break;
+        if ((*f)->index == i)
+          centre = *f;
         temporal::FrameLinkPtr link;
         if (!prev_l.empty()) {
           auto l = linker.link({n - 1, n}, prev_l, (*f)->l_work, (*f)->ab->ab.size());
-          if (!l) return l.error();
+          if (!l)
+            return l.error();
           link = *l;
         }
         prev_l = (*f)->l_work;
@@ -50,25 +55,30 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
         w.links.push_back(link);
       }
       w.last = first + static_cast<int64_t>(w.ab.size()) - 1;
-      if (Status s = w.smoother.setShot(w.ab, w.links); !s) return s.error();
+      if (Status s = w.smoother.setShot(w.ab, w.links); !s)
+        return s.error();
       d.window = std::move(w);
     }
     if (!centre) {
       // The window is cached; only the centre frame itself is decoded again.
       AnalysedFrameStream stream(*d.reader, *d.colorizer, *d.ab_cache, i, i);
       auto f = stream.next(cancel);
-      if (!f) return f.error();
-      if (!*f) return makeError("frame " + std::to_string(i) + " could not be decoded");
+      if (!f)
+        return f.error();
+      if (!*f)
+        return makeError("frame " + std::to_string(i) + " could not be decoded");
       centre = *f;
     }
-    if (i > d.window.last) return makeError("frame " + std::to_string(i) + " could not be decoded");
+    if (i > d.window.last)
+      return makeError("frame " + std::to_string(i) + " could not be decoded");
 
     const double lambda = request.lambda;
     if (d.window.solved_lambda != lambda) {
       temporal::SmoothSettings ss;
       ss.lambda = lambda;
       auto solved = d.window.smoother.smooth(ss, cancel);
-      if (!solved) return solved.error();
+      if (!solved)
+        return solved.error();
       d.window.solved_lambda = lambda;
     }
     const cv::Mat smoothed_ab = d.window.smoother.frame(static_cast<size_t>(i - d.window.first));
@@ -79,7 +89,8 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
     out->grey_rgb8 = greyRgb8(centre->l_full);
     out->raw_rgb8 = color::recombineToRgb8(centre->l_full, centre->ab->ab);
     out->smoothed_rgb8 = color::recombineToRgb8(centre->l_full, smoothed_ab);
-    if (d.info.source_has_colour) out->source_rgb8 = frameToRgb8(*centre->frame);
+    if (d.info.source_has_colour)
+      out->source_rgb8 = frameToRgb8(*centre->frame);
     out->confidence = centre->ab->confidence;
     return PreviewFramePtr(out);
   });

@@ -61,6 +61,23 @@ struct ExportRequest {
   bool keep_audio = true;
 };
 
+/// What an export did, for the CLI summary and the benchmarks.
+struct ExportStats {
+  int64_t frames = 0;
+  double total_s = 0.0;
+  double scan_s = 0.0;  ///< the decode-only scene-cut pass (0 when cached)
+  double decode_s = 0.0;
+  double inference_s = 0.0;
+  double smoothing_s = 0.0;  ///< flow + temporal smoothing
+  double recombine_s = 0.0;
+  double encode_s = 0.0;
+  int64_t cache_hits = 0;  ///< frames whose network output came from the cache
+  int64_t flows_computed = 0;
+  int64_t cache_bytes = 0;  ///< bytes of network output written to the disk cache
+  std::string cache_dir;
+  std::vector<std::string> notes;
+};
+
 struct PreviewRequest {
   int64_t frame_index = 0;
   double lambda = 0.5;

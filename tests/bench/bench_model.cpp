@@ -4,7 +4,7 @@
 // Each configuration runs in a child process (this executable with --one ...) so that peak RSS is
 // per configuration. Not run by ctest; results go in tests/bench/RESULTS.md.
 //
-//   bench_model [--frames N] [--threads N]
+//   bench_model [--frames N] [--threads N]     (runs every row with N threads and with 1 thread)
 
 #include <sys/resource.h>
 #include <QCoreApplication>
@@ -182,9 +182,13 @@ int main(int argc, char** argv) {
     c10::InferenceMode guard;
     (void)torch::mm(torch::rand({64, 64}), torch::rand({64, 64}));
   }
-  out << "threads: " << threads << "   torch intra-op threads: " << torch::get_num_threads()
+  QFile load(QStringLiteral("/proc/loadavg"));
+  load.open(QIODevice::ReadOnly);
+  out << "cores: " << std::thread::hardware_concurrency()
+      << "   load average at start: " << load.readAll().trimmed()
+      << "   OMP_WAIT_POLICY=" << qEnvironmentVariable("OMP_WAIT_POLICY", QStringLiteral("(unset)"))
       << "\nBLAS libraries mapped: " << blasLibraries().join(QStringLiteral(", ")) << "\n";
-  out << "model                  input      ms/frame   peak RSS MiB   params\n";
+  out << "model                  input      threads  ms/frame   peak RSS MiB   params\n";
   out.flush();
 
   struct Row {
@@ -203,40 +207,49 @@ int main(int argc, char** argv) {
                                  {QStringLiteral("eccv16"), 256, 256, 3},
                                  {QStringLiteral("eccv16"), 256, 448, 2}};
   std::map<QString, double> ms_at;
-  for (const Row& r : rows) {
-    QProcess child;
-    child.start(app.applicationFilePath(),
-                {QStringLiteral("--one"), r.what, QString::number(r.h), QString::number(r.w),
-                 QString::number(std::max(1, r.frames)), QStringLiteral("--threads"),
-                 QString::number(threads)});
-    child.waitForFinished(-1);
-    const QString text = QString::fromLatin1(child.readAllStandardOutput());
-    const int at = text.indexOf(QLatin1String("RESULT "));
-    if (at < 0) {
-      out << r.what << " failed: " << child.readAllStandardError() << "\n";
-      continue;
+  std::vector<int> thread_list = {threads};
+  if (threads != 1)
+    thread_list.push_back(1);
+  for (int t : thread_list)
+    for (const Row& r : rows) {
+      QProcess child;
+      child.start(app.applicationFilePath(),
+                  {QStringLiteral("--one"), r.what, QString::number(r.h), QString::number(r.w),
+                   QString::number(std::max(1, r.frames)), QStringLiteral("--threads"),
+                   QString::number(t)});
+      child.waitForFinished(-1);
+      const QString text = QString::fromLatin1(child.readAllStandardOutput());
+      const int at = text.indexOf(QLatin1String("RESULT "));
+      if (at < 0) {
+        out << r.what << " failed: " << child.readAllStandardError() << "\n";
+        continue;
+      }
+      const QStringList f = text.mid(at + 7).trimmed().split(' ');
+      const double ms = f.value(0).toDouble();
+      ms_at[r.what + QString::number(r.h) + "x" + QString::number(r.w) + "t" + QString::number(t)] =
+          ms;
+      out << QStringLiteral("%1 %2 %6 %3 %4 %5\n")
+                 .arg(r.what == QLatin1String("eccv16") ? QStringLiteral("ECCV16 stand-in")
+                                                        : r.what + QStringLiteral(" (engine)"),
+                      -22)
+                 .arg(QStringLiteral("%1x%2").arg(r.h).arg(r.w), -10)
+                 .arg(ms, 9, 'f', 1)
+                 .arg(f.value(1).toDouble(), 13, 'f', 0)
+                 .arg(f.value(2), 10)
+                 .arg(t, 7);
+      out.flush();
     }
-    const QStringList f = text.mid(at + 7).trimmed().split(' ');
-    const double ms = f.value(0).toDouble();
-    ms_at[r.what + QString::number(r.h) + "x" + QString::number(r.w)] = ms;
-    out << QStringLiteral("%1 %2 %3 %4 %5\n")
-               .arg(r.what == QLatin1String("eccv16") ? QStringLiteral("ECCV16 stand-in")
-                                                      : r.what + QStringLiteral(" (engine)"),
-                    -22)
-               .arg(QStringLiteral("%1x%2").arg(r.h).arg(r.w), -10)
-               .arg(ms, 9, 'f', 1)
-               .arg(f.value(1).toDouble(), 13, 'f', 0)
-               .arg(f.value(2), 10);
-    out.flush();
+  for (int t : thread_list) {
+    for (const char* size : {"256x256", "256x448"}) {
+      const QString key = QString::fromLatin1(size) + "t" + QString::number(t);
+      const double slim = ms_at[QStringLiteral("slim") + key];
+      const double eccv = ms_at[QStringLiteral("eccv16") + key];
+      if (slim > 0.0 && eccv > 0.0)
+        out << QStringLiteral("ratio ECCV16 / slim at %1, %2 thread(s): %3x\n")
+                   .arg(QString::fromLatin1(size))
+                   .arg(t)
+                   .arg(eccv / slim, 0, 'f', 1);
+    }
   }
-  const double slim = ms_at[QStringLiteral("slim256x256")];
-  const double eccv = ms_at[QStringLiteral("eccv16256x256")];
-  if (slim > 0.0 && eccv > 0.0)
-    out << QStringLiteral("ratio ECCV16 / slim at 256x256: %1x\n").arg(eccv / slim, 0, 'f', 1);
-  const double slim448 = ms_at[QStringLiteral("slim256x448")];
-  const double eccv448 = ms_at[QStringLiteral("eccv16256x448")];
-  if (slim448 > 0.0 && eccv448 > 0.0)
-    out << QStringLiteral("ratio ECCV16 / slim at 256x448: %1x\n")
-               .arg(eccv448 / slim448, 0, 'f', 1);
   return 0;
 }

@@ -70,6 +70,13 @@ class PickleOut {
       bytes += ')';
       return;
     }
+    if (values.size() <= 3) {  // TUPLE1..TUPLE3, as protocol 2 writes small tuples
+      for (int64_t v : values)
+        integer(v);
+      bytes += static_cast<char>(0x84 + values.size());
+      put();
+      return;
+    }
     mark();
     for (int64_t v : values)
       integer(v);

@@ -303,6 +303,14 @@ class TestModelFile : public QObject {
     QVERIFY(cv::norm(hinted->at(0).ab(cv::Rect(40, 30, 8, 8)),
                      out->at(0).ab(cv::Rect(40, 30, 8, 8)), cv::NORM_INF) > 1e-3);
 
+    // Temperature is live: a colder decoding changes the colours.
+    QCOMPARE(engine.temperature(), 0.38);
+    engine.setTemperature(1.0);
+    auto warm = engine.colorize({frames[0]});
+    QVERIFY(warm.ok());
+    QVERIFY(cv::norm(warm->at(0).ab, out->at(0).ab, cv::NORM_INF) > 1e-3);
+    engine.setTemperature(0.38);
+
     // Cancellation between batches.
     cf::CancelToken cancel;
     auto cancelled = engine.colorize(

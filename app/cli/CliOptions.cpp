@@ -1,0 +1,90 @@
+#include "CliOptions.h"
+
+namespace cf::app {
+
+void addSessionOptions(QCommandLineParser& parser) {
+  parser.addOption({QStringLiteral("model"),
+                    QStringLiteral("Model file (.cfmodel or TorchScript). Default: the shipped "
+                                   "model."),
+                    QStringLiteral("file")});
+  parser.addOption({QStringLiteral("working-height"),
+                    QStringLiteral("Height the network works at, 128..1024 (default 256)."),
+                    QStringLiteral("px"), QStringLiteral("256")});
+  parser.addOption({QStringLiteral("device"), QStringLiteral("auto (default), cpu or cuda."),
+                    QStringLiteral("device"), QStringLiteral("auto")});
+  parser.addOption({QStringLiteral("temperature"),
+                    QStringLiteral("Annealed-mean temperature of classification models (default: "
+                                   "the model's, 0.38). Lower is more vivid."),
+                    QStringLiteral("T"), QStringLiteral("0")});
+  parser.addOption({QStringLiteral("lambda"),
+                    QStringLiteral("Temporal smoothing strength; 0 turns it off (default 0.5)."),
+                    QStringLiteral("x"), QStringLiteral("0.5")});
+  parser.addOption({QStringLiteral("flow"),
+                    QStringLiteral("Optical flow: dis (default), farneback or tvl1."),
+                    QStringLiteral("method"), QStringLiteral("dis")});
+  parser.addOption({QStringLiteral("cache"),
+                    QStringLiteral("Cache folder (default: ~/.cache/chromaflow)."),
+                    QStringLiteral("dir")});
+}
+
+bool parseSessionOptions(const QCommandLineParser& parser, pipeline::SessionSettings* s,
+                         QString* problem) {
+  s->model_path = parser.value(QStringLiteral("model")).toStdString();
+  s->cache_dir = parser.value(QStringLiteral("cache")).toStdString();
+  bool ok = false;
+  s->working_height_px = parser.value(QStringLiteral("working-height")).toInt(&ok);
+  if (!ok || s->working_height_px < 128 || s->working_height_px > 1024) {
+    *problem = QStringLiteral("--working-height must be a whole number from 128 to 1024");
+    return false;
+  }
+  s->lambda = parser.value(QStringLiteral("lambda")).toDouble(&ok);
+  if (!ok || s->lambda < 0.0) {
+    *problem = QStringLiteral("--lambda must be a number >= 0");
+    return false;
+  }
+  s->temperature = parser.value(QStringLiteral("temperature")).toDouble(&ok);
+  if (!ok || s->temperature < 0.0) {
+    *problem = QStringLiteral("--temperature must be a number > 0");
+    return false;
+  }
+  const QString device = parser.value(QStringLiteral("device")).toLower();
+  if (device == QLatin1String("auto")) {
+    s->device = pipeline::DeviceChoice::Auto;
+  } else if (device == QLatin1String("cpu")) {
+    s->device = pipeline::DeviceChoice::Cpu;
+  } else if (device == QLatin1String("cuda")) {
+    s->device = pipeline::DeviceChoice::Cuda;
+  } else {
+    *problem = QStringLiteral("--device must be auto, cpu or cuda");
+    return false;
+  }
+  const QString flow = parser.value(QStringLiteral("flow")).toLower();
+  if (flow == QLatin1String("dis")) {
+    s->flow_method = pipeline::FlowMethod::Dis;
+  } else if (flow == QLatin1String("farneback")) {
+    s->flow_method = pipeline::FlowMethod::Farneback;
+  } else if (flow == QLatin1String("tvl1")) {
+    s->flow_method = pipeline::FlowMethod::TvL1;
+  } else {
+    *problem = QStringLiteral("--flow must be dis, farneback or tvl1");
+    return false;
+  }
+  return true;
+}
+
+bool parseExportCodec(const QString& name, pipeline::ExportCodec* codec) {
+  const QString n = name.toLower();
+  if (n == QLatin1String("h264"))
+    *codec = pipeline::ExportCodec::H264Mp4;
+  else if (n == QLatin1String("h265"))
+    *codec = pipeline::ExportCodec::H265Mkv;
+  else if (n == QLatin1String("ffv1"))
+    *codec = pipeline::ExportCodec::Ffv1Mkv;
+  else if (n == QLatin1String("prores"))
+    *codec = pipeline::ExportCodec::ProResMov;
+  else
+    return false;
+  return true;
+}
+
+}  // namespace cf::app

@@ -1,0 +1,157 @@
+// chromaflow-cli analyze IN --report out.json|out.csv [--contact-sheet out.png]: per-frame quality
+// signals, failure flags with reasons and merged ranges, and a picture of the worst frames.
+
+#include <QCommandLineParser>
+#include <QTextStream>
+#include <algorithm>
+
+extern "C" {
+#include <libavutil/log.h>
+}
+
+#include "CliOptions.h"
+#include "ConsoleProgress.h"
+#include "analysis/ContactSheet.h"
+#include "pipeline/Session.h"
+
+namespace cf::app {
+
+namespace {
+
+double worstSeverity(const analysis::FrameReport& r) {
+  double worst = 0.0;
+  for (const auto& f : r.flags)
+    worst = std::max(worst, f.severity);
+  return worst;
+}
+
+// The `count` most severely flagged frames, at most one per failure range so the sheet shows
+// different problems rather than neighbours of one.
+std::vector<const analysis::FrameReport*> worstFrames(const analysis::AnalysisReport& report,
+                                                      int count) {
+  std::vector<const analysis::FrameReport*> picked;
+  for (const auto& range : report.ranges) {
+    const analysis::FrameReport* best = nullptr;
+    for (const auto& fr : report.frames) {
+      if (fr.metrics.frame_index < range.first_frame || fr.metrics.frame_index > range.last_frame)
+        continue;
+      if (!best || worstSeverity(fr) > worstSeverity(*best))
+        best = &fr;
+    }
+    if (best && std::find(picked.begin(), picked.end(), best) == picked.end())
+      picked.push_back(best);
+  }
+  std::sort(picked.begin(), picked.end(),
+            [](auto* a, auto* b) { return worstSeverity(*a) > worstSeverity(*b); });
+  if (static_cast<int>(picked.size()) > count)
+    picked.resize(static_cast<size_t>(count));
+  return picked;
+}
+
+}  // namespace
+
+int runAnalyze(const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      QStringLiteral("Find the frames where the colouring likely failed (sepia, desaturated, low "
+                     "confidence, flicker, heavy motion) and say why."));
+  parser.addHelpOption();
+  addSessionOptions(parser);
+  parser.addOption({QStringLiteral("report"),
+                    QStringLiteral("Write every frame's signals and the flagged ranges (.json or "
+                                   ".csv)."),
+                    QStringLiteral("file")});
+  parser.addOption({QStringLiteral("contact-sheet"),
+                    QStringLiteral("Write a PNG of the worst frames: input, result, confidence."),
+                    QStringLiteral("png")});
+  parser.addOption({QStringLiteral("worst"),
+                    QStringLiteral("Frames on the contact sheet (default 6)."), QStringLiteral("n"),
+                    QStringLiteral("6")});
+  parser.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("The video to analyse."));
+  QTextStream err(stderr);
+  QTextStream out(stdout);
+  const QString cmd = QStringLiteral("chromaflow-cli analyze");
+  if (!parser.parse(QStringList{cmd} + args)) {
+    err << cmd << ": " << parser.errorText() << '\n';
+    return 2;
+  }
+  if (parser.isSet(QStringLiteral("help"))) {
+    out << parser.helpText();
+    return 0;
+  }
+  if (parser.positionalArguments().size() != 1) {
+    err << cmd << ": expected one input video. Run '" << cmd << " --help' for the options.\n";
+    return 2;
+  }
+  pipeline::SessionSettings settings;
+  QString problem;
+  if (!parseSessionOptions(parser, &settings, &problem)) {
+    err << cmd << ": " << problem << '\n';
+    return 2;
+  }
+  bool ok = false;
+  const int worst = parser.value(QStringLiteral("worst")).toInt(&ok);
+  if (!ok || worst < 1) {
+    err << cmd << ": --worst needs a whole number >= 1.\n";
+    return 2;
+  }
+  av_log_set_level(AV_LOG_FATAL);
+  auto session =
+      pipeline::Session::open(parser.positionalArguments().at(0).toStdString(), settings);
+  if (!session) {
+    err << cmd << ": " << QString::fromStdString(session.message()) << '\n';
+    return 1;
+  }
+  const CancelToken cancel = installInterruptHandler();
+  ConsoleProgress progress;
+  const int64_t frames = (*session)->info().frame_count;
+  Status status = (*session)->analyse(0, frames - 1, cancel, progress.callback());
+  progress.finish();
+  if (!status) {
+    err << cmd << ": " << QString::fromStdString(status.message()) << '\n';
+    return cancel.isCancelled() ? 130 : 1;
+  }
+  const analysis::AnalysisReport report = (*session)->failureReport();
+  out << frames << " frames analysed, " << report.ranges.size() << " flagged ranges\n";
+  for (const auto& r : report.ranges)
+    out << "  frames " << r.first_frame << "-" << r.last_frame << "  "
+        << QString::fromStdString(r.kind).leftJustified(15) << QString::fromStdString(r.reason)
+        << '\n';
+
+  if (parser.isSet(QStringLiteral("report"))) {
+    status = analysis::writeReport(report, parser.value(QStringLiteral("report")).toStdString());
+    if (!status) {
+      err << cmd << ": " << QString::fromStdString(status.message()) << '\n';
+      return 1;
+    }
+  }
+  if (parser.isSet(QStringLiteral("contact-sheet"))) {
+    std::vector<analysis::ContactSheetItem> items;
+    for (const analysis::FrameReport* fr : worstFrames(report, worst)) {
+      auto p = (*session)->preview({fr->metrics.frame_index, settings.lambda}, cancel);
+      if (!p) {
+        err << cmd << ": " << QString::fromStdString(p.message()) << '\n';
+        return 1;
+      }
+      analysis::ContactSheetItem item;
+      item.frame_index = fr->metrics.frame_index;
+      item.grey_rgb8 = (*p)->grey_rgb8;
+      item.colour_rgb8 = (*p)->smoothed_rgb8;
+      item.confidence = (*p)->confidence;
+      for (size_t k = 0; k < fr->flags.size(); ++k)
+        item.caption += (k ? "; " : "") + fr->flags[k].reason;
+      items.push_back(std::move(item));
+    }
+    const std::string sheet = parser.value(QStringLiteral("contact-sheet")).toStdString();
+    status = analysis::writeContactSheet(items, sheet);
+    if (!status) {
+      err << cmd << ": " << QString::fromStdString(status.message()) << '\n';
+      return 1;
+    }
+    out << "contact sheet: " << QString::fromStdString(sheet) << " (" << items.size()
+        << " frames)\n";
+  }
+  return 0;
+}
+
+}  // namespace cf::app

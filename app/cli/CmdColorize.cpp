@@ -1,0 +1,111 @@
+// chromaflow-cli colorize IN OUT: the whole pipeline (network, flow, temporal smoothing,
+// L-guided recombination, encode with the audio kept), the same one the GUI's export runs.
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+extern "C" {
+#include <libavutil/log.h>
+}
+
+#include "CliOptions.h"
+#include "ConsoleProgress.h"
+#include "pipeline/Session.h"
+
+namespace cf::app {
+
+int runColorize(const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      QStringLiteral("Colourise a black-and-white video and keep its audio. The network's output "
+                     "is cached, so a second export with another --lambda or codec is fast."));
+  parser.addHelpOption();
+  addSessionOptions(parser);
+  parser.addOption({QStringLiteral("codec"),
+                    QStringLiteral("h264 (.mp4, default), h265 (.mkv/.mp4), ffv1 (.mkv, lossless) "
+                                   "or prores (.mov)."),
+                    QStringLiteral("codec"), QStringLiteral("h264")});
+  parser.addOption({QStringLiteral("crf"), QStringLiteral("H.264/H.265 quality, lower is better."),
+                    QStringLiteral("n"), QStringLiteral("18")});
+  parser.addOption({QStringLiteral("first"), QStringLiteral("First frame to export (0-based)."),
+                    QStringLiteral("frame"), QStringLiteral("0")});
+  parser.addOption({QStringLiteral("last"), QStringLiteral("Last frame to export (inclusive)."),
+                    QStringLiteral("frame"), QStringLiteral("-1")});
+  parser.addOption({QStringLiteral("no-audio"), QStringLiteral("Leave the audio out.")});
+  parser.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("The black-and-white video."));
+  parser.addPositionalArgument(QStringLiteral("OUT"),
+                               QStringLiteral("The colour video (.mp4, .mkv or .mov)."));
+  QTextStream err(stderr);
+  QTextStream out(stdout);
+  const QString cmd = QStringLiteral("chromaflow-cli colorize");
+  if (!parser.parse(QStringList{cmd} + args)) {
+    err << cmd << ": " << parser.errorText() << '\n';
+    return 2;
+  }
+  if (parser.isSet(QStringLiteral("help"))) {
+    out << parser.helpText();
+    return 0;
+  }
+  const QStringList positional = parser.positionalArguments();
+  if (positional.size() != 2) {
+    err << cmd << ": expected IN and OUT. Run '" << cmd << " --help' for the options.\n";
+    return 2;
+  }
+  pipeline::SessionSettings settings;
+  QString problem;
+  if (!parseSessionOptions(parser, &settings, &problem)) {
+    err << cmd << ": " << problem << '\n';
+    return 2;
+  }
+  pipeline::ExportRequest request;
+  request.output_path = positional.at(1).toStdString();
+  if (!parseExportCodec(parser.value(QStringLiteral("codec")), &request.codec)) {
+    err << cmd << ": unknown codec '" << parser.value(QStringLiteral("codec"))
+        << "'. Use h264, h265, ffv1 or prores.\n";
+    return 2;
+  }
+  bool ok_crf = false, ok_first = false, ok_last = false;
+  request.quality_crf = parser.value(QStringLiteral("crf")).toInt(&ok_crf);
+  request.first_frame = parser.value(QStringLiteral("first")).toLongLong(&ok_first);
+  request.last_frame = parser.value(QStringLiteral("last")).toLongLong(&ok_last);
+  if (!ok_crf || !ok_first || !ok_last) {
+    err << cmd << ": --crf, --first and --last need whole numbers.\n";
+    return 2;
+  }
+  request.keep_audio = !parser.isSet(QStringLiteral("no-audio"));
+  av_log_set_level(AV_LOG_FATAL);
+
+  const std::string in_path = positional.at(0).toStdString();
+  auto session = pipeline::Session::open(in_path, settings);
+  if (!session) {
+    err << cmd << ": " << QString::fromStdString(session.message()) << '\n';
+    return 1;
+  }
+  const CancelToken cancel = installInterruptHandler();
+  ConsoleProgress progress;
+  const Status status = (*session)->exportVideo(request, cancel, progress.callback());
+  progress.finish();
+  if (!status) {
+    err << cmd << ": " << QString::fromStdString(status.message()) << '\n';
+    return cancel.isCancelled() ? 130 : 1;
+  }
+  const pipeline::ExportStats& s = (*session)->lastExportStats();
+  for (const std::string& note : s.notes)
+    err << "note: " << QString::fromStdString(note) << '\n';
+  out << "wrote " << positional.at(1) << ": " << s.frames << " frames in "
+      << QString::number(s.total_s, 'f', 1) << " s ("
+      << QString::number(s.total_s > 0 ? s.frames / s.total_s : 0.0, 'f', 2) << " frames/s) on "
+      << QString::fromStdString((*session)->info().device_name) << '\n';
+  out << "  scan " << QString::number(s.scan_s, 'f', 2) << " s, decode "
+      << QString::number(s.decode_s, 'f', 2) << " s, network "
+      << QString::number(s.inference_s, 'f', 2) << " s (" << s.cache_hits
+      << " frames from cache), smoothing " << QString::number(s.smoothing_s, 'f', 2)
+      << " s, recombine " << QString::number(s.recombine_s, 'f', 2) << " s, encode "
+      << QString::number(s.encode_s, 'f', 2) << " s\n";
+  if (!s.cache_dir.empty())
+    out << "  cache " << QString::fromStdString(s.cache_dir) << " (+"
+        << QString::number(s.cache_bytes / 1048576.0, 'f', 1) << " MiB)\n";
+  return 0;
+}
+
+}  // namespace cf::app
