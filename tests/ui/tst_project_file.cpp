@@ -1,0 +1,105 @@
+// .chromaflow project files: JSON round trip, relative source paths and readable errors.
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "ProjectFile.h"
+
+using cf::ui::ProjectData;
+
+namespace {
+ProjectData sampleProject(const QString& source) {
+  ProjectData p;
+  p.source_path = source;
+  p.settings.model_path = "/models/custom.pt";
+  p.settings.device = cf::pipeline::DeviceChoice::Cuda;
+  p.settings.working_height_px = 320;
+  p.settings.temperature = 0.21;
+  p.settings.flow_method = cf::pipeline::FlowMethod::TvL1;
+  p.settings.lambda = 1.75;
+  p.settings.thresholds.sepia_fraction = 0.45;
+  p.settings.thresholds.low_confidence_area = 0.12;
+  p.settings.thresholds.flicker_ratio = 4.5;
+  p.settings.thresholds.occluded_fraction = 0.33;
+  p.settings.thresholds.robust_z = 2.5;
+  p.settings.thresholds.min_colorfulness = 9.0;
+  cf::pipeline::ShotOverride a;
+  a.shot_first_frame = 0;
+  a.lambda = 0.25;
+  cf::pipeline::ShotOverride b;
+  b.shot_first_frame = 120;
+  b.temperature = 0.6;
+  p.overrides = {a, b};
+  p.cache_dir = "/tmp/cache/film";
+  p.in_frame = 12;
+  p.out_frame = 200;
+  return p;
+}
+}  // namespace
+
+class TestProjectFile : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void jsonRoundTripKeepsEveryField() {
+    const ProjectData in = sampleProject("/films/kid.mp4");
+    auto out = cf::ui::projectFromJson(cf::ui::projectToJson(in), "memory");
+    QVERIFY2(out.ok(), out.ok() ? "" : out.message().c_str());
+    const ProjectData& p = out.value();
+    QCOMPARE(p.source_path, in.source_path);
+    QCOMPARE(p.settings.model_path, in.settings.model_path);
+    QCOMPARE(p.settings.device, in.settings.device);
+    QCOMPARE(p.settings.working_height_px, 320);
+    QCOMPARE(p.settings.temperature, 0.21);
+    QCOMPARE(p.settings.flow_method, cf::pipeline::FlowMethod::TvL1);
+    QCOMPARE(p.settings.lambda, 1.75);
+    QCOMPARE(p.settings.thresholds.sepia_fraction, 0.45);
+    QCOMPARE(p.settings.thresholds.low_confidence_area, 0.12);
+    QCOMPARE(p.settings.thresholds.flicker_ratio, 4.5);
+    QCOMPARE(p.settings.thresholds.occluded_fraction, 0.33);
+    QCOMPARE(p.settings.thresholds.robust_z, 2.5);
+    QCOMPARE(p.settings.thresholds.min_colorfulness, 9.0);
+    QCOMPARE(p.cache_dir, in.cache_dir);
+    QCOMPARE(QString::fromStdString(p.settings.cache_dir), in.cache_dir);
+    QCOMPARE(p.in_frame, qint64(12));
+    QCOMPARE(p.out_frame, qint64(200));
+    QCOMPARE(p.overrides.size(), size_t(2));
+    QCOMPARE(p.overrides[0].shot_first_frame, int64_t(0));
+    QVERIFY(p.overrides[0].lambda.has_value());
+    QCOMPARE(*p.overrides[0].lambda, 0.25);
+    QVERIFY(!p.overrides[0].temperature.has_value());
+    QCOMPARE(p.overrides[1].shot_first_frame, int64_t(120));
+    QVERIFY(!p.overrides[1].lambda.has_value());
+    QCOMPARE(*p.overrides[1].temperature, 0.6);
+  }
+
+  void saveAndLoadStoresSourceRelativeToProject() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString video = dir.filePath("media/clip.mp4");
+    const QString project_path = dir.filePath("film.chromaflow");
+    QVERIFY(cf::ui::saveProject(project_path, sampleProject(video)).ok());
+    QFile raw(project_path);
+    QVERIFY(raw.open(QIODevice::ReadOnly));
+    const QByteArray text = raw.readAll();
+    QVERIFY(text.contains("\"media/clip.mp4\""));
+    auto loaded = cf::ui::loadProject(project_path);
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded->source_path, video);
+    QCOMPARE(loaded->settings.lambda, 1.75);
+  }
+
+  void rejectsBrokenAndForeignFiles() {
+    auto broken = cf::ui::projectFromJson("{ not json", "broken.chromaflow");
+    QVERIFY(!broken.ok());
+    QVERIFY(QString::fromStdString(broken.message()).contains("broken.chromaflow"));
+    auto foreign = cf::ui::projectFromJson(R"({"format":"other","version":1})", "x.json");
+    QVERIFY(!foreign.ok());
+    auto future = cf::ui::projectFromJson(R"({"format":"chromaflow-project","version":99})", "f");
+    QVERIFY(!future.ok());
+    QVERIFY(QString::fromStdString(future.message()).contains("99"));
+    QVERIFY(!cf::ui::loadProject("/nonexistent/dir/p.chromaflow").ok());
+  }
+};
+
+QTEST_GUILESS_MAIN(TestProjectFile)
+#include "tst_project_file.moc"

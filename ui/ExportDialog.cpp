@@ -1,0 +1,218 @@
+#include "ExportDialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace cf::ui {
+
+using pipeline::ExportCodec;
+
+ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
+  setWindowTitle(tr("Export colourised video"));
+  auto* layout = new QVBoxLayout(this);
+  auto* form = new QFormLayout;
+  codec_ = new QComboBox(this);
+  codec_->addItem(tr("MP4 / H.264"), int(ExportCodec::H264Mp4));
+  codec_->addItem(tr("MKV / H.265"), int(ExportCodec::H265Mkv));
+  codec_->addItem(tr("MKV / FFV1 (lossless)"), int(ExportCodec::Ffv1Mkv));
+  codec_->addItem(tr("MOV / ProRes"), int(ExportCodec::ProResMov));
+  form->addRow(tr("Format"), codec_);
+  quality_ = new QSpinBox(this);
+  quality_->setRange(0, 51);
+  quality_->setValue(18);
+  quality_->setToolTip(tr("Constant rate factor: lower is better and larger; 18 looks lossless"));
+  form->addRow(tr("Quality (CRF)"), quality_);
+  auto* range_row = new QHBoxLayout;
+  range_all_ = new QRadioButton(tr("Whole video"), this);
+  range_in_out_ = new QRadioButton(tr("In/out range"), this);
+  range_all_->setChecked(true);
+  range_row->addWidget(range_all_);
+  range_row->addWidget(range_in_out_);
+  form->addRow(tr("Range"), range_row);
+  audio_ = new QCheckBox(tr("Keep the original sound"), this);
+  audio_->setChecked(true);
+  form->addRow(tr("Audio"), audio_);
+  auto* out_row = new QHBoxLayout;
+  output_ = new QLineEdit(this);
+  auto* browse = new QToolButton(this);
+  browse->setText(tr("…"));
+  browse->setToolTip(tr("Choose where to save"));
+  out_row->addWidget(output_, 1);
+  out_row->addWidget(browse);
+  form->addRow(tr("Output file"), out_row);
+  layout->addLayout(form);
+  progress_ = new QProgressBar(this);
+  progress_->setRange(0, 1000);
+  progress_->setValue(0);
+  status_ = new QLabel(this);
+  status_->setWordWrap(true);
+  layout->addWidget(progress_);
+  layout->addWidget(status_);
+  auto* buttons = new QDialogButtonBox(this);
+  export_button_ = buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
+  cancel_button_ = buttons->addButton(tr("Cancel export"), QDialogButtonBox::ActionRole);
+  close_button_ = buttons->addButton(QDialogButtonBox::Close);
+  layout->addWidget(buttons);
+  connect(export_button_, &QPushButton::clicked, this, &ExportDialog::startExport);
+  connect(cancel_button_, &QPushButton::clicked, this, [this] {
+    cancel_button_->setEnabled(false);
+    status_->setText(tr("Cancelling…"));
+    Q_EMIT cancelRequested();
+  });
+  connect(close_button_, &QPushButton::clicked, this, &ExportDialog::reject);
+  connect(browse, &QToolButton::clicked, this, &ExportDialog::browse);
+  connect(codec_, &QComboBox::currentIndexChanged, this, &ExportDialog::onCodecChanged);
+  setRunning(false);
+  onCodecChanged();
+}
+
+QString ExportDialog::extensionFor(ExportCodec codec) {
+  switch (codec) {
+    case ExportCodec::H265Mkv:
+    case ExportCodec::Ffv1Mkv:
+      return QStringLiteral("mkv");
+    case ExportCodec::ProResMov:
+      return QStringLiteral("mov");
+    case ExportCodec::H264Mp4:
+      break;
+  }
+  return QStringLiteral("mp4");
+}
+
+void ExportDialog::setSource(const QString& source_path, qint64 frame_count, bool has_audio,
+                             qint64 in_frame, qint64 out_frame) {
+  frame_count_ = frame_count;
+  in_frame_ = in_frame;
+  out_frame_ = out_frame;
+  const bool has_range = in_frame >= 0 || out_frame >= 0;
+  range_in_out_->setEnabled(has_range);
+  range_in_out_->setText(has_range ? tr("In/out range (frames %1-%2)")
+                                         .arg(std::max<qint64>(0, in_frame))
+                                         .arg(out_frame >= 0 ? out_frame : frame_count - 1)
+                                   : tr("In/out range (set with I and O)"));
+  if (!has_range)
+    range_all_->setChecked(true);
+  audio_->setEnabled(has_audio);
+  audio_->setChecked(has_audio);
+  if (!has_audio)
+    audio_->setText(tr("Keep the original sound (the source has none)"));
+  const QFileInfo info(source_path);
+  const auto codec = ExportCodec(codec_->currentData().toInt());
+  output_->setText(info.absoluteDir().filePath(info.completeBaseName() + tr("_colour") +
+                                               QLatin1Char('.') + extensionFor(codec)));
+  progress_->setValue(0);
+  status_->clear();
+}
+
+pipeline::ExportRequest ExportDialog::request() const {
+  pipeline::ExportRequest r;
+  r.output_path = output_->text().trimmed().toStdString();
+  r.codec = ExportCodec(codec_->currentData().toInt());
+  r.quality_crf = quality_->value();
+  r.keep_audio = audio_->isEnabled() && audio_->isChecked();
+  if (range_in_out_->isChecked() && range_in_out_->isEnabled()) {
+    r.first_frame = std::max<qint64>(0, in_frame_);
+    r.last_frame = out_frame_ >= 0 ? out_frame_ : -1;
+  }
+  return r;
+}
+
+void ExportDialog::setOutputPath(const QString& path) {
+  output_->setText(path);
+}
+
+QString ExportDialog::outputPath() const {
+  return output_->text().trimmed();
+}
+
+void ExportDialog::setCodec(ExportCodec codec) {
+  codec_->setCurrentIndex(codec_->findData(int(codec)));
+}
+
+void ExportDialog::setUseInOut(bool use) {
+  (use && range_in_out_->isEnabled() ? range_in_out_ : range_all_)->setChecked(true);
+}
+
+void ExportDialog::onCodecChanged() {
+  const auto codec = ExportCodec(codec_->currentData().toInt());
+  const bool crf = codec == ExportCodec::H264Mp4 || codec == ExportCodec::H265Mkv;
+  quality_->setEnabled(crf);
+  QString path = output_->text();
+  if (!path.isEmpty()) {
+    const QFileInfo info(path);
+    output_->setText(
+        info.dir().filePath(info.completeBaseName() + QLatin1Char('.') + extensionFor(codec)));
+  }
+}
+
+void ExportDialog::browse() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export to"), outputPath(),
+                                                    tr("Video files (*.mp4 *.mkv *.mov)"));
+  if (!path.isEmpty())
+    output_->setText(path);
+}
+
+void ExportDialog::startExport() {
+  if (running_)
+    return;
+  if (outputPath().isEmpty()) {
+    status_->setText(tr("Choose an output file first."));
+    return;
+  }
+  eta_ = Eta();
+  progress_->setValue(0);
+  status_->setText(tr("Exporting…"));
+  setRunning(true);
+  Q_EMIT exportRequested(request());
+}
+
+void ExportDialog::setProgress(qint64 done, qint64 total) {
+  if (!running_ || total <= 0)
+    return;
+  eta_.update(done, total);
+  progress_->setValue(int(1000.0 * double(done) / double(total)));
+  const auto left = eta_.secondsLeft();
+  status_->setText(left ? tr("Frame %1 of %2, ETA %3")
+                              .arg(done)
+                              .arg(total)
+                              .arg(QString::fromStdString(Eta::format(*left)))
+                        : tr("Frame %1 of %2").arg(done).arg(total));
+}
+
+void ExportDialog::setFinished(bool ok, const QString& message) {
+  setRunning(false);
+  if (ok)
+    progress_->setValue(1000);
+  status_->setText(message);
+}
+
+void ExportDialog::setRunning(bool running) {
+  running_ = running;
+  export_button_->setEnabled(!running);
+  cancel_button_->setEnabled(running);
+  codec_->setEnabled(!running);
+  output_->setEnabled(!running);
+}
+
+void ExportDialog::reject() {
+  if (running_) {
+    cancel_button_->click();  // closing a running export cancels it first
+    return;
+  }
+  QDialog::reject();
+}
+
+}  // namespace cf::ui

@@ -1,0 +1,134 @@
+#pragma once
+// The editor window. Split by concern (after OBS's OBSBasic_*.cpp):
+//   MainWindow.cpp            construction, engine wiring, close
+//   MainWindowActions.cpp     actions, shortcuts, menus, toolbars
+//   MainWindowDocks.cpp       docks and status bar
+//   MainWindowFiles.cpp       open (menu, drag and drop, recent files), projects, QSettings
+//   MainWindowNavigation.cpp  playhead, in/out, failures, export
+
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
+#include <QUndoStack>
+#include <memory>
+
+#include "MetaTypes.h"
+#include "PlaybackController.h"
+#include "ShotOverrides.h"
+
+class QLabel;
+class QMenu;
+class QSettings;
+
+namespace cf::ui {
+
+class ExportDialog;
+class FailuresPanel;
+class JobPanel;
+class PreviewWidget;
+class SessionController;
+class SettingsPanel;
+class TimelineWidget;
+struct ProjectData;
+
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+ public:
+  static constexpr int kMaxRecentFiles = 8;
+
+  /// `settings_file`: an INI file for QSettings (tests); empty for the user's default settings.
+  explicit MainWindow(const QString& settings_file = QString(), QWidget* parent = nullptr);
+  ~MainWindow() override;
+
+  void openVideo(const QString& path);
+  /// A video or a `.chromaflow` project, by its suffix.
+  void openPath(const QString& path);
+  bool openProject(const QString& path);
+  bool saveProjectTo(const QString& path);
+  QString sourcePath() const { return source_path_; }
+
+  PreviewWidget* preview() const { return preview_; }
+  TimelineWidget* timeline() const { return timeline_; }
+  SettingsPanel* settingsPanel() const { return settings_panel_; }
+  FailuresPanel* failuresPanel() const { return failures_panel_; }
+  JobPanel* jobPanel() const { return job_panel_; }
+  SessionController* engine() const { return engine_; }
+  ExportDialog* exportDialog();
+  QUndoStack* undoStack() { return &undo_stack_; }
+  ShotOverrides* shotOverrides() { return &overrides_; }
+  PlaybackController* playback() { return &playback_; }
+  /// The action with this object name (tests drive shortcuts through it).
+  QAction* action(const QString& name) const;
+  QStringList recentFiles() const;
+
+ public Q_SLOTS:
+  void goToFrame(qint64 frame);
+  void nextFailure();
+  void previousFailure();
+  void setInPoint();
+  void setOutPoint();
+  void showExportDialog();
+
+ Q_SIGNALS:
+  /// The video is open and its first preview was requested.
+  void videoOpened(const QString& path);
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
+
+ private:
+  // MainWindow.cpp
+  void connectEngine();
+  void onOpened(const pipeline::SessionInfo& info);
+  void onTimelineUpdated(pipeline::TimelineDataPtr timeline);
+  void showError(const QString& message);
+  void updateTitle();
+  // MainWindowActions.cpp
+  void createActions();
+  void createMenus();
+  void createToolBars();
+  QAction* addAction(const QString& name, const QString& text, const QKeySequence& shortcut);
+  // MainWindowDocks.cpp
+  void createDocks();
+  void createStatusBar();
+  // MainWindowFiles.cpp
+  void openDialog();
+  void saveProjectDialog(bool save_as);
+  void openProjectDialog();
+  void addRecentFile(const QString& path);
+  void rebuildRecentMenu();
+  void readSettings();
+  void writeSettings();
+  // MainWindowNavigation.cpp
+  void onPlayheadMoved(qint64 frame);
+  void requestPreview();
+  void startExport(const pipeline::ExportRequest& request);
+
+  std::unique_ptr<QSettings> settings_;
+  SessionController* engine_ = nullptr;
+  PreviewWidget* preview_ = nullptr;
+  TimelineWidget* timeline_ = nullptr;
+  SettingsPanel* settings_panel_ = nullptr;
+  FailuresPanel* failures_panel_ = nullptr;
+  JobPanel* job_panel_ = nullptr;
+  ExportDialog* export_dialog_ = nullptr;
+  QMenu* recent_menu_ = nullptr;
+  QMenu* view_menu_ = nullptr;
+  QLabel* frame_label_ = nullptr;
+  QLabel* analysis_label_ = nullptr;
+  QLabel* device_label_ = nullptr;
+  QPointer<QMessageBox> error_box_;
+  QUndoStack undo_stack_;
+  ShotOverrides overrides_;
+  PlaybackController playback_;
+  QString source_path_;
+  QString project_path_;
+  qint64 current_frame_ = 0;
+  qint64 pending_in_ = -1;
+  qint64 pending_out_ = -1;
+  bool opening_ = false;
+};
+
+}  // namespace cf::ui

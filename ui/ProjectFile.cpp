@@ -1,0 +1,213 @@
+#include "ProjectFile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace cf::ui {
+namespace {
+
+using pipeline::DeviceChoice;
+using pipeline::FlowMethod;
+
+QString deviceName(DeviceChoice d) {
+  switch (d) {
+    case DeviceChoice::Cpu:
+      return QStringLiteral("cpu");
+    case DeviceChoice::Cuda:
+      return QStringLiteral("cuda");
+    case DeviceChoice::Auto:
+      break;
+  }
+  return QStringLiteral("auto");
+}
+
+DeviceChoice deviceFromName(const QString& s) {
+  if (s == QLatin1String("cpu"))
+    return DeviceChoice::Cpu;
+  if (s == QLatin1String("cuda"))
+    return DeviceChoice::Cuda;
+  return DeviceChoice::Auto;
+}
+
+QString flowName(FlowMethod f) {
+  switch (f) {
+    case FlowMethod::Farneback:
+      return QStringLiteral("farneback");
+    case FlowMethod::TvL1:
+      return QStringLiteral("tvl1");
+    case FlowMethod::Dis:
+      break;
+  }
+  return QStringLiteral("dis");
+}
+
+FlowMethod flowFromName(const QString& s) {
+  if (s == QLatin1String("farneback"))
+    return FlowMethod::Farneback;
+  if (s == QLatin1String("tvl1"))
+    return FlowMethod::TvL1;
+  return FlowMethod::Dis;
+}
+
+struct ThresholdField {
+  const char* name;
+  double analysis::FailureThresholds::*member;
+};
+
+constexpr ThresholdField kThresholdFields[] = {
+    {"sepia_fraction", &analysis::FailureThresholds::sepia_fraction},
+    {"sepia_max_hue_spread_deg", &analysis::FailureThresholds::sepia_max_hue_spread_deg},
+    {"min_colorfulness", &analysis::FailureThresholds::min_colorfulness},
+    {"low_confidence_area", &analysis::FailureThresholds::low_confidence_area},
+    {"flicker_ratio", &analysis::FailureThresholds::flicker_ratio},
+    {"flicker_absolute", &analysis::FailureThresholds::flicker_absolute},
+    {"occluded_fraction", &analysis::FailureThresholds::occluded_fraction},
+    {"motion_fraction", &analysis::FailureThresholds::motion_fraction},
+    {"robust_z", &analysis::FailureThresholds::robust_z},
+};
+
+}  // namespace
+
+QJsonObject settingsToJson(const pipeline::SessionSettings& s) {
+  QJsonObject thresholds;
+  for (const auto& field : kThresholdFields)
+    thresholds.insert(QLatin1String(field.name), s.thresholds.*field.member);
+  return QJsonObject{{"model_path", QString::fromStdString(s.model_path)},
+                     {"device", deviceName(s.device)},
+                     {"working_height_px", s.working_height_px},
+                     {"temperature", s.temperature},
+                     {"flow_method", flowName(s.flow_method)},
+                     {"lambda", s.lambda},
+                     {"thresholds", thresholds}};
+}
+
+pipeline::SessionSettings settingsFromJson(const QJsonObject& o) {
+  pipeline::SessionSettings s;
+  s.model_path = o.value("model_path").toString().toStdString();
+  s.device = deviceFromName(o.value("device").toString());
+  s.working_height_px = o.value("working_height_px").toInt(s.working_height_px);
+  s.temperature = o.value("temperature").toDouble(s.temperature);
+  s.flow_method = flowFromName(o.value("flow_method").toString());
+  s.lambda = o.value("lambda").toDouble(s.lambda);
+  const QJsonObject t = o.value("thresholds").toObject();
+  for (const auto& field : kThresholdFields)
+    s.thresholds.*field.member =
+        t.value(QLatin1String(field.name)).toDouble(s.thresholds.*field.member);
+  return s;
+}
+
+QByteArray projectToJson(const ProjectData& project) {
+  QJsonArray overrides;
+  for (const auto& o : project.overrides) {
+    QJsonObject item{{"shot_first_frame", static_cast<qint64>(o.shot_first_frame)}};
+    if (o.lambda)
+      item.insert("lambda", *o.lambda);
+    if (o.temperature)
+      item.insert("temperature", *o.temperature);
+    overrides.append(item);
+  }
+  const QJsonObject root{{"format", "chromaflow-project"},
+                         {"version", kProjectFormatVersion},
+                         {"source_path", project.source_path},
+                         {"settings", settingsToJson(project.settings)},
+                         {"shot_overrides", overrides},
+                         {"cache_dir", project.cache_dir},
+                         {"in_frame", static_cast<qint64>(project.in_frame)},
+                         {"out_frame", static_cast<qint64>(project.out_frame)}};
+  return QJsonDocument(root).toJson(QJsonDocument::Indented);
+}
+
+Result<ProjectData> projectFromJson(const QByteArray& json, const QString& context) {
+  QJsonParseError parse_error{};
+  const QJsonDocument doc = QJsonDocument::fromJson(json, &parse_error);
+  if (parse_error.error != QJsonParseError::NoError || !doc.isObject())
+    return makeError(
+        QCoreApplication::translate("cf::ui::ProjectFile",
+                                    "cannot read project %1: %2 at offset %3; check the file is a "
+                                    "Chromaflow project")
+            .arg(context, parse_error.errorString())
+            .arg(parse_error.offset)
+            .toStdString());
+  const QJsonObject root = doc.object();
+  if (root.value("format").toString() != QLatin1String("chromaflow-project"))
+    return makeError(
+        QCoreApplication::translate("cf::ui::ProjectFile",
+                                    "cannot read project %1: not a Chromaflow project file")
+            .arg(context)
+            .toStdString());
+  const int version = root.value("version").toInt(0);
+  if (version < 1 || version > kProjectFormatVersion)
+    return makeError(
+        QCoreApplication::translate("cf::ui::ProjectFile",
+                                    "cannot read project %1: format version %2 is not supported; "
+                                    "update Chromaflow")
+            .arg(context)
+            .arg(version)
+            .toStdString());
+  ProjectData p;
+  p.source_path = root.value("source_path").toString();
+  p.settings = settingsFromJson(root.value("settings").toObject());
+  p.cache_dir = root.value("cache_dir").toString();
+  p.settings.cache_dir = p.cache_dir.toStdString();
+  p.in_frame = root.value("in_frame").toInteger(-1);
+  p.out_frame = root.value("out_frame").toInteger(-1);
+  for (const QJsonValue& v : root.value("shot_overrides").toArray()) {
+    const QJsonObject o = v.toObject();
+    pipeline::ShotOverride so;
+    so.shot_first_frame = o.value("shot_first_frame").toInteger(0);
+    if (o.contains("lambda"))
+      so.lambda = o.value("lambda").toDouble();
+    if (o.contains("temperature"))
+      so.temperature = o.value("temperature").toDouble();
+    p.overrides.push_back(so);
+  }
+  return p;
+}
+
+Status saveProject(const QString& path, const ProjectData& project) {
+  ProjectData stored = project;
+  const QDir dir = QFileInfo(path).absoluteDir();
+  const QString relative = dir.relativeFilePath(project.source_path);
+  if (!project.source_path.isEmpty() && !relative.startsWith(QLatin1String("..")) &&
+      QFileInfo(project.source_path).isAbsolute())
+    stored.source_path = relative;
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly))
+    return makeError(
+        QCoreApplication::translate("cf::ui::ProjectFile",
+                                    "cannot save project %1: %2; choose a writable folder")
+            .arg(path, file.errorString())
+            .toStdString());
+  file.write(projectToJson(stored));
+  if (!file.commit())
+    return makeError(
+        QCoreApplication::translate("cf::ui::ProjectFile",
+                                    "cannot save project %1: %2; check the free disk space")
+            .arg(path, file.errorString())
+            .toStdString());
+  return Status::success();
+}
+
+Result<ProjectData> loadProject(const QString& path) {
+  QFile file(path);
+  if (!file.open(QIODevice::ReadOnly))
+    return makeError(
+        QCoreApplication::translate("cf::ui::ProjectFile", "cannot open project %1: %2")
+            .arg(path, file.errorString())
+            .toStdString());
+  auto project = projectFromJson(file.readAll(), path);
+  if (!project.ok())
+    return project;
+  ProjectData& p = project.value();
+  if (!p.source_path.isEmpty() && QFileInfo(p.source_path).isRelative())
+    p.source_path = QFileInfo(path).absoluteDir().absoluteFilePath(p.source_path);
+  return project;
+}
+
+}  // namespace cf::ui

@@ -1,0 +1,73 @@
+#pragma once
+// GUI-side owner of the engine thread. Creates the SessionWorker, moves it to its QThread and
+// forwards its signals; requests are typed and never block: previews go through the EngineQueue
+// (only the latest is kept), long jobs are cancelled by setting CancelTokens directly from the GUI
+// thread (a queued cancel would arrive after the work is done). The destructor cancels everything,
+// quits the thread and waits for it.
+
+#include <QObject>
+#include <QThread>
+#include <memory>
+
+#include "EngineQueue.h"
+#include "MetaTypes.h"
+#include "common/CancelToken.h"
+
+namespace cf::ui {
+
+class SessionWorker;
+
+class SessionController : public QObject {
+  Q_OBJECT
+ public:
+  explicit SessionController(QObject* parent = nullptr);
+  ~SessionController() override;
+
+  void open(const QString& path, const pipeline::SessionSettings& settings,
+            const ShotOverrideList& overrides);
+  void close();
+  bool isOpen() const { return open_; }
+  const pipeline::SessionInfo& info() const { return info_; }
+
+  /// Only the latest request is kept; a pending older one is dropped.
+  void requestPreview(qint64 frame_index, double lambda);
+  /// Thumbnails for the timeline; the oldest are dropped (and forgotten) when too many wait.
+  void requestThumbnails(const QVector<qint64>& frames, int height_px);
+  /// Where background analysis should start.
+  void setFocusFrame(qint64 frame);
+  void updateSettings(const pipeline::SessionSettings& settings);
+  void setShotOverrides(const ShotOverrideList& overrides);
+  void setBackgroundAnalysis(bool enabled);
+
+  void startExport(const pipeline::ExportRequest& request);
+  void cancelExport();
+  bool isExporting() const { return exporting_; }
+  qint64 droppedPreviews() const { return queue_->droppedPreviews(); }
+
+ Q_SIGNALS:
+  void opened(const cf::pipeline::SessionInfo& info);
+  void openFailed(const QString& message);
+  void previewReady(cf::pipeline::PreviewFramePtr frame);
+  void thumbnailReady(qint64 frame_index, const QImage& image);
+  void thumbnailsDropped(const QVector<qint64>& frames);
+  void timelineUpdated(cf::pipeline::TimelineDataPtr timeline);
+  void analysisProgress(qint64 analysed_frames, qint64 total_frames);
+  void exportProgress(qint64 done, qint64 total, const QString& stage);
+  void exportFinished(bool ok, const QString& message, const QString& output_path);
+  void errorOccurred(const QString& message);
+  void infoChanged(const cf::pipeline::SessionInfo& info);
+
+ private:
+  void wake();
+
+  std::shared_ptr<EngineQueue> queue_;
+  CancelToken background_cancel_;
+  CancelToken export_cancel_;
+  QThread thread_;
+  SessionWorker* worker_ = nullptr;
+  pipeline::SessionInfo info_;
+  bool open_ = false;
+  bool exporting_ = false;
+};
+
+}  // namespace cf::ui

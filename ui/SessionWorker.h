@@ -1,0 +1,70 @@
+#pragma once
+// The engine thread's worker (after OBS's OBSRemux): a QObject moved to a QThread that owns the
+// pipeline Session and with it the model. The GUI talks to it only through queued slots and the
+// EngineQueue mailbox, and cancels long work by setting CancelTokens directly.
+//
+// pump() does one small unit of work in priority order -- the latest preview, a few thumbnails,
+// one chunk of background analysis nearest the playhead -- and re-posts itself while work is left,
+// so previews and thumbnails are served between analysis chunks.
+
+#include <QImage>
+#include <QObject>
+#include <memory>
+
+#include "EngineQueue.h"
+#include "MetaTypes.h"
+#include "common/CancelToken.h"
+#include "pipeline/Session.h"
+
+namespace cf::ui {
+
+class SessionWorker : public QObject {
+  Q_OBJECT
+ public:
+  static constexpr int64_t kAnalysisChunkFrames = 16;
+  static constexpr int kThumbnailsPerPump = 4;
+  static constexpr int kProgressIntervalMs = 100;
+
+  /// `background_cancel` stops the running analysis chunk; the GUI sets it directly.
+  SessionWorker(std::shared_ptr<EngineQueue> queue, CancelToken background_cancel);
+  ~SessionWorker() override;
+
+ public Q_SLOTS:
+  void open(const QString& path, const cf::pipeline::SessionSettings& settings,
+            const ShotOverrideList& overrides);
+  void close();
+  void updateSettings(const cf::pipeline::SessionSettings& settings);
+  void setShotOverrides(const ShotOverrideList& overrides);
+  void setBackgroundAnalysis(bool enabled);
+  void pump();
+  void exportVideo(const cf::pipeline::ExportRequest& request, cf::CancelToken cancel);
+
+ Q_SIGNALS:
+  void opened(const cf::pipeline::SessionInfo& info, cf::pipeline::TimelineDataPtr timeline);
+  void openFailed(const QString& message);
+  void previewReady(cf::pipeline::PreviewFramePtr frame);
+  void thumbnailReady(qint64 frame_index, const QImage& image);
+  void timelineUpdated(cf::pipeline::TimelineDataPtr timeline);
+  void analysisProgress(qint64 analysed_frames, qint64 total_frames);
+  void exportProgress(qint64 done, qint64 total, const QString& stage);
+  void exportFinished(bool ok, const QString& message, const QString& output_path);
+  void errorOccurred(const QString& message);
+  /// The session's facts changed (e.g. the device is known once the model is loaded).
+  void infoChanged(const cf::pipeline::SessionInfo& info);
+
+ private:
+  bool servePreview();
+  bool serveThumbnails();
+  bool analyseNextChunk();
+  void repost();
+
+  std::shared_ptr<EngineQueue> queue_;
+  CancelToken background_cancel_;
+  std::unique_ptr<pipeline::Session> session_;
+  bool background_enabled_ = true;
+  bool analysis_complete_ = false;
+  QString last_error_;
+  std::string last_device_;
+};
+
+}  // namespace cf::ui

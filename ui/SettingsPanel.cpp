@@ -1,0 +1,302 @@
+#include "SettingsPanel.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTimer>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <cmath>
+
+#include "ShotOverrides.h"
+
+namespace cf::ui {
+namespace {
+
+struct ThresholdSpec {
+  const char* label;  // translated in buildThresholdGroup
+  double analysis::FailureThresholds::*member;
+  double min;
+  double max;
+  double step;
+};
+
+const ThresholdSpec kThresholds[] = {
+    {QT_TRANSLATE_NOOP("cf::ui::SettingsPanel", "Sepia share of chroma"),
+     &analysis::FailureThresholds::sepia_fraction, 0.0, 1.0, 0.05},
+    {QT_TRANSLATE_NOOP("cf::ui::SettingsPanel", "Minimum colourfulness"),
+     &analysis::FailureThresholds::min_colorfulness, 0.0, 100.0, 1.0},
+    {QT_TRANSLATE_NOOP("cf::ui::SettingsPanel", "Low-confidence area"),
+     &analysis::FailureThresholds::low_confidence_area, 0.0, 1.0, 0.05},
+    {QT_TRANSLATE_NOOP("cf::ui::SettingsPanel", "Flicker vs shot median"),
+     &analysis::FailureThresholds::flicker_ratio, 1.0, 20.0, 0.5},
+    {QT_TRANSLATE_NOOP("cf::ui::SettingsPanel", "Motion (share of width)"),
+     &analysis::FailureThresholds::motion_fraction, 0.0, 1.0, 0.01},
+    {QT_TRANSLATE_NOOP("cf::ui::SettingsPanel", "Occluded area"),
+     &analysis::FailureThresholds::occluded_fraction, 0.0, 1.0, 0.05},
+    {QT_TRANSLATE_NOOP("cf::ui::SettingsPanel", "Outlier z-score (0 = off)"),
+     &analysis::FailureThresholds::robust_z, 0.0, 20.0, 0.5},
+};
+
+}  // namespace
+
+SettingsPanel::SettingsPanel(QUndoStack* undo_stack, ShotOverrides* overrides, QWidget* parent)
+    : QWidget(parent), undo_stack_(undo_stack), overrides_(overrides) {
+  settle_timer_ = new QTimer(this);
+  settle_timer_->setSingleShot(true);
+  settle_timer_->setInterval(kSettleDelayMs);
+  connect(settle_timer_, &QTimer::timeout, this, [this] { Q_EMIT settingsChanged(settings()); });
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(buildModelGroup());
+  layout->addWidget(buildSmoothingGroup());
+  layout->addWidget(buildShotGroup());
+  layout->addWidget(buildThresholdGroup());
+  layout->addStretch(1);
+  connect(overrides_, &ShotOverrides::changed, this, &SettingsPanel::refreshShotLabel);
+  setSettings(pipeline::SessionSettings{});
+  setCurrentShot(-1, -1);
+}
+
+QWidget* SettingsPanel::buildModelGroup() {
+  auto* box = new QGroupBox(tr("Model"), this);
+  auto* form = new QFormLayout(box);
+  auto* row = new QHBoxLayout;
+  model_path_ = new QLineEdit(box);
+  model_path_->setPlaceholderText(tr("Shipped default model"));
+  model_path_->setClearButtonEnabled(true);
+  auto* browse = new QToolButton(box);
+  browse->setText(tr("…"));
+  browse->setToolTip(tr("Choose a model file"));
+  row->addWidget(model_path_, 1);
+  row->addWidget(browse);
+  form->addRow(tr("Model file"), row);
+  temperature_ = new QDoubleSpinBox(box);
+  temperature_->setRange(0.01, 2.0);
+  temperature_->setSingleStep(0.01);
+  temperature_->setToolTip(
+      tr("Annealed-mean temperature of classification heads: lower gives "
+         "bolder colours, higher gives safer, duller ones"));
+  form->addRow(tr("Temperature"), temperature_);
+  working_height_ = new QSpinBox(box);
+  working_height_->setRange(128, 1024);  // what the colour network accepts
+  working_height_->setSingleStep(16);
+  working_height_->setSuffix(tr(" px"));
+  form->addRow(tr("Working height"), working_height_);
+  device_ = new QComboBox(box);
+  device_->addItem(tr("Auto"), int(pipeline::DeviceChoice::Auto));
+  device_->addItem(tr("CPU"), int(pipeline::DeviceChoice::Cpu));
+  device_->addItem(tr("CUDA"), int(pipeline::DeviceChoice::Cuda));
+  form->addRow(tr("Device"), device_);
+  detected_device_ = new QLabel(box);
+  detected_device_->setWordWrap(true);
+  form->addRow(tr("In use"), detected_device_);
+  connect(browse, &QToolButton::clicked, this, &SettingsPanel::browseModel);
+  connect(model_path_, &QLineEdit::editingFinished, this, [this] {
+    // editingFinished also fires when focus merely leaves the field.
+    if (model_path_->text().trimmed() != last_model_path_) {
+      last_model_path_ = model_path_->text().trimmed();
+      scheduleSettingsChanged();
+    }
+  });
+  connect(temperature_, &QDoubleSpinBox::valueChanged, this,
+          &SettingsPanel::scheduleSettingsChanged);
+  connect(working_height_, &QSpinBox::valueChanged, this, &SettingsPanel::scheduleSettingsChanged);
+  connect(device_, &QComboBox::currentIndexChanged, this, &SettingsPanel::scheduleSettingsChanged);
+  return box;
+}
+
+QWidget* SettingsPanel::buildSmoothingGroup() {
+  auto* box = new QGroupBox(tr("Temporal smoothing"), this);
+  auto* form = new QFormLayout(box);
+  auto* row = new QHBoxLayout;
+  lambda_slider_ = new QSlider(Qt::Horizontal, box);
+  lambda_slider_->setRange(0, kLambdaSliderSteps);
+  lambda_slider_->setTracking(true);
+  lambda_slider_->setToolTip(
+      tr("Smoothing strength λ: 0 is off; higher values remove more "
+         "flicker but can smear colours across motion"));
+  lambda_spin_ = new QDoubleSpinBox(box);
+  lambda_spin_->setRange(0.0, 10.0);
+  lambda_spin_->setSingleStep(0.01);
+  lambda_spin_->setDecimals(2);
+  row->addWidget(lambda_slider_, 1);
+  row->addWidget(lambda_spin_);
+  form->addRow(tr("λ"), row);
+  flow_method_ = new QComboBox(box);
+  flow_method_->addItem(tr("DIS (fast)"), int(pipeline::FlowMethod::Dis));
+  flow_method_->addItem(tr("Farnebäck"), int(pipeline::FlowMethod::Farneback));
+  flow_method_->addItem(tr("TV-L1 (accurate, slow)"), int(pipeline::FlowMethod::TvL1));
+  form->addRow(tr("Optical flow"), flow_method_);
+  connect(lambda_slider_, &QSlider::valueChanged, this, &SettingsPanel::onSliderMoved);
+  connect(lambda_spin_, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::onSpinChanged);
+  connect(flow_method_, &QComboBox::currentIndexChanged, this,
+          &SettingsPanel::scheduleSettingsChanged);
+  return box;
+}
+
+QWidget* SettingsPanel::buildThresholdGroup() {
+  auto* box = new QGroupBox(tr("Failure thresholds"), this);
+  auto* form = new QFormLayout(box);
+  for (const auto& spec : kThresholds) {
+    auto* spin = new QDoubleSpinBox(box);
+    spin->setRange(spec.min, spec.max);
+    spin->setSingleStep(spec.step);
+    spin->setDecimals(spec.step < 0.05 ? 3 : 2);
+    form->addRow(tr(spec.label), spin);
+    connect(spin, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::scheduleSettingsChanged);
+    threshold_spins_.push_back(spin);
+  }
+  return box;
+}
+
+QWidget* SettingsPanel::buildShotGroup() {
+  auto* box = new QGroupBox(tr("Current shot"), this);
+  auto* layout = new QVBoxLayout(box);
+  shot_label_ = new QLabel(box);
+  shot_label_->setWordWrap(true);
+  layout->addWidget(shot_label_);
+  auto* row = new QHBoxLayout;
+  shot_lambda_ = new QPushButton(tr("Use this λ for the shot"), box);
+  shot_temperature_ = new QPushButton(tr("Use this temperature"), box);
+  shot_clear_ = new QPushButton(tr("Clear"), box);
+  row->addWidget(shot_lambda_);
+  row->addWidget(shot_temperature_);
+  row->addWidget(shot_clear_);
+  layout->addLayout(row);
+  connect(shot_lambda_, &QPushButton::clicked, this, &SettingsPanel::overrideLambdaForShot);
+  connect(shot_temperature_, &QPushButton::clicked, this,
+          &SettingsPanel::overrideTemperatureForShot);
+  connect(shot_clear_, &QPushButton::clicked, this, &SettingsPanel::clearShotOverride);
+  return box;
+}
+
+pipeline::SessionSettings SettingsPanel::settings() const {
+  pipeline::SessionSettings s;
+  s.model_path = model_path_->text().trimmed().toStdString();
+  s.device = pipeline::DeviceChoice(device_->currentData().toInt());
+  s.working_height_px = working_height_->value();
+  s.temperature = temperature_->value();
+  s.flow_method = pipeline::FlowMethod(flow_method_->currentData().toInt());
+  s.lambda = lambda_spin_->value();
+  s.cache_dir = cache_dir_;
+  for (size_t i = 0; i < threshold_spins_.size(); ++i)
+    s.thresholds.*kThresholds[i].member = threshold_spins_[i]->value();
+  return s;
+}
+
+void SettingsPanel::setSettings(const pipeline::SessionSettings& s) {
+  loading_ = true;
+  const QSignalBlocker b1(lambda_slider_);
+  const QSignalBlocker b2(lambda_spin_);
+  model_path_->setText(QString::fromStdString(s.model_path));
+  last_model_path_ = model_path_->text();
+  device_->setCurrentIndex(device_->findData(int(s.device)));
+  working_height_->setValue(s.working_height_px);
+  temperature_->setValue(s.temperature);
+  flow_method_->setCurrentIndex(flow_method_->findData(int(s.flow_method)));
+  lambda_spin_->setValue(s.lambda);
+  lambda_slider_->setValue(int(
+      std::lround(std::min(s.lambda, kLambdaSliderMax) / kLambdaSliderMax * kLambdaSliderSteps)));
+  cache_dir_ = s.cache_dir;
+  for (size_t i = 0; i < threshold_spins_.size(); ++i)
+    threshold_spins_[i]->setValue(s.thresholds.*kThresholds[i].member);
+  loading_ = false;
+  settle_timer_->stop();
+}
+
+double SettingsPanel::lambda() const {
+  return lambda_spin_->value();
+}
+
+void SettingsPanel::setDetectedDevice(const QString& device_name) {
+  detected_device_->setText(device_name.isEmpty() ? tr("(not known until a video is open)")
+                                                  : device_name);
+}
+
+void SettingsPanel::scheduleSettingsChanged() {
+  if (!loading_)
+    settle_timer_->start();
+}
+
+void SettingsPanel::onSliderMoved(int value) {
+  const double lambda = value * kLambdaSliderMax / kLambdaSliderSteps;
+  {
+    const QSignalBlocker block(lambda_spin_);
+    lambda_spin_->setValue(lambda);
+  }
+  Q_EMIT lambdaChanged(lambda);
+}
+
+void SettingsPanel::onSpinChanged(double value) {
+  {
+    const QSignalBlocker block(lambda_slider_);
+    lambda_slider_->setValue(int(
+        std::lround(std::min(value, kLambdaSliderMax) / kLambdaSliderMax * kLambdaSliderSteps)));
+  }
+  Q_EMIT lambdaChanged(value);
+}
+
+void SettingsPanel::setCurrentShot(qint64 first_frame, qint64 last_frame) {
+  shot_first_ = first_frame;
+  shot_last_ = last_frame;
+  refreshShotLabel();
+}
+
+void SettingsPanel::refreshShotLabel() {
+  const bool has_shot = shot_first_ >= 0;
+  shot_lambda_->setEnabled(has_shot);
+  shot_temperature_->setEnabled(has_shot);
+  if (!has_shot) {
+    shot_label_->setText(tr("No video open"));
+    shot_clear_->setEnabled(false);
+    return;
+  }
+  const auto o = overrides_->find(shot_first_);
+  shot_clear_->setEnabled(o.has_value());
+  QString text = tr("Frames %1-%2").arg(shot_first_).arg(shot_last_);
+  if (o && o->lambda)
+    text += QLatin1Char('\n') + tr("λ %1 (override)").arg(*o->lambda, 0, 'f', 2);
+  if (o && o->temperature)
+    text += QLatin1Char('\n') + tr("Temperature %1 (override)").arg(*o->temperature, 0, 'f', 2);
+  if (!o)
+    text += QLatin1Char('\n') + tr("Uses the global settings");
+  shot_label_->setText(text);
+}
+
+void SettingsPanel::overrideLambdaForShot() {
+  if (shot_first_ >= 0)
+    undo_stack_->push(ShotOverrideCommand::setLambda(overrides_, shot_first_, lambda()));
+}
+
+void SettingsPanel::overrideTemperatureForShot() {
+  if (shot_first_ >= 0)
+    undo_stack_->push(
+        ShotOverrideCommand::setTemperature(overrides_, shot_first_, temperature_->value()));
+}
+
+void SettingsPanel::clearShotOverride() {
+  if (shot_first_ >= 0 && overrides_->find(shot_first_))
+    undo_stack_->push(ShotOverrideCommand::clear(overrides_, shot_first_));
+}
+
+void SettingsPanel::browseModel() {
+  const QString path = QFileDialog::getOpenFileName(this, tr("Choose a model"), model_path_->text(),
+                                                    tr("TorchScript models (*.pt *.ts)"));
+  if (path.isEmpty())
+    return;
+  model_path_->setText(path);
+  last_model_path_ = path;
+  scheduleSettingsChanged();
+}
+
+}  // namespace cf::ui

@@ -1,0 +1,58 @@
+#pragma once
+// Rendering of the timeline's static layers into a pixmap (no I/O: thumbnails come from the cache).
+
+#include <QPalette>
+#include <QRect>
+#include <QVector>
+#include <functional>
+
+#include "ThumbnailCache.h"
+#include "pipeline/SessionTypes.h"
+
+class QPainter;
+
+namespace cf::ui {
+
+/// Rows of the timeline in logical pixels.
+struct TimelineLayout {
+  QRect ruler;
+  QRect thumbs;
+  QRect colourfulness;
+  QRect flicker;
+  QRect confidence;
+  QRect failures;
+  QRect all;
+
+  static TimelineLayout forSize(const QSize& size, int thumb_height_px);
+};
+
+/// What the layers need to know about the view.
+struct TimelineView {
+  qint64 frame_count = 0;
+  double fps = 25.0;
+  double aspect_ratio = 4.0 / 3.0;
+  double px_per_frame = 1.0;
+  double view_first = 0.0;
+  qint64 in_frame = -1;
+  qint64 out_frame = -1;
+
+  double xForFrame(qint64 frame) const { return (double(frame) - view_first) * px_per_frame; }
+  qint64 frameAtX(double x) const;
+};
+
+/// "1:02:03.04" style label (hours only when needed, frames after the dot).
+QString timecode(qint64 frame, double fps);
+
+/// Frames whose thumbnails a view shows (stable across scrolling: multiples of a power-of-two
+/// step).
+QVector<qint64> thumbnailFrames(const TimelineView& view, int width_px, int thumb_height_px);
+
+/// Paints every static layer; thumbnails missing from `cache` are appended to `misses`.
+void paintTimelineLayers(QPainter& painter, const TimelineLayout& layout, const TimelineView& view,
+                         const pipeline::TimelineData* data, ThumbnailCache& cache,
+                         const QPalette& palette, QVector<qint64>& misses);
+
+/// The colour of a failure marker by kind ("sepia", "low-confidence", "flicker", "motion").
+QColor failureColour(const std::string& kind);
+
+}  // namespace cf::ui
