@@ -4,6 +4,7 @@
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QScreen>
 #include <QTimer>
 #include <QTranslator>
 
@@ -60,6 +61,17 @@ int main(int argc, char** argv) {
           QTimer::singleShot(3000, &window, [&window, png] {
             const bool saved = window.grab().save(png);
             QCoreApplication::exit(saved ? 0 : 1);
+          });
+        },
+        Qt::SingleShotConnection);
+    // Without a preview (e.g. no model), capture the whole screen with the error shown.
+    QObject::connect(
+        window.engine(), &cf::ui::SessionController::errorOccurred, &window,
+        [&window, png](const QString& message) {
+          qWarning("chromaflow: %s", qPrintable(message));
+          QTimer::singleShot(1500, &window, [png] {
+            const bool saved = QGuiApplication::primaryScreen()->grabWindow(0).save(png);
+            QCoreApplication::exit(saved ? 3 : 1);
           });
         },
         Qt::SingleShotConnection);

@@ -72,21 +72,25 @@ Robust robustStats(std::vector<double> values, double floor) {
 
 struct ShotStats {
   Robust colorfulness;
-  Robust low_confidence;
+  Robust confidence;
+  Robust occluded;
   double flicker_median = 0.0;
 };
 
 ShotStats shotStats(const std::vector<FrameMetrics>& m, size_t first, size_t end) {
-  std::vector<double> colorfulness, low_conf, flicker;
+  std::vector<double> colorfulness, confidence, occluded, flicker;
   for (size_t i = first; i < end; ++i) {
     colorfulness.push_back(m[i].colorfulness);
-    low_conf.push_back(m[i].low_confidence_fraction);
-    if (m[i].has_previous)
+    confidence.push_back(m[i].mean_confidence);
+    if (m[i].has_previous) {
       flicker.push_back(m[i].flicker);
+      occluded.push_back(m[i].occluded_fraction);
+    }
   }
   ShotStats s;
   s.colorfulness = robustStats(colorfulness, 1.0);
-  s.low_confidence = robustStats(low_conf, 0.02);
+  s.confidence = robustStats(confidence, 0.01);
+  s.occluded = robustStats(occluded, 0.01);
   s.flicker_median = robustStats(flicker, 0.0).median;
   return s;
 }
@@ -117,17 +121,16 @@ void flagFrame(const FrameMetrics& m, const ShotStats& shot, const FailureThresh
           z / t.robust_z);
   }
 
-  const double low_z =
-      (m.low_confidence_fraction - shot.low_confidence.median) / shot.low_confidence.spread;
+  const double confidence_z = (shot.confidence.median - m.mean_confidence) / shot.confidence.spread;
   if (m.low_confidence_fraction >= t.low_confidence_area) {
     add(FlagKind::LowConfidence,
         format("low confidence on %.0f %% of frame", 100.0 * m.low_confidence_fraction),
         m.low_confidence_fraction / t.low_confidence_area);
-  } else if (t.robust_z > 0.0 && low_z >= t.robust_z && m.low_confidence_fraction >= 0.05) {
+  } else if (t.robust_z > 0.0 && confidence_z >= t.robust_z) {
     add(FlagKind::LowConfidence,
-        format("low confidence on %.0f %% of frame (shot median %.0f %%)",
-               100.0 * m.low_confidence_fraction, 100.0 * shot.low_confidence.median),
-        low_z / t.robust_z);
+        format("confidence %.2f, far below the shot's median %.2f", m.mean_confidence,
+               shot.confidence.median),
+        confidence_z / t.robust_z);
   }
 
   if (m.has_previous) {
@@ -140,7 +143,12 @@ void flagFrame(const FrameMetrics& m, const ShotStats& shot, const FailureThresh
       add(FlagKind::Flicker, format("flicker %.1fx above shot median", ratio),
           ratio / t.flicker_ratio);
     }
-    if (m.occluded_fraction >= t.occluded_fraction) {
+    // Grain and flicker in old film make some pixels fail the flow check in every frame, so the
+    // occluded share counts when it is far above the shot's own level (or very large anyway).
+    const double occluded_z = (m.occluded_fraction - shot.occluded.median) / shot.occluded.spread;
+    const bool occluded_outlier = t.robust_z > 0.0 && occluded_z >= t.robust_z;
+    if (m.occluded_fraction >= t.occluded_fraction &&
+        (occluded_outlier || m.occluded_fraction >= 2.5 * t.occluded_fraction)) {
       add(FlagKind::Motion, format("heavy motion: %.0f %% occluded", 100.0 * m.occluded_fraction),
           m.occluded_fraction / t.occluded_fraction);
     } else if (m.motion_fraction >= t.motion_fraction) {

@@ -14,11 +14,12 @@ struct FailureThresholds {
   double sepia_fraction = 0.6;  ///< share of chroma in the 20-70 degree hue band
   double sepia_max_hue_spread_deg = 25.0;
   double min_colorfulness = 6.0;     ///< below this a frame looks grey (colour averaging)
-  double low_confidence_area = 0.3;  ///< share of the frame below confidence 0.5
+  double low_confidence_area = 0.3;  ///< share of the frame below confidence 0.2
   double flicker_ratio = 3.0;        ///< flicker relative to the shot median
   double flicker_absolute =
       25.0;  ///< flicker (ab units^2 per unit of luma change) that is bad anywhere
-  double occluded_fraction = 0.12;  ///< share of the frame occluded (heavy motion)
+  double occluded_fraction = 0.12;  ///< occluded share that counts as heavy motion when it is an
+                                    ///< outlier in its shot; 2.5x this counts anywhere
   double motion_fraction = 0.02;    ///< mean flow magnitude relative to the frame width
   double robust_z = 4.0;            ///< robust z-score threshold within a shot (0 = off)
 };

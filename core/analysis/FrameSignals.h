@@ -28,8 +28,9 @@ constexpr double kSepiaHueLowDeg = 20.0;
 constexpr double kSepiaHueHighDeg = 75.0;
 /// Chroma below this (ab units) counts as grey and is ignored by the hue statistics.
 constexpr double kMinChroma = 3.0;
-/// Confidence below this counts as "low confidence".
-constexpr double kLowConfidence = 0.5;
+/// Confidence below this counts as "low confidence". Confidence is 1 - normalised entropy over
+/// ~260 ab bins, so 0.2 means the model spreads its belief over a large part of the gamut.
+constexpr double kLowConfidence = 0.2;
 
 FrameMetrics computeFrameMetrics(const FrameSignalInputs& in);
 

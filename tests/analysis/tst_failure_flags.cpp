@@ -163,6 +163,19 @@ class TestFailureFlags : public QObject {
              QStringLiteral("heavy motion: 38 % occluded"));
   }
 
+  void steadyFlowNoiseIsNotMotion() {
+    // Grainy old film: 15 % of every frame fails the flow check, with no real motion.
+    std::vector<FrameMetrics> metrics(30);
+    for (int i = 0; i < 30; ++i) {
+      metrics[i].frame_index = i;
+      metrics[i].colorfulness = 30;
+      metrics[i].has_previous = i > 0;
+      metrics[i].occluded_fraction = 0.15 + 0.02 * ((i * 7) % 5 - 2) / 2.0;
+    }
+    const auto reports = flagFrames(metrics, FailureThresholds{});
+    QVERIFY(framesWith(reports, FlagKind::Motion).empty());
+  }
+
   void lowConfidenceIsFlagged() {
     std::mt19937 rng(4);
     std::vector<FrameMetrics> metrics;
@@ -174,7 +187,7 @@ class TestFailureFlags : public QObject {
       in.ab = f.ab;
       in.confidence = cv::Mat(f.l.size(), CV_32FC1, cv::Scalar(0.9));
       if (i == 6)
-        in.confidence(cv::Rect(0, 0, 40, 14)).setTo(0.2);  // 35 %
+        in.confidence(cv::Rect(0, 0, 40, 14)).setTo(0.1);  // 35 %
       metrics.push_back(computeFrameMetrics(in));
     }
     const auto reports = flagFrames(metrics, FailureThresholds{});
