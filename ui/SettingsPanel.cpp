@@ -126,7 +126,7 @@ QWidget* SettingsPanel::buildSmoothingGroup() {
       tr("Smoothing strength λ: 0 is off; higher values remove more "
          "flicker but can smear colours across motion"));
   lambda_spin_ = new QDoubleSpinBox(box);
-  lambda_spin_->setRange(0.0, 10.0);
+  lambda_spin_->setRange(0.0, 50.0);
   lambda_spin_->setSingleStep(0.01);
   lambda_spin_->setDecimals(2);
   row->addWidget(lambda_slider_, 1);

@@ -25,8 +25,8 @@ class ShotOverrides;
 class SettingsPanel : public QWidget {
   Q_OBJECT
  public:
-  static constexpr double kLambdaSliderMax = 2.0;
-  static constexpr int kLambdaSliderSteps = 200;
+  static constexpr double kLambdaSliderMax = 20.0;
+  static constexpr int kLambdaSliderSteps = 400;
   static constexpr int kSettleDelayMs = 300;
 
   SettingsPanel(QUndoStack* undo_stack, ShotOverrides* overrides, QWidget* parent = nullptr);

@@ -17,8 +17,8 @@ void addSessionOptions(QCommandLineParser& parser) {
                                    "the model's, 0.38). Lower is more vivid."),
                     QStringLiteral("T"), QStringLiteral("0")});
   parser.addOption({QStringLiteral("lambda"),
-                    QStringLiteral("Temporal smoothing strength; 0 turns it off (default 0.5)."),
-                    QStringLiteral("x"), QStringLiteral("0.5")});
+                    QStringLiteral("Temporal smoothing strength; 0 turns it off (default 4)."),
+                    QStringLiteral("x"), QStringLiteral("4")});
   parser.addOption({QStringLiteral("flow"),
                     QStringLiteral("Optical flow: dis (default), farneback or tvl1."),
                     QStringLiteral("method"), QStringLiteral("dis")});

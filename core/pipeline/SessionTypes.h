@@ -25,7 +25,7 @@ struct SessionSettings {
   int working_height_px = 256;
   double temperature = 0.38;  ///< annealed-mean temperature of classification heads
   FlowMethod flow_method = FlowMethod::Dis;
-  double lambda = 0.5;    ///< temporal smoothing strength; 0 = off
+  double lambda = 4.0;    ///< temporal smoothing strength; 0 = off
   std::string cache_dir;  ///< empty: a per-video folder under the user's cache directory
   FailureThresholds thresholds;
 };
@@ -80,7 +80,7 @@ struct ExportStats {
 
 struct PreviewRequest {
   int64_t frame_index = 0;
-  double lambda = 0.5;
+  double lambda = 4.0;
 };
 
 struct PreviewFrame {
