@@ -31,7 +31,9 @@ struct Opt {
 const Opt kOptions[] = {
     {"out", "Output folder: checkpoint.pt, train_log.csv, val_log.csv, loss.png, model.cfmodel.",
      "dir", ""},
-    {"resume", "Continue the run in --out from its checkpoint (same settings, step, optimizer).",
+    {"resume",
+     "Continue the run in --out from its checkpoint (same settings, step, optimizer); with "
+     "--steps, change the run's length (the schedule follows the new length).",
      nullptr, ""},
     {"export", "With --resume: write the checkpoint's weights as a model FILE and stop.", "file",
      ""},
@@ -185,6 +187,8 @@ int runTrain(const QStringList& args) {
   settings.command = (QStringList{QStringLiteral("chromaflow-cli"), QStringLiteral("train")} + args)
                          .join(QLatin1Char(' '));
   const bool resume = parser.isSet(QStringLiteral("resume"));
+  if (resume && parser.isSet(QStringLiteral("steps")))
+    settings.resume_steps = settings.steps;  // a deliberate change of the run's length
   if (settings.out_dir.isEmpty()) {
     err << cmd << ": give --out DIR for the checkpoints, logs and model.\n";
     return 2;

@@ -46,11 +46,14 @@ Result<CheckpointState> readCheckpointState(const QString& path) {
                    torch::serialize::InputArchive archive;
                    archive.load_from(path.toStdString(), torch::kCPU);
                    CheckpointState state;
-                   torch::Tensor t;
-                   archive.read("step", t);
-                   state.step = t.item<int64_t>();
-                   archive.read("hours", t);
-                   state.hours = t.item<double>();
+                   // A fresh tensor for each read: read() into a defined tensor reuses its
+                   // storage and dtype.
+                   torch::Tensor step;
+                   archive.read("step", step);
+                   state.step = step.item<int64_t>();
+                   torch::Tensor hours;
+                   archive.read("hours", hours);
+                   state.hours = hours.item<double>();
                    torch::Tensor w;
                    archive.read("class_weights", w);
                    if (w.numel() > 0)

@@ -185,6 +185,9 @@ Result<EvalReport> evaluate(const QStringList& inputs, const EvalSettings& setti
   return guarded("evaluating", [&]() -> Result<EvalReport> {
     if (inputs.isEmpty())
       return makeError("no inputs: give colour images, videos or folders of images");
+    for (const QString& input : inputs)
+      if (!QFileInfo::exists(input))
+        return makeError("input '" + input.toStdString() + "' does not exist");
     auto colorizer = model::Colorizer::create(settings.colorizer);
     if (!colorizer)
       return colorizer.error();
@@ -197,8 +200,6 @@ Result<EvalReport> evaluate(const QStringList& inputs, const EvalSettings& setti
     int64_t done = 0;
     for (const QString& input : inputs) {
       const QFileInfo info(input);
-      if (!info.exists())
-        return makeError("input '" + input.toStdString() + "' does not exist");
       ItemScorer scorer(c, settings.colorizer.working_height_px, settings.colorizer.batch_size);
       auto tick = [&]() -> Status {
         cf::report(progress, ++done, 0, "eval");

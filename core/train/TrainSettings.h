@@ -96,6 +96,9 @@ struct TrainSettings {
   int64_t val_every = 500;
   int64_t log_every = 20;
   double max_hours = 0.0;        ///< stop (checkpoint + model) after this wall time; 0 = no limit
+  /// On resume: a new total number of steps (0 keeps the checkpoint's). The schedule is then
+  /// recomputed for the new total, so the run is no longer the uninterrupted one.
+  int64_t resume_steps = 0;
   QString model_name = QStringLiteral("chromaflow-slim");
   QString data_terms = QStringLiteral("research use only");
   QString command;               ///< the command line, for the model card

@@ -103,9 +103,10 @@ struct Trainer::Impl {
   QString checkpointPath() const { return QDir(settings.out_dir).filePath("checkpoint.pt"); }
   double hours() const { return hours_before + session.elapsed() / 3.6e6; }
   void say(const QString& text) const {
-    qCInfo(lcTrain).noquote() << text;
     if (callbacks.message)
       callbacks.message(text);
+    else
+      qCInfo(lcTrain).noquote() << text;
   }
 
   torch::Tensor lossOf(const torch::Tensor& raw, const torch::Tensor& ab) const {
@@ -269,6 +270,8 @@ Result<std::unique_ptr<Trainer>> Trainer::create(const TrainSettings& given, boo
       s.val_every = given.val_every;
       s.log_every = given.log_every;
       s.max_hours = given.max_hours;
+      if (given.resume_steps > 0)
+        s.steps = given.resume_steps;
       d->settings = s;
     }
     const TrainSettings& s = d->settings;
