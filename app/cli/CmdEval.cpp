@@ -39,9 +39,8 @@ int runEval(const QStringList& args) {
                     QStringLiteral("n"), QStringLiteral("8")});
   parser.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (0 = all cores)."),
                     QStringLiteral("n"), QStringLiteral("0")});
-  parser.addOption({QStringLiteral("frame-step"),
-                    QStringLiteral("Videos: score every k-th frame."), QStringLiteral("k"),
-                    QStringLiteral("1")});
+  parser.addOption({QStringLiteral("frame-step"), QStringLiteral("Videos: score every k-th frame."),
+                    QStringLiteral("k"), QStringLiteral("1")});
   parser.addOption({QStringLiteral("max-frames"),
                     QStringLiteral("At most this many frames/images per input (0 = all)."),
                     QStringLiteral("n"), QStringLiteral("0")});
@@ -113,8 +112,8 @@ int runEval(const QStringList& args) {
     err << cmd << ": " << QString::fromStdString(report.message()) << '\n';
     return cancel.isCancelled() ? 130 : 1;
   }
-  out << "model " << report->model_path << " (" << report->model_name << ") on "
-      << report->device << ", working height " << report->working_height_px << " px\n";
+  out << "model " << report->model_path << " (" << report->model_name << ") on " << report->device
+      << ", working height " << report->working_height_px << " px\n";
   out << "left: the model; right (0-): the zero-chroma baseline. PSNR in dB, CF = colourfulness\n";
   out << report->table();
   if (parser.isSet(QStringLiteral("json"))) {

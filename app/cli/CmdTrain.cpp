@@ -124,8 +124,7 @@ bool fillSettings(const QCommandLineParser& p, train::TrainSettings* s, QString*
        toDouble(p, "step-gamma", &s->optim.step_gamma) &&
        toDouble(p, "rebalance-lambda", &s->rebalance_lambda) &&
        toDouble(p, "hint-fraction", &s->hints.batch_fraction) &&
-       toDouble(p, "hint-p", &s->hints.point_p) &&
-       toDouble(p, "film", &s->augment.film_fraction) &&
+       toDouble(p, "hint-p", &s->hints.point_p) && toDouble(p, "film", &s->augment.film_fraction) &&
        toDouble(p, "val-fraction", &s->val_fraction) && toDouble(p, "max-hours", &s->max_hours);
   if (!ok || seed < 0) {
     *problem = QStringLiteral("a numeric option has a value that is not a number");
@@ -218,18 +217,19 @@ int runTrain(const QStringList& args) {
   since_draw.start();
   int64_t log_every = settings.log_every;
   callbacks.progress = [&](const train::TrainProgress& p) {
-    const bool due = tty ? since_draw.elapsed() > 300 : p.step % std::max<int64_t>(1, log_every) == 0;
+    const bool due =
+        tty ? since_draw.elapsed() > 300 : p.step % std::max<int64_t>(1, log_every) == 0;
     if (!due && p.step != p.total_steps)
       return;
     since_draw.restart();
-    const QString line =
-        QStringLiteral("step %1/%2  loss %3  lr %4  %5 img/s  ETA %6")
-            .arg(p.step)
-            .arg(p.total_steps)
-            .arg(p.loss, 0, 'f', 4)
-            .arg(p.lr, 0, 'g', 3)
-            .arg(p.images_per_s, 0, 'f', 1)
-            .arg(p.eta_s >= 0 ? QString::fromStdString(Eta::format(p.eta_s)) : QStringLiteral("--:--"));
+    const QString line = QStringLiteral("step %1/%2  loss %3  lr %4  %5 img/s  ETA %6")
+                             .arg(p.step)
+                             .arg(p.total_steps)
+                             .arg(p.loss, 0, 'f', 4)
+                             .arg(p.lr, 0, 'g', 3)
+                             .arg(p.images_per_s, 0, 'f', 1)
+                             .arg(p.eta_s >= 0 ? QString::fromStdString(Eta::format(p.eta_s))
+                                               : QStringLiteral("--:--"));
     std::fputs((tty ? "\r" + line + "   " : line + "\n").toLocal8Bit().constData(), stderr);
     std::fflush(stderr);
   };
@@ -263,9 +263,8 @@ int runTrain(const QStringList& args) {
   out << (outcome->completed     ? "finished"
           : outcome->out_of_time ? "stopped at --max-hours"
                                  : "stopped")
-      << " at step " << outcome->steps_done << " after "
-      << QString::number(outcome->hours, 'f', 2) << " h; checkpoint " << outcome->checkpoint_path
-      << '\n';
+      << " at step " << outcome->steps_done << " after " << QString::number(outcome->hours, 'f', 2)
+      << " h; checkpoint " << outcome->checkpoint_path << '\n';
   if (!outcome->model_path.isEmpty())
     out << "wrote " << outcome->model_path << " (validation ab PSNR "
         << QString::number(outcome->metrics.value("val_ab_psnr").toDouble(), 'f', 2)

@@ -87,8 +87,8 @@ Result<Batch> makeBatch(const std::vector<SampleRef>& samples, const BatchRecipe
                          " samples in a row failed to decode; last: " + last_error);
       Rng rng = sampleRng(recipe.seed, step, i);
       const LabSample sample = augmentSample(rgb, recipe.augment, rng);
-      std::memcpy(batch.l.data_ptr<float>() + static_cast<size_t>(i) * plane,
-                  sample.l.ptr<float>(), plane * sizeof(float));
+      std::memcpy(batch.l.data_ptr<float>() + static_cast<size_t>(i) * plane, sample.l.ptr<float>(),
+                  plane * sizeof(float));
       copyPlanes(sample.ab, batch.ab.data_ptr<float>() + static_cast<size_t>(i) * 2 * plane);
       if (with_hints) {
         const auto points = sampleHintPoints(sample.ab, recipe.hints, rng);

@@ -21,9 +21,9 @@ namespace cf::train {
 
 struct Batch {
   int64_t step = 0;
-  torch::Tensor l;      ///< [B,1,S,S] float, 0..100
-  torch::Tensor ab;     ///< [B,2,S,S] float, Lab units
-  torch::Tensor hints;  ///< [B,3,S,S] (a, b, mask) or undefined (automatic batch)
+  torch::Tensor l;          ///< [B,1,S,S] float, 0..100
+  torch::Tensor ab;         ///< [B,2,S,S] float, Lab units
+  torch::Tensor hints;      ///< [B,3,S,S] (a, b, mask) or undefined (automatic batch)
   int decode_failures = 0;  ///< unreadable files replaced by the next one in the permutation
 };
 

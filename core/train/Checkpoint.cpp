@@ -41,34 +41,34 @@ Result<CheckpointState> readCheckpointState(const QString& path) {
   if (!QFileInfo::exists(path))
     return makeError("checkpoint '" + path.toStdString() +
                      "' does not exist: nothing to resume (start a run without --resume)");
-  return guarded("reading checkpoint '" + path.toStdString() + "'",
-                 [&]() -> Result<CheckpointState> {
-                   torch::serialize::InputArchive archive;
-                   archive.load_from(path.toStdString(), torch::kCPU);
-                   CheckpointState state;
-                   // A fresh tensor for each read: read() into a defined tensor reuses its
-                   // storage and dtype.
-                   torch::Tensor step;
-                   archive.read("step", step);
-                   state.step = step.item<int64_t>();
-                   torch::Tensor hours;
-                   archive.read("hours", hours);
-                   state.hours = hours.item<double>();
-                   torch::Tensor w;
-                   archive.read("class_weights", w);
-                   if (w.numel() > 0)
-                     state.class_weights = w;
-                   c10::IValue settings;
-                   archive.read("settings", settings);
-                   QJsonParseError err{};
-                   const auto doc = QJsonDocument::fromJson(
-                       QByteArray::fromStdString(settings.toStringRef()), &err);
-                   if (!doc.isObject())
-                     return makeError("checkpoint '" + path.toStdString() +
-                                      "' is corrupt: its settings are not valid JSON");
-                   state.settings = doc.object();
-                   return state;
-                 });
+  return guarded(
+      "reading checkpoint '" + path.toStdString() + "'", [&]() -> Result<CheckpointState> {
+        torch::serialize::InputArchive archive;
+        archive.load_from(path.toStdString(), torch::kCPU);
+        CheckpointState state;
+        // A fresh tensor for each read: read() into a defined tensor reuses its
+        // storage and dtype.
+        torch::Tensor step;
+        archive.read("step", step);
+        state.step = step.item<int64_t>();
+        torch::Tensor hours;
+        archive.read("hours", hours);
+        state.hours = hours.item<double>();
+        torch::Tensor w;
+        archive.read("class_weights", w);
+        if (w.numel() > 0)
+          state.class_weights = w;
+        c10::IValue settings;
+        archive.read("settings", settings);
+        QJsonParseError err{};
+        const auto doc =
+            QJsonDocument::fromJson(QByteArray::fromStdString(settings.toStringRef()), &err);
+        if (!doc.isObject())
+          return makeError("checkpoint '" + path.toStdString() +
+                           "' is corrupt: its settings are not valid JSON");
+        state.settings = doc.object();
+        return state;
+      });
 }
 
 Status loadCheckpoint(const QString& path, model::ColorizationNet& net,

@@ -19,8 +19,8 @@
 namespace cf::train {
 
 struct CheckpointState {
-  int64_t step = 0;     ///< steps done
-  double hours = 0.0;   ///< training wall time so far, all sessions
+  int64_t step = 0;             ///< steps done
+  double hours = 0.0;           ///< training wall time so far, all sessions
   torch::Tensor class_weights;  ///< [Q] or undefined
   QJsonObject settings;         ///< TrainSettings::toJson()
 };

@@ -16,7 +16,7 @@ torch::Tensor smoothBinDistribution(const torch::Tensor& counts, const torch::Te
   const auto c = centres.to(torch::kFloat64);
   const auto d2 = torch::cdist(c, c).pow(2);
   auto k = torch::exp(-d2 / (2.0 * sigma * sigma));  // k[i][j] = K(c_i, c_j)
-  k = k / k.sum(0, true);                             // columns sum to 1: mass kept
+  k = k / k.sum(0, true);                            // columns sum to 1: mass kept
   const auto smoothed = torch::matmul(k, p);
   return smoothed / smoothed.sum();
 }

@@ -76,7 +76,8 @@ QStringList folderImages(const QString& dir, const EvalSettings& s) {
   while (it.hasNext()) {
     const QString f = it.next();
     if (TrainDataset::isImageFile(f) &&
-        (!s.validation_split || TrainDataset::isValidation(root.relativeFilePath(f), s.val_fraction)))
+        (!s.validation_split ||
+         TrainDataset::isValidation(root.relativeFilePath(f), s.val_fraction)))
       files << f;
   }
   files.sort();
@@ -96,8 +97,8 @@ void mergeMean(EvalItem* mean, const std::vector<EvalItem>& items) {
     *m = EvalScores{};
   for (const auto& it : items) {
     mean->frames += it.frames;
-    for (auto [dst, src] : {std::pair{&mean->model, &it.model},
-                            std::pair{&mean->zero_chroma, &it.zero_chroma}}) {
+    for (auto [dst, src] :
+         {std::pair{&mean->model, &it.model}, std::pair{&mean->zero_chroma, &it.zero_chroma}}) {
       dst->ab_psnr += src->ab_psnr / n;
       dst->rgb_psnr += src->rgb_psnr / n;
       dst->cf_pred += src->cf_pred / n;

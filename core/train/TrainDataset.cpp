@@ -38,16 +38,15 @@ bool TrainDataset::isValidation(const QString& relative_path, double fraction) {
 }
 
 bool TrainDataset::isImageFile(const QString& path) {
-  static const QStringList kImage = {QStringLiteral("jpg"), QStringLiteral("jpeg"),
-                                     QStringLiteral("png"), QStringLiteral("bmp"),
-                                     QStringLiteral("webp"), QStringLiteral("tif"),
-                                     QStringLiteral("tiff")};
+  static const QStringList kImage = {
+      QStringLiteral("jpg"),  QStringLiteral("jpeg"), QStringLiteral("png"), QStringLiteral("bmp"),
+      QStringLiteral("webp"), QStringLiteral("tif"),  QStringLiteral("tiff")};
   return kImage.contains(suffixOf(path));
 }
 
 bool TrainDataset::isVideoFile(const QString& path) {
-  static const QStringList kVideo = {QStringLiteral("mp4"), QStringLiteral("mkv"),
-                                     QStringLiteral("mov"), QStringLiteral("avi"),
+  static const QStringList kVideo = {QStringLiteral("mp4"),  QStringLiteral("mkv"),
+                                     QStringLiteral("mov"),  QStringLiteral("avi"),
                                      QStringLiteral("webm"), QStringLiteral("m4v")};
   return kVideo.contains(suffixOf(path));
 }
@@ -80,7 +79,8 @@ Result<TrainDataset> TrainDataset::scan(const QStringList& inputs, int video_fra
       for (const QString& f : files) {
         const QString rel = root.relativeFilePath(f);
         if (isImageFile(f)) {
-          (isValidation(rel, val_fraction) ? ds.validation_ : ds.train_).push_back(SampleRef{f, -1});
+          (isValidation(rel, val_fraction) ? ds.validation_ : ds.train_)
+              .push_back(SampleRef{f, -1});
         } else if (isVideoFile(f)) {
           if (Status s = addVideo(f, rel); !s)
             return s.error();

@@ -63,8 +63,8 @@ Status appendLine(const QString& path, const char* header, const QString& text) 
   QFile f(path);
   const bool fresh = !f.exists() || f.size() == 0;
   if (!f.open(QIODevice::Append | QIODevice::Text))
-    return makeError("cannot write training log '" + path.toStdString() + "': " +
-                     f.errorString().toStdString());
+    return makeError("cannot write training log '" + path.toStdString() +
+                     "': " + f.errorString().toStdString());
   QTextStream out(&f);
   if (fresh)
     out << header << '\n';
@@ -109,8 +109,8 @@ void drawPanel(cv::Mat& panel, const std::vector<Series>& series, const std::str
     const double yv = y0 + (y1 - y0) * i / 4.0;
     const int yp = top + h - h * i / 4;
     cv::line(panel, cv::Point(left + 1, yp), cv::Point(left + w - 1, yp), grid, 1);
-    cv::putText(panel, cv::format("%.3g", yv), cv::Point(4, yp + 4), cv::FONT_HERSHEY_SIMPLEX,
-                0.4, ink, 1, cv::LINE_AA);
+    cv::putText(panel, cv::format("%.3g", yv), cv::Point(4, yp + 4), cv::FONT_HERSHEY_SIMPLEX, 0.4,
+                ink, 1, cv::LINE_AA);
     const double xv = x0 + (x1 - x0) * i / 4.0;
     const int xp = left + w * i / 4;
     cv::putText(panel, cv::format("%.0f", xv), cv::Point(xp - 15, top + h + 18),

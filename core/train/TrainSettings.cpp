@@ -109,8 +109,8 @@ double OptimSettings::lrAt(int64_t step, int64_t total_steps) const {
       break;
     case ScheduleKind::Cosine: {
       const int64_t span = std::max<int64_t>(1, total_steps - warmup_steps);
-      const double t =
-          std::clamp(static_cast<double>(step - warmup_steps) / static_cast<double>(span), 0.0, 1.0);
+      const double t = std::clamp(
+          static_cast<double>(step - warmup_steps) / static_cast<double>(span), 0.0, 1.0);
       factor *= final_lr_frac + (1.0 - final_lr_frac) * 0.5 * (1.0 + std::cos(M_PI * t));
       break;
     }
@@ -141,7 +141,8 @@ Result<OptimSettings> OptimSettings::fromJson(const QJsonObject& o) {
   if (!opt)
     return opt.error();
   s.optimizer = opt.value();
-  auto sched = scheduleFromName(o.value(QStringLiteral("schedule")).toString(QStringLiteral("cosine")));
+  auto sched =
+      scheduleFromName(o.value(QStringLiteral("schedule")).toString(QStringLiteral("cosine")));
   if (!sched)
     return sched.error();
   s.schedule = sched.value();

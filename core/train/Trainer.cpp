@@ -73,10 +73,10 @@ std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimSettings& o,
     return std::make_unique<torch::optim::SGD>(
         net->parameters(),
         torch::optim::SGDOptions(o.lr).momentum(o.momentum).weight_decay(o.weight_decay));
-  return std::make_unique<torch::optim::Adam>(
-      net->parameters(), torch::optim::AdamOptions(o.lr)
-                             .betas(std::make_tuple(o.momentum, 0.999))
-                             .weight_decay(o.weight_decay));
+  return std::make_unique<torch::optim::Adam>(net->parameters(),
+                                              torch::optim::AdamOptions(o.lr)
+                                                  .betas(std::make_tuple(o.momentum, 0.999))
+                                                  .weight_decay(o.weight_decay));
 }
 
 void setLearningRate(torch::optim::Optimizer& opt, double lr) {
@@ -211,8 +211,9 @@ Result<QJsonObject> Trainer::Impl::exportModel(const QString& path) {
   metrics[QStringLiteral("val_colourfulness_truth")] = row->cf_truth;
   model::ModelCard card;
   card.name = settings.model_name;
-  card.description = QStringLiteral("Chromaflow %1 preset, %2 head, trained with chromaflow-cli train")
-                         .arg(settings.model.preset, model::headName(settings.model.head));
+  card.description =
+      QStringLiteral("Chromaflow %1 preset, %2 head, trained with chromaflow-cli train")
+          .arg(settings.model.preset, model::headName(settings.model.head));
   card.training.data = QStringLiteral("%1 (%2 training and %3 held-out samples)")
                            .arg(settings.data.join(QStringLiteral(", ")))
                            .arg(dataset.train().size())
@@ -310,14 +311,13 @@ Result<std::unique_ptr<Trainer>> Trainer::create(const TrainSettings& given, boo
                  .arg(d->step)
                  .arg(d->hours_before, 0, 'f', 2));
     } else if (s.model.head == model::Head::Classification && s.rebalance) {
-      auto counts = binCounts(d->dataset.train(), d->net->bins(), s.rebalance_images, s.seed,
-                              CancelToken());
+      auto counts =
+          binCounts(d->dataset.train(), d->net->bins(), s.rebalance_images, s.seed, CancelToken());
       if (!counts)
         return counts.error();
-      d->class_weights =
-          rebalanceWeights(counts.value(), d->net->bins().centres(), s.rebalance_sigma,
-                           s.rebalance_lambda)
-              .to(d->device);
+      d->class_weights = rebalanceWeights(counts.value(), d->net->bins().centres(),
+                                          s.rebalance_sigma, s.rebalance_lambda)
+                             .to(d->device);
       d->say(QStringLiteral("class rebalancing from %1 images: weights %2 .. %3")
                  .arg(std::min<size_t>(d->dataset.train().size(),
                                        static_cast<size_t>(s.rebalance_images)))
@@ -330,6 +330,21 @@ Result<std::unique_ptr<Trainer>> Trainer::create(const TrainSettings& given, boo
     if (!log)
       return log.error();
     d->log = std::make_unique<TrainLog>(std::move(log.value()));
+    if (resume && !(d->hours_before >= 0.0 && d->hours_before < 1e5)) {
+      // Checkpoints of early builds stored garbage hours; rebuild the figure from the log's
+      // throughput (time in training steps, without validation and checkpoint pauses).
+      double seconds = 0.0;
+      int64_t prev = 0;
+      for (const TrainRow& r : d->log->trainRows()) {
+        if (r.images_per_s > 0.0)
+          seconds += static_cast<double>((r.step - prev) * s.batch_size) / r.images_per_s;
+        prev = r.step;
+      }
+      d->hours_before = seconds / 3600.0;
+      d->say(QStringLiteral("the checkpoint's training hours are not plausible; %1 h estimated "
+                            "from the log's throughput")
+                 .arg(d->hours_before, 0, 'f', 2));
+    }
     QFile settings_file(QDir(s.out_dir).filePath(QStringLiteral("settings.json")));
     if (settings_file.open(QIODevice::WriteOnly | QIODevice::Truncate))
       settings_file.write(QJsonDocument(s.toJson()).toJson());

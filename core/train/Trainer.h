@@ -38,8 +38,8 @@ struct TrainCallbacks {
 
 struct TrainOutcome {
   int64_t steps_done = 0;
-  bool completed = false;  ///< reached settings.steps
-  bool cancelled = false;  ///< stopped by the cancel token (checkpoint written)
+  bool completed = false;    ///< reached settings.steps
+  bool cancelled = false;    ///< stopped by the cancel token (checkpoint written)
   bool out_of_time = false;  ///< stopped by max_hours (checkpoint and model written)
   QString checkpoint_path;
   QString model_path;  ///< empty when no model was written

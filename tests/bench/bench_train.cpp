@@ -10,8 +10,8 @@
 #include <chrono>
 #include <cstdio>
 
-#include <opencv2/imgcodecs.hpp>
 #include <torch/torch.h>
+#include <opencv2/imgcodecs.hpp>
 
 #include "model/ColorizationNet.h"
 #include "model/Losses.h"

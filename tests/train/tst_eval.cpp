@@ -10,14 +10,14 @@
 #include <QtTest>
 #include <cmath>
 
+#include <torch/script.h>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
-#include <torch/script.h>
 
-#include "common/TestMedia.h"
-#include "common/TestPaths.h"
 #include "color/Colorfulness.h"
 #include "color/LabConversion.h"
+#include "common/TestMedia.h"
+#include "common/TestPaths.h"
 #include "media/VideoReader.h"
 #include "pipeline/FrameConversions.h"
 #include "train/Evaluator.h"
@@ -31,9 +31,9 @@ class TestEval : public QObject {
   void initTestCase() {
     QVERIFY(tmp_.isValid());
     clip_ = tmp_.path() + "/blue.mkv";
-    const QString error = cf::test::runFfmpeg(
-        {"-f", "lavfi", "-i", "color=c=0x3C64C8:s=96x64:r=10", "-frames:v", "6", "-c:v", "ffv1",
-         "-pix_fmt", "yuv444p", clip_});
+    const QString error =
+        cf::test::runFfmpeg({"-f", "lavfi", "-i", "color=c=0x3C64C8:s=96x64:r=10", "-frames:v", "6",
+                             "-c:v", "ffv1", "-pix_fmt", "yuv444p", clip_});
     QVERIFY2(error.isEmpty(), qPrintable(error));
     // The true colour is what the decoder gives (YUV -> RGB rounding included).
     auto reader = cf::media::VideoReader::open(clip_.toStdString());

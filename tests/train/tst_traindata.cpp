@@ -7,12 +7,12 @@
 #include <QtTest>
 #include <cmath>
 
+#include <torch/torch.h>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
-#include <torch/torch.h>
 
-#include "common/TestMedia.h"
 #include "color/LabConversion.h"
+#include "common/TestMedia.h"
 #include "model/AbBins.h"
 #include "train/Augmentation.h"
 #include "train/BatchLoader.h"
@@ -291,7 +291,8 @@ class TestTrainData : public QObject {
     const auto line = torch::tensor({0.0f, 0.0f, 10.0f, 0.0f, 20.0f, 0.0f}).view({3, 2});
     const auto p = smoothBinDistribution(torch::tensor({0.0, 1.0, 0.0}), line, 5.0);
     QVERIFY(std::abs(p.sum().item<double>() - 1.0) < 1e-9);
-    QVERIFY(p[0].item<double>() > 0.05 && std::abs(p[0].item<double>() - p[2].item<double>()) < 1e-9);
+    QVERIFY(p[0].item<double>() > 0.05 &&
+            std::abs(p[0].item<double>() - p[2].item<double>()) < 1e-9);
     QVERIFY(p[1].item<double>() > p[0].item<double>());
 
     // Real bins: a distribution concentrated on grey gives greys the smallest weight, rare
