@@ -9,6 +9,8 @@ int runGrey(const QStringList& args);
 int runColorize(const QStringList& args);
 int runAnalyze(const QStringList& args);
 int runTemporalReport(const QStringList& args);
+int runTrain(const QStringList& args);
+int runEval(const QStringList& args);
 
 const Command* commandTable(int* count) {
   static const Command kCommands[] = {
@@ -22,6 +24,10 @@ const Command* commandTable(int* count) {
       {"grey", "Write a greyscale copy of a video (luma kept, audio kept)", &runGrey},
       {"temporal-report", "Print flicker metrics (E_warp, CDC, colourfulness) of a video",
        &runTemporalReport},
+      {"train", "Train a colour model on image folders / videos (checkpoints, resume, logs)",
+       &runTrain},
+      {"eval", "Score a model on colour images / videos against the zero-chroma baseline",
+       &runEval},
   };
   *count = static_cast<int>(sizeof kCommands / sizeof kCommands[0]);
   return kCommands;
