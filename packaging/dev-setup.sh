@@ -64,8 +64,8 @@ run_tests() {
 }
 
 run_app() {
-  local app="$build_dir/app/chromaflow"
-  if [ ! -x "$app" ]; then app="$build_dir/app/chromaflow-cli"; fi
+  local app="$build_dir/bin/chromaflow"
+  if [ ! -x "$app" ]; then app="$build_dir/bin/chromaflow-cli"; fi
   local video=${1:-/usr/share/doc/opencv-doc/examples/data/vtest.avi}
   if [ "$(basename "$app")" = "chromaflow-cli" ]; then
     exec "$app" info "$video"

@@ -18,7 +18,8 @@ namespace {
 // Y'CbCr -> RGB CV_32FC3 in [0,1], through swscale.
 Result<cv::Mat> frameToRgb(const media::Frame& f) {
   auto rgb8 = media::frameToRgb8(f);
-  if (!rgb8) return rgb8.error();
+  if (!rgb8)
+    return rgb8.error();
   cv::Mat rgb;
   rgb8->convertTo(rgb, CV_32F, 1.0 / 255.0);
   return rgb;

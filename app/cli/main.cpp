@@ -1,12 +1,13 @@
 // chromaflow-cli: colourise black-and-white video from the command line.
 
+#include <unistd.h>
 #include <QCoreApplication>
 #include <QTextStream>
 #include <cstdlib>
 #include <cstring>
-#include <unistd.h>
 
 #include "Command.h"
+#include "OpenMpPolicy.h"
 
 namespace {
 
@@ -23,13 +24,7 @@ void printUsage(QTextStream& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // GNU OpenMP (used by LibTorch) spin-waits by default, which makes inference erratic and several
-  // times slower on a busy machine. The policy is read when the library loads, before main(), so
-  // set it and start again once.
-  if (!std::getenv("OMP_WAIT_POLICY")) {
-    setenv("OMP_WAIT_POLICY", "PASSIVE", 1);
-    execv("/proc/self/exe", argv);  // returns only on failure: then go on as we are
-  }
+  cf::app::ensurePassiveOpenMpWait(argv);
   QCoreApplication app(argc, argv);
   QCoreApplication::setApplicationName(QStringLiteral("chromaflow-cli"));
   QCoreApplication::setOrganizationName(QStringLiteral("Chromaflow"));

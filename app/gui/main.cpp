@@ -8,10 +8,12 @@
 #include <QTranslator>
 
 #include "MainWindow.h"
+#include "OpenMpPolicy.h"
 #include "PreviewWidget.h"
 #include "SessionController.h"
 
 int main(int argc, char** argv) {
+  cf::app::ensurePassiveOpenMpWait(argv);
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("Chromaflow"));
   QApplication::setApplicationName(QStringLiteral("chromaflow"));

@@ -21,7 +21,8 @@ Result<cv::Mat> frameToRgb8(const Frame& frame) {
   SwsContextPtr sws(sws_getContext(w, h, src_format, w, h, AV_PIX_FMT_RGB24,
                                    SWS_BILINEAR | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nullptr,
                                    nullptr, nullptr));
-  if (!sws) return makeError("cannot convert frame " + std::to_string(frame.index) + " to RGB");
+  if (!sws)
+    return makeError("cannot convert frame " + std::to_string(frame.index) + " to RGB");
   const int matrix = h >= 720 ? SWS_CS_ITU709 : SWS_CS_ITU601;
   const int* coefficients = sws_getCoefficients(matrix);
   sws_setColorspaceDetails(sws.get(), coefficients, frame.full_range ? 1 : 0, coefficients, 1, 0,
