@@ -2,7 +2,27 @@
 
 #include "SessionWorker.h"
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 namespace cf::ui {
+namespace {
+
+/// Runs in the engine thread as it starts: a higher nice value for it and for every thread it
+/// creates (LibTorch's pool, encoder threads), so the GUI thread wins the CPU when cores are
+/// scarce. QThread priorities do not change SCHED_OTHER threads on Linux, hence setpriority().
+void yieldCpuToGui() {
+#ifdef __linux__
+  constexpr int kEngineNice = 5;
+  const auto tid = static_cast<id_t>(syscall(SYS_gettid));
+  setpriority(PRIO_PROCESS, tid, getpriority(PRIO_PROCESS, tid) + kEngineNice);
+#endif
+}
+
+}  // namespace
 
 SessionController::SessionController(QObject* parent)
     : QObject(parent), queue_(std::make_shared<EngineQueue>()) {
@@ -11,6 +31,7 @@ SessionController::SessionController(QObject* parent)
   worker_ = new SessionWorker(queue_, background_cancel_);
   worker_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+  connect(&thread_, &QThread::started, worker_, &yieldCpuToGui, Qt::DirectConnection);
   connect(worker_, &SessionWorker::opened, this,
           [this](const pipeline::SessionInfo& info, pipeline::TimelineDataPtr timeline) {
             info_ = info;
