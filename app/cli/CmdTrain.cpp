@@ -40,6 +40,10 @@ const Opt kOptions[] = {
     {"preset", "Network width preset: full, slim or tiny.", "name", "slim"},
     {"head", "classification (Zhang et al., rebalanced) or l2 (design notes).", "name",
      "classification"},
+    {"temperature",
+     "Annealed-mean temperature for validation and the model card (with --resume/--export: "
+     "changes it for the rest of the run or the exported model).",
+     "t", "0.38"},
     {"no-hints", "Build the network without hint channels.", nullptr, ""},
     {"crop", "Training crop in pixels (a multiple of the preset's multiple).", "px", "96"},
     {"min-crop", "Smallest crop side as a fraction of the shorter image side.", "f", "0.55"},
@@ -108,6 +112,10 @@ bool fillSettings(const QCommandLineParser& p, train::TrainSettings* s, QString*
   s->device = p.value(QStringLiteral("device"));
   s->model_name = p.value(QStringLiteral("name"));
   s->data_terms = p.value(QStringLiteral("terms"));
+  if (!toDouble(p, "temperature", &s->model.temperature)) {
+    *problem = QStringLiteral("--temperature needs a number");
+    return false;
+  }
   int64_t crop = 0, batch = 0, steps = 0, warmup = 0, step_size = 0, reb_images = 0, val_images = 0,
           video_step = 0, seed = 0, threads = 0, workers = 0, prefetch = 0, ckpt = 0, val_every = 0,
           log_every = 0;
@@ -186,6 +194,8 @@ int runTrain(const QStringList& args) {
   settings.command = (QStringList{QStringLiteral("chromaflow-cli"), QStringLiteral("train")} + args)
                          .join(QLatin1Char(' '));
   const bool resume = parser.isSet(QStringLiteral("resume"));
+  if (resume && parser.isSet(QStringLiteral("temperature")))
+    settings.resume_temperature = settings.model.temperature;
   if (resume && parser.isSet(QStringLiteral("steps")))
     settings.resume_steps = settings.steps;  // a deliberate change of the run's length
   if (settings.out_dir.isEmpty()) {
@@ -234,7 +244,9 @@ int runTrain(const QStringList& args) {
     std::fflush(stderr);
   };
 
-  auto trainer = train::Trainer::create(settings, resume, callbacks);
+  const bool export_only = parser.isSet(QStringLiteral("export"));
+  auto trainer = export_only ? train::Trainer::openCheckpoint(settings, callbacks)
+                             : train::Trainer::create(settings, resume, callbacks);
   if (!trainer) {
     err << cmd << ": " << QString::fromStdString(trainer.message()) << '\n';
     return 1;

@@ -97,6 +97,7 @@ struct Trainer::Impl {
   ValidationSet val;
   std::unique_ptr<TrainLog> log;
   int64_t step = 0;
+  bool read_only = false;     // opened for export: never writes logs or checkpoints
   double hours_before = 0.0;  // hours of earlier sessions
   QElapsedTimer session;
 
@@ -245,8 +246,18 @@ Result<QJsonObject> Trainer::Impl::exportModel(const QString& path) {
 Trainer::Trainer(std::unique_ptr<Impl> impl) : d_(std::move(impl)) {}
 Trainer::~Trainer() = default;
 
-Result<std::unique_ptr<Trainer>> Trainer::create(const TrainSettings& given, bool resume,
+Result<std::unique_ptr<Trainer>> Trainer::create(const TrainSettings& settings, bool resume,
                                                  const TrainCallbacks& callbacks) {
+  return open(settings, resume, false, callbacks);
+}
+
+Result<std::unique_ptr<Trainer>> Trainer::openCheckpoint(const TrainSettings& settings,
+                                                         const TrainCallbacks& callbacks) {
+  return open(settings, true, true, callbacks);
+}
+
+Result<std::unique_ptr<Trainer>> Trainer::open(const TrainSettings& given, bool resume,
+                                               bool read_only, const TrainCallbacks& callbacks) {
   return guarded("setting up training", [&]() -> Result<std::unique_ptr<Trainer>> {
     auto d = std::make_unique<Impl>();
     d->callbacks = callbacks;
@@ -273,6 +284,8 @@ Result<std::unique_ptr<Trainer>> Trainer::create(const TrainSettings& given, boo
       s.max_hours = given.max_hours;
       if (given.resume_steps > 0)
         s.steps = given.resume_steps;
+      if (given.resume_temperature > 0.0)
+        s.model.temperature = given.resume_temperature;
       d->settings = s;
     }
     const TrainSettings& s = d->settings;
@@ -326,6 +339,12 @@ Result<std::unique_ptr<Trainer>> Trainer::create(const TrainSettings& given, boo
     }
     if (Status v = d->buildValidation(); !v)
       return v.error();
+    if (read_only) {
+      d->read_only = true;
+      d->log = std::make_unique<TrainLog>();
+      d->session.start();
+      return std::unique_ptr<Trainer>(new Trainer(std::move(d)));
+    }
     auto log = TrainLog::open(s.out_dir, resume ? d->step : -1);
     if (!log)
       return log.error();
@@ -357,6 +376,8 @@ Result<TrainOutcome> Trainer::run(const CancelToken& cancel) {
   Impl& d = *d_;
   return guarded("training", [&]() -> Result<TrainOutcome> {
     const TrainSettings& s = d.settings;
+    if (d.read_only)
+      return makeError("this trainer was opened for export only; use Trainer::create to train");
     TrainOutcome outcome;
     outcome.checkpoint_path = d.checkpointPath();
     BatchRecipe recipe{s.augment, s.hints, s.batch_size, s.seed};

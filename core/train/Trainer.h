@@ -54,6 +54,10 @@ class Trainer {
   /// intervals, max_hours), which come from `settings`.
   static Result<std::unique_ptr<Trainer>> create(const TrainSettings& settings, bool resume,
                                                  const TrainCallbacks& callbacks = {});
+  /// Opens the checkpoint in settings.out_dir for exportModel() only: leaves the run's logs and
+  /// files alone, so it is safe while the run is still training.
+  static Result<std::unique_ptr<Trainer>> openCheckpoint(const TrainSettings& settings,
+                                                         const TrainCallbacks& callbacks = {});
   ~Trainer();
   Trainer(const Trainer&) = delete;
   Trainer& operator=(const Trainer&) = delete;
@@ -75,6 +79,8 @@ class Trainer {
  private:
   struct Impl;
   explicit Trainer(std::unique_ptr<Impl> impl);
+  static Result<std::unique_ptr<Trainer>> open(const TrainSettings& settings, bool resume,
+                                               bool read_only, const TrainCallbacks& callbacks);
   std::unique_ptr<Impl> d_;
 };
 
