@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 #include <cstdio>
 
@@ -37,6 +39,10 @@ const Opt kOptions[] = {
      nullptr, ""},
     {"export", "With --resume: write the checkpoint's weights as a model FILE and stop.", "file",
      ""},
+    {"card-extra",
+     "With --export: a JSON file whose \"metrics\" object is added to the card's metrics "
+     "and whose \"notes\" text is added to its training notes.",
+     "file", ""},
     {"preset", "Network width preset: full, slim or tiny.", "name", "slim"},
     {"head", "classification (Zhang et al., rebalanced) or l2 (design notes).", "name",
      "classification"},
@@ -254,7 +260,18 @@ int runTrain(const QStringList& args) {
   log_every = (*trainer)->settings().log_every;
   if (parser.isSet(QStringLiteral("export"))) {
     const QString path = parser.value(QStringLiteral("export"));
-    auto metrics = (*trainer)->exportModel(path);
+    QJsonObject extra;
+    if (parser.isSet(QStringLiteral("card-extra"))) {
+      QFile f(parser.value(QStringLiteral("card-extra")));
+      const QJsonDocument doc =
+          f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()) : QJsonDocument();
+      if (!doc.isObject()) {
+        err << cmd << ": --card-extra " << f.fileName() << " is not a readable JSON object.\n";
+        return 2;
+      }
+      extra = doc.object();
+    }
+    auto metrics = (*trainer)->exportModel(path, extra);
     if (!metrics) {
       err << cmd << ": " << QString::fromStdString(metrics.message()) << '\n';
       return 1;

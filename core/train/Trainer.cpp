@@ -119,7 +119,7 @@ struct Trainer::Impl {
   Status buildValidation();
   Result<ValRow> validate();
   Status checkpoint();
-  Result<QJsonObject> exportModel(const QString& path);
+  Result<QJsonObject> exportModel(const QString& path, const QJsonObject& extra = {});
 };
 
 Status Trainer::Impl::buildValidation() {
@@ -195,7 +195,7 @@ Status Trainer::Impl::checkpoint() {
   return saveCheckpoint(checkpointPath(), net, *optimizer, state);
 }
 
-Result<QJsonObject> Trainer::Impl::exportModel(const QString& path) {
+Result<QJsonObject> Trainer::Impl::exportModel(const QString& path, const QJsonObject& extra) {
   auto row = validate();
   if (!row)
     return row.error();
@@ -225,6 +225,12 @@ Result<QJsonObject> Trainer::Impl::exportModel(const QString& path) {
   QJsonObject notes = settings.toJson();
   notes.remove(QStringLiteral("command"));
   card.training.notes = QString::fromUtf8(QJsonDocument(notes).toJson(QJsonDocument::Compact));
+  const QJsonObject extra_metrics = extra.value(QStringLiteral("metrics")).toObject();
+  for (auto it = extra_metrics.begin(); it != extra_metrics.end(); ++it)
+    metrics[it.key()] = it.value();
+  if (extra.contains(QStringLiteral("notes")))
+    card.training.notes = extra.value(QStringLiteral("notes")).toString() +
+                          QStringLiteral(" Settings: ") + card.training.notes;
   card.metrics = metrics;
   model::ColorizationNet cpu_net(settings.model);
   {
@@ -495,8 +501,8 @@ Result<TrainOutcome> Trainer::run(const CancelToken& cancel) {
   });
 }
 
-Result<QJsonObject> Trainer::exportModel(const QString& path) {
-  return guarded("exporting the model", [&] { return d_->exportModel(path); });
+Result<QJsonObject> Trainer::exportModel(const QString& path, const QJsonObject& extra) {
+  return guarded("exporting the model", [&] { return d_->exportModel(path, extra); });
 }
 
 const TrainSettings& Trainer::settings() const {

@@ -66,7 +66,9 @@ class Trainer {
   Result<TrainOutcome> run(const CancelToken& cancel = CancelToken());
 
   /// Validates the current weights and writes them as a .cfmodel with a model card.
-  Result<QJsonObject> exportModel(const QString& path);
+  /// `extra` is merged into the card: its "metrics" object into the metrics (e.g. `eval`
+  /// results), its "notes" string appended to the training notes.
+  Result<QJsonObject> exportModel(const QString& path, const QJsonObject& extra = {});
 
   const TrainSettings& settings() const;
   int64_t step() const;
