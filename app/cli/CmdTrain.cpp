@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 #include <cstdio>
 
@@ -37,9 +39,17 @@ const Opt kOptions[] = {
      nullptr, ""},
     {"export", "With --resume: write the checkpoint's weights as a model FILE and stop.", "file",
      ""},
+    {"card-extra",
+     "With --export: a JSON file whose \"metrics\" object is added to the card's metrics "
+     "and whose \"notes\" text is added to its training notes.",
+     "file", ""},
     {"preset", "Network width preset: full, slim or tiny.", "name", "slim"},
     {"head", "classification (Zhang et al., rebalanced) or l2 (design notes).", "name",
      "classification"},
+    {"temperature",
+     "Annealed-mean temperature for validation and the model card (with --resume/--export: "
+     "changes it for the rest of the run or the exported model).",
+     "t", "0.38"},
     {"no-hints", "Build the network without hint channels.", nullptr, ""},
     {"crop", "Training crop in pixels (a multiple of the preset's multiple).", "px", "96"},
     {"min-crop", "Smallest crop side as a fraction of the shorter image side.", "f", "0.55"},
@@ -108,6 +118,10 @@ bool fillSettings(const QCommandLineParser& p, train::TrainSettings* s, QString*
   s->device = p.value(QStringLiteral("device"));
   s->model_name = p.value(QStringLiteral("name"));
   s->data_terms = p.value(QStringLiteral("terms"));
+  if (!toDouble(p, "temperature", &s->model.temperature)) {
+    *problem = QStringLiteral("--temperature needs a number");
+    return false;
+  }
   int64_t crop = 0, batch = 0, steps = 0, warmup = 0, step_size = 0, reb_images = 0, val_images = 0,
           video_step = 0, seed = 0, threads = 0, workers = 0, prefetch = 0, ckpt = 0, val_every = 0,
           log_every = 0;
@@ -186,6 +200,8 @@ int runTrain(const QStringList& args) {
   settings.command = (QStringList{QStringLiteral("chromaflow-cli"), QStringLiteral("train")} + args)
                          .join(QLatin1Char(' '));
   const bool resume = parser.isSet(QStringLiteral("resume"));
+  if (resume && parser.isSet(QStringLiteral("temperature")))
+    settings.resume_temperature = settings.model.temperature;
   if (resume && parser.isSet(QStringLiteral("steps")))
     settings.resume_steps = settings.steps;  // a deliberate change of the run's length
   if (settings.out_dir.isEmpty()) {
@@ -234,7 +250,9 @@ int runTrain(const QStringList& args) {
     std::fflush(stderr);
   };
 
-  auto trainer = train::Trainer::create(settings, resume, callbacks);
+  const bool export_only = parser.isSet(QStringLiteral("export"));
+  auto trainer = export_only ? train::Trainer::openCheckpoint(settings, callbacks)
+                             : train::Trainer::create(settings, resume, callbacks);
   if (!trainer) {
     err << cmd << ": " << QString::fromStdString(trainer.message()) << '\n';
     return 1;
@@ -242,7 +260,18 @@ int runTrain(const QStringList& args) {
   log_every = (*trainer)->settings().log_every;
   if (parser.isSet(QStringLiteral("export"))) {
     const QString path = parser.value(QStringLiteral("export"));
-    auto metrics = (*trainer)->exportModel(path);
+    QJsonObject extra;
+    if (parser.isSet(QStringLiteral("card-extra"))) {
+      QFile f(parser.value(QStringLiteral("card-extra")));
+      const QJsonDocument doc =
+          f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()) : QJsonDocument();
+      if (!doc.isObject()) {
+        err << cmd << ": --card-extra " << f.fileName() << " is not a readable JSON object.\n";
+        return 2;
+      }
+      extra = doc.object();
+    }
+    auto metrics = (*trainer)->exportModel(path, extra);
     if (!metrics) {
       err << cmd << ": " << QString::fromStdString(metrics.message()) << '\n';
       return 1;

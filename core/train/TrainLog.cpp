@@ -124,7 +124,8 @@ void drawPanel(cv::Mat& panel, const std::vector<Series>& series, const std::str
       cv::circle(panel, map(s.points[0]), 3, s.colour, -1, cv::LINE_AA);
     cv::putText(panel, s.label, cv::Point(legend_x, top + 16), cv::FONT_HERSHEY_SIMPLEX, 0.45,
                 s.colour, 1, cv::LINE_AA);
-    legend_x += 12 + 8 * static_cast<int>(s.label.size());
+    int baseline = 0;
+    legend_x += 20 + cv::getTextSize(s.label, cv::FONT_HERSHEY_SIMPLEX, 0.45, 1, &baseline).width;
   }
   cv::putText(panel, "step", cv::Point(left + w - 30, panel.rows - 4), cv::FONT_HERSHEY_SIMPLEX,
               0.4, ink, 1, cv::LINE_AA);

@@ -99,6 +99,9 @@ struct TrainSettings {
   /// On resume: a new total number of steps (0 keeps the checkpoint's). The schedule is then
   /// recomputed for the new total, so the run is no longer the uninterrupted one.
   int64_t resume_steps = 0;
+  /// On resume/export: a new annealed-mean temperature for validation and the model card
+  /// (0 keeps the run's). Decoding only: the weights do not depend on it.
+  double resume_temperature = 0.0;
   QString model_name = QStringLiteral("chromaflow-slim");
   QString data_terms = QStringLiteral("research use only");
   QString command;  ///< the command line, for the model card

@@ -97,6 +97,7 @@ struct Trainer::Impl {
   ValidationSet val;
   std::unique_ptr<TrainLog> log;
   int64_t step = 0;
+  bool read_only = false;     // opened for export: never writes logs or checkpoints
   double hours_before = 0.0;  // hours of earlier sessions
   QElapsedTimer session;
 
@@ -118,7 +119,7 @@ struct Trainer::Impl {
   Status buildValidation();
   Result<ValRow> validate();
   Status checkpoint();
-  Result<QJsonObject> exportModel(const QString& path);
+  Result<QJsonObject> exportModel(const QString& path, const QJsonObject& extra = {});
 };
 
 Status Trainer::Impl::buildValidation() {
@@ -194,7 +195,7 @@ Status Trainer::Impl::checkpoint() {
   return saveCheckpoint(checkpointPath(), net, *optimizer, state);
 }
 
-Result<QJsonObject> Trainer::Impl::exportModel(const QString& path) {
+Result<QJsonObject> Trainer::Impl::exportModel(const QString& path, const QJsonObject& extra) {
   auto row = validate();
   if (!row)
     return row.error();
@@ -224,6 +225,12 @@ Result<QJsonObject> Trainer::Impl::exportModel(const QString& path) {
   QJsonObject notes = settings.toJson();
   notes.remove(QStringLiteral("command"));
   card.training.notes = QString::fromUtf8(QJsonDocument(notes).toJson(QJsonDocument::Compact));
+  const QJsonObject extra_metrics = extra.value(QStringLiteral("metrics")).toObject();
+  for (auto it = extra_metrics.begin(); it != extra_metrics.end(); ++it)
+    metrics[it.key()] = it.value();
+  if (extra.contains(QStringLiteral("notes")))
+    card.training.notes = extra.value(QStringLiteral("notes")).toString() +
+                          QStringLiteral(" Settings: ") + card.training.notes;
   card.metrics = metrics;
   model::ColorizationNet cpu_net(settings.model);
   {
@@ -245,8 +252,18 @@ Result<QJsonObject> Trainer::Impl::exportModel(const QString& path) {
 Trainer::Trainer(std::unique_ptr<Impl> impl) : d_(std::move(impl)) {}
 Trainer::~Trainer() = default;
 
-Result<std::unique_ptr<Trainer>> Trainer::create(const TrainSettings& given, bool resume,
+Result<std::unique_ptr<Trainer>> Trainer::create(const TrainSettings& settings, bool resume,
                                                  const TrainCallbacks& callbacks) {
+  return open(settings, resume, false, callbacks);
+}
+
+Result<std::unique_ptr<Trainer>> Trainer::openCheckpoint(const TrainSettings& settings,
+                                                         const TrainCallbacks& callbacks) {
+  return open(settings, true, true, callbacks);
+}
+
+Result<std::unique_ptr<Trainer>> Trainer::open(const TrainSettings& given, bool resume,
+                                               bool read_only, const TrainCallbacks& callbacks) {
   return guarded("setting up training", [&]() -> Result<std::unique_ptr<Trainer>> {
     auto d = std::make_unique<Impl>();
     d->callbacks = callbacks;
@@ -273,6 +290,8 @@ Result<std::unique_ptr<Trainer>> Trainer::create(const TrainSettings& given, boo
       s.max_hours = given.max_hours;
       if (given.resume_steps > 0)
         s.steps = given.resume_steps;
+      if (given.resume_temperature > 0.0)
+        s.model.temperature = given.resume_temperature;
       d->settings = s;
     }
     const TrainSettings& s = d->settings;
@@ -326,6 +345,12 @@ Result<std::unique_ptr<Trainer>> Trainer::create(const TrainSettings& given, boo
     }
     if (Status v = d->buildValidation(); !v)
       return v.error();
+    if (read_only) {
+      d->read_only = true;
+      d->log = std::make_unique<TrainLog>();
+      d->session.start();
+      return std::unique_ptr<Trainer>(new Trainer(std::move(d)));
+    }
     auto log = TrainLog::open(s.out_dir, resume ? d->step : -1);
     if (!log)
       return log.error();
@@ -357,6 +382,8 @@ Result<TrainOutcome> Trainer::run(const CancelToken& cancel) {
   Impl& d = *d_;
   return guarded("training", [&]() -> Result<TrainOutcome> {
     const TrainSettings& s = d.settings;
+    if (d.read_only)
+      return makeError("this trainer was opened for export only; use Trainer::create to train");
     TrainOutcome outcome;
     outcome.checkpoint_path = d.checkpointPath();
     BatchRecipe recipe{s.augment, s.hints, s.batch_size, s.seed};
@@ -474,8 +501,8 @@ Result<TrainOutcome> Trainer::run(const CancelToken& cancel) {
   });
 }
 
-Result<QJsonObject> Trainer::exportModel(const QString& path) {
-  return guarded("exporting the model", [&] { return d_->exportModel(path); });
+Result<QJsonObject> Trainer::exportModel(const QString& path, const QJsonObject& extra) {
+  return guarded("exporting the model", [&] { return d_->exportModel(path, extra); });
 }
 
 const TrainSettings& Trainer::settings() const {

@@ -54,6 +54,10 @@ class Trainer {
   /// intervals, max_hours), which come from `settings`.
   static Result<std::unique_ptr<Trainer>> create(const TrainSettings& settings, bool resume,
                                                  const TrainCallbacks& callbacks = {});
+  /// Opens the checkpoint in settings.out_dir for exportModel() only: leaves the run's logs and
+  /// files alone, so it is safe while the run is still training.
+  static Result<std::unique_ptr<Trainer>> openCheckpoint(const TrainSettings& settings,
+                                                         const TrainCallbacks& callbacks = {});
   ~Trainer();
   Trainer(const Trainer&) = delete;
   Trainer& operator=(const Trainer&) = delete;
@@ -62,7 +66,9 @@ class Trainer {
   Result<TrainOutcome> run(const CancelToken& cancel = CancelToken());
 
   /// Validates the current weights and writes them as a .cfmodel with a model card.
-  Result<QJsonObject> exportModel(const QString& path);
+  /// `extra` is merged into the card: its "metrics" object into the metrics (e.g. `eval`
+  /// results), its "notes" string appended to the training notes.
+  Result<QJsonObject> exportModel(const QString& path, const QJsonObject& extra = {});
 
   const TrainSettings& settings() const;
   int64_t step() const;
@@ -75,6 +81,8 @@ class Trainer {
  private:
   struct Impl;
   explicit Trainer(std::unique_ptr<Impl> impl);
+  static Result<std::unique_ptr<Trainer>> open(const TrainSettings& settings, bool resume,
+                                               bool read_only, const TrainCallbacks& callbacks);
   std::unique_ptr<Impl> d_;
 };
 
