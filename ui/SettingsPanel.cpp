@@ -81,8 +81,10 @@ QWidget* SettingsPanel::buildModelGroup() {
   row->addWidget(browse);
   form->addRow(tr("Model file"), row);
   temperature_ = new QDoubleSpinBox(box);
-  temperature_->setRange(0.01, 2.0);
+  temperature_->setRange(0.0, 2.0);
   temperature_->setSingleStep(0.01);
+  // 0 means "the model's own temperature" (from its card); the spin box says so.
+  temperature_->setSpecialValueText(tr("Model default"));
   temperature_->setToolTip(
       tr("Annealed-mean temperature of classification heads: lower gives "
          "bolder colours, higher gives safer, duller ones"));

@@ -14,7 +14,7 @@ void addSessionOptions(QCommandLineParser& parser) {
                     QStringLiteral("device"), QStringLiteral("auto")});
   parser.addOption({QStringLiteral("temperature"),
                     QStringLiteral("Annealed-mean temperature of classification models (default: "
-                                   "the model's, 0.38). Lower is more vivid."),
+                                   "the model's own, from its card). Lower is more vivid."),
                     QStringLiteral("T"), QStringLiteral("0")});
   parser.addOption({QStringLiteral("lambda"),
                     QStringLiteral("Temporal smoothing strength; 0 turns it off (default 4)."),

@@ -23,7 +23,7 @@ struct SessionSettings {
   std::string model_path;  ///< empty: the shipped default model
   DeviceChoice device = DeviceChoice::Auto;
   int working_height_px = 256;
-  double temperature = 0.38;  ///< annealed-mean temperature of classification heads
+  double temperature = 0.0;  ///< annealed-mean temperature; 0 = the model card's own
   FlowMethod flow_method = FlowMethod::Dis;
   double lambda = 4.0;    ///< temporal smoothing strength; 0 = off
   std::string cache_dir;  ///< empty: a per-video folder under the user's cache directory
