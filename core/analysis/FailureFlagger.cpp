@@ -149,7 +149,11 @@ void flagFrame(const FrameMetrics& m, const ShotStats& shot, const FailureThresh
     const bool occluded_outlier = t.robust_z > 0.0 && occluded_z >= t.robust_z;
     if (m.occluded_fraction >= t.occluded_fraction &&
         (occluded_outlier || m.occluded_fraction >= 2.5 * t.occluded_fraction)) {
-      add(FlagKind::Motion, format("heavy motion: %.0f %% occluded", 100.0 * m.occluded_fraction),
+      // Nearly everything occluded is usually a cut the detector missed (e.g. within a dissolve).
+      const char* fmt = m.occluded_fraction >= 0.8
+                            ? "heavy motion or an undetected cut: %.0f %% occluded"
+                            : "heavy motion: %.0f %% occluded";
+      add(FlagKind::Motion, format(fmt, 100.0 * m.occluded_fraction),
           m.occluded_fraction / t.occluded_fraction);
     } else if (m.motion_fraction >= t.motion_fraction) {
       add(FlagKind::Motion,

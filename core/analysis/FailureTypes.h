@@ -14,7 +14,7 @@ struct FailureThresholds {
   double sepia_fraction = 0.6;  ///< share of chroma in the 20-70 degree hue band
   double sepia_max_hue_spread_deg = 25.0;
   double min_colorfulness = 6.0;     ///< below this a frame looks grey (colour averaging)
-  double low_confidence_area = 0.3;  ///< share of the frame below confidence 0.2
+  double low_confidence_area = 0.6;  ///< share of the frame below confidence 0.2
   double flicker_ratio = 3.0;        ///< flicker relative to the shot median
   double flicker_absolute =
       25.0;  ///< flicker (ab units^2 per unit of luma change) that is bad anywhere

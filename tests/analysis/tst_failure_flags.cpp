@@ -187,13 +187,13 @@ class TestFailureFlags : public QObject {
       in.ab = f.ab;
       in.confidence = cv::Mat(f.l.size(), CV_32FC1, cv::Scalar(0.9));
       if (i == 6)
-        in.confidence(cv::Rect(0, 0, 40, 14)).setTo(0.1);  // 35 %
+        in.confidence(cv::Rect(0, 0, 40, 28)).setTo(0.1);  // 70 %
       metrics.push_back(computeFrameMetrics(in));
     }
     const auto reports = flagFrames(metrics, FailureThresholds{});
     QCOMPARE(framesWith(reports, FlagKind::LowConfidence), (std::set<int64_t>{6}));
     QCOMPARE(QString::fromStdString(reports[6].flags.front().reason),
-             QStringLiteral("low confidence on 35 % of frame"));
+             QStringLiteral("low confidence on 70 % of frame"));
   }
 
   void greyOutputIsDesaturated() {
