@@ -1,6 +1,21 @@
 #include "CliOptions.h"
 
+#include <QTextStream>
+
 namespace cf::app {
+
+std::optional<int> parseOrExit(QCommandLineParser& parser, const QString& command,
+                               const QStringList& args) {
+  if (!parser.parse(QStringList{command} + args)) {
+    QTextStream(stderr) << command << ": " << parser.errorText() << '\n';
+    return 2;
+  }
+  if (parser.isSet(QStringLiteral("help"))) {
+    QTextStream(stdout) << parser.helpText();
+    return 0;
+  }
+  return std::nullopt;
+}
 
 void addSessionOptions(QCommandLineParser& parser) {
   parser.addOption({QStringLiteral("model"),

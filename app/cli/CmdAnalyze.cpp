@@ -71,14 +71,8 @@ int runAnalyze(const QStringList& args) {
   QTextStream err(stderr);
   QTextStream out(stdout);
   const QString cmd = QStringLiteral("chromaflow-cli analyze");
-  if (!parser.parse(QStringList{cmd} + args)) {
-    err << cmd << ": " << parser.errorText() << '\n';
-    return 2;
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    out << parser.helpText();
-    return 0;
-  }
+  if (const auto exit_code = parseOrExit(parser, cmd, args))
+    return *exit_code;
   if (parser.positionalArguments().size() != 1) {
     err << cmd << ": expected one input video. Run '" << cmd << " --help' for the options.\n";
     return 2;

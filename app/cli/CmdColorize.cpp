@@ -38,14 +38,8 @@ int runColorize(const QStringList& args) {
   QTextStream err(stderr);
   QTextStream out(stdout);
   const QString cmd = QStringLiteral("chromaflow-cli colorize");
-  if (!parser.parse(QStringList{cmd} + args)) {
-    err << cmd << ": " << parser.errorText() << '\n';
-    return 2;
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    out << parser.helpText();
-    return 0;
-  }
+  if (const auto exit_code = parseOrExit(parser, cmd, args))
+    return *exit_code;
   const QStringList positional = parser.positionalArguments();
   if (positional.size() != 2) {
     err << cmd << ": expected IN and OUT. Run '" << cmd << " --help' for the options.\n";

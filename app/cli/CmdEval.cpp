@@ -10,6 +10,7 @@ extern "C" {
 #include <libavutil/log.h>
 }
 
+#include "CliOptions.h"
 #include "ConsoleProgress.h"
 #include "pipeline/ModelLocator.h"
 #include "train/Evaluator.h"
@@ -59,14 +60,8 @@ int runEval(const QStringList& args) {
   QTextStream err(stderr);
   QTextStream out(stdout);
   const QString cmd = QStringLiteral("chromaflow-cli eval");
-  if (!parser.parse(QStringList{cmd} + args)) {
-    err << cmd << ": " << parser.errorText() << '\n';
-    return 2;
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    out << parser.helpText();
-    return 0;
-  }
+  if (const auto exit_code = parseOrExit(parser, cmd, args))
+    return *exit_code;
   if (parser.positionalArguments().isEmpty()) {
     err << cmd << ": give colour images, videos or folders to score. Run '" << cmd
         << " --help' for the options.\n";

@@ -14,6 +14,7 @@
 
 #include <opencv2/core/utility.hpp>
 
+#include "CliOptions.h"
 #include "ConsoleProgress.h"
 #include "common/Eta.h"
 #include "train/Trainer.h"
@@ -182,14 +183,8 @@ int runTrain(const QStringList& args) {
   QTextStream err(stderr);
   QTextStream out(stdout);
   const QString cmd = QStringLiteral("chromaflow-cli train");
-  if (!parser.parse(QStringList{cmd} + args)) {
-    err << cmd << ": " << parser.errorText() << '\n';
-    return 2;
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    out << parser.helpText();
-    return 0;
-  }
+  if (const auto exit_code = parseOrExit(parser, cmd, args))
+    return *exit_code;
   train::TrainSettings settings;
   QString problem;
   if (!fillSettings(parser, &settings, &problem)) {
