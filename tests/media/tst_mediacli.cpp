@@ -16,26 +16,10 @@
 #include "media/VideoReader.h"
 
 using cf::media::VideoReader;
+using cf::test::CliResult;
+using cf::test::runCli;
 
 namespace {
-
-struct CliResult {
-  int exit_code = -1;
-  QString out;
-  QString err;
-};
-
-CliResult runCli(const QStringList& args) {
-  QProcess process;
-  process.start(cf::test::cliPath(), args);
-  CliResult result;
-  if (!process.waitForFinished(60000))
-    return result;
-  result.exit_code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-  result.out = QString::fromUtf8(process.readAllStandardOutput());
-  result.err = QString::fromUtf8(process.readAllStandardError());
-  return result;
-}
 
 QByteArray md5(const QString& path) {
   QFile file(path);

@@ -11,23 +11,6 @@
 
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  QString out;
-  QString err;
-};
-
-Run cli(const QStringList& args) {
-  QProcess process;
-  process.start(cf::test::cliPath(), args);
-  process.waitForFinished(60000);
-  Run r;
-  r.exit_code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-  r.out = QString::fromUtf8(process.readAllStandardOutput());
-  r.err = QString::fromUtf8(process.readAllStandardError());
-  return r;
-}
-
 double metric(const QString& text, const QString& label) {
   const QRegularExpression re(QRegularExpression::escape(label) +
                               QStringLiteral("[^:]*: ([0-9.eE+-]+)"));
@@ -55,8 +38,10 @@ class TestTemporalReport : public QObject {
     flicker.video_filter = QStringLiteral("hue=H=1.2*sin(37*n):s=1.5");
     QCOMPARE(cf::test::makeClip(flicker), QString());
 
-    const Run a = cli({QStringLiteral("temporal-report"), steady.path});
-    const Run b = cli({QStringLiteral("temporal-report"), flicker.path});
+    const cf::test::CliResult a =
+        cf::test::runCli({QStringLiteral("temporal-report"), steady.path});
+    const cf::test::CliResult b =
+        cf::test::runCli({QStringLiteral("temporal-report"), flicker.path});
     QVERIFY2(a.exit_code == 0, qPrintable(a.err));
     QVERIFY2(b.exit_code == 0, qPrintable(b.err));
     QVERIFY(a.out.contains(QStringLiteral("frames: 16")));
@@ -72,12 +57,14 @@ class TestTemporalReport : public QObject {
   }
 
   void missingFileIsAOneLineError() {
-    const Run r = cli({QStringLiteral("temporal-report"), QStringLiteral("/nonexistent/clip.mp4")});
+    const cf::test::CliResult r = cf::test::runCli(
+        {QStringLiteral("temporal-report"), QStringLiteral("/nonexistent/clip.mp4")});
     QVERIFY(r.exit_code != 0);
     QVERIFY(r.err.startsWith(QStringLiteral("chromaflow-cli temporal-report: ")));
     QCOMPARE(r.err.trimmed().count(QLatin1Char('\n')), 0);
-    const Run bad = cli({QStringLiteral("temporal-report"), QStringLiteral("--flow"),
-                         QStringLiteral("magic"), QStringLiteral("x.mp4")});
+    const cf::test::CliResult bad =
+        cf::test::runCli({QStringLiteral("temporal-report"), QStringLiteral("--flow"),
+                          QStringLiteral("magic"), QStringLiteral("x.mp4")});
     QCOMPARE(bad.exit_code, 2);
   }
 };
