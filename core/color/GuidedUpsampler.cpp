@@ -3,6 +3,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "color/LabConversion.h"
+#include "color/LabToRgb8.h"
 
 namespace cf::color {
 
@@ -63,11 +64,7 @@ cv::Mat upsampleAbBilinear(const cv::Mat& ab_low, cv::Size full_size) {
 
 cv::Mat recombineToRgb8(const cv::Mat& l_full, const cv::Mat& ab_low,
                         const GuidedUpsampleSettings& settings) {
-  const cv::Mat ab_full = upsampleAbGuided(l_full, ab_low, settings);
-  const cv::Mat rgb = labToRgb(mergeLab(l_full, ab_full));
-  cv::Mat rgb8;
-  rgb.convertTo(rgb8, CV_8U, 255.0);
-  return rgb8;
+  return labToRgb8(l_full, upsampleAbGuided(l_full, ab_low, settings));
 }
 
 }  // namespace cf::color

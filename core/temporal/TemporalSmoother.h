@@ -30,6 +30,9 @@ struct SmoothSettings {
   double tolerance = 0.05;
   double relative_change_tolerance = 0.0;  ///< also stop when ||x_k - x_k-1|| / ||x_k|| <= this
   bool exact_1d_when_possible = true;      ///< Condat's algorithm when all links are the identity
+  /// smoothSequence(): solve at this height and add the upsampled correction to the full-resolution
+  /// ab (as ShotSmoother does); 0 or >= the ab height = solve at the ab resolution.
+  int solve_height_px = 0;
 };
 
 /// One input frame: its ab (CV_32FC2, or CV_32FC1 for one channel) and its link to the previous
