@@ -38,7 +38,7 @@ if ! cpack -G DEB --config "$build/CPackConfig.cmake" -B "$work/pkg" > "$work/cp
   cat "$work/cpack.log" >&2
   fail "cpack -G DEB failed (log above)"
 fi
-deb=$(ls "$work"/pkg/*.deb 2> /dev/null | head -n 1)
+deb=$(find "$work/pkg" -maxdepth 1 -name '*.deb' | head -n 1)
 [ -n "$deb" ] || fail "cpack wrote no .deb into $work/pkg"
 echo "$(basename "$deb"): $(du -k "$deb" | cut -f1) KiB"
 
@@ -84,7 +84,8 @@ grep -q '<launchable type="desktop-id">org.chromaflow.Chromaflow.desktop</launch
 
 step "ldd and RUNPATH"
 elves=0
-for f in $(find "$root" -type f \( -path '*/bin/*' -o -name '*.so' -o -name '*.so.*' \)); do
+find "$root" -type f \( -path '*/bin/*' -o -name '*.so' -o -name '*.so.*' \) > "$work/files.txt"
+while IFS= read -r f; do
   [ "$(head -c 4 "$f" | od -An -c | tr -d ' ')" = '177ELF' ] || continue
   elves=$((elves + 1))
   missing=$(env -u LD_LIBRARY_PATH ldd "$f" | grep 'not found' || true)
@@ -94,7 +95,7 @@ $missing"
     fail "${f#"$root"} has a RUNPATH into the build tree $build"
   fi
   echo "${f#"$root"}: $(ldd "$f" | wc -l) libraries, all found"
-done
+done < "$work/files.txt"
 [ "$elves" -ge 1 ] || fail "found no ELF files in the package"
 
 step "installed chromaflow-cli"
