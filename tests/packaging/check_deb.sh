@@ -56,6 +56,9 @@ for pattern in 'libqt6core6' $gui_packages 'libtorch[0-9.]+' \
     fail "Depends has no package matching '$pattern'"
 done
 
+dpkg-deb -f "$deb" Recommends | grep -q 'qt6-translations-l10n' ||
+  fail "Recommends lacks qt6-translations-l10n (Qt's own strings in the user's language)"
+
 step "dpkg -x"
 root=$work/root
 dpkg -x "$deb" "$root"
