@@ -2,7 +2,8 @@
 # ctest packaging_deb: builds the Debian package with CPack, unpacks it into an empty root
 # (dpkg -x) and checks it the way it will be installed:
 #   1. Depends names the Debian 12 runtime packages of Qt 6, LibTorch, OpenCV, FFmpeg and OpenBLAS;
-#   2. the files are in place (binaries, model, .desktop, metainfo, icons) and nothing else is;
+#   2. the files are in place (binaries, model, .desktop, metainfo, icons) and nothing else is,
+#      and `appstreamcli validate-tree` accepts the unpacked tree;
 #   3. every installed ELF file resolves all its libraries (ldd) and carries no build-tree RUNPATH;
 #   4. the INSTALLED chromaflow-cli, run with an empty environment (no CHROMAFLOW_MODEL, no
 #      LD_LIBRARY_PATH), reports and loads the INSTALLED default model, prints `info` of a
@@ -84,6 +85,15 @@ icon=$(sed -n 's/^Icon=//p' "$prefix/share/applications/org.chromaflow.Chromaflo
 grep -q '<launchable type="desktop-id">org.chromaflow.Chromaflow.desktop</launchable>' \
   "$prefix/share/metainfo/org.chromaflow.Chromaflow.metainfo.xml" ||
   fail "the metainfo's launchable is not the installed .desktop file"
+
+# The installed tree as software centres read it: metainfo, its launchable .desktop file, icons.
+if command -v appstreamcli > /dev/null 2>&1; then
+  appstreamcli validate-tree --no-net "$root" || fail "appstreamcli validate-tree failed on the package"
+fi
+if command -v desktop-file-validate > /dev/null 2>&1; then
+  desktop-file-validate "$prefix/share/applications/org.chromaflow.Chromaflow.desktop" ||
+    fail "the installed .desktop file is invalid"
+fi
 
 step "ldd and RUNPATH"
 elves=0
