@@ -25,6 +25,7 @@ packages=(
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev
   ffmpeg opencv-doc
   xvfb xauth
+  desktop-file-utils appstream   # ctest -L packaging validates the .desktop and metainfo files
 )
 
 as_root() {
