@@ -158,6 +158,9 @@ Status VideoWriter::open() {
   if (ret < 0)
     return makeError(ffmpegFailure("cannot set up the " + std::string(muxer) + " muxer", ret));
   out_.reset(raw);
+  // Reproducible files: the same frames and settings give the same bytes (no random Matroska
+  // segment UID, no library version strings), so a resumed export can be checked bit for bit.
+  out_->flags |= AVFMT_FLAG_BITEXACT;
 
   // Video encoder.
   encoder_.reset(avcodec_alloc_context3(codec));
@@ -174,6 +177,7 @@ Status VideoWriter::open() {
   enc->pix_fmt = choosePixelFormat(codec, s);
   enc->color_range = s.full_range ? AVCOL_RANGE_JPEG : AVCOL_RANGE_MPEG;
   enc->thread_count = 0;
+  enc->flags |= AV_CODEC_FLAG_BITEXACT;
   if (out_->oformat->flags & AVFMT_GLOBALHEADER)
     enc->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
   AVDictionary* options = nullptr;
