@@ -36,6 +36,9 @@ struct SrgbEncoder {
   }
 
   uint8_t encode(float v) const {
+    // NaN compares false everywhere: treat it as black rather than index out of the table.
+    if (!(v > 0.0f))
+      return 0;
     v = std::clamp(v, 0.0f, 1.0f);
     int k = coarse[static_cast<size_t>(v * kCoarseBins)];
     while (k < 255 && v >= threshold[static_cast<size_t>(k)])
@@ -51,25 +54,55 @@ inline float labFInv(float f) {
 
 }  // namespace
 
+namespace {
+
+// One row: ab_of(c) gives the pixel's (a, b).
+template <class AbOf>
+void convertRow(const float* lp, AbOf ab_of, int cols, cv::Vec3b* dst) {
+  static const SrgbEncoder encoder;  // immutable after construction (thread-safe init)
+  for (int c = 0; c < cols; ++c) {
+    const float L = lp[c];
+    const cv::Vec2f ab = ab_of(c);
+    const float fy = (L + 16.0f) / 116.0f;
+    const float x = labFInv(fy + ab[0] / 500.0f) * kWhiteX;
+    const float y = L > kKappa * kEpsilon ? fy * fy * fy : L / kKappa;
+    const float z = labFInv(fy - ab[1] / 200.0f) * kWhiteZ;
+    dst[c][0] = encoder.encode(3.2404542f * x - 1.5371385f * y - 0.4985314f * z);
+    dst[c][1] = encoder.encode(-0.9692660f * x + 1.8760108f * y + 0.0415560f * z);
+    dst[c][2] = encoder.encode(0.0556434f * x - 0.2040259f * y + 1.0572252f * z);
+  }
+}
+
+}  // namespace
+
 cv::Mat labToRgb8(const cv::Mat& l, const cv::Mat& ab) {
   CV_Assert(l.type() == CV_32FC1 && ab.type() == CV_32FC2 && l.size() == ab.size());
-  static const SrgbEncoder encoder;  // immutable after construction (thread-safe init)
+  cv::Mat out(l.size(), CV_8UC3);
+  cv::parallel_for_(cv::Range(0, l.rows), [&](const cv::Range& rows) {
+    for (int r = rows.start; r < rows.end; ++r) {
+      const cv::Vec2f* abp = ab.ptr<cv::Vec2f>(r);
+      convertRow(
+          l.ptr<float>(r), [abp](int c) { return abp[c]; }, l.cols, out.ptr<cv::Vec3b>(r));
+    }
+  });
+  return out;
+}
+
+cv::Mat labToRgb8Affine(const cv::Mat& l, const cv::Mat& coefficients) {
+  CV_Assert(l.type() == CV_32FC1 && coefficients.type() == CV_32FC4 &&
+            l.size() == coefficients.size());
   cv::Mat out(l.size(), CV_8UC3);
   cv::parallel_for_(cv::Range(0, l.rows), [&](const cv::Range& rows) {
     for (int r = rows.start; r < rows.end; ++r) {
       const float* lp = l.ptr<float>(r);
-      const cv::Vec2f* abp = ab.ptr<cv::Vec2f>(r);
-      cv::Vec3b* dst = out.ptr<cv::Vec3b>(r);
-      for (int c = 0; c < l.cols; ++c) {
-        const float L = lp[c];
-        const float fy = (L + 16.0f) / 116.0f;
-        const float x = labFInv(fy + abp[c][0] / 500.0f) * kWhiteX;
-        const float y = L > kKappa * kEpsilon ? fy * fy * fy : L / kKappa;
-        const float z = labFInv(fy - abp[c][1] / 200.0f) * kWhiteZ;
-        dst[c][0] = encoder.encode(3.2404542f * x - 1.5371385f * y - 0.4985314f * z);
-        dst[c][1] = encoder.encode(-0.9692660f * x + 1.8760108f * y + 0.0415560f * z);
-        dst[c][2] = encoder.encode(0.0556434f * x - 0.2040259f * y + 1.0572252f * z);
-      }
+      const cv::Vec4f* k = coefficients.ptr<cv::Vec4f>(r);
+      convertRow(
+          lp,
+          [lp, k](int c) {
+            const float g = lp[c] / 100.0f;
+            return cv::Vec2f(k[c][0] * g + k[c][1], k[c][2] * g + k[c][3]);
+          },
+          l.cols, out.ptr<cv::Vec3b>(r));
     }
   });
   return out;

@@ -14,4 +14,9 @@ namespace cf::color {
 /// L (CV_32FC1, 0..100) and ab (CV_32FC2, same size) -> CV_8UC3 RGB, clipped to the sRGB gamut.
 cv::Mat labToRgb8(const cv::Mat& l, const cv::Mat& ab);
 
+/// The same with ab given per pixel as an affine function of the guide g = L / 100:
+/// a = k0 * g + k1, b = k2 * g + k3, `coefficients` CV_32FC4 (the guided upsampler's output form,
+/// so the full-resolution ab is never stored).
+cv::Mat labToRgb8Affine(const cv::Mat& l, const cv::Mat& coefficients);
+
 }  // namespace cf::color

@@ -55,9 +55,11 @@ struct Session::Impl {
   void dropNetworkCaches();
   temporal::FlowSettings flowSettings() const;
   temporal::TemporalSettings temporalSettings(double lambda) const;
-  /// Height the temporal smoothing solves at, in the preview and the export alike: half the
-  /// working height (the flicker it removes is low-frequency; the correction is upsampled).
-  int smoothSolveHeight() const { return std::max(64, settings.working_height_px / 2); }
+  /// Height the temporal smoothing solves at, in the preview and the export alike: a quarter of
+  /// the working height, at least 64 px. The flicker it removes is low-frequency and the
+  /// correction is upsampled onto the full ab; at 64 px the result is within 0.15 ab units RMS of
+  /// a full-resolution solve (tests/bench/RESULTS.md) at a sixteenth of the cost.
+  int smoothSolveHeight() const { return std::max(64, settings.working_height_px / 4); }
   double lambdaFor(int64_t frame) const;
   /// First and one-past-last frame of the shot holding `frame` (whole video before the scan).
   std::pair<int64_t, int64_t> shotOf(int64_t frame) const;
