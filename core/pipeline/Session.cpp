@@ -55,7 +55,7 @@ media::VideoCodec toVideoCodec(ExportCodec c) {
 }
 
 // Frames of network output kept in memory in front of the disk cache.
-constexpr size_t kMemoryAbFrames = 256;
+constexpr size_t kMemoryAbFrames = 64;
 // Flow links kept in memory in front of the disk cache (each ~1 MB at working height 256): the
 // preview's window and a little more. Without a disk cache, enough for re-tuning a shot.
 constexpr size_t kMemoryFlowLinks = 32;
