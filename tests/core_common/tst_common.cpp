@@ -78,6 +78,23 @@ class TestCommon : public QObject {
     QVERIFY(copy.isCancelled());
   }
 
+  void etaRestartsForTheNextStage() {
+    using namespace std::chrono;
+    cf::Eta eta;
+    const auto t0 = cf::Eta::Clock::now();
+    eta.update(0, 100, t0);
+    eta.update(100, 100, t0 + seconds(1));  // a fast scan: 100/s
+    QVERIFY(eta.secondsLeft().has_value());
+    QCOMPARE(*eta.secondsLeft(), 0.0);
+    // The export starts: 1 of 40 done, slower. The scan's rate and count must not leak in.
+    eta.update(1, 40, t0 + seconds(2));
+    QVERIFY(!eta.secondsLeft().has_value());  // no rate for this stage yet
+    eta.update(3, 40, t0 + seconds(4));       // 1 frame/s
+    QVERIFY(eta.secondsLeft().has_value());
+    QVERIFY2(std::abs(*eta.secondsLeft() - 37.0) < 1e-6,
+             qPrintable(QString::number(*eta.secondsLeft())));
+  }
+
   void etaFromSteadyRate() {
     cf::Eta eta(1.0);
     const auto t0 = cf::Eta::Clock::now();
