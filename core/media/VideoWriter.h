@@ -8,17 +8,18 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/Result.h"
+#include "media/AudioPassthrough.h"
 #include "media/AvHandles.h"
 #include "media/Frame.h"
 #include "media/Rational.h"
 
 namespace cf::media {
 
-class AudioPassthrough;
 class TempOutputFile;
 
 enum class VideoCodec { H264, H265, FFV1, ProRes };
@@ -43,7 +44,10 @@ struct VideoWriterSettings {
   Rational sample_aspect{1, 1};              ///< pixel aspect ratio stored in the output
   int rotation_deg = 0;           ///< clockwise display rotation stored (MP4/MOV display matrix)
   std::string audio_source_path;  ///< copy the audio streams of this file; empty = no audio
-  std::string source_path;        ///< the video being converted; never overwritten
+  /// Range export: keep only this part of the audio, moved to start with the video (see
+  /// AudioRange; copied audio is cut at packet boundaries). Unset: all of it, unchanged.
+  std::optional<AudioRange> audio_range;
+  std::string source_path;  ///< the video being converted; never overwritten
 };
 
 class VideoWriter {
@@ -85,6 +89,9 @@ class VideoWriter {
   Status sendPending(int64_t duration_ts);
   Status drainEncoder();
   Status fail(Status status);  // aborts, then returns `status`
+  // A write failure: a full, read-only or failing disk (from `errnum` or the AVIOContext's error)
+  // becomes a message that says so and what to do; anything else stays `fallback`.
+  Status writeError(int errnum, Status fallback);
 
   VideoWriterSettings settings_;
   std::unique_ptr<TempOutputFile> temp_;
