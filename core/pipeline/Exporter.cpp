@@ -63,11 +63,12 @@ Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServic
     ws.full_range = false;
     const bool whole = first == 0 && last == info.frame_count - 1;
     if (request.keep_audio && info.hasAudio()) {
-      if (whole)
-        ws.audio_source_path = request.input_path;
-      else
-        stats.notes.push_back(
-            "the audio was left out: exporting a frame range with its audio is not supported yet");
+      ws.audio_source_path = request.input_path;
+      if (!whole) {  // the range's audio, moved to start with its first frame
+        const auto [start_s, end_s] = (*reader)->frameSpanS(first, last);
+        ws.audio_range = media::AudioRange{
+            start_s, end_s, static_cast<double>(info.start_pts) * info.time_base.toDouble()};
+      }
     }
     auto writer = media::VideoWriter::create(ws);
     if (!writer)
@@ -75,7 +76,10 @@ Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServic
 
     AnalysedFrameStream stream(**reader, *services.colorizer, *services.ab_cache, first, last);
     std::deque<AnalysedFramePtr> in_flight;  // between the smoother's source and its sink
-    temporal::VideoSmoother smoother(request.temporal, *services.flow_cache);
+    temporal::TemporalSettings temporal_settings = request.temporal;  // per-shot lambdas
+    temporal_settings.smooth.lambda_ranges =
+        temporal::rebaseLambdaRanges(request.temporal.smooth.lambda_ranges, first);
+    temporal::VideoSmoother smoother(temporal_settings, *services.flow_cache);
 
     auto source = [&](int64_t i) -> Result<temporal::LabFrame> {
       auto f = stream.next(cancel);

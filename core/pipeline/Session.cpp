@@ -79,6 +79,9 @@ Status Session::Impl::ensureEngine() {
   if (!cache) {
     // An unusable cache folder must not stop the preview: fall back to memory only, and say so.
     qCWarning(lcPipeline, "%s; caching in memory only", cache.message().c_str());
+    cache_note = cache.message() +
+                 " (so caching in memory only: the network's output is not "
+                 "kept for the next run; choose a writable cache folder)";
     cache = AbCache::open(std::string(), kMemoryAbFrames);
   }
   ab_cache = std::move(*cache);
@@ -249,6 +252,11 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   rr.first_frame = request.first_frame;
   rr.last_frame = request.last_frame;
   rr.temporal = impl_->temporalSettings(impl_->settings.lambda);
+  if (!impl_->overrides.empty()) {  // per-shot lambdas, in source frames (one range per shot)
+    rr.temporal.smooth.lambda_ranges.push_back({0, impl_->lambdaFor(0)});
+    for (const temporal::SceneCut& cut : impl_->scan->cuts)
+      rr.temporal.smooth.lambda_ranges.push_back({cut.frame, impl_->lambdaFor(cut.frame)});
+  }
   RenderServices services;
   services.colorizer = impl_->colorizer.get();
   services.ab_cache = impl_->ab_cache.get();
@@ -272,6 +280,8 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   e.cache_bytes = impl_->ab_cache->bytesOnDisk() - bytes_before;
   e.cache_dir = impl_->ab_cache->dir();
   e.notes = stats->notes;
+  if (!impl_->cache_note.empty())
+    e.notes.push_back(impl_->cache_note);
   if (!impl_->colorizer->notice().isEmpty())
     e.notes.push_back(impl_->colorizer->notice().toStdString());
   return {};
