@@ -1,8 +1,9 @@
 #pragma once
 // Encodes frames to H.264 / H.265 / FFV1 / ProRes in MP4, MKV or MOV (chosen by the extension),
 // keeps each frame's timestamp and duration (so VFR and the total duration survive), carries the
-// audio of a source file (copied, or re-encoded with a note), and writes to a temporary file that
-// becomes the output only on finish().
+// audio of a source file (copied, or re-encoded with a note; all of it, or the part that goes with
+// a frame range), and writes to a temporary file that becomes the output only on finish(). A full,
+// read-only or failing disk gives one message naming the folder and what to do.
 
 #include <cstdint>
 #include <limits>
