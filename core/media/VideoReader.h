@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "common/Result.h"
 #include "media/AvHandles.h"
@@ -35,6 +36,11 @@ class VideoReader {
   /// forward, matching by pts; decodes forward without seeking when that is shorter. next()
   /// continues after it.
   Result<FramePtr> frameAt(int64_t index);
+
+  /// Source times (seconds, pts x time_base) where frame `first` starts and frame `last` ends
+  /// (inclusive): from the packet table, so exact for VFR; from the nominal rate when the file's
+  /// timestamps are unusable. For a range export's audio (VideoWriterSettings::audio_range).
+  std::pair<double, double> frameSpanS(int64_t first, int64_t last) const;
 
  private:
   VideoReader() = default;

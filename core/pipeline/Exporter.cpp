@@ -122,11 +122,12 @@ Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServic
     ws.full_range = false;
     const bool whole = first == 0 && last == info.frame_count - 1;
     if (request.keep_audio && info.hasAudio()) {
-      if (whole)
-        ws.audio_source_path = request.input_path;
-      else
-        stats.notes.push_back(
-            "the audio was left out: exporting a frame range with its audio is not supported yet");
+      ws.audio_source_path = request.input_path;
+      if (!whole) {  // the range's audio, moved to start with its first frame
+        const auto [start_s, end_s] = (*reader)->frameSpanS(first, last);
+        ws.audio_range = media::AudioRange{
+            start_s, end_s, static_cast<double>(info.start_pts) * info.time_base.toDouble()};
+      }
     }
     auto writer = media::VideoWriter::create(ws);
     if (!writer)
@@ -142,7 +143,9 @@ Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServic
     media::VideoReader& rd = **reader;
     model::Colorizer& colorizer = *services.colorizer;
     AbCache& ab_cache = *services.ab_cache;
-    const temporal::SmoothSettings smooth = request.temporal.smooth;
+    temporal::SmoothSettings smooth = request.temporal.smooth;  // per-shot lambdas, range-relative
+    smooth.lambda_ranges =
+        temporal::rebaseLambdaRanges(request.temporal.smooth.lambda_ranges, first);
     runner.start(
         [&] { return runDecodeStage(rd, colorizer, first, last, decoded, cancel, times); });
     runner.start([&] {

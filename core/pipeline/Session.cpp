@@ -82,6 +82,9 @@ Status Session::Impl::ensureEngine() {
   if (!cache) {
     // An unusable cache folder must not stop the preview: fall back to memory only, and say so.
     qCWarning(lcPipeline, "%s; caching in memory only", cache.message().c_str());
+    cache_note = cache.message() +
+                 " (so caching in memory only: the network's output is not "
+                 "kept for the next run; choose a writable cache folder)";
     cache = AbCache::open(std::string(), kMemoryAbFrames);
   }
   ab_cache = std::move(*cache);
@@ -99,6 +102,10 @@ void Session::Impl::ensureFlowCache() {
     return;
   }
   qCWarning(lcPipeline, "%s; keeping flows in memory only", disk.message().c_str());
+  if (cache_note.empty())  // the ab cache's note names the same root folder already
+    cache_note = disk.message() +
+                 " (so keeping optical flows in memory only: they are computed again next "
+                 "time; choose a writable cache folder)";
   flow_cache = std::make_unique<temporal::MemoryFlowCache>(kMemoryOnlyFlowLinks);
 }
 
@@ -270,6 +277,11 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   rr.first_frame = request.first_frame;
   rr.last_frame = request.last_frame;
   rr.temporal = impl_->temporalSettings(impl_->settings.lambda);
+  if (!impl_->overrides.empty()) {  // per-shot lambdas, in source frames (one range per shot)
+    rr.temporal.smooth.lambda_ranges.push_back({0, impl_->lambdaFor(0)});
+    for (const temporal::SceneCut& cut : impl_->scan->cuts)
+      rr.temporal.smooth.lambda_ranges.push_back({cut.frame, impl_->lambdaFor(cut.frame)});
+  }
   RenderServices services;
   services.colorizer = impl_->colorizer.get();
   services.ab_cache = impl_->ab_cache.get();
@@ -297,6 +309,8 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
     e.flow_cache_bytes = disk->bytesWritten() - flow_bytes_before;
   e.cache_dir = impl_->ab_cache->dir();
   e.notes = stats->notes;
+  if (!impl_->cache_note.empty())
+    e.notes.push_back(impl_->cache_note);
   if (!impl_->colorizer->notice().isEmpty())
     e.notes.push_back(impl_->colorizer->notice().toStdString());
   return {};

@@ -26,6 +26,7 @@ struct Session::Impl {
   std::unique_ptr<media::VideoReader> reader;
   std::unique_ptr<model::Colorizer> colorizer;
   std::unique_ptr<AbCache> ab_cache;
+  std::string cache_note;  ///< why the disk cache is not used (memory-only fallback); or empty
   std::unique_ptr<temporal::FlowCache> flow_cache;  ///< on disk, or in memory when that fails
   std::optional<CutScanResult> scan;
   std::vector<ShotOverride> overrides;

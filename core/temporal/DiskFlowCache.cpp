@@ -145,10 +145,18 @@ Result<FrameLinkPtr> DiskFlowCache::insert(const FramePair& pair, FrameLinkPtr l
   bool ok = file.write(reinterpret_cast<const char*>(&h), sizeof h) == sizeof h;
   ok = ok && file.write(flow_z) == flow_z.size();
   ok = ok && file.write(mask_z) == mask_z.size();
-  if (!ok || !file.commit())
+  if (!ok || !file.commit()) {
+    if (file.error() == QFileDevice::ResourceError)  // ENOSPC: the disk is full
+      return makeError("cannot write the flow cache file '" + path +
+                       "': the disk holding the cache folder '" + dir_ + "' is full (" +
+                       file.errorString().toStdString() + ", after " +
+                       std::to_string(bytes_written_ / 1000) +
+                       " kB of flows written by this run). Free some space there or choose "
+                       "another cache folder.");
     return makeError("cannot write the flow cache file '" + path +
                      "': " + file.errorString().toStdString() +
                      ". The disk may be full: free some space or choose another cache folder.");
+  }
   bytes_written_ += qint64(sizeof h) + flow_z.size() + mask_z.size();
   return memory_.insert(pair, q);
 }

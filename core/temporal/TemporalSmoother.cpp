@@ -1,6 +1,8 @@
 #include "temporal/TemporalSmoother.h"
 
+#include <algorithm>
 #include <deque>
+#include <iterator>
 #include <opencv2/imgproc.hpp>
 
 #include "common/ErrorBoundary.h"
@@ -20,7 +22,8 @@ SolverOptions solverOptions(const SmoothSettings& s) {
   return o;
 }
 
-Result<WindowFrame> makeFrame(int64_t index, const SmoothInput& in, const cv::Mat& like) {
+Result<WindowFrame> makeFrame(int64_t index, const SmoothInput& in, const cv::Mat& like,
+                              float lambda = -1.f) {
   if (in.ab.empty() || in.ab.depth() != CV_32F || in.ab.channels() > 2)
     return makeError("temporal smoothing: frame " + std::to_string(index) +
                      " has no CV_32FC2 ab; pass the colour model's ab at working resolution");
@@ -38,6 +41,7 @@ Result<WindowFrame> makeFrame(int64_t index, const SmoothInput& in, const cv::Ma
   f.p = cv::Mat::zeros(in.ab.size(), in.ab.type());
   if (in.link)
     f.link = compileLink(*in.link);
+  f.lambda = lambda;
   return f;
 }
 
@@ -60,6 +64,26 @@ Error cancelledError(int64_t frame) {
 }
 
 }  // namespace
+
+double SmoothSettings::lambdaAt(int64_t frame) const {
+  const auto after =
+      std::upper_bound(lambda_ranges.begin(), lambda_ranges.end(), frame,
+                       [](int64_t f, const LambdaRange& r) { return f < r.first_frame; });
+  return after == lambda_ranges.begin() ? lambda : std::prev(after)->lambda;
+}
+
+std::vector<LambdaRange> rebaseLambdaRanges(const std::vector<LambdaRange>& ranges,
+                                            int64_t first_frame) {
+  std::vector<LambdaRange> out;
+  for (const LambdaRange& r : ranges) {
+    LambdaRange shifted{std::max<int64_t>(0, r.first_frame - first_frame), r.lambda};
+    if (!out.empty() && out.back().first_frame == shifted.first_frame)
+      out.back() = shifted;  // a later range starting at or before first_frame wins
+    else
+      out.push_back(shifted);
+  }
+  return out;
+}
 
 Result<SmoothStats> smoothSequence(int64_t frame_count, const FrameSource& source,
                                    const FrameSink& sink, const SmoothSettings& settings,
@@ -98,7 +122,9 @@ Result<SmoothStats> smoothSequence(int64_t frame_count, const FrameSource& sourc
           solve_in.ab = low;
           solve_in.link = downscaleLink(solve_in.link, low_size);
         }
-        auto frame = makeFrame(next_read, solve_in, win.empty() ? anchor : win.back().y);
+        const float lambda =
+            settings.lambda_ranges.empty() ? -1.f : float(settings.lambdaAt(next_read));
+        auto frame = makeFrame(next_read, solve_in, win.empty() ? anchor : win.back().y, lambda);
         if (!frame)
           return frame.error();
         win.push_back(std::move(frame.value()));
