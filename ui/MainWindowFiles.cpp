@@ -138,7 +138,7 @@ void MainWindow::rebuildRecentMenu() {
   for (int i = 0; i < recent.size(); ++i) {
     const QString path = recent[i];
     QAction* a = recent_menu_->addAction(
-        tr("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName().replace('&', "&&")));
+        QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName().replace('&', "&&")));
     a->setToolTip(path);
     connect(a, &QAction::triggered, this, [this, path] { openPath(path); });
   }
