@@ -1,167 +1,190 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="de_DE">
+<TS version="2.1" language="de">
 <context>
     <name>cf::ui::CoreText</name>
     <message>
         <source>sepia: %1 % of chroma in the %2-%3 degree hue band</source>
-        <translation type="unfinished"></translation>
+        <translation>Sepia: %1 % der Chroma im Farbtonbereich %2–%3 Grad</translation>
     </message>
     <message>
         <source>desaturated: colourfulness %1 is below %2 (colour averaging)</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsättigt: Farbigkeit %1 liegt unter %2 (Farbmittelung)</translation>
     </message>
     <message>
         <source>desaturated: colourfulness %1, far below the shot&apos;s median %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsättigt: Farbigkeit %1, weit unter dem Median der Einstellung (%2)</translation>
     </message>
     <message>
         <source>low confidence on %1 % of the frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Geringe Konfidenz auf %1 % des Bildes</translation>
     </message>
     <message>
         <source>confidence %1, far below the shot&apos;s median %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfidenz %1, weit unter dem Median der Einstellung (%2)</translation>
     </message>
     <message>
         <source>flicker: the colour jumps by %1 ab units between frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Flackern: Die Farbe springt zwischen den Bildern um %1 ab-Einheiten</translation>
     </message>
     <message>
         <source>flicker %1 times the shot&apos;s median</source>
-        <translation type="unfinished"></translation>
+        <translation>Flackern: das %1-Fache des Medians der Einstellung</translation>
     </message>
     <message>
         <source>heavy motion or an undetected cut: %1 % occluded</source>
-        <translation type="unfinished"></translation>
+        <translation>Starke Bewegung oder nicht erkannter Schnitt: %1 % verdeckt</translation>
     </message>
     <message>
         <source>heavy motion: %1 % occluded</source>
-        <translation type="unfinished"></translation>
+        <translation>Starke Bewegung: %1 % verdeckt</translation>
     </message>
     <message>
         <source>heavy motion: %1 % of the frame width per frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Starke Bewegung: %1 % der Bildbreite pro Bild</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU (%n thread(s))</source>
+        <translation>
+            <numerusform>CPU (%n Thread)</numerusform>
+            <numerusform>CPU (%n Threads)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CUDA GPU (half precision)</source>
+        <translation>CUDA-GPU (halbe Genauigkeit)</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Export läuft</translation>
+    </message>
+    <message>
+        <source>Scanning for cuts</source>
+        <translation>Suche nach Schnitten</translation>
+    </message>
+    <message>
+        <source>Analysing</source>
+        <translation>Analyse läuft</translation>
     </message>
 </context>
 <context>
     <name>cf::ui::ExportDialog</name>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen…</translation>
     </message>
     <message>
         <source>Export colourised video</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolorierten Film exportieren</translation>
     </message>
     <message>
         <source>MKV / FFV1 (lossless)</source>
-        <translation type="unfinished"></translation>
+        <translation>MKV / FFV1 (verlustfrei)</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format</translation>
     </message>
     <message>
         <source>Constant rate factor: lower is better and larger; 18 looks lossless</source>
-        <translation type="unfinished"></translation>
+        <translation>Constant Rate Factor: niedriger bedeutet bessere Qualität und größere Dateien; 18 wirkt verlustfrei</translation>
     </message>
     <message>
         <source>Quality (CRF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualität (CRF)</translation>
     </message>
     <message>
         <source>Whole video</source>
-        <translation type="unfinished"></translation>
+        <translation>Ganzes Video</translation>
     </message>
     <message>
         <source>Range</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich</translation>
     </message>
     <message>
         <source>Audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio</translation>
     </message>
     <message>
         <source>Choose where to save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicherort wählen</translation>
     </message>
     <message>
         <source>Output file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgabedatei</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>Cancel export</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abbrechen</translation>
     </message>
     <message>
         <source>In/out range (frames %1-%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>In/Out-Bereich (Bilder %1–%2)</translation>
     </message>
     <message>
         <source>In/out range (set with I and O)</source>
-        <translation type="unfinished"></translation>
+        <translation>In/Out-Bereich (mit I und O setzen)</translation>
     </message>
     <message>
         <source>Keep the original sound</source>
-        <translation type="unfinished"></translation>
+        <translation>Originalton behalten</translation>
     </message>
     <message>
         <source>Keep the original sound (the source has none)</source>
-        <translation type="unfinished"></translation>
+        <translation>Originalton behalten (die Quelle hat keinen)</translation>
     </message>
     <message>
         <source>Export to</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren nach</translation>
     </message>
     <message>
         <source>Video files (*.mp4 *.mkv *.mov)</source>
-        <translation type="unfinished"></translation>
+        <translation>Videodateien (*.mp4 *.mkv *.mov)</translation>
     </message>
     <message>
         <source>Choose an output file first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst eine Ausgabedatei.</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export läuft…</translation>
     </message>
     <message>
         <source>Frame %1 of %2, ETA %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild %1 von %2, Restzeit %3</translation>
     </message>
     <message>
         <source>Frame %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild %1 von %2</translation>
     </message>
 </context>
 <context>
     <name>cf::ui::FailuresPanel</name>
     <message>
         <source>Frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>No failures flagged so far</source>
-        <translation type="unfinished"></translation>
+        <translation>Bisher keine Problemstellen markiert</translation>
     </message>
     <message numerus="yes">
         <source>%n flagged range(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n markierter Bereich</numerusform>
+            <numerusform>%n markierte Bereiche</numerusform>
         </translation>
     </message>
 </context>
@@ -169,656 +192,657 @@
     <name>cf::ui::JobPanel</name>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen…</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Idle</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit</translation>
     </message>
     <message>
         <source>ETA %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Restzeit %1</translation>
     </message>
 </context>
 <context>
     <name>cf::ui::MainWindow</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemstellen</translation>
     </message>
     <message>
         <source>Job</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a black-and-white video to start (Ctrl+O or drop a file)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag</translation>
     </message>
     <message>
         <source>Could not open the video</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Video konnte nicht geöffnet werden</translation>
     </message>
     <message>
         <source>Analysed</source>
-        <translation type="unfinished"></translation>
+        <translation>Analysiert</translation>
     </message>
     <message>
         <source>Analysed %1 of %2 frames</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Bildern analysiert</translation>
     </message>
     <message>
         <source>Exporting: frame %1 of %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Export: Bild %1 von %2 %3</translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geöffnet</translation>
     </message>
     <message>
         <source>Opened %1: %2 frames at %3 fps</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 geöffnet: %2 Bilder mit %3 fps</translation>
     </message>
     <message>
         <source>No video</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Video</translation>
     </message>
     <message>
         <source>Frame %1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild %1 / %2</translation>
     </message>
     <message>
         <source>About Chromaflow</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Chromaflow</translation>
     </message>
     <message>
         <source>Chromaflow %1
 Colourises black-and-white video with temporal smoothing and failure inspection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chromaflow %1
+Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemstellen.</translation>
     </message>
     <message>
         <source>&amp;Open Video…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Video öffnen…</translation>
     </message>
     <message>
         <source>Open &amp;Project…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Projekt öffnen…</translation>
     </message>
     <message>
         <source>&amp;Save Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt &amp;speichern</translation>
     </message>
     <message>
         <source>Save Project &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt speichern &amp;unter…</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportieren…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Play / Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiedergabe / Pause</translation>
     </message>
     <message>
         <source>Play &amp;Backwards (J)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückwärts abspielen (J)</translation>
     </message>
     <message>
         <source>Pa&amp;use (K)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pa&amp;use (K)</translation>
     </message>
     <message>
         <source>Play &amp;Forwards (L)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vorwärts abspielen (L)</translation>
     </message>
     <message>
         <source>Previous Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorheriges Bild</translation>
     </message>
     <message>
         <source>Next Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächstes Bild</translation>
     </message>
     <message>
         <source>Go to Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Anfang</translation>
     </message>
     <message>
         <source>Go to End</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Ende</translation>
     </message>
     <message>
         <source>Set &amp;In Point</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;In-Punkt setzen</translation>
     </message>
     <message>
         <source>Set &amp;Out Point</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Out-Punkt setzen</translation>
     </message>
     <message>
         <source>Clear In/Out</source>
-        <translation type="unfinished"></translation>
+        <translation>In/Out-Punkte löschen</translation>
     </message>
     <message>
         <source>Next &amp;Failure</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste &amp;Problemstelle</translation>
     </message>
     <message>
         <source>Previous Failure</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorherige Problemstelle</translation>
     </message>
     <message>
         <source>Analyse in &amp;Background</source>
-        <translation type="unfinished"></translation>
+        <translation>Im &amp;Hintergrund analysieren</translation>
     </message>
     <message>
         <source>Side by Side</source>
-        <translation type="unfinished"></translation>
+        <translation>Nebeneinander</translation>
     </message>
     <message>
         <source>Split Wipe</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteilte Wischblende</translation>
     </message>
     <message>
         <source>Single View</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelansicht</translation>
     </message>
     <message>
         <source>Toggle Single Side</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigte Seite wechseln</translation>
     </message>
     <message>
         <source>Original | Colourised</source>
-        <translation type="unfinished"></translation>
+        <translation>Original | Koloriert</translation>
     </message>
     <message>
         <source>Raw Network | Smoothed</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzausgabe roh | Geglättet</translation>
     </message>
     <message>
         <source>Source Colours | Colourised</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellfarben | Koloriert</translation>
     </message>
     <message>
         <source>Confidence &amp;Overlay</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfidenz ein&amp;blenden</translation>
     </message>
     <message>
         <source>Zoom to &amp;Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einpassen</translation>
     </message>
     <message>
         <source>Zoom &amp;1:1</source>
-        <translation type="unfinished"></translation>
+        <translation>Originalgröße (&amp;1:1)</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;größern</translation>
     </message>
     <message>
         <source>Zoom O&amp;ut</source>
-        <translation type="unfinished"></translation>
+        <translation>Verklei&amp;nern</translation>
     </message>
     <message>
         <source>Timeline Zoom In</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleiste vergrößern</translation>
     </message>
     <message>
         <source>Timeline Zoom Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleiste verkleinern</translation>
     </message>
     <message>
         <source>Timeline: Whole Film</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitleiste: ganzer Film</translation>
     </message>
     <message>
         <source>System Default</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemstandard</translation>
     </message>
     <message>
         <source>&amp;About Chromaflow</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über Chromaflow</translation>
     </message>
     <message>
         <source>Run the network and the failure analysis over the whole video while you work, starting at the playhead</source>
-        <translation type="unfinished"></translation>
+        <translation>Netz und Problemanalyse während der Arbeit über das ganze Video laufen lassen, beginnend am Abspielkopf</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Undo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig: %1</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
         <source>&amp;Redo %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen: %1</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Playback</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiedergabe</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Haupt-Werkzeugleiste</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>An export is running; cancel it or wait before opening another video.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Export läuft; brechen Sie ihn ab oder warten Sie, bevor Sie ein anderes Video öffnen.</translation>
     </message>
     <message>
         <source>Opening %1 and loading the model…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geöffnet und das Modell geladen…</translation>
     </message>
     <message>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 gespeichert</translation>
     </message>
     <message>
         <source>Open a video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video öffnen</translation>
     </message>
     <message>
         <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow projects (*.chromaflow);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow-Projekte (*.chromaflow);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Open a project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt öffnen</translation>
     </message>
     <message>
         <source>Chromaflow projects (*.chromaflow)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chromaflow-Projekte (*.chromaflow)</translation>
     </message>
     <message>
         <source>Save project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt speichern</translation>
     </message>
     <message>
         <source>Clear List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste leeren</translation>
     </message>
     <message>
         <source>No further failures after this frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine weiteren Problemstellen nach diesem Bild</translation>
     </message>
     <message>
         <source>No earlier failures before this frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine früheren Problemstellen vor diesem Bild</translation>
     </message>
     <message>
         <source>Open a video before exporting</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie vor dem Export ein Video</translation>
     </message>
     <message>
         <source>Exporting %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird exportiert</translation>
+    </message>
+    <message>
+        <source>Open a black-and-white video to start (%1 or drop a file)</source>
+        <translation>Öffnen Sie ein Schwarzweißvideo, um zu beginnen (%1 oder Datei hierher ziehen)</translation>
     </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>
     <message>
         <source>Smoothed (λ %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geglättet (λ %1)</translation>
     </message>
     <message>
         <source>Colourised (λ %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Koloriert (λ %1)</translation>
     </message>
     <message>
         <source>Raw network output</source>
-        <translation type="unfinished"></translation>
+        <translation>Rohe Netzausgabe</translation>
     </message>
     <message>
         <source>Original (the source has no colours)</source>
-        <translation type="unfinished"></translation>
+        <translation>Original (die Quelle hat keine Farben)</translation>
     </message>
     <message>
         <source>Source colours (reference)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellfarben (Referenz)</translation>
     </message>
     <message>
         <source>Original</source>
-        <translation type="unfinished"></translation>
+        <translation>Original</translation>
     </message>
     <message>
         <source>Not available yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht verfügbar</translation>
     </message>
     <message>
         <source>Open a video: File &gt; Open, or drop a file here</source>
-        <translation type="unfinished"></translation>
+        <translation>Video öffnen: Datei &gt; Video öffnen, oder eine Datei hierher ziehen</translation>
     </message>
     <message>
         <source>Frame %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild %1</translation>
     </message>
 </context>
 <context>
     <name>cf::ui::ProjectFile</name>
     <message>
         <source>cannot read project %1: %2 at offset %3; check the file is a Chromaflow project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt %1 kann nicht gelesen werden: %2 an Position %3; prüfen Sie, ob die Datei ein Chromaflow-Projekt ist</translation>
     </message>
     <message>
         <source>cannot read project %1: not a Chromaflow project file</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt %1 kann nicht gelesen werden: keine Chromaflow-Projektdatei</translation>
     </message>
     <message>
         <source>cannot read project %1: format version %2 is not supported; update Chromaflow</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt %1 kann nicht gelesen werden: Formatversion %2 wird nicht unterstützt; aktualisieren Sie Chromaflow</translation>
     </message>
     <message>
         <source>cannot save project %1: %2; choose a writable folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt %1 kann nicht gespeichert werden: %2; wählen Sie einen beschreibbaren Ordner</translation>
     </message>
     <message>
         <source>cannot save project %1: %2; check the free disk space</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt %1 kann nicht gespeichert werden: %2; prüfen Sie den freien Speicherplatz</translation>
     </message>
     <message>
         <source>cannot open project %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt %1 kann nicht geöffnet werden: %2</translation>
     </message>
 </context>
 <context>
     <name>cf::ui::SessionWorker</name>
     <message>
         <source>No video is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Video geöffnet.</translation>
     </message>
     <message>
         <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
     <message>
         <source>Exported %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 exportiert</translation>
     </message>
 </context>
 <context>
     <name>cf::ui::SettingsPanel</name>
     <message>
         <source>Sepia share of chroma</source>
-        <translation type="unfinished"></translation>
+        <translation>Sepia-Anteil der Chroma</translation>
     </message>
     <message>
         <source>Minimum colourfulness</source>
-        <translation type="unfinished"></translation>
+        <translation>Mindest-Farbigkeit</translation>
     </message>
     <message>
         <source>Low-confidence area</source>
-        <translation type="unfinished"></translation>
+        <translation>Fläche geringer Konfidenz</translation>
     </message>
     <message>
         <source>Flicker vs shot median</source>
-        <translation type="unfinished"></translation>
+        <translation>Flackern ggü. Median der Einstellung</translation>
     </message>
     <message>
         <source>Motion (share of width)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewegung (Anteil der Breite)</translation>
     </message>
     <message>
         <source>Occluded area</source>
-        <translation type="unfinished"></translation>
+        <translation>Verdeckte Fläche</translation>
     </message>
     <message>
         <source>Outlier z-score (0 = off)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausreißer-z-Wert (0 = aus)</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Shipped default model</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitgeliefertes Standardmodell</translation>
     </message>
     <message>
         <source>Choose a model file</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelldatei wählen</translation>
     </message>
     <message>
         <source>Model file</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelldatei</translation>
     </message>
     <message>
         <source>Model default</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellstandard</translation>
     </message>
     <message>
         <source>Annealed-mean temperature of classification heads: lower gives bolder colours, higher gives safer, duller ones</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur des Annealed Mean bei Klassifikationsköpfen: niedriger ergibt kräftigere Farben, höher sicherere, mattere</translation>
     </message>
     <message>
         <source>Temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur</translation>
     </message>
     <message>
         <source>Working height</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitshöhe</translation>
     </message>
     <message>
         <source>Height the network works at; the colours are upsampled to the full frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Höhe, in der das Netz rechnet; die Farben werden auf das volle Bild hochskaliert</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>In use</source>
-        <translation type="unfinished"></translation>
+        <translation>In Verwendung</translation>
     </message>
     <message>
         <source>(not known until a video is open)</source>
-        <translation type="unfinished"></translation>
+        <translation>(erst bekannt, wenn ein Video geöffnet ist)</translation>
     </message>
     <message>
         <source>Temporal smoothing</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitliche Glättung</translation>
     </message>
     <message>
         <source>Smoothing strength λ: 0 is off; higher values remove more flicker but can smear colours across motion</source>
-        <translation type="unfinished"></translation>
+        <translation>Glättungsstärke λ: 0 ist aus; höhere Werte entfernen mehr Flackern, können Farben bei Bewegung aber verschmieren</translation>
     </message>
     <message>
         <source>DIS (fast)</source>
-        <translation type="unfinished"></translation>
+        <translation>DIS (schnell)</translation>
     </message>
     <message>
         <source>TV-L1 (accurate, slow)</source>
-        <translation type="unfinished"></translation>
+        <translation>TV-L1 (genau, langsam)</translation>
     </message>
     <message>
         <source>Optical flow</source>
-        <translation type="unfinished"></translation>
+        <translation>Optischer Fluss</translation>
     </message>
     <message>
         <source>Failure thresholds</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwellen für Problemstellen</translation>
     </message>
     <message>
         <source>Current shot</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktuelle Einstellung</translation>
     </message>
     <message>
         <source>Use this λ for the shot</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses λ für die Einstellung</translation>
     </message>
     <message>
         <source>Use this temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Temperatur verwenden</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen</translation>
     </message>
     <message>
         <source>No video open</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Video geöffnet</translation>
     </message>
     <message>
         <source>Frames %1-%2</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder %1–%2</translation>
     </message>
     <message>
         <source>λ %1 (override)</source>
-        <translation type="unfinished"></translation>
+        <translation>λ %1 (überschrieben)</translation>
     </message>
     <message>
         <source>Temperature %1 (override)</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur %1 (überschrieben)</translation>
     </message>
     <message>
         <source>Uses the global settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendet die globalen Einstellungen</translation>
     </message>
     <message>
         <source>Choose a model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell wählen</translation>
     </message>
     <message>
         <source>TorchScript models (*.pt *.ts)</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScript-Modelle (*.pt *.ts)</translation>
     </message>
 </context>
 <context>
     <name>cf::ui::ShotOverrideCommand</name>
     <message>
         <source>Set λ %1 for the shot at frame %2</source>
-        <translation type="unfinished"></translation>
+        <translation>λ %1 für die Einstellung bei Bild %2 setzen</translation>
     </message>
     <message>
         <source>Set temperature %1 for the shot at frame %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur %1 für die Einstellung bei Bild %2 setzen</translation>
     </message>
     <message>
         <source>Clear the overrides of the shot at frame %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelwerte der Einstellung bei Bild %1 zurücksetzen</translation>
     </message>
 </context>
 <context>
     <name>cf::ui::TimelineWidget</name>
     <message>
         <source>Open a video to see its timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie ein Video, um seine Zeitleiste zu sehen</translation>
     </message>
     <message>
         <source>Colourfulness</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbigkeit</translation>
     </message>
     <message>
         <source>Flicker</source>
-        <translation type="unfinished"></translation>
+        <translation>Flackern</translation>
     </message>
     <message>
         <source>Confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfidenz</translation>
     </message>
     <message>
         <source>%1, frames %2-%3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Bilder %2–%3: %4</translation>
     </message>
     <message>
         <source>Frame %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild %1 (%2)</translation>
     </message>
     <message>
         <source>Colourfulness %1, flicker %2, confidence %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Farbigkeit %1, Flackern %2, Konfidenz %3</translation>
     </message>
     <message>
         <source>Sepia</source>
-        <translation type="unfinished"></translation>
+        <translation>Sepia</translation>
     </message>
     <message>
         <source>Low confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Geringe Konfidenz</translation>
     </message>
     <message>
         <source>Heavy motion</source>
-        <translation type="unfinished"></translation>
+        <translation>Starke Bewegung</translation>
     </message>
     <message>
         <source>Desaturated (colour averaging)</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsättigt (Farbmittelung)</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Colourise black-and-white video.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwarzweißvideos kolorieren.</translation>
     </message>
     <message>
         <source>Video or project to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu öffnendes Video oder Projekt.</translation>
     </message>
     <message>
         <source>Open the file, wait for its first preview, save a screenshot of the window to &lt;png&gt; and quit (for documentation, e.g. under Xvfb).</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei öffnen, auf die erste Vorschau warten, ein Bildschirmfoto des Fensters als &lt;png&gt; speichern und beenden (für die Dokumentation, z. B. unter Xvfb).</translation>
     </message>
     <message>
         <source>Interface language for this run: en, de, fr, es or zh_CN (default: the View &gt; Language setting, else the system locale).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der Oberfläche für diesen Start: en, de, fr, es oder zh_CN (Standard: die Einstellung unter Ansicht &gt; Sprache, sonst die Systemsprache).</translation>
     </message>
     <message>
         <source>unknown language &apos;%1&apos;; use one of: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannte Sprache „%1“; verwenden Sie eine von: %2</translation>
     </message>
 </context>
 </TS>

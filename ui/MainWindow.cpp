@@ -64,7 +64,9 @@ void MainWindow::retranslateUi() {
   failures_dock_->setWindowTitle(tr("Failures"));
   job_dock_->setWindowTitle(tr("Job"));
   if (!engine_->isOpen() && !opening_)
-    statusBar()->showMessage(tr("Open a black-and-white video to start (Ctrl+O or drop a file)"));
+    statusBar()->showMessage(
+        tr("Open a black-and-white video to start (%1 or drop a file)")
+            .arg(action("open")->shortcut().toString(QKeySequence::NativeText)));
   updateFrameLabel();
   updateTitle();
   if (engine_->isOpen())

@@ -26,7 +26,11 @@ int main(int argc, char** argv) {
   cf::ui::LanguageSwitcher language;
   const QString stored =
       QSettings().value(QLatin1String(cf::ui::LanguageSwitcher::kSettingsKey)).toString();
-  if (!language.apply(stored))
+  // An explicit --lang wins already here, so --help is shown in it.
+  const QStringList args = QApplication::arguments();
+  const qsizetype lang_at = args.indexOf(QStringLiteral("--lang"));
+  const QString early = lang_at > 0 && lang_at + 1 < args.size() ? args[lang_at + 1] : stored;
+  if (!language.apply(early) && !language.apply(stored))
     language.apply(QString());
 
   QCommandLineParser parser;
