@@ -10,8 +10,10 @@ namespace {
 const QString kCatalogue = QStringLiteral("chromaflow");
 const QString kResourceDir = QStringLiteral(":/i18n");
 
-/// The shipped catalogue for `locale`: "de", "zh_CN", ... or "en" when none matches.
+/// The shipped catalogue for one language ("de", "zh_CN"), "en" for English, empty for none.
 QString catalogueFor(const QLocale& locale) {
+  if (locale.language() == QLocale::English)
+    return QStringLiteral("en");
   for (const LanguageOption& o : LanguageSwitcher::options()) {
     if (o.code.isEmpty() || o.code == QLatin1String("en"))
       continue;
@@ -24,7 +26,7 @@ QString catalogueFor(const QLocale& locale) {
       continue;
     return o.code;
   }
-  return QStringLiteral("en");
+  return {};
 }
 
 }  // namespace
@@ -53,7 +55,14 @@ bool LanguageSwitcher::isKnown(const QString& code) {
 }
 
 QString LanguageSwitcher::systemLanguage() {
-  return catalogueFor(QLocale::system());
+  // The user's preferred languages in order (LANGUAGE, LC_ALL, LC_MESSAGES, LANG on Linux): the
+  // first one that we ship, or English, wins.
+  for (const QString& name : QLocale::system().uiLanguages()) {
+    const QString code = catalogueFor(QLocale(name));
+    if (!code.isEmpty())
+      return code;
+  }
+  return QStringLiteral("en");
 }
 
 bool LanguageSwitcher::apply(const QString& code) {

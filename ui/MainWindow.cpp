@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include <QCloseEvent>
+#include <QCoreApplication>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
@@ -83,6 +84,9 @@ void MainWindow::changeEvent(QEvent* event) {
 bool MainWindow::setLanguage(const QString& code) {
   if (!language_->apply(code))
     return false;
+  // QApplication posts LanguageChange to every window; deliver it now, so the whole interface
+  // (docks, dialogs, panels) reads in the new language when this returns.
+  QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
   settings_->setValue(LanguageSwitcher::kSettingsKey, code);
   for (QAction* a : language_menu_->actions())
     if (a->isCheckable())
