@@ -332,16 +332,8 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
         <translation>In/Out-Punkte löschen</translation>
     </message>
     <message>
-        <source>Next &amp;Failure</source>
-        <translation>Nächste &amp;Problemstelle</translation>
-    </message>
-    <message>
         <source>Previous Failure</source>
         <translation>Vorherige Problemstelle</translation>
-    </message>
-    <message>
-        <source>Analyse in &amp;Background</source>
-        <translation>Im &amp;Hintergrund analysieren</translation>
     </message>
     <message>
         <source>Side by Side</source>
@@ -526,6 +518,30 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
     <message>
         <source>Open a black-and-white video to start (%1 or drop a file)</source>
         <translation>Öffnen Sie ein Schwarzweißvideo, um zu beginnen (%1 oder Datei hierher ziehen)</translation>
+    </message>
+    <message>
+        <source>Chromaflow could not finish the preview, the settings or the analysis</source>
+        <translation>Chromaflow konnte die Vorschau, die Einstellungen oder die Analyse nicht abschließen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Could not open the project</source>
+        <translation>Das Projekt konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Could not save the project</source>
+        <translation>Das Projekt konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>&amp;Next Failure</source>
+        <translation>Nächste &amp;Problemstelle</translation>
+    </message>
+    <message>
+        <source>&amp;Analyse in Background</source>
+        <translation>Im &amp;Hintergrund analysieren</translation>
     </message>
 </context>
 <context>

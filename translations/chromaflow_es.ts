@@ -332,16 +332,8 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
         <translation>Borrar entrada y salida</translation>
     </message>
     <message>
-        <source>Next &amp;Failure</source>
-        <translation>Siguiente &amp;fallo</translation>
-    </message>
-    <message>
         <source>Previous Failure</source>
         <translation>Fallo anterior</translation>
-    </message>
-    <message>
-        <source>Analyse in &amp;Background</source>
-        <translation>Analizar en segundo &amp;plano</translation>
     </message>
     <message>
         <source>Side by Side</source>
@@ -526,6 +518,30 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
     <message>
         <source>Open a black-and-white video to start (%1 or drop a file)</source>
         <translation>Abra un vídeo en blanco y negro para empezar (%1 o arrastre un archivo)</translation>
+    </message>
+    <message>
+        <source>Chromaflow could not finish the preview, the settings or the analysis</source>
+        <translation>Chromaflow no pudo completar la vista previa, los ajustes o el análisis</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Could not open the project</source>
+        <translation>No se pudo abrir el proyecto</translation>
+    </message>
+    <message>
+        <source>Could not save the project</source>
+        <translation>No se pudo guardar el proyecto</translation>
+    </message>
+    <message>
+        <source>&amp;Next Failure</source>
+        <translation>Siguiente &amp;fallo</translation>
+    </message>
+    <message>
+        <source>&amp;Analyse in Background</source>
+        <translation>Analizar en segundo &amp;plano</translation>
     </message>
 </context>
 <context>

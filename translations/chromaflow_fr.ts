@@ -332,16 +332,8 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
         <translation>Effacer l&apos;entrée et la sortie</translation>
     </message>
     <message>
-        <source>Next &amp;Failure</source>
-        <translation>&amp;Défaut suivant</translation>
-    </message>
-    <message>
         <source>Previous Failure</source>
         <translation>Défaut précédent</translation>
-    </message>
-    <message>
-        <source>Analyse in &amp;Background</source>
-        <translation>Analyser en arrière-&amp;plan</translation>
     </message>
     <message>
         <source>Side by Side</source>
@@ -526,6 +518,30 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
     <message>
         <source>Open a black-and-white video to start (%1 or drop a file)</source>
         <translation>Ouvrez une vidéo en noir et blanc pour commencer (%1 ou déposez un fichier)</translation>
+    </message>
+    <message>
+        <source>Chromaflow could not finish the preview, the settings or the analysis</source>
+        <translation>Chromaflow n&apos;a pas pu terminer l&apos;aperçu, les paramètres ou l&apos;analyse</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Could not open the project</source>
+        <translation>Impossible d&apos;ouvrir le projet</translation>
+    </message>
+    <message>
+        <source>Could not save the project</source>
+        <translation>Impossible d&apos;enregistrer le projet</translation>
+    </message>
+    <message>
+        <source>&amp;Next Failure</source>
+        <translation>&amp;Défaut suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Analyse in Background</source>
+        <translation>Analyser en arrière-&amp;plan</translation>
     </message>
 </context>
 <context>

@@ -330,16 +330,8 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
         <translation>清除入点/出点</translation>
     </message>
     <message>
-        <source>Next &amp;Failure</source>
-        <translation>下一个问题帧(&amp;F)</translation>
-    </message>
-    <message>
         <source>Previous Failure</source>
         <translation>上一个问题帧</translation>
-    </message>
-    <message>
-        <source>Analyse in &amp;Background</source>
-        <translation>后台分析(&amp;B)</translation>
     </message>
     <message>
         <source>Side by Side</source>
@@ -524,6 +516,30 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
     <message>
         <source>Open a black-and-white video to start (%1 or drop a file)</source>
         <translation>打开一个黑白视频即可开始（%1 或拖入文件）</translation>
+    </message>
+    <message>
+        <source>Chromaflow could not finish the preview, the settings or the analysis</source>
+        <translation>Chromaflow 无法完成预览、设置或分析</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Could not open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Could not save the project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <source>&amp;Next Failure</source>
+        <translation>下一个问题帧(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Analyse in Background</source>
+        <translation>后台分析(&amp;A)</translation>
     </message>
 </context>
 <context>

@@ -99,7 +99,7 @@ void MainWindow::connectEngine() {
   connect(engine_, &SessionController::openFailed, this, [this](const QString& message) {
     opening_ = false;
     job_panel_->finishJob(tr("Could not open the video"));
-    showError(message);
+    showError(message, tr("Could not open the video"));
   });
   connect(engine_, &SessionController::previewReady, preview_, &PreviewWidget::setFrame);
   connect(engine_, &SessionController::timelineUpdated, this, &MainWindow::onTimelineUpdated);
@@ -114,7 +114,9 @@ void MainWindow::connectEngine() {
     analysis_label_->setText(done >= total ? tr("Analysed")
                                            : tr("Analysed %1 of %2 frames").arg(done).arg(total));
   });
-  connect(engine_, &SessionController::errorOccurred, this, &MainWindow::showError);
+  connect(engine_, &SessionController::errorOccurred, this, [this](const QString& message) {
+    showError(message, tr("Chromaflow could not finish the preview, the settings or the analysis"));
+  });
   connect(engine_, &SessionController::infoChanged, this, [this](const pipeline::SessionInfo& i) {
     settings_panel_->setDetectedDevice(QString::fromStdString(i.device_name));
     device_label_->setText(translatedDeviceName(QString::fromStdString(i.device_name)));
@@ -183,13 +185,20 @@ void MainWindow::onTimelineUpdated(pipeline::TimelineDataPtr timeline) {
   settings_panel_->setCurrentShot(first, last);
 }
 
-void MainWindow::showError(const QString& message) {
-  statusBar()->showMessage(message, 15000);
-  if (error_box_ && error_box_->isVisible() && error_box_->text() == message)
+void MainWindow::showError(const QString& message, const QString& headline) {
+  // Core's messages are English (what failed, where, what to do); a translated headline, when
+  // given, says in the interface language what the user was doing.
+  statusBar()->showMessage(headline.isEmpty() ? message : tr("%1: %2").arg(headline, message),
+                           15000);
+  if (error_box_ && error_box_->isVisible() &&
+      error_box_->property("message").toString() == message)
     return;  // the same error again (e.g. every preview of a broken model): one box is enough
   // Non-modal, so neither the GUI nor a test waits on it.
-  auto* box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Chromaflow"), message,
-                              QMessageBox::Ok, this);
+  auto* box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Chromaflow"),
+                              headline.isEmpty() ? message : headline, QMessageBox::Ok, this);
+  if (!headline.isEmpty())
+    box->setInformativeText(message);
+  box->setProperty("message", message);
   box->setAttribute(Qt::WA_DeleteOnClose);
   box->setObjectName(QStringLiteral("errorBox"));
   box->open();

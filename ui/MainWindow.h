@@ -94,7 +94,8 @@ class MainWindow : public QMainWindow {
   void connectEngine();
   void onOpened(const pipeline::SessionInfo& info);
   void onTimelineUpdated(pipeline::TimelineDataPtr timeline);
-  void showError(const QString& message);
+  /// `message` from core (English); `headline`: a translated summary shown above it.
+  void showError(const QString& message, const QString& headline = QString());
   void updateTitle();
   void updateFrameLabel();
   /// Sets every translatable text of the window (construction and QEvent::LanguageChange).

@@ -35,6 +35,36 @@ QString menuTitle(const MainWindow& w, const char* name) {
   return menu ? menu->title() : QStringLiteral("<no menu %1>").arg(QLatin1String(name));
 }
 
+/// Actions of one menu (or the menu bar) that share an accelerator key, e.g. "F: &File, &Find".
+QStringList acceleratorClashes(const QList<QAction*>& actions) {
+  QMap<QChar, QStringList> by_key;
+  for (const QAction* a : actions) {
+    const QString text = a->text();
+    for (int i = 0; i + 1 < text.size(); ++i) {
+      if (text[i] != QLatin1Char('&'))
+        continue;
+      if (text[i + 1] == QLatin1Char('&')) {
+        ++i;
+        continue;
+      }
+      by_key[text[i + 1].toLower()].append(text);
+      break;
+    }
+  }
+  QStringList out;
+  for (auto it = by_key.cbegin(); it != by_key.cend(); ++it)
+    if (it.value().size() > 1)
+      out << QString(it.key()) + QStringLiteral(": ") + it.value().join(QStringLiteral(", "));
+  return out;
+}
+
+QStringList allClashes(const MainWindow& w) {
+  QStringList out = acceleratorClashes(w.menuBar()->actions());
+  for (const QMenu* menu : w.findChildren<QMenu*>())
+    out << acceleratorClashes(menu->actions());
+  return out;
+}
+
 /// Metrics of one shot that trip every failure phrasing core has (one or more per frame).
 std::vector<cf::analysis::FrameMetrics> trippingMetrics() {
   std::vector<cf::analysis::FrameMetrics> frames(24);
@@ -121,7 +151,7 @@ class TestLanguageSwitch : public QObject {
     QTest::newRow("zh_CN") << QStringLiteral("zh_CN")
                            << QStringList{"文件(&F)", "编辑(&E)", "播放(&P)",
                                           "视图(&V)", "帮助(&H)", "语言(&L)"}
-                           << QStringList{"打开视频(&O)…", "导出(&E)…", "下一个问题帧(&F)",
+                           << QStringList{"打开视频(&O)…", "导出(&E)…", "下一个问题帧(&N)",
                                           "退出(&Q)"}
                            << QStringLiteral("设置");
   }
@@ -134,18 +164,21 @@ class TestLanguageSwitch : public QObject {
                                 "viewMenu", "helpMenu", "languageMenu"};
     const char* action_names[] = {"open", "export", "nextFailure", "quit"};
     const QStringList english_menus{"&File", "&Edit", "&Playback", "&View", "&Help", "&Language"};
-    const QStringList english_actions{"&Open Video…", "&Export…", "Next &Failure", "&Quit"};
+    const QStringList english_actions{"&Open Video…", "&Export…", "&Next Failure", "&Quit"};
 
     MainWindow w(ini_);
     for (int i = 0; i < 6; ++i)
       QCOMPARE(menuTitle(w, menu_names[i]), english_menus[i]);
     QCOMPARE(w.menuBar()->actions().size(), 5);
+    QVERIFY2(allClashes(w).isEmpty(), qPrintable(allClashes(w).join('\n')));
 
     QVERIFY(w.setLanguage(code));
     for (int i = 0; i < 6; ++i) {
       QVERIFY(menus[i] != english_menus[i]);
       QCOMPARE(menuTitle(w, menu_names[i]), menus[i]);
     }
+    // Each menu keeps one action per accelerator key in this language too.
+    QVERIFY2(allClashes(w).isEmpty(), qPrintable(allClashes(w).join('\n')));
     // The menu bar shows the same (translated) menus.
     QCOMPARE(w.menuBar()->actions().first()->text(), menus[0]);
     for (int i = 0; i < 4; ++i) {
