@@ -230,20 +230,12 @@
         <translation>Analysiert</translation>
     </message>
     <message>
-        <source>Analysed %1 of %2 frames</source>
-        <translation>%1 von %2 Bildern analysiert</translation>
-    </message>
-    <message>
         <source>Exporting: frame %1 of %2 %3</source>
         <translation>Export: Bild %1 von %2 %3</translation>
     </message>
     <message>
         <source>Opened %1</source>
         <translation>%1 geöffnet</translation>
-    </message>
-    <message>
-        <source>Opened %1: %2 frames at %3 fps</source>
-        <translation>%1 geöffnet: %2 Bilder mit %3 fps</translation>
     </message>
     <message>
         <source>No video</source>
@@ -542,6 +534,20 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
     <message>
         <source>&amp;Analyse in Background</source>
         <translation>Im &amp;Hintergrund analysieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Analysed %1 of %n frame(s)</source>
+        <translation>
+            <numerusform>%1 von %n Bild analysiert</numerusform>
+            <numerusform>%1 von %n Bildern analysiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n frame(s) at %2 fps</source>
+        <translation>
+            <numerusform>%1 geöffnet: %n Bild mit %2 fps</numerusform>
+            <numerusform>%1 geöffnet: %n Bilder mit %2 fps</numerusform>
+        </translation>
     </message>
 </context>
 <context>

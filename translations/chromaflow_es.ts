@@ -230,20 +230,12 @@
         <translation>Analizado</translation>
     </message>
     <message>
-        <source>Analysed %1 of %2 frames</source>
-        <translation>%1 de %2 fotogramas analizados</translation>
-    </message>
-    <message>
         <source>Exporting: frame %1 of %2 %3</source>
         <translation>Exportando: fotograma %1 de %2 %3</translation>
     </message>
     <message>
         <source>Opened %1</source>
         <translation>%1 abierto</translation>
-    </message>
-    <message>
-        <source>Opened %1: %2 frames at %3 fps</source>
-        <translation>%1 abierto: %2 fotogramas a %3 fps</translation>
     </message>
     <message>
         <source>No video</source>
@@ -542,6 +534,20 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
     <message>
         <source>&amp;Analyse in Background</source>
         <translation>Analizar en segundo &amp;plano</translation>
+    </message>
+    <message numerus="yes">
+        <source>Analysed %1 of %n frame(s)</source>
+        <translation>
+            <numerusform>Analizados %1 de %n fotograma</numerusform>
+            <numerusform>Analizados %1 de %n fotogramas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n frame(s) at %2 fps</source>
+        <translation>
+            <numerusform>%1 abierto: %n fotograma a %2 fps</numerusform>
+            <numerusform>%1 abierto: %n fotogramas a %2 fps</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -230,20 +230,12 @@
         <translation>Analysée</translation>
     </message>
     <message>
-        <source>Analysed %1 of %2 frames</source>
-        <translation>%1 images analysées sur %2</translation>
-    </message>
-    <message>
         <source>Exporting: frame %1 of %2 %3</source>
         <translation>Exportation : image %1 sur %2 %3</translation>
     </message>
     <message>
         <source>Opened %1</source>
         <translation>%1 ouvert</translation>
-    </message>
-    <message>
-        <source>Opened %1: %2 frames at %3 fps</source>
-        <translation>%1 ouvert : %2 images à %3 i/s</translation>
     </message>
     <message>
         <source>No video</source>
@@ -542,6 +534,20 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
     <message>
         <source>&amp;Analyse in Background</source>
         <translation>Analyser en arrière-&amp;plan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Analysed %1 of %n frame(s)</source>
+        <translation>
+            <numerusform>%1 image analysée sur %n</numerusform>
+            <numerusform>%1 images analysées sur %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n frame(s) at %2 fps</source>
+        <translation>
+            <numerusform>%1 ouvert : %n image à %2 i/s</numerusform>
+            <numerusform>%1 ouvert : %n images à %2 i/s</numerusform>
+        </translation>
     </message>
 </context>
 <context>

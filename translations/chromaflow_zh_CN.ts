@@ -228,20 +228,12 @@
         <translation>已分析</translation>
     </message>
     <message>
-        <source>Analysed %1 of %2 frames</source>
-        <translation>已分析 %1/%2 帧</translation>
-    </message>
-    <message>
         <source>Exporting: frame %1 of %2 %3</source>
         <translation>正在导出：第 %1/%2 帧 %3</translation>
     </message>
     <message>
         <source>Opened %1</source>
         <translation>已打开 %1</translation>
-    </message>
-    <message>
-        <source>Opened %1: %2 frames at %3 fps</source>
-        <translation>已打开 %1：%2 帧，%3 fps</translation>
     </message>
     <message>
         <source>No video</source>
@@ -540,6 +532,18 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
     <message>
         <source>&amp;Analyse in Background</source>
         <translation>后台分析(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Analysed %1 of %n frame(s)</source>
+        <translation>
+            <numerusform>已分析 %1/%n 帧</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n frame(s) at %2 fps</source>
+        <translation>
+            <numerusform>已打开 %1：%n 帧，%2 fps</numerusform>
+        </translation>
     </message>
 </context>
 <context>

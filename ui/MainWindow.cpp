@@ -111,8 +111,9 @@ void MainWindow::connectEngine() {
   connect(timeline_, &TimelineWidget::thumbnailsRequested, engine_,
           &SessionController::requestThumbnails);
   connect(engine_, &SessionController::analysisProgress, this, [this](qint64 done, qint64 total) {
-    analysis_label_->setText(done >= total ? tr("Analysed")
-                                           : tr("Analysed %1 of %2 frames").arg(done).arg(total));
+    analysis_label_->setText(done >= total
+                                 ? tr("Analysed")
+                                 : tr("Analysed %1 of %n frame(s)", nullptr, int(total)).arg(done));
   });
   connect(engine_, &SessionController::errorOccurred, this, [this](const QString& message) {
     showError(message, tr("Chromaflow could not finish the preview, the settings or the analysis"));
@@ -164,9 +165,8 @@ void MainWindow::onOpened(const pipeline::SessionInfo& info) {
   settings_panel_->setDetectedDevice(QString::fromStdString(info.device_name));
   device_label_->setText(translatedDeviceName(QString::fromStdString(info.device_name)));
   job_panel_->finishJob(tr("Opened %1").arg(QFileInfo(source_path_).fileName()));
-  statusBar()->showMessage(tr("Opened %1: %2 frames at %3 fps")
+  statusBar()->showMessage(tr("Opened %1: %n frame(s) at %2 fps", nullptr, int(info.frame_count))
                                .arg(QFileInfo(source_path_).fileName())
-                               .arg(info.frame_count)
                                .arg(info.fps, 0, 'f', 2),
                            8000);
   addRecentFile(source_path_);
