@@ -778,8 +778,8 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
         <translation>Modell wählen</translation>
     </message>
     <message>
-        <source>TorchScript models (*.pt *.ts)</source>
-        <translation>TorchScript-Modelle (*.pt *.ts)</translation>
+        <source>Chromaflow or TorchScript models (*.cfmodel *.pt *.ts);;All files (*)</source>
+        <translation>Chromaflow- oder TorchScript-Modelle (*.cfmodel *.pt *.ts);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

@@ -778,8 +778,8 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
         <translation>Elegir un modelo</translation>
     </message>
     <message>
-        <source>TorchScript models (*.pt *.ts)</source>
-        <translation>Modelos TorchScript (*.pt *.ts)</translation>
+        <source>Chromaflow or TorchScript models (*.cfmodel *.pt *.ts);;All files (*)</source>
+        <translation>Modelos de Chromaflow o TorchScript (*.cfmodel *.pt *.ts);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>

@@ -778,8 +778,8 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
         <translation>Choisir un modèle</translation>
     </message>
     <message>
-        <source>TorchScript models (*.pt *.ts)</source>
-        <translation>Modèles TorchScript (*.pt *.ts)</translation>
+        <source>Chromaflow or TorchScript models (*.cfmodel *.pt *.ts);;All files (*)</source>
+        <translation>Modèles Chromaflow ou TorchScript (*.cfmodel *.pt *.ts);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>

@@ -774,8 +774,8 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
         <translation>选择模型</translation>
     </message>
     <message>
-        <source>TorchScript models (*.pt *.ts)</source>
-        <translation>TorchScript 模型 (*.pt *.ts)</translation>
+        <source>Chromaflow or TorchScript models (*.cfmodel *.pt *.ts);;All files (*)</source>
+        <translation>Chromaflow 或 TorchScript 模型 (*.cfmodel *.pt *.ts);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

@@ -354,8 +354,9 @@ void SettingsPanel::clearShotOverride() {
 }
 
 void SettingsPanel::browseModel() {
-  const QString path = QFileDialog::getOpenFileName(this, tr("Choose a model"), model_path_->text(),
-                                                    tr("TorchScript models (*.pt *.ts)"));
+  const QString path = QFileDialog::getOpenFileName(
+      this, tr("Choose a model"), model_path_->text(),
+      tr("Chromaflow or TorchScript models (*.cfmodel *.pt *.ts);;All files (*)"));
   if (path.isEmpty())
     return;
   model_path_->setText(path);
