@@ -17,9 +17,15 @@ mkdir -p "$work"
 export OMP_WAIT_POLICY=PASSIVE
 
 # A 480p film with motion and a scene change every 20 s: testsrc2 and mandelbrot alternating.
+# Longer films repeat a 1000-frame piece without re-encoding (mandelbrot is slow to generate).
 make_clip() {  # frames path
   local frames=$1 path=$2
   [ -s "$path" ] && return 0
+  if [ "$frames" -gt 1000 ]; then
+    make_clip 1000 "$work/film_1000.mp4"
+    ffmpeg -v error -y -stream_loop -1 -i "$work/film_1000.mp4" -c copy -frames:v "$frames" "$path"
+    return 0
+  fi
   ffmpeg -v error -y -f lavfi -i "testsrc2=size=640x480:rate=25" -f lavfi -i "mandelbrot=size=640x480:rate=25" \
     -filter_complex "[0:v][1:v]blend=all_expr='if(lt(mod(T,40),20),A,B)',format=gray,format=yuv420p" \
     -frames:v "$frames" -c:v libx264 -preset ultrafast -g 50 "$path"
