@@ -66,6 +66,16 @@ Result<InputFormatPtr> openInputFile(const std::string& path) {
   if (ret < 0)
     return makeError("cannot read the streams of " + inQuotes(path) + " (" + ffmpegErrorText(ret) +
                      "). The file may be damaged.");
+  if (fmt->nb_streams == 0) {
+    // The MOV demuxer accepts a file that ends before its moov atom, with no streams at all.
+    if (looksLikeIsoBmff(path))
+      return makeError("cannot open " + inQuotes(path) +
+                       ": the MP4/MOV index (moov atom) is missing, so the file is probably "
+                       "truncated or was not finished. Copy or export the video again.");
+    return makeError(
+        "cannot open " + inQuotes(path) +
+        ": it holds no video or audio streams. Check that it is a complete video file.");
+  }
   return fmt;
 }
 

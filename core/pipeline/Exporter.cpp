@@ -126,6 +126,10 @@ Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServic
         0.0, smooth_and_sink_s - t.decode_s - t.inference_s - stats.recombine_s - stats.encode_s);
     for (const std::string& note : (*writer)->notes())
       stats.notes.push_back(note);
+    if (!info.subtitle_codecs.empty())
+      stats.notes.push_back(media::subtitlesLeftOutNote(info));
+    if (const std::string damage = (*reader)->damageSummary(); !damage.empty())
+      stats.notes.push_back(damage);
     stats.total_s = since(t_start);
     qCInfo(lcPipeline, "exported %lld frames to %s in %.1f s", static_cast<long long>(stats.frames),
            request.output_path.c_str(), stats.total_s);
