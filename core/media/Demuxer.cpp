@@ -17,7 +17,8 @@ std::string inQuotes(const std::string& path) {
   return "'" + path + "'";
 }
 
-/// True when the first box of the file is an ISO-BMFF 'ftyp' (MP4/MOV/3GP).
+}  // namespace
+
 bool looksLikeIsoBmff(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   char head[8] = {0};
@@ -25,8 +26,6 @@ bool looksLikeIsoBmff(const std::string& path) {
     return false;
   return std::memcmp(head + 4, "ftyp", 4) == 0;
 }
-
-}  // namespace
 
 Result<InputFormatPtr> openInputFile(const std::string& path) {
   namespace fs = std::filesystem;

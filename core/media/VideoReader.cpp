@@ -169,6 +169,11 @@ Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path) 
       return makeError("cannot use " + inQuotes(path) + ": it is an audio-only file (" +
                        std::to_string(audio_streams) +
                        " audio stream(s), no video stream). Open a video file.");
+    if (looksLikeIsoBmff(path))
+      return makeError(
+          "cannot use " + inQuotes(path) +
+          ": its MP4/MOV index (moov atom) is damaged and lists no video or audio "
+          "stream, so the file is probably truncated. Copy or export the video again.");
     return makeError("cannot use " + inQuotes(path) +
                      ": it has no video stream. Open a video file.");
   }

@@ -48,8 +48,10 @@ ff -f lavfi -i "$src" -frames:v 12 "${x264[@]}" "${bx[@]}" .moov_at_end.mp4
 cut_at .faststart.mp4 truncated.mp4 $(($(size_of .faststart.mp4) / 2))
 # The ftyp box and the start of moov only: no samples at all.
 cut_at .faststart.mp4 header_only.mp4 64
-# Cut before the moov atom (a recording that was never finished).
-cut_at .moov_at_end.mp4 missing_moov.mp4 $(($(size_of .moov_at_end.mp4) - 600))
+# Cut just before the moov atom (a recording that was never finished), and inside it.
+moov_at=$(python3 -c 'import sys; print(open(sys.argv[1], "rb").read().find(b"moov") - 4)' .moov_at_end.mp4)
+cut_at .moov_at_end.mp4 missing_moov.mp4 "$moov_at"
+cut_at .moov_at_end.mp4 damaged_moov.mp4 $((moov_at + 200))
 # The index intact but every sample byte zeroed: demuxes, but nothing decodes.
 cp .faststart.mp4 zeroed_samples.mp4
 python3 - zeroed_samples.mp4 <<'PY'

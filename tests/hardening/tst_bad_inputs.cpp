@@ -20,6 +20,10 @@
 #include <memory>
 #include <vector>
 
+extern "C" {
+#include <libavutil/log.h>
+}
+
 #include "MainWindow.h"
 #include "PreviewWidget.h"
 #include "SessionController.h"
@@ -61,6 +65,7 @@ const Expected kCorpus[] = {
     {"truncated.mp4",           Error, Error, Error, "truncated",       ""},
     {"header_only.mp4",         Error, Error, Error, "moov",            ""},
     {"missing_moov.mp4",        Error, Error, Error, "moov",            ""},
+    {"damaged_moov.mp4",        Error, Error, Error, "moov",            ""},
     {"zeroed_samples.mp4",      Error, Error, Error, "damaged",         ""},
     {"truncated.mkv",           Ok,    Ok,    Ok,    "",                ""},
     {"corrupt_middle.avi",      Ok,    Ok,    Ok,    "damaged",         "damaged"},
@@ -224,6 +229,7 @@ class TestBadInputs : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
+    av_log_set_level(AV_LOG_FATAL);  // as the GUI and the CLI do: our messages replace FFmpeg's
     QVERIFY(dir_.isValid());
     corpus_ = dir_.filePath(QStringLiteral("corpus"));
     const Run made = runProcess(QStringLiteral("bash"),
@@ -331,6 +337,40 @@ class TestBadInputs : public QObject {
     }
   }
 
+  void readerGoesOnPastDamage_data() {
+    QTest::addColumn<QString>("file");
+    QTest::newRow("mkv") << QStringLiteral("corrupt_middle.mkv");
+    QTest::newRow("avi") << QStringLiteral("corrupt_middle.avi");
+  }
+  void readerGoesOnPastDamage() {
+    QFETCH(QString, file);
+    auto opened = cf::media::VideoReader::open(QDir(corpus_).filePath(file).toStdString());
+    QVERIFY2(opened.ok(), opened.ok() ? "" : opened.message().c_str());
+    cf::media::VideoReader& reader = *opened.value();
+    const int64_t frames = reader.info().frame_count;
+    int64_t decoded = 0;
+    while (true) {
+      auto frame = reader.next();
+      QVERIFY2(frame.ok(), frame.ok() ? "" : frame.message().c_str());
+      if (!frame.value())
+        break;
+      QCOMPARE(frame.value()->index, decoded);
+      ++decoded;
+    }
+    QCOMPARE(decoded, frames);  // every frame, damaged or not
+    const std::vector<int64_t> damaged = reader.damagedFrames();
+    QVERIFY(!damaged.empty());
+    QVERIFY(damaged.back() < frames);
+    const std::string summary = reader.damageSummary();
+    QVERIFY2(summary.find(std::to_string(damaged.front())) != std::string::npos, summary.c_str());
+    // Seeking onto and past the damage gives the frames asked for.
+    for (const int64_t index : {damaged.front(), frames - 1, int64_t(0), damaged.back()}) {
+      auto frame = reader.frameAt(index);
+      QVERIFY2(frame.ok(), frame.ok() ? "" : frame.message().c_str());
+      QCOMPARE(frame.value()->index, index);
+    }
+  }
+
   void guiOpen_data() { addRows(); }
   void guiOpen() {
     QFETCH(int, row);
@@ -386,7 +426,8 @@ class TestBadInputs : public QObject {
       text += QStringLiteral("| `%1` | %2 | %3 | %4 | %5 |\n")
                   .arg(QString::fromUtf8(e.file), r[QStringLiteral("info")],
                        r[QStringLiteral("colorize")], r[QStringLiteral("gui")],
-                       QString(r[QStringLiteral("message")]).replace(corpus_ + '/', QString()));
+                       r[QStringLiteral("message")])
+                  .replace(corpus_ + '/', QString());
     }
     qInfo().noquote() << text;
   }
