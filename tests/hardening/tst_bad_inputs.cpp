@@ -11,6 +11,9 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMessageBox>
 #include <QProcess>
 #include <QSignalSpy>
@@ -363,6 +366,19 @@ class TestBadInputs : public QObject {
     QVERIFY(damaged.back() < frames);
     const std::string summary = reader.damageSummary();
     QVERIFY2(summary.find(std::to_string(damaged.front())) != std::string::npos, summary.c_str());
+    // `info --check --json` lists the same frames.
+    const Run json = runProcess(cf::test::cliPath(),
+                                {QStringLiteral("info"), QStringLiteral("--check"),
+                                 QStringLiteral("--json"), QDir(corpus_).filePath(file)},
+                                kInfoTimeoutMs);
+    QVERIFY2(json.finished && !json.crashed && json.exit_code == 0, qPrintable(json.err));
+    const QJsonArray listed = QJsonDocument::fromJson(json.out.toUtf8())
+                                  .object()
+                                  .value(QStringLiteral("damaged_frames"))
+                                  .toArray();
+    QCOMPARE(listed.size(), static_cast<qsizetype>(damaged.size()));
+    for (qsizetype i = 0; i < listed.size(); ++i)
+      QCOMPARE(listed.at(i).toInteger(), damaged[static_cast<size_t>(i)]);
     // Seeking onto and past the damage gives the frames asked for.
     for (const int64_t index : {damaged.front(), frames - 1, int64_t(0), damaged.back()}) {
       auto frame = reader.frameAt(index);
