@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -21,38 +22,38 @@ namespace cf::ui {
 using pipeline::ExportCodec;
 
 ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
-  setWindowTitle(tr("Export colourised video"));
+  // Texts are set in retranslateUi().
   auto* layout = new QVBoxLayout(this);
-  auto* form = new QFormLayout;
+  form_ = new QFormLayout;
+  auto* form = form_;
   codec_ = new QComboBox(this);
-  codec_->addItem(tr("MP4 / H.264"), int(ExportCodec::H264Mp4));
-  codec_->addItem(tr("MKV / H.265"), int(ExportCodec::H265Mkv));
-  codec_->addItem(tr("MKV / FFV1 (lossless)"), int(ExportCodec::Ffv1Mkv));
-  codec_->addItem(tr("MOV / ProRes"), int(ExportCodec::ProResMov));
-  form->addRow(tr("Format"), codec_);
+  codec_->addItem(QStringLiteral("MP4 / H.264"), int(ExportCodec::H264Mp4));
+  codec_->addItem(QStringLiteral("MKV / H.265"), int(ExportCodec::H265Mkv));
+  codec_->addItem(QString(), int(ExportCodec::Ffv1Mkv));
+  codec_->addItem(QStringLiteral("MOV / ProRes"), int(ExportCodec::ProResMov));
+  form->addRow(QString(), codec_);
   quality_ = new QSpinBox(this);
   quality_->setRange(0, 51);
   quality_->setValue(18);
-  quality_->setToolTip(tr("Constant rate factor: lower is better and larger; 18 looks lossless"));
-  form->addRow(tr("Quality (CRF)"), quality_);
-  auto* range_row = new QHBoxLayout;
-  range_all_ = new QRadioButton(tr("Whole video"), this);
-  range_in_out_ = new QRadioButton(tr("In/out range"), this);
+  form->addRow(QString(), quality_);
+  range_row_ = new QHBoxLayout;
+  range_all_ = new QRadioButton(this);
+  range_in_out_ = new QRadioButton(this);
   range_all_->setChecked(true);
-  range_row->addWidget(range_all_);
-  range_row->addWidget(range_in_out_);
-  form->addRow(tr("Range"), range_row);
-  audio_ = new QCheckBox(tr("Keep the original sound"), this);
+  range_row_->addWidget(range_all_);
+  range_row_->addWidget(range_in_out_);
+  form->addRow(QString(), range_row_);
+  audio_ = new QCheckBox(this);
   audio_->setChecked(true);
-  form->addRow(tr("Audio"), audio_);
-  auto* out_row = new QHBoxLayout;
+  form->addRow(QString(), audio_);
+  out_row_ = new QHBoxLayout;
   output_ = new QLineEdit(this);
-  auto* browse = new QToolButton(this);
-  browse->setText(tr("…"));
-  browse->setToolTip(tr("Choose where to save"));
-  out_row->addWidget(output_, 1);
-  out_row->addWidget(browse);
-  form->addRow(tr("Output file"), out_row);
+  browse_ = new QToolButton(this);
+  browse_->setText(QStringLiteral("…"));
+  auto* browse = browse_;
+  out_row_->addWidget(output_, 1);
+  out_row_->addWidget(browse);
+  form->addRow(QString(), out_row_);
   layout->addLayout(form);
   progress_ = new QProgressBar(this);
   progress_->setRange(0, 1000);
@@ -62,8 +63,8 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
   layout->addWidget(progress_);
   layout->addWidget(status_);
   auto* buttons = new QDialogButtonBox(this);
-  export_button_ = buttons->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
-  cancel_button_ = buttons->addButton(tr("Cancel export"), QDialogButtonBox::ActionRole);
+  export_button_ = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
+  cancel_button_ = buttons->addButton(QString(), QDialogButtonBox::ActionRole);
   close_button_ = buttons->addButton(QDialogButtonBox::Close);
   layout->addWidget(buttons);
   connect(export_button_, &QPushButton::clicked, this, &ExportDialog::startExport);
@@ -77,6 +78,43 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
   connect(codec_, &QComboBox::currentIndexChanged, this, &ExportDialog::onCodecChanged);
   setRunning(false);
   onCodecChanged();
+  retranslateUi();
+}
+
+void ExportDialog::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange)
+    retranslateUi();
+  QDialog::changeEvent(event);
+}
+
+void ExportDialog::retranslateUi() {
+  const auto label = [this](auto* field, const QString& text) {
+    if (auto* l = qobject_cast<QLabel*>(form_->labelForField(field)))
+      l->setText(text);
+  };
+  setWindowTitle(tr("Export colourised video"));
+  codec_->setItemText(codec_->findData(int(ExportCodec::Ffv1Mkv)), tr("MKV / FFV1 (lossless)"));
+  label(codec_, tr("Format"));
+  quality_->setToolTip(tr("Constant rate factor: lower is better and larger; 18 looks lossless"));
+  label(quality_, tr("Quality (CRF)"));
+  range_all_->setText(tr("Whole video"));
+  label(range_row_, tr("Range"));
+  label(audio_, tr("Audio"));
+  browse_->setToolTip(tr("Choose where to save"));
+  label(out_row_, tr("Output file"));
+  export_button_->setText(tr("Export"));
+  cancel_button_->setText(tr("Cancel export"));
+  updateSourceTexts();
+}
+
+void ExportDialog::updateSourceTexts() {
+  const bool has_range = in_frame_ >= 0 || out_frame_ >= 0;
+  range_in_out_->setText(has_range ? tr("In/out range (frames %1-%2)")
+                                         .arg(std::max<qint64>(0, in_frame_))
+                                         .arg(out_frame_ >= 0 ? out_frame_ : frame_count_ - 1)
+                                   : tr("In/out range (set with I and O)"));
+  audio_->setText(has_audio_ ? tr("Keep the original sound")
+                             : tr("Keep the original sound (the source has none)"));
 }
 
 QString ExportDialog::extensionFor(ExportCodec codec) {
@@ -97,21 +135,18 @@ void ExportDialog::setSource(const QString& source_path, qint64 frame_count, boo
   frame_count_ = frame_count;
   in_frame_ = in_frame;
   out_frame_ = out_frame;
+  has_audio_ = has_audio;
   const bool has_range = in_frame >= 0 || out_frame >= 0;
   range_in_out_->setEnabled(has_range);
-  range_in_out_->setText(has_range ? tr("In/out range (frames %1-%2)")
-                                         .arg(std::max<qint64>(0, in_frame))
-                                         .arg(out_frame >= 0 ? out_frame : frame_count - 1)
-                                   : tr("In/out range (set with I and O)"));
   if (!has_range)
     range_all_->setChecked(true);
   audio_->setEnabled(has_audio);
   audio_->setChecked(has_audio);
-  if (!has_audio)
-    audio_->setText(tr("Keep the original sound (the source has none)"));
+  updateSourceTexts();
   const QFileInfo info(source_path);
   const auto codec = ExportCodec(codec_->currentData().toInt());
-  output_->setText(info.absoluteDir().filePath(info.completeBaseName() + tr("_colour") +
+  // The suffix is part of a file name, not interface text: the same in every language.
+  output_->setText(info.absoluteDir().filePath(info.completeBaseName() + QStringLiteral("_colour") +
                                                QLatin1Char('.') + extensionFor(codec)));
   progress_->setValue(0);
   status_->clear();

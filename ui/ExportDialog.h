@@ -12,12 +12,15 @@
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QRadioButton;
 class QSpinBox;
+class QToolButton;
 
 namespace cf::ui {
 
@@ -55,11 +58,22 @@ class ExportDialog : public QDialog {
   void exportRequested(const cf::pipeline::ExportRequest& request);
   void cancelRequested();
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
+  void retranslateUi();
+  /// The range and audio texts, which depend on the source.
+  void updateSourceTexts();
   void onCodecChanged();
   void browse();
   void setRunning(bool running);
 
+  QFormLayout* form_ = nullptr;
+  QHBoxLayout* range_row_ = nullptr;
+  QHBoxLayout* out_row_ = nullptr;
+  QToolButton* browse_ = nullptr;
+  bool has_audio_ = true;
   QComboBox* codec_ = nullptr;
   QSpinBox* quality_ = nullptr;
   QRadioButton* range_all_ = nullptr;

@@ -1,11 +1,13 @@
 #include "FailuresPanel.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "CoreText.h"
 #include "TimelineLayers.h"
 #include "TimelineWidget.h"
 
@@ -16,7 +18,6 @@ FailuresPanel::FailuresPanel(QWidget* parent) : QWidget(parent) {
   summary_ = new QLabel(this);
   tree_ = new QTreeWidget(this);
   tree_->setColumnCount(3);
-  tree_->setHeaderLabels({tr("Frames"), tr("Kind"), tr("Reason")});
   tree_->setRootIsDecorated(false);
   tree_->setUniformRowHeights(true);
   tree_->setSortingEnabled(false);
@@ -28,17 +29,27 @@ FailuresPanel::FailuresPanel(QWidget* parent) : QWidget(parent) {
   setFailures({}, 25.0);
 }
 
+void FailuresPanel::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange)
+    setFailures(std::vector<pipeline::FailureRange>(failures_), fps_);
+  QWidget::changeEvent(event);
+}
+
 void FailuresPanel::setFailures(const std::vector<pipeline::FailureRange>& failures, double fps) {
   failures_ = failures;
+  fps_ = fps;
+  tree_->setHeaderLabels({tr("Frames"), tr("Kind"), tr("Reason")});
   tree_->clear();
   QList<QTreeWidgetItem*> items;
   for (const auto& f : failures_) {
     auto* item = new QTreeWidgetItem;
-    item->setText(
-        0, tr("%1-%2 (%3)").arg(f.first_frame).arg(f.last_frame).arg(timecode(f.first_frame, fps)));
+    item->setText(0, QStringLiteral("%1-%2 (%3)")
+                         .arg(f.first_frame)
+                         .arg(f.last_frame)
+                         .arg(timecode(f.first_frame, fps)));
     item->setText(1, TimelineWidget::failureKindName(f.kind));
-    item->setText(2, QString::fromStdString(f.reason));
-    item->setToolTip(2, QString::fromStdString(f.reason));
+    item->setText(2, translatedFailureReason(f.reason));
+    item->setToolTip(2, item->text(2));
     item->setForeground(1, failureColour(f.kind));
     item->setData(0, Qt::UserRole, QVariant::fromValue<qint64>(f.first_frame));
     items.append(item);

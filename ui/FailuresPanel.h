@@ -26,12 +26,16 @@ class FailuresPanel : public QWidget {
  Q_SIGNALS:
   void jumpRequested(qint64 frame);
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
   void onActivated(QTreeWidgetItem* item);
 
   QTreeWidget* tree_ = nullptr;
   QLabel* summary_ = nullptr;
   std::vector<pipeline::FailureRange> failures_;
+  double fps_ = 25.0;
 };
 
 }  // namespace cf::ui

@@ -28,13 +28,18 @@ class JobPanel : public QWidget {
  Q_SIGNALS:
   void cancelRequested();
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
+  void retranslateUi();
   QLabel* title_ = nullptr;
   QProgressBar* bar_ = nullptr;
   QLabel* eta_label_ = nullptr;
   QPushButton* cancel_ = nullptr;
   Eta eta_;
   bool running_ = false;
+  bool has_job_ = false;
 };
 
 }  // namespace cf::ui

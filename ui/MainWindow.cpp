@@ -1,18 +1,23 @@
 #include "MainWindow.h"
 
 #include <QCloseEvent>
+#include <QCoreApplication>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
+#include "CoreText.h"
 #include "ExportDialog.h"
 #include "FailureNavigation.h"
 #include "FailuresPanel.h"
 #include "JobPanel.h"
+#include "LanguageSwitcher.h"
 #include "PreviewWidget.h"
 #include "SessionController.h"
 #include "SettingsPanel.h"
@@ -20,11 +25,13 @@
 
 namespace cf::ui {
 
-MainWindow::MainWindow(const QString& settings_file, QWidget* parent)
+MainWindow::MainWindow(const QString& settings_file, QWidget* parent, LanguageSwitcher* language)
     : QMainWindow(parent),
       settings_(settings_file.isEmpty()
                     ? std::make_unique<QSettings>()
-                    : std::make_unique<QSettings>(settings_file, QSettings::IniFormat)) {
+                    : std::make_unique<QSettings>(settings_file, QSettings::IniFormat)),
+      own_language_(language ? nullptr : std::make_unique<LanguageSwitcher>()),
+      language_(language ? language : own_language_.get()) {
   registerMetaTypes();
   setObjectName(QStringLiteral("MainWindow"));
   setAcceptDrops(true);
@@ -46,17 +53,53 @@ MainWindow::MainWindow(const QString& settings_file, QWidget* parent)
   createStatusBar();
   connectEngine();
   readSettings();
-  updateTitle();
+  retranslateUi();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::retranslateUi() {
+  retranslateActions();
+  retranslateMenus();
+  settings_dock_->setWindowTitle(tr("Settings"));
+  failures_dock_->setWindowTitle(tr("Failures"));
+  job_dock_->setWindowTitle(tr("Job"));
+  if (!engine_->isOpen() && !opening_)
+    statusBar()->showMessage(
+        tr("Open a black-and-white video to start (%1 or drop a file)")
+            .arg(action("open")->shortcut().toString(QKeySequence::NativeText)));
+  updateFrameLabel();
+  updateTitle();
+  if (engine_->isOpen())
+    device_label_->setText(
+        translatedDeviceName(QString::fromStdString(engine_->info().device_name)));
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange)
+    retranslateUi();
+  QMainWindow::changeEvent(event);
+}
+
+bool MainWindow::setLanguage(const QString& code) {
+  if (!language_->apply(code))
+    return false;
+  // QApplication posts LanguageChange to every window; deliver it now, so the whole interface
+  // (docks, dialogs, panels) reads in the new language when this returns.
+  QCoreApplication::sendPostedEvents(nullptr, QEvent::LanguageChange);
+  settings_->setValue(LanguageSwitcher::kSettingsKey, code);
+  for (QAction* a : language_menu_->actions())
+    if (a->isCheckable())
+      a->setChecked(a->data().toString() == code);
+  return true;
+}
 
 void MainWindow::connectEngine() {
   connect(engine_, &SessionController::opened, this, &MainWindow::onOpened);
   connect(engine_, &SessionController::openFailed, this, [this](const QString& message) {
     opening_ = false;
     job_panel_->finishJob(tr("Could not open the video"));
-    showError(message);
+    showError(message, tr("Could not open the video"));
   });
   connect(engine_, &SessionController::previewReady, preview_, &PreviewWidget::setFrame);
   connect(engine_, &SessionController::timelineUpdated, this, &MainWindow::onTimelineUpdated);
@@ -68,18 +111,19 @@ void MainWindow::connectEngine() {
   connect(timeline_, &TimelineWidget::thumbnailsRequested, engine_,
           &SessionController::requestThumbnails);
   connect(engine_, &SessionController::analysisProgress, this, [this](qint64 done, qint64 total) {
-    analysis_label_->setText(done >= total ? tr("Analysed")
-                                           : tr("Analysed %1 of %2 frames").arg(done).arg(total));
+    analysis_label_->setText(done >= total
+                                 ? tr("Analysed")
+                                 : tr("Analysed %1 of %n frame(s)", nullptr, int(total)).arg(done));
   });
-  connect(engine_, &SessionController::errorOccurred, this, &MainWindow::showError);
+  connect(engine_, &SessionController::errorOccurred, this, [this](const QString& message) {
+    showError(message, tr("Chromaflow could not finish the preview, the settings or the analysis"));
+  });
   connect(engine_, &SessionController::infoChanged, this, [this](const pipeline::SessionInfo& i) {
     settings_panel_->setDetectedDevice(QString::fromStdString(i.device_name));
-    device_label_->setText(QString::fromStdString(i.device_name));
+    device_label_->setText(translatedDeviceName(QString::fromStdString(i.device_name)));
   });
   connect(timeline_, &TimelineWidget::frameScrubbed, this, &MainWindow::goToFrame);
-  connect(preview_, &PreviewWidget::frameShown, this, [this](qint64 frame) {
-    frame_label_->setText(tr("Frame %1 / %2").arg(frame).arg(engine_->info().frame_count));
-  });
+  connect(preview_, &PreviewWidget::frameShown, this, [this] { updateFrameLabel(); });
   connect(&playback_, &PlaybackController::frameRequested, this, &MainWindow::goToFrame);
   connect(failures_panel_, &FailuresPanel::jumpRequested, this, &MainWindow::goToFrame);
   connect(settings_panel_, &SettingsPanel::lambdaChanged, this, [this] { requestPreview(); });
@@ -119,11 +163,10 @@ void MainWindow::onOpened(const pipeline::SessionInfo& info) {
   pending_in_ = pending_out_ = -1;
   playback_.setFrameCount(info.frame_count, info.fps);
   settings_panel_->setDetectedDevice(QString::fromStdString(info.device_name));
-  device_label_->setText(QString::fromStdString(info.device_name));
+  device_label_->setText(translatedDeviceName(QString::fromStdString(info.device_name)));
   job_panel_->finishJob(tr("Opened %1").arg(QFileInfo(source_path_).fileName()));
-  statusBar()->showMessage(tr("Opened %1: %2 frames at %3 fps")
+  statusBar()->showMessage(tr("Opened %1: %n frame(s) at %2 fps", nullptr, int(info.frame_count))
                                .arg(QFileInfo(source_path_).fileName())
-                               .arg(info.frame_count)
                                .arg(info.fps, 0, 'f', 2),
                            8000);
   addRecentFile(source_path_);
@@ -142,13 +185,20 @@ void MainWindow::onTimelineUpdated(pipeline::TimelineDataPtr timeline) {
   settings_panel_->setCurrentShot(first, last);
 }
 
-void MainWindow::showError(const QString& message) {
-  statusBar()->showMessage(message, 15000);
-  if (error_box_ && error_box_->isVisible() && error_box_->text() == message)
+void MainWindow::showError(const QString& message, const QString& headline) {
+  // Core's messages are English (what failed, where, what to do); a translated headline, when
+  // given, says in the interface language what the user was doing.
+  statusBar()->showMessage(headline.isEmpty() ? message : tr("%1: %2").arg(headline, message),
+                           15000);
+  if (error_box_ && error_box_->isVisible() &&
+      error_box_->property("message").toString() == message)
     return;  // the same error again (e.g. every preview of a broken model): one box is enough
   // Non-modal, so neither the GUI nor a test waits on it.
-  auto* box =
-      new QMessageBox(QMessageBox::Warning, tr("Chromaflow"), message, QMessageBox::Ok, this);
+  auto* box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Chromaflow"),
+                              headline.isEmpty() ? message : headline, QMessageBox::Ok, this);
+  if (!headline.isEmpty())
+    box->setInformativeText(message);
+  box->setProperty("message", message);
   box->setAttribute(Qt::WA_DeleteOnClose);
   box->setObjectName(QStringLiteral("errorBox"));
   box->open();
@@ -157,7 +207,16 @@ void MainWindow::showError(const QString& message) {
 
 void MainWindow::updateTitle() {
   const QString name = source_path_.isEmpty() ? tr("No video") : QFileInfo(source_path_).fileName();
-  setWindowTitle(tr("%1 - Chromaflow").arg(name));
+  setWindowTitle(QStringLiteral("%1 - Chromaflow").arg(name));
+}
+
+void MainWindow::updateFrameLabel() {
+  if (!preview_->frame()) {
+    frame_label_->clear();
+    return;
+  }
+  frame_label_->setText(
+      tr("Frame %1 / %2").arg(preview_->frame()->frame_index).arg(engine_->info().frame_count));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

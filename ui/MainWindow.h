@@ -1,7 +1,7 @@
 #pragma once
 // The editor window. Split by concern (after OBS's OBSBasic_*.cpp):
 //   MainWindow.cpp            construction, engine wiring, close
-//   MainWindowActions.cpp     actions, shortcuts, menus, toolbars
+//   MainWindowActions.cpp     actions, shortcuts, menus, toolbars, their (re)translation
 //   MainWindowDocks.cpp       docks and status bar
 //   MainWindowFiles.cpp       open (menu, drag and drop, recent files), projects, QSettings
 //   MainWindowNavigation.cpp  playhead, in/out, failures, export
@@ -16,15 +16,18 @@
 #include "PlaybackController.h"
 #include "ShotOverrides.h"
 
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QSettings;
+class QToolBar;
 
 namespace cf::ui {
 
 class ExportDialog;
 class FailuresPanel;
 class JobPanel;
+class LanguageSwitcher;
 class PreviewWidget;
 class SessionController;
 class SettingsPanel;
@@ -37,7 +40,11 @@ class MainWindow : public QMainWindow {
   static constexpr int kMaxRecentFiles = 8;
 
   /// `settings_file`: an INI file for QSettings (tests); empty for the user's default settings.
-  explicit MainWindow(const QString& settings_file = QString(), QWidget* parent = nullptr);
+  /// `language`: the application's language switcher (main.cpp applies the stored or --lang
+  /// language before the window exists); null for one owned by the window that starts in the
+  /// language already installed.
+  explicit MainWindow(const QString& settings_file = QString(), QWidget* parent = nullptr,
+                      LanguageSwitcher* language = nullptr);
   ~MainWindow() override;
 
   void openVideo(const QString& path);
@@ -60,6 +67,9 @@ class MainWindow : public QMainWindow {
   /// The action with this object name (tests drive shortcuts through it).
   QAction* action(const QString& name) const;
   QStringList recentFiles() const;
+  LanguageSwitcher* languageSwitcher() const { return language_; }
+  /// Switches the interface language live ("" = system default) and stores the choice.
+  bool setLanguage(const QString& code);
 
  public Q_SLOTS:
   void goToFrame(qint64 frame);
@@ -74,6 +84,7 @@ class MainWindow : public QMainWindow {
   void videoOpened(const QString& path);
 
  protected:
+  void changeEvent(QEvent* event) override;
   void closeEvent(QCloseEvent* event) override;
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
@@ -83,13 +94,20 @@ class MainWindow : public QMainWindow {
   void connectEngine();
   void onOpened(const pipeline::SessionInfo& info);
   void onTimelineUpdated(pipeline::TimelineDataPtr timeline);
-  void showError(const QString& message);
+  /// `message` from core (English); `headline`: a translated summary shown above it.
+  void showError(const QString& message, const QString& headline = QString());
   void updateTitle();
+  void updateFrameLabel();
+  /// Sets every translatable text of the window (construction and QEvent::LanguageChange).
+  void retranslateUi();
   // MainWindowActions.cpp
   void createActions();
   void createMenus();
   void createToolBars();
-  QAction* addAction(const QString& name, const QString& text, const QKeySequence& shortcut);
+  void retranslateActions();
+  void retranslateUndoActions();
+  void retranslateMenus();
+  QAction* addAction(const QString& name, const QKeySequence& shortcut);
   // MainWindowDocks.cpp
   void createDocks();
   void createStatusBar();
@@ -107,6 +125,8 @@ class MainWindow : public QMainWindow {
   void startExport(const pipeline::ExportRequest& request);
 
   std::unique_ptr<QSettings> settings_;
+  std::unique_ptr<LanguageSwitcher> own_language_;
+  LanguageSwitcher* language_ = nullptr;
   SessionController* engine_ = nullptr;
   PreviewWidget* preview_ = nullptr;
   TimelineWidget* timeline_ = nullptr;
@@ -114,8 +134,18 @@ class MainWindow : public QMainWindow {
   FailuresPanel* failures_panel_ = nullptr;
   JobPanel* job_panel_ = nullptr;
   ExportDialog* export_dialog_ = nullptr;
+  QMenu* file_menu_ = nullptr;
   QMenu* recent_menu_ = nullptr;
+  QMenu* edit_menu_ = nullptr;
+  QMenu* playback_menu_ = nullptr;
   QMenu* view_menu_ = nullptr;
+  QMenu* language_menu_ = nullptr;
+  QMenu* help_menu_ = nullptr;
+  QToolBar* main_toolbar_ = nullptr;
+  QToolBar* preview_toolbar_ = nullptr;
+  QDockWidget* settings_dock_ = nullptr;
+  QDockWidget* failures_dock_ = nullptr;
+  QDockWidget* job_dock_ = nullptr;
   QLabel* frame_label_ = nullptr;
   QLabel* analysis_label_ = nullptr;
   QLabel* device_label_ = nullptr;

@@ -8,6 +8,7 @@
 #include <QMessageBox>
 #include <QToolBar>
 
+#include "LanguageSwitcher.h"
 #include "MainWindow.h"
 #include "PreviewWidget.h"
 #include "SessionController.h"
@@ -16,9 +17,8 @@
 
 namespace cf::ui {
 
-QAction* MainWindow::addAction(const QString& name, const QString& text,
-                               const QKeySequence& shortcut) {
-  auto* a = new QAction(text, this);
+QAction* MainWindow::addAction(const QString& name, const QKeySequence& shortcut) {
+  auto* a = new QAction(this);
   a->setObjectName(name);
   if (!shortcut.isEmpty()) {
     a->setShortcut(shortcut);
@@ -33,151 +33,222 @@ QAction* MainWindow::action(const QString& name) const {
 }
 
 void MainWindow::createActions() {
-  connect(addAction("open", tr("&Open Video…"), QKeySequence::Open), &QAction::triggered, this,
+  // Texts and tooltips are set in retranslateUi(), so a language switch can set them again.
+  connect(addAction("open", QKeySequence::Open), &QAction::triggered, this,
           &MainWindow::openDialog);
-  connect(addAction("openProject", tr("Open &Project…"), QKeySequence(tr("Ctrl+Shift+O"))),
+  connect(addAction("openProject", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)),
           &QAction::triggered, this, &MainWindow::openProjectDialog);
-  connect(addAction("saveProject", tr("&Save Project"), QKeySequence::Save), &QAction::triggered,
-          this, [this] { saveProjectDialog(false); });
-  connect(addAction("saveProjectAs", tr("Save Project &As…"), QKeySequence::SaveAs),
-          &QAction::triggered, this, [this] { saveProjectDialog(true); });
-  connect(addAction("export", tr("&Export…"), QKeySequence(tr("Ctrl+E"))), &QAction::triggered,
-          this, &MainWindow::showExportDialog);
-  connect(addAction("quit", tr("&Quit"), QKeySequence::Quit), &QAction::triggered, this,
-          &QWidget::close);
+  connect(addAction("saveProject", QKeySequence::Save), &QAction::triggered, this,
+          [this] { saveProjectDialog(false); });
+  connect(addAction("saveProjectAs", QKeySequence::SaveAs), &QAction::triggered, this,
+          [this] { saveProjectDialog(true); });
+  connect(addAction("export", QKeySequence(Qt::CTRL | Qt::Key_E)), &QAction::triggered, this,
+          &MainWindow::showExportDialog);
+  connect(addAction("quit", QKeySequence::Quit), &QAction::triggered, this, &QWidget::close);
 
-  QAction* undo = undo_stack_.createUndoAction(this, tr("&Undo"));
-  undo->setObjectName("undo");
-  undo->setShortcut(QKeySequence::Undo);
-  QAction* redo = undo_stack_.createRedoAction(this, tr("&Redo"));
-  redo->setObjectName("redo");
-  redo->setShortcut(QKeySequence::Redo);
-  QMainWindow::addAction(undo);
-  QMainWindow::addAction(redo);
+  // Own undo/redo actions (not QUndoStack::createUndoAction, whose prefix cannot be retranslated).
+  QAction* undo = addAction("undo", QKeySequence::Undo);
+  QAction* redo = addAction("redo", QKeySequence::Redo);
+  undo->setEnabled(undo_stack_.canUndo());
+  redo->setEnabled(undo_stack_.canRedo());
+  connect(undo, &QAction::triggered, &undo_stack_, &QUndoStack::undo);
+  connect(redo, &QAction::triggered, &undo_stack_, &QUndoStack::redo);
+  connect(&undo_stack_, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
+  connect(&undo_stack_, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
+  connect(&undo_stack_, &QUndoStack::undoTextChanged, this, &MainWindow::retranslateUndoActions);
+  connect(&undo_stack_, &QUndoStack::redoTextChanged, this, &MainWindow::retranslateUndoActions);
 
-  connect(addAction("playPause", tr("&Play / Pause"), QKeySequence(Qt::Key_Space)),
-          &QAction::triggered, &playback_, &PlaybackController::togglePlay);
-  connect(addAction("shuttleBackward", tr("Play &Backwards (J)"), QKeySequence(Qt::Key_J)),
-          &QAction::triggered, &playback_, &PlaybackController::shuttleBackward);
-  connect(addAction("pause", tr("Pa&use (K)"), QKeySequence(Qt::Key_K)), &QAction::triggered,
-          &playback_, &PlaybackController::pause);
-  connect(addAction("shuttleForward", tr("Play &Forwards (L)"), QKeySequence(Qt::Key_L)),
-          &QAction::triggered, &playback_, &PlaybackController::shuttleForward);
-  connect(addAction("previousFrame", tr("Previous Frame"), QKeySequence(Qt::Key_Left)),
-          &QAction::triggered, this, [this] { playback_.step(-1); });
-  connect(addAction("nextFrame", tr("Next Frame"), QKeySequence(Qt::Key_Right)),
-          &QAction::triggered, this, [this] { playback_.step(1); });
-  connect(addAction("goToStart", tr("Go to Start"), QKeySequence(Qt::Key_Home)),
-          &QAction::triggered, &playback_, &PlaybackController::goToStart);
-  connect(addAction("goToEnd", tr("Go to End"), QKeySequence(Qt::Key_End)), &QAction::triggered,
-          &playback_, &PlaybackController::goToEnd);
-  connect(addAction("setIn", tr("Set &In Point"), QKeySequence(Qt::Key_I)), &QAction::triggered,
-          this, &MainWindow::setInPoint);
-  connect(addAction("setOut", tr("Set &Out Point"), QKeySequence(Qt::Key_O)), &QAction::triggered,
-          this, &MainWindow::setOutPoint);
-  connect(addAction("clearInOut", tr("Clear In/Out"), QKeySequence(tr("Alt+X"))),
-          &QAction::triggered, this, [this] { timeline_->setInOut(-1, -1); });
-  connect(addAction("nextFailure", tr("Next &Failure"), QKeySequence(Qt::Key_F)),
-          &QAction::triggered, this, &MainWindow::nextFailure);
-  connect(addAction("previousFailure", tr("Previous Failure"), QKeySequence(tr("Shift+F"))),
-          &QAction::triggered, this, &MainWindow::previousFailure);
+  connect(addAction("playPause", QKeySequence(Qt::Key_Space)), &QAction::triggered, &playback_,
+          &PlaybackController::togglePlay);
+  connect(addAction("shuttleBackward", QKeySequence(Qt::Key_J)), &QAction::triggered, &playback_,
+          &PlaybackController::shuttleBackward);
+  connect(addAction("pause", QKeySequence(Qt::Key_K)), &QAction::triggered, &playback_,
+          &PlaybackController::pause);
+  connect(addAction("shuttleForward", QKeySequence(Qt::Key_L)), &QAction::triggered, &playback_,
+          &PlaybackController::shuttleForward);
+  connect(addAction("previousFrame", QKeySequence(Qt::Key_Left)), &QAction::triggered, this,
+          [this] { playback_.step(-1); });
+  connect(addAction("nextFrame", QKeySequence(Qt::Key_Right)), &QAction::triggered, this,
+          [this] { playback_.step(1); });
+  connect(addAction("goToStart", QKeySequence(Qt::Key_Home)), &QAction::triggered, &playback_,
+          &PlaybackController::goToStart);
+  connect(addAction("goToEnd", QKeySequence(Qt::Key_End)), &QAction::triggered, &playback_,
+          &PlaybackController::goToEnd);
+  connect(addAction("setIn", QKeySequence(Qt::Key_I)), &QAction::triggered, this,
+          &MainWindow::setInPoint);
+  connect(addAction("setOut", QKeySequence(Qt::Key_O)), &QAction::triggered, this,
+          &MainWindow::setOutPoint);
+  connect(addAction("clearInOut", QKeySequence(Qt::ALT | Qt::Key_X)), &QAction::triggered, this,
+          [this] { timeline_->setInOut(-1, -1); });
+  connect(addAction("nextFailure", QKeySequence(Qt::Key_F)), &QAction::triggered, this,
+          &MainWindow::nextFailure);
+  connect(addAction("previousFailure", QKeySequence(Qt::SHIFT | Qt::Key_F)), &QAction::triggered,
+          this, &MainWindow::previousFailure);
 
-  QAction* background =
-      addAction("backgroundAnalysis", tr("Analyse in &Background"), QKeySequence());
+  QAction* background = addAction("backgroundAnalysis", QKeySequence());
   background->setCheckable(true);
   background->setChecked(true);
-  background->setToolTip(
-      tr("Run the network and the failure analysis over the whole video while "
-         "you work, starting at the playhead"));
   connect(background, &QAction::toggled, engine_, &SessionController::setBackgroundAnalysis);
 
   auto* modes = new QActionGroup(this);
   const struct {
     const char* name;
-    QString text;
     Qt::Key key;
     PreviewMode mode;
-  } mode_actions[] = {{"modeSideBySide", tr("Side by Side"), Qt::Key_1, PreviewMode::SideBySide},
-                      {"modeWipe", tr("Split Wipe"), Qt::Key_2, PreviewMode::Wipe},
-                      {"modeSingle", tr("Single View"), Qt::Key_3, PreviewMode::Single}};
+  } mode_actions[] = {{"modeSideBySide", Qt::Key_1, PreviewMode::SideBySide},
+                      {"modeWipe", Qt::Key_2, PreviewMode::Wipe},
+                      {"modeSingle", Qt::Key_3, PreviewMode::Single}};
   for (const auto& m : mode_actions) {
-    QAction* a = addAction(m.name, m.text, QKeySequence(m.key));
+    QAction* a = addAction(m.name, QKeySequence(m.key));
     a->setCheckable(true);
     a->setChecked(m.mode == preview_->mode());
     modes->addAction(a);
     connect(a, &QAction::triggered, this, [this, mode = m.mode] { preview_->setMode(mode); });
   }
-  connect(addAction("toggleSide", tr("Toggle Single Side"), QKeySequence(Qt::Key_T)),
-          &QAction::triggered, preview_, &PreviewWidget::toggleSingleSide);
+  connect(addAction("toggleSide", QKeySequence(Qt::Key_T)), &QAction::triggered, preview_,
+          &PreviewWidget::toggleSingleSide);
   auto* pairs = new QActionGroup(this);
   const struct {
     const char* name;
-    QString text;
     PreviewPair pair;
-  } pair_actions[] = {
-      {"pairOriginal", tr("Original | Colourised"), PreviewPair::OriginalVsColour},
-      {"pairRawSmoothed", tr("Raw Network | Smoothed"), PreviewPair::RawVsSmoothed},
-      {"pairReference", tr("Source Colours | Colourised"), PreviewPair::ReferenceVsColour}};
+  } pair_actions[] = {{"pairOriginal", PreviewPair::OriginalVsColour},
+                      {"pairRawSmoothed", PreviewPair::RawVsSmoothed},
+                      {"pairReference", PreviewPair::ReferenceVsColour}};
   for (const auto& p : pair_actions) {
-    QAction* a = addAction(p.name, p.text, QKeySequence());
+    QAction* a = addAction(p.name, QKeySequence());
     a->setCheckable(true);
     a->setChecked(p.pair == preview_->pair());
     pairs->addAction(a);
     connect(a, &QAction::triggered, this, [this, pair = p.pair] { preview_->setPair(pair); });
   }
-  QAction* overlay =
-      addAction("confidenceOverlay", tr("Confidence &Overlay"), QKeySequence(Qt::Key_C));
+  QAction* overlay = addAction("confidenceOverlay", QKeySequence(Qt::Key_C));
   overlay->setCheckable(true);
   connect(overlay, &QAction::toggled, preview_, &PreviewWidget::setConfidenceOverlay);
-  connect(addAction("zoomFit", tr("Zoom to &Fit"), QKeySequence(tr("Ctrl+0"))), &QAction::triggered,
-          preview_, &PreviewWidget::zoomToFit);
-  connect(addAction("zoomActual", tr("Zoom &1:1"), QKeySequence(tr("Ctrl+1"))), &QAction::triggered,
+  connect(addAction("zoomFit", QKeySequence(Qt::CTRL | Qt::Key_0)), &QAction::triggered, preview_,
+          &PreviewWidget::zoomToFit);
+  connect(addAction("zoomActual", QKeySequence(Qt::CTRL | Qt::Key_1)), &QAction::triggered,
           preview_, &PreviewWidget::zoomToActual);
-  connect(addAction("zoomIn", tr("Zoom &In"), QKeySequence::ZoomIn), &QAction::triggered, preview_,
+  connect(addAction("zoomIn", QKeySequence::ZoomIn), &QAction::triggered, preview_,
           &PreviewWidget::zoomIn);
-  connect(addAction("zoomOut", tr("Zoom O&ut"), QKeySequence::ZoomOut), &QAction::triggered,
-          preview_, &PreviewWidget::zoomOut);
-  connect(addAction("timelineZoomIn", tr("Timeline Zoom In"), QKeySequence(Qt::Key_Equal)),
-          &QAction::triggered, timeline_, &TimelineWidget::zoomIn);
-  connect(addAction("timelineZoomOut", tr("Timeline Zoom Out"), QKeySequence(Qt::Key_Minus)),
-          &QAction::triggered, timeline_, &TimelineWidget::zoomOut);
-  connect(addAction("timelineFit", tr("Timeline: Whole Film"), QKeySequence(Qt::Key_Backslash)),
-          &QAction::triggered, timeline_, &TimelineWidget::zoomToFit);
-  connect(addAction("about", tr("&About Chromaflow"), QKeySequence()), &QAction::triggered, this,
-          [this] {
-            QMessageBox::about(this, tr("About Chromaflow"),
-                               tr("Chromaflow %1\nColourises black-and-white video with temporal "
-                                  "smoothing and failure inspection.")
-                                   .arg(QApplication::applicationVersion()));
-          });
+  connect(addAction("zoomOut", QKeySequence::ZoomOut), &QAction::triggered, preview_,
+          &PreviewWidget::zoomOut);
+  connect(addAction("timelineZoomIn", QKeySequence(Qt::Key_Equal)), &QAction::triggered, timeline_,
+          &TimelineWidget::zoomIn);
+  connect(addAction("timelineZoomOut", QKeySequence(Qt::Key_Minus)), &QAction::triggered, timeline_,
+          &TimelineWidget::zoomOut);
+  connect(addAction("timelineFit", QKeySequence(Qt::Key_Backslash)), &QAction::triggered, timeline_,
+          &TimelineWidget::zoomToFit);
+
+  auto* languages = new QActionGroup(this);
+  for (const LanguageOption& option : LanguageSwitcher::options()) {
+    QAction* a = addAction(QStringLiteral("language_") +
+                               (option.code.isEmpty() ? QStringLiteral("system") : option.code),
+                           QKeySequence());
+    a->setText(option.native_name);  // native names are never translated
+    a->setData(option.code);
+    a->setCheckable(true);
+    a->setChecked(option.code == language_->requested());
+    languages->addAction(a);
+    connect(a, &QAction::triggered, this, [this, code = option.code] { setLanguage(code); });
+  }
+
+  connect(addAction("about", QKeySequence()), &QAction::triggered, this, [this] {
+    QMessageBox::about(this, tr("About Chromaflow"),
+                       tr("Chromaflow %1\nColourises black-and-white video with temporal "
+                          "smoothing and failure inspection.")
+                           .arg(QApplication::applicationVersion()));
+  });
+}
+
+void MainWindow::retranslateActions() {
+  const struct {
+    const char* name;
+    QString text;
+  } texts[] = {
+      {"open", tr("&Open Video…")},
+      {"openProject", tr("Open &Project…")},
+      {"saveProject", tr("&Save Project")},
+      {"saveProjectAs", tr("Save Project &As…")},
+      {"export", tr("&Export…")},
+      {"quit", tr("&Quit")},
+      {"playPause", tr("&Play / Pause")},
+      {"shuttleBackward", tr("Play &Backwards (J)")},
+      {"pause", tr("Pa&use (K)")},
+      {"shuttleForward", tr("Play &Forwards (L)")},
+      {"previousFrame", tr("Previous Frame")},
+      {"nextFrame", tr("Next Frame")},
+      {"goToStart", tr("Go to Start")},
+      {"goToEnd", tr("Go to End")},
+      {"setIn", tr("Set &In Point")},
+      {"setOut", tr("Set &Out Point")},
+      {"clearInOut", tr("Clear In/Out")},
+      {"nextFailure", tr("&Next Failure")},
+      {"previousFailure", tr("Previous Failure")},
+      {"backgroundAnalysis", tr("&Analyse in Background")},
+      {"modeSideBySide", tr("Side by Side")},
+      {"modeWipe", tr("Split Wipe")},
+      {"modeSingle", tr("Single View")},
+      {"toggleSide", tr("Toggle Single Side")},
+      {"pairOriginal", tr("Original | Colourised")},
+      {"pairRawSmoothed", tr("Raw Network | Smoothed")},
+      {"pairReference", tr("Source Colours | Colourised")},
+      {"confidenceOverlay", tr("Confidence &Overlay")},
+      {"zoomFit", tr("Zoom to &Fit")},
+      {"zoomActual", tr("Zoom &1:1")},
+      {"zoomIn", tr("Zoom &In")},
+      {"zoomOut", tr("Zoom O&ut")},
+      {"timelineZoomIn", tr("Timeline Zoom In")},
+      {"timelineZoomOut", tr("Timeline Zoom Out")},
+      {"timelineFit", tr("Timeline: Whole Film")},
+      {"language_system", tr("System Default")},
+      {"about", tr("&About Chromaflow")},
+  };
+  for (const auto& t : texts)
+    action(t.name)->setText(t.text);
+  action("backgroundAnalysis")
+      ->setToolTip(tr("Run the network and the failure analysis over the whole video while "
+                      "you work, starting at the playhead"));
+  retranslateUndoActions();
+}
+
+void MainWindow::retranslateUndoActions() {
+  const QString undo = undo_stack_.undoText();
+  const QString redo = undo_stack_.redoText();
+  action("undo")->setText(undo.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(undo));
+  action("redo")->setText(redo.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(redo));
 }
 
 void MainWindow::createMenus() {
-  QMenu* file = menuBar()->addMenu(tr("&File"));
-  file->addAction(action("open"));
-  recent_menu_ = file->addMenu(tr("Open &Recent"));
-  file->addSeparator();
-  file->addAction(action("openProject"));
-  file->addAction(action("saveProject"));
-  file->addAction(action("saveProjectAs"));
-  file->addSeparator();
-  file->addAction(action("export"));
-  file->addSeparator();
-  file->addAction(action("quit"));
-  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-  edit->addAction(action("undo"));
-  edit->addAction(action("redo"));
-  QMenu* play = menuBar()->addMenu(tr("&Playback"));
+  file_menu_ = menuBar()->addMenu(QString());
+  file_menu_->setObjectName("fileMenu");
+  file_menu_->addAction(action("open"));
+  recent_menu_ = file_menu_->addMenu(QString());
+  recent_menu_->setObjectName("recentMenu");
+  file_menu_->addSeparator();
+  file_menu_->addAction(action("openProject"));
+  file_menu_->addAction(action("saveProject"));
+  file_menu_->addAction(action("saveProjectAs"));
+  file_menu_->addSeparator();
+  file_menu_->addAction(action("export"));
+  file_menu_->addSeparator();
+  file_menu_->addAction(action("quit"));
+  edit_menu_ = menuBar()->addMenu(QString());
+  edit_menu_->setObjectName("editMenu");
+  edit_menu_->addAction(action("undo"));
+  edit_menu_->addAction(action("redo"));
+  playback_menu_ = menuBar()->addMenu(QString());
+  playback_menu_->setObjectName("playbackMenu");
   for (const char* name :
        {"playPause", "shuttleBackward", "pause", "shuttleForward", "", "previousFrame", "nextFrame",
         "goToStart", "goToEnd", "", "setIn", "setOut", "clearInOut", "", "nextFailure",
         "previousFailure", "", "backgroundAnalysis"}) {
     if (*name)
-      play->addAction(action(name));
+      playback_menu_->addAction(action(name));
     else
-      play->addSeparator();
+      playback_menu_->addSeparator();
   }
-  view_menu_ = menuBar()->addMenu(tr("&View"));
+  view_menu_ = menuBar()->addMenu(QString());
+  view_menu_->setObjectName("viewMenu");
   for (const char* name : {"modeSideBySide",
                            "modeWipe",
                            "modeSingle",
@@ -205,29 +276,54 @@ void MainWindow::createMenus() {
   }
   for (QDockWidget* dock : findChildren<QDockWidget*>())
     view_menu_->addAction(dock->toggleViewAction());
-  menuBar()->addMenu(tr("&Help"))->addAction(action("about"));
+  view_menu_->addSeparator();
+  language_menu_ = view_menu_->addMenu(QString());
+  language_menu_->setObjectName("languageMenu");
+  for (const LanguageOption& option : LanguageSwitcher::options()) {
+    language_menu_->addAction(
+        action(QStringLiteral("language_") +
+               (option.code.isEmpty() ? QStringLiteral("system") : option.code)));
+    if (option.code.isEmpty())
+      language_menu_->addSeparator();
+  }
+  help_menu_ = menuBar()->addMenu(QString());
+  help_menu_->setObjectName("helpMenu");
+  help_menu_->addAction(action("about"));
   rebuildRecentMenu();
 }
 
 void MainWindow::createToolBars() {
-  QToolBar* main = addToolBar(tr("Main"));
-  main->setObjectName("mainToolBar");
-  main->addAction(action("open"));
-  main->addAction(action("export"));
-  main->addSeparator();
-  main->addAction(action("playPause"));
-  main->addAction(action("previousFailure"));
-  main->addAction(action("nextFailure"));
-  QToolBar* view = addToolBar(tr("Preview"));
-  view->setObjectName("previewToolBar");
+  main_toolbar_ = addToolBar(QString());
+  main_toolbar_->setObjectName("mainToolBar");
+  main_toolbar_->addAction(action("open"));
+  main_toolbar_->addAction(action("export"));
+  main_toolbar_->addSeparator();
+  main_toolbar_->addAction(action("playPause"));
+  main_toolbar_->addAction(action("previousFailure"));
+  main_toolbar_->addAction(action("nextFailure"));
+  preview_toolbar_ = addToolBar(QString());
+  preview_toolbar_->setObjectName("previewToolBar");
   for (const char* name :
        {"modeSideBySide", "modeWipe", "modeSingle", "toggleSide", "", "pairOriginal",
         "pairRawSmoothed", "pairReference", "", "confidenceOverlay", "zoomFit", "zoomActual"}) {
     if (*name)
-      view->addAction(action(name));
+      preview_toolbar_->addAction(action(name));
     else
-      view->addSeparator();
+      preview_toolbar_->addSeparator();
   }
+}
+
+void MainWindow::retranslateMenus() {
+  file_menu_->setTitle(tr("&File"));
+  recent_menu_->setTitle(tr("Open &Recent"));
+  edit_menu_->setTitle(tr("&Edit"));
+  playback_menu_->setTitle(tr("&Playback"));
+  view_menu_->setTitle(tr("&View"));
+  language_menu_->setTitle(tr("&Language"));
+  help_menu_->setTitle(tr("&Help"));
+  main_toolbar_->setWindowTitle(tr("Main"));
+  preview_toolbar_->setWindowTitle(tr("Preview"));
+  rebuildRecentMenu();
 }
 
 }  // namespace cf::ui

@@ -17,22 +17,22 @@ void MainWindow::createDocks() {
   auto* scroll = new QScrollArea(this);
   scroll->setWidget(settings_panel_);
   scroll->setWidgetResizable(true);
-  auto* settings_dock = new QDockWidget(tr("Settings"), this);
-  settings_dock->setObjectName("settingsDock");
-  settings_dock->setWidget(scroll);
-  addDockWidget(Qt::RightDockWidgetArea, settings_dock);
+  settings_dock_ = new QDockWidget(this);
+  settings_dock_->setObjectName("settingsDock");
+  settings_dock_->setWidget(scroll);
+  addDockWidget(Qt::RightDockWidgetArea, settings_dock_);
 
   failures_panel_ = new FailuresPanel(this);
-  auto* failures_dock = new QDockWidget(tr("Failures"), this);
-  failures_dock->setObjectName("failuresDock");
-  failures_dock->setWidget(failures_panel_);
-  addDockWidget(Qt::RightDockWidgetArea, failures_dock);
+  failures_dock_ = new QDockWidget(this);
+  failures_dock_->setObjectName("failuresDock");
+  failures_dock_->setWidget(failures_panel_);
+  addDockWidget(Qt::RightDockWidgetArea, failures_dock_);
 
   job_panel_ = new JobPanel(this);
-  auto* job_dock = new QDockWidget(tr("Job"), this);
-  job_dock->setObjectName("jobDock");
-  job_dock->setWidget(job_panel_);
-  addDockWidget(Qt::RightDockWidgetArea, job_dock);
+  job_dock_ = new QDockWidget(this);
+  job_dock_->setObjectName("jobDock");
+  job_dock_->setWidget(job_panel_);
+  addDockWidget(Qt::RightDockWidgetArea, job_dock_);
 }
 
 void MainWindow::createStatusBar() {
@@ -42,7 +42,6 @@ void MainWindow::createStatusBar() {
   statusBar()->addPermanentWidget(analysis_label_);
   statusBar()->addPermanentWidget(frame_label_);
   statusBar()->addPermanentWidget(device_label_);
-  statusBar()->showMessage(tr("Open a black-and-white video to start (Ctrl+O or drop a file)"));
 }
 
 }  // namespace cf::ui

@@ -45,7 +45,7 @@ void MainWindow::openPath(const QString& path) {
 bool MainWindow::openProject(const QString& path) {
   auto project = loadProject(path);
   if (!project.ok()) {
-    showError(QString::fromStdString(project.message()));
+    showError(QString::fromStdString(project.message()), tr("Could not open the project"));
     return false;
   }
   project_path_ = path;
@@ -69,7 +69,7 @@ bool MainWindow::saveProjectTo(const QString& path) {
   p.out_frame = timeline_->outFrame();
   const Status status = saveProject(path, p);
   if (!status.ok()) {
-    showError(QString::fromStdString(status.message()));
+    showError(QString::fromStdString(status.message()), tr("Could not save the project"));
     return false;
   }
   project_path_ = path;
@@ -138,7 +138,7 @@ void MainWindow::rebuildRecentMenu() {
   for (int i = 0; i < recent.size(); ++i) {
     const QString path = recent[i];
     QAction* a = recent_menu_->addAction(
-        tr("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName().replace('&', "&&")));
+        QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName().replace('&', "&&")));
     a->setToolTip(path);
     connect(a, &QAction::triggered, this, [this, path] { openPath(path); });
   }

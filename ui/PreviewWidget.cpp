@@ -235,6 +235,12 @@ void PreviewWidget::drawCaption(QPainter& p, const QRectF& pane, const QString& 
   p.drawText(box, Qt::AlignCenter, text);
 }
 
+void PreviewWidget::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange)
+    update();  // captions and placeholders are translated while painting
+  QWidget::changeEvent(event);
+}
+
 void PreviewWidget::paintEvent(QPaintEvent*) {
   QPainter p(this);
   p.fillRect(rect(), QColor(28, 28, 28));

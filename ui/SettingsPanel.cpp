@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -18,6 +19,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "CoreText.h"
 #include "ShotOverrides.h"
 
 namespace cf::ui {
@@ -63,45 +65,102 @@ SettingsPanel::SettingsPanel(QUndoStack* undo_stack, ShotOverrides* overrides, Q
   layout->addWidget(buildThresholdGroup());
   layout->addStretch(1);
   connect(overrides_, &ShotOverrides::changed, this, &SettingsPanel::refreshShotLabel);
+  retranslateUi();
   setSettings(pipeline::SessionSettings{});
   setCurrentShot(-1, -1);
 }
 
-QWidget* SettingsPanel::buildModelGroup() {
-  auto* box = new QGroupBox(tr("Model"), this);
-  auto* form = new QFormLayout(box);
-  auto* row = new QHBoxLayout;
-  model_path_ = new QLineEdit(box);
+void SettingsPanel::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange)
+    retranslateUi();
+  QWidget::changeEvent(event);
+}
+
+void SettingsPanel::setRowLabel(QFormLayout* form, QWidget* field, const QString& text) {
+  if (auto* label = qobject_cast<QLabel*>(form->labelForField(field)))
+    label->setText(text);
+}
+
+void SettingsPanel::setRowLabel(QFormLayout* form, QLayout* field, const QString& text) {
+  if (auto* label = qobject_cast<QLabel*>(form->labelForField(field)))
+    label->setText(text);
+}
+
+void SettingsPanel::retranslateUi() {
+  model_box_->setTitle(tr("Model"));
   model_path_->setPlaceholderText(tr("Shipped default model"));
-  model_path_->setClearButtonEnabled(true);
-  auto* browse = new QToolButton(box);
-  browse->setText(tr("…"));
-  browse->setToolTip(tr("Choose a model file"));
-  row->addWidget(model_path_, 1);
-  row->addWidget(browse);
-  form->addRow(tr("Model file"), row);
-  temperature_ = new QDoubleSpinBox(box);
-  temperature_->setRange(0.0, 2.0);
-  temperature_->setSingleStep(0.01);
+  browse_model_->setToolTip(tr("Choose a model file"));
+  setRowLabel(model_form_, model_row_, tr("Model file"));
   // 0 means "the model's own temperature" (from its card); the spin box says so.
   temperature_->setSpecialValueText(tr("Model default"));
   temperature_->setToolTip(
       tr("Annealed-mean temperature of classification heads: lower gives "
          "bolder colours, higher gives safer, duller ones"));
-  form->addRow(tr("Temperature"), temperature_);
+  setRowLabel(model_form_, temperature_, tr("Temperature"));
+  setRowLabel(model_form_, working_height_, tr("Working height"));
+  working_height_->setToolTip(
+      tr("Height the network works at; the colours are upsampled to the full frame"));
+  device_->setItemText(0, tr("Automatic"));
+  setRowLabel(model_form_, device_, tr("Device"));
+  setRowLabel(model_form_, detected_device_, tr("In use"));
+  if (detected_name_.isEmpty())
+    detected_device_->setText(tr("(not known until a video is open)"));
+  else
+    detected_device_->setText(translatedDeviceName(detected_name_));
+
+  smoothing_box_->setTitle(tr("Temporal smoothing"));
+  lambda_slider_->setToolTip(
+      tr("Smoothing strength λ: 0 is off; higher values remove more "
+         "flicker but can smear colours across motion"));
+  lambda_spin_->setToolTip(lambda_slider_->toolTip());
+  flow_method_->setItemText(0, tr("DIS (fast)"));
+  flow_method_->setItemText(2, tr("TV-L1 (accurate, slow)"));
+  setRowLabel(smoothing_form_, flow_method_, tr("Optical flow"));
+
+  threshold_box_->setTitle(tr("Failure thresholds"));
+  for (size_t i = 0; i < threshold_spins_.size(); ++i)
+    setRowLabel(threshold_form_, threshold_spins_[i], tr(kThresholds[i].label));
+
+  shot_box_->setTitle(tr("Current shot"));
+  shot_lambda_->setText(tr("Use this λ for the shot"));
+  shot_temperature_->setText(tr("Use this temperature"));
+  shot_clear_->setText(tr("Clear"));
+  refreshShotLabel();
+}
+
+QWidget* SettingsPanel::buildModelGroup() {
+  // Texts are set in retranslateUi().
+  auto* box = new QGroupBox(this);
+  model_box_ = box;
+  auto* form = new QFormLayout(box);
+  model_form_ = form;
+  auto* row = new QHBoxLayout;
+  model_row_ = row;
+  model_path_ = new QLineEdit(box);
+  model_path_->setClearButtonEnabled(true);
+  auto* browse = new QToolButton(box);
+  browse_model_ = browse;
+  browse->setText(QStringLiteral("…"));
+  row->addWidget(model_path_, 1);
+  row->addWidget(browse);
+  form->addRow(QString(), row);
+  temperature_ = new QDoubleSpinBox(box);
+  temperature_->setRange(0.0, 2.0);
+  temperature_->setSingleStep(0.01);
+  form->addRow(QString(), temperature_);
   working_height_ = new QSpinBox(box);
   working_height_->setRange(128, 1024);  // what the colour network accepts
   working_height_->setSingleStep(16);
-  working_height_->setSuffix(tr(" px"));
-  form->addRow(tr("Working height"), working_height_);
+  working_height_->setSuffix(QStringLiteral(" px"));
+  form->addRow(QString(), working_height_);
   device_ = new QComboBox(box);
-  device_->addItem(tr("Auto"), int(pipeline::DeviceChoice::Auto));
-  device_->addItem(tr("CPU"), int(pipeline::DeviceChoice::Cpu));
-  device_->addItem(tr("CUDA"), int(pipeline::DeviceChoice::Cuda));
-  form->addRow(tr("Device"), device_);
+  device_->addItem(QString(), int(pipeline::DeviceChoice::Auto));
+  device_->addItem(QStringLiteral("CPU"), int(pipeline::DeviceChoice::Cpu));
+  device_->addItem(QStringLiteral("CUDA"), int(pipeline::DeviceChoice::Cuda));
+  form->addRow(QString(), device_);
   detected_device_ = new QLabel(box);
   detected_device_->setWordWrap(true);
-  form->addRow(tr("In use"), detected_device_);
+  form->addRow(QString(), detected_device_);
   connect(browse, &QToolButton::clicked, this, &SettingsPanel::browseModel);
   connect(model_path_, &QLineEdit::editingFinished, this, [this] {
     // editingFinished also fires when focus merely leaves the field.
@@ -118,27 +177,26 @@ QWidget* SettingsPanel::buildModelGroup() {
 }
 
 QWidget* SettingsPanel::buildSmoothingGroup() {
-  auto* box = new QGroupBox(tr("Temporal smoothing"), this);
+  auto* box = new QGroupBox(this);
+  smoothing_box_ = box;
   auto* form = new QFormLayout(box);
+  smoothing_form_ = form;
   auto* row = new QHBoxLayout;
   lambda_slider_ = new QSlider(Qt::Horizontal, box);
   lambda_slider_->setRange(0, kLambdaSliderSteps);
   lambda_slider_->setTracking(true);
-  lambda_slider_->setToolTip(
-      tr("Smoothing strength λ: 0 is off; higher values remove more "
-         "flicker but can smear colours across motion"));
   lambda_spin_ = new QDoubleSpinBox(box);
   lambda_spin_->setRange(0.0, 50.0);
   lambda_spin_->setSingleStep(0.01);
   lambda_spin_->setDecimals(2);
   row->addWidget(lambda_slider_, 1);
   row->addWidget(lambda_spin_);
-  form->addRow(tr("λ"), row);
+  form->addRow(QStringLiteral("λ"), row);
   flow_method_ = new QComboBox(box);
-  flow_method_->addItem(tr("DIS (fast)"), int(pipeline::FlowMethod::Dis));
-  flow_method_->addItem(tr("Farnebäck"), int(pipeline::FlowMethod::Farneback));
-  flow_method_->addItem(tr("TV-L1 (accurate, slow)"), int(pipeline::FlowMethod::TvL1));
-  form->addRow(tr("Optical flow"), flow_method_);
+  flow_method_->addItem(QString(), int(pipeline::FlowMethod::Dis));
+  flow_method_->addItem(QStringLiteral("Farnebäck"), int(pipeline::FlowMethod::Farneback));
+  flow_method_->addItem(QString(), int(pipeline::FlowMethod::TvL1));
+  form->addRow(QString(), flow_method_);
   connect(lambda_slider_, &QSlider::valueChanged, this, &SettingsPanel::onSliderMoved);
   connect(lambda_spin_, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::onSpinChanged);
   connect(flow_method_, &QComboBox::currentIndexChanged, this,
@@ -147,14 +205,16 @@ QWidget* SettingsPanel::buildSmoothingGroup() {
 }
 
 QWidget* SettingsPanel::buildThresholdGroup() {
-  auto* box = new QGroupBox(tr("Failure thresholds"), this);
+  auto* box = new QGroupBox(this);
+  threshold_box_ = box;
   auto* form = new QFormLayout(box);
+  threshold_form_ = form;
   for (const auto& spec : kThresholds) {
     auto* spin = new QDoubleSpinBox(box);
     spin->setRange(spec.min, spec.max);
     spin->setSingleStep(spec.step);
     spin->setDecimals(spec.step < 0.05 ? 3 : 2);
-    form->addRow(tr(spec.label), spin);
+    form->addRow(QString(), spin);
     connect(spin, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::scheduleSettingsChanged);
     threshold_spins_.push_back(spin);
   }
@@ -162,15 +222,16 @@ QWidget* SettingsPanel::buildThresholdGroup() {
 }
 
 QWidget* SettingsPanel::buildShotGroup() {
-  auto* box = new QGroupBox(tr("Current shot"), this);
+  auto* box = new QGroupBox(this);
+  shot_box_ = box;
   auto* layout = new QVBoxLayout(box);
   shot_label_ = new QLabel(box);
   shot_label_->setWordWrap(true);
   layout->addWidget(shot_label_);
   auto* row = new QHBoxLayout;
-  shot_lambda_ = new QPushButton(tr("Use this λ for the shot"), box);
-  shot_temperature_ = new QPushButton(tr("Use this temperature"), box);
-  shot_clear_ = new QPushButton(tr("Clear"), box);
+  shot_lambda_ = new QPushButton(box);
+  shot_temperature_ = new QPushButton(box);
+  shot_clear_ = new QPushButton(box);
   row->addWidget(shot_lambda_);
   row->addWidget(shot_temperature_);
   row->addWidget(shot_clear_);
@@ -221,8 +282,9 @@ double SettingsPanel::lambda() const {
 }
 
 void SettingsPanel::setDetectedDevice(const QString& device_name) {
+  detected_name_ = device_name;
   detected_device_->setText(device_name.isEmpty() ? tr("(not known until a video is open)")
-                                                  : device_name);
+                                                  : translatedDeviceName(device_name));
 }
 
 void SettingsPanel::scheduleSettingsChanged() {
@@ -292,8 +354,9 @@ void SettingsPanel::clearShotOverride() {
 }
 
 void SettingsPanel::browseModel() {
-  const QString path = QFileDialog::getOpenFileName(this, tr("Choose a model"), model_path_->text(),
-                                                    tr("TorchScript models (*.pt *.ts)"));
+  const QString path = QFileDialog::getOpenFileName(
+      this, tr("Choose a model"), model_path_->text(),
+      tr("Chromaflow or TorchScript models (*.cfmodel *.pt *.ts);;All files (*)"));
   if (path.isEmpty())
     return;
   model_path_->setText(path);

@@ -10,12 +10,16 @@
 
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
+class QGroupBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QPushButton;
 class QSlider;
 class QSpinBox;
 class QTimer;
+class QToolButton;
 class QUndoStack;
 
 namespace cf::ui {
@@ -55,7 +59,13 @@ class SettingsPanel : public QWidget {
   /// Emitted once the other settings settle (debounced), never for lambda alone.
   void settingsChanged(const cf::pipeline::SessionSettings& settings);
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
+  void retranslateUi();
+  static void setRowLabel(QFormLayout* form, QWidget* field, const QString& text);
+  static void setRowLabel(QFormLayout* form, QLayout* field, const QString& text);
   QWidget* buildModelGroup();
   QWidget* buildSmoothingGroup();
   QWidget* buildThresholdGroup();
@@ -68,6 +78,16 @@ class SettingsPanel : public QWidget {
 
   QUndoStack* undo_stack_ = nullptr;
   ShotOverrides* overrides_ = nullptr;
+  QGroupBox* model_box_ = nullptr;
+  QGroupBox* smoothing_box_ = nullptr;
+  QGroupBox* threshold_box_ = nullptr;
+  QGroupBox* shot_box_ = nullptr;
+  QFormLayout* model_form_ = nullptr;
+  QFormLayout* smoothing_form_ = nullptr;
+  QFormLayout* threshold_form_ = nullptr;
+  QLayout* model_row_ = nullptr;
+  QToolButton* browse_model_ = nullptr;
+  QString detected_name_;
   QLineEdit* model_path_ = nullptr;
   QDoubleSpinBox* temperature_ = nullptr;
   QSpinBox* working_height_ = nullptr;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "CoreText.h"
 #include "TimelineLayers.h"
 
 namespace cf::ui {
@@ -286,7 +287,7 @@ QString TimelineWidget::tooltipAt(const QPoint& pos) const {
         .arg(failureKindName(f.kind))
         .arg(f.first_frame)
         .arg(f.last_frame)
-        .arg(QString::fromStdString(f.reason));
+        .arg(translatedFailureReason(f.reason));
   }
   const qint64 frame = frameAtX(pos.x());
   if (frame < 0)
@@ -330,7 +331,8 @@ bool TimelineWidget::event(QEvent* event) {
 }
 
 void TimelineWidget::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+  if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange ||
+      event->type() == QEvent::LanguageChange)
     invalidateLayers();
   QWidget::changeEvent(event);
 }

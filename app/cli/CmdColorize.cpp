@@ -93,12 +93,14 @@ int runColorize(const QStringList& args) {
   out << "  scan " << QString::number(s.scan_s, 'f', 2) << " s, decode "
       << QString::number(s.decode_s, 'f', 2) << " s, network "
       << QString::number(s.inference_s, 'f', 2) << " s (" << s.cache_hits
-      << " frames from cache), smoothing " << QString::number(s.smoothing_s, 'f', 2)
+      << " frames from cache), flow " << QString::number(s.flow_s, 'f', 2) << " s ("
+      << s.flows_computed << " computed), smoothing " << QString::number(s.smoothing_s, 'f', 2)
       << " s, recombine " << QString::number(s.recombine_s, 'f', 2) << " s, encode "
-      << QString::number(s.encode_s, 'f', 2) << " s\n";
+      << QString::number(s.encode_s, 'f', 2) << " s (stage busy times; the stages overlap)\n";
   if (!s.cache_dir.empty())
     out << "  cache " << QString::fromStdString(s.cache_dir) << " (+"
-        << QString::number(s.cache_bytes / 1048576.0, 'f', 1) << " MiB)\n";
+        << QString::number(s.cache_bytes / 1048576.0, 'f', 1) << " MiB network output, +"
+        << QString::number(s.flow_cache_bytes / 1048576.0, 'f', 1) << " MiB flows)\n";
   return 0;
 }
 

@@ -18,6 +18,14 @@ ProgressFn ConsoleProgress::callback() {
 }
 
 void ConsoleProgress::update(const ProgressUpdate& u) {
+  if (u.stage != stage_) {  // the next stage: its own rate, its own ETA
+    if (drawn_)
+      std::fputs("\n", stderr);
+    drawn_ = false;
+    stage_ = u.stage;
+    eta_ = Eta();
+    since_start_.start();
+  }
   eta_.update(u.done, u.total);
   const bool last = u.total > 0 && u.done >= u.total;
   if (drawn_ && since_draw_.isValid() && since_draw_.elapsed() < 250 && !last)

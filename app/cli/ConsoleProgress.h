@@ -4,6 +4,7 @@
 #include <QElapsedTimer>
 #include <QString>
 #include <cstdint>
+#include <string>
 
 #include "common/CancelToken.h"
 #include "common/Eta.h"
@@ -26,6 +27,7 @@ class ConsoleProgress {
   QElapsedTimer since_draw_;
   QElapsedTimer since_start_;
   bool drawn_ = false;
+  std::string stage_;
 };
 
 /// Installs a SIGINT/SIGTERM handler that cancels `token` (the first signal) and returns the

@@ -2,12 +2,11 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QScreen>
+#include <QSettings>
 #include <QTimer>
-#include <QTranslator>
 
+#include "LanguageSwitcher.h"
 #include "MainWindow.h"
 #include "OpenMpPolicy.h"
 #include "PreviewWidget.h"
@@ -22,15 +21,17 @@ int main(int argc, char** argv) {
   QApplication::setApplicationVersion(QStringLiteral(CHROMAFLOW_VERSION));
   QApplication::setDesktopFileName(QStringLiteral("chromaflow"));
 
-  // Qt's own strings and ours, following the system locale; missing catalogues are harmless.
-  QTranslator qt_translator;
-  if (qt_translator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                         QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-    QApplication::installTranslator(&qt_translator);
-  QTranslator translator;
-  if (translator.load(QLocale(), QStringLiteral("chromaflow"), QStringLiteral("_"),
-                      QStringLiteral(":/i18n")))
-    QApplication::installTranslator(&translator);
+  // The interface language: the stored choice (View > Language), else the system locale. Set
+  // before the parser so --help is translated too; --lang below overrides it for this run.
+  cf::ui::LanguageSwitcher language;
+  const QString stored =
+      QSettings().value(QLatin1String(cf::ui::LanguageSwitcher::kSettingsKey)).toString();
+  // An explicit --lang wins already here, so --help is shown in it.
+  const QStringList args = QApplication::arguments();
+  const qsizetype lang_at = args.indexOf(QStringLiteral("--lang"));
+  const QString early = lang_at > 0 && lang_at + 1 < args.size() ? args[lang_at + 1] : stored;
+  if (!language.apply(early) && !language.apply(stored))
+    language.apply(QString());
 
   QCommandLineParser parser;
   parser.setApplicationDescription(
@@ -47,9 +48,22 @@ int main(int argc, char** argv) {
                               "the window to <png> and quit (for documentation, e.g. under Xvfb)."),
       QStringLiteral("png"));
   parser.addOption(screenshot);
+  const QCommandLineOption lang(
+      QStringLiteral("lang"),
+      QApplication::translate("main",
+                              "Interface language for this run: en, de, fr, es or zh_CN "
+                              "(default: the View > Language setting, else the system locale)."),
+      QStringLiteral("code"));
+  parser.addOption(lang);
   parser.process(app);
+  if (parser.isSet(lang) && !language.apply(parser.value(lang))) {
+    qCritical("chromaflow: %s",
+              qPrintable(QApplication::translate("main", "unknown language '%1'; use one of: %2")
+                             .arg(parser.value(lang), QStringLiteral("en, de, fr, es, zh_CN"))));
+    return 2;
+  }
 
-  cf::ui::MainWindow window;
+  cf::ui::MainWindow window(QString(), nullptr, &language);
   window.show();
   if (parser.isSet(screenshot)) {
     const QString png = parser.value(screenshot);

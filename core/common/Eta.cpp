@@ -6,6 +6,12 @@
 namespace cf {
 
 void Eta::update(int64_t done, int64_t total, Clock::time_point now) {
+  // A count that goes back or a new total is the next stage of a job (scan, then export): its
+  // rate has nothing to do with the last stage's, so start again.
+  if (started_ && (done < last_done_ || total != total_)) {
+    started_ = false;
+    rate_ = 0.0;
+  }
   total_ = total;
   if (!started_) {
     started_ = true;

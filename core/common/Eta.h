@@ -14,7 +14,8 @@ class Eta {
 
   explicit Eta(double smoothing = 0.2) : smoothing_(smoothing) {}
 
-  /// Record that `done` of `total` units are finished at time `now`.
+  /// Record that `done` of `total` units are finished at time `now`. A smaller `done` or another
+  /// `total` starts a new estimate (the next stage of a job).
   void update(int64_t done, int64_t total, Clock::time_point now = Clock::now());
   /// Seconds left, once at least two updates with progress were seen.
   std::optional<double> secondsLeft() const;

@@ -1,6 +1,8 @@
 #include "media/AudioPassthrough.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <string>
 
 extern "C" {
@@ -23,7 +25,9 @@ struct AudioPassthrough::Track {
   AudioFifoPtr fifo;
   AvFramePtr decoded;
   AvPacketPtr encoded;
-  int64_t next_pts = AV_NOPTS_VALUE;  // in 1/sample_rate
+  int64_t next_pts = AV_NOPTS_VALUE;    // in 1/sample_rate
+  int64_t source_pos = AV_NOPTS_VALUE;  // source time of the next converted sample, in samples
+  int64_t shift_ts = 0;                 // copy: source ts - output ts, in the input time base
 };
 
 namespace {
@@ -53,7 +57,8 @@ AudioPassthrough::~AudioPassthrough() = default;
 
 Result<std::unique_ptr<AudioPassthrough>> AudioPassthrough::open(const std::string& source_path,
                                                                  AVFormatContext* out,
-                                                                 std::vector<std::string>& notes) {
+                                                                 std::vector<std::string>& notes,
+                                                                 const AudioRange* range) {
   auto opened = openInputFile(source_path);
   if (!opened)
     return makeError("cannot read the audio: " + opened.message());
@@ -62,6 +67,19 @@ Result<std::unique_ptr<AudioPassthrough>> AudioPassthrough::open(const std::stri
   audio->in_ = std::move(opened.value());
   audio->out_ = out;
   audio->pending_ = makeAvPacket();
+  if (range) {
+    audio->ranged_ = true;
+    audio->range_ = *range;
+    if (audio->range_.end_s <= audio->range_.start_s)
+      audio->range_.end_s = std::numeric_limits<double>::infinity();
+    audio->shift_s_ = range->start_s - range->output_start_s;
+    // Start reading a little before the range (a seek lands on or before the time asked for).
+    const double seek_s = range->start_s - 1.0;
+    if (seek_s > 0.0)
+      avformat_seek_file(audio->in_.get(), -1, std::numeric_limits<int64_t>::min(),
+                         static_cast<int64_t>(seek_s * AV_TIME_BASE),
+                         static_cast<int64_t>(seek_s * AV_TIME_BASE), 0);  // failure: from 0
+  }
   for (unsigned i = 0; i < audio->in_->nb_streams; ++i) {
     AVStream* st = audio->in_->streams[i];
     if (st->codecpar->codec_type != AVMEDIA_TYPE_AUDIO) {
@@ -98,6 +116,7 @@ Status AudioPassthrough::addTrack(int in_index, std::vector<std::string>& notes)
       return makeError(ffmpegFailure("cannot copy " + label, ret));
     out_st->codecpar->codec_tag = 0;  // let the muxer pick the tag of its container
     out_st->time_base = in_st->time_base;
+    track->shift_ts = std::llround(shift_s_ / av_q2d(in_st->time_base));
     tracks_.push_back(std::move(track));
     by_input_[in_index] = tracks_.back().get();
     return Status::success();
@@ -199,8 +218,15 @@ Status AudioPassthrough::writeUntil(double time_s) {
     }
     const AVStream* st = in_->streams[pending_->stream_index];
     const int64_t ts = pending_->dts != AV_NOPTS_VALUE ? pending_->dts : pending_->pts;
-    if (ts != AV_NOPTS_VALUE && static_cast<double>(ts) * av_q2d(st->time_base) > time_s)
+    const double source_s = static_cast<double>(ts) * av_q2d(st->time_base);
+    if (ts != AV_NOPTS_VALUE && source_s > time_s + shift_s_)
       return Status::success();
+    if (ranged_ && ts != AV_NOPTS_VALUE && source_s > range_.end_s + 1.0) {
+      eof_ = true;  // past the range on every stream (1 s of interleaving slack)
+      av_packet_unref(pending_.get());
+      have_pending_ = false;
+      break;
+    }
     Status done = process(*by_input_[pending_->stream_index], pending_.get());
     av_packet_unref(pending_.get());
     have_pending_ = false;
@@ -214,6 +240,17 @@ Status AudioPassthrough::process(Track& track, AVPacket* packet) {
   const AVStream* in_st = in_->streams[track.in_index];
   if (track.copy) {
     AVStream* out_st = out_->streams[track.out_index];
+    if (ranged_) {
+      // Packet-accurate cut: packets that start inside [start_s, end_s), moved by the shift.
+      const int64_t ts = packet->pts != AV_NOPTS_VALUE ? packet->pts : packet->dts;
+      const double t = static_cast<double>(ts) * av_q2d(in_st->time_base);
+      if (ts == AV_NOPTS_VALUE || t < range_.start_s - 1e-6 || t >= range_.end_s - 1e-6)
+        return Status::success();
+      if (packet->pts != AV_NOPTS_VALUE)
+        packet->pts -= track.shift_ts;
+      if (packet->dts != AV_NOPTS_VALUE)
+        packet->dts -= track.shift_ts;
+    }
     av_packet_rescale_ts(packet, in_st->time_base, out_st->time_base);
     packet->stream_index = track.out_index;
     packet->pos = -1;
@@ -243,9 +280,9 @@ Status AudioPassthrough::decodeAvailable(Track& track) {
       av_channel_layout_uninit(&in->ch_layout);
       av_channel_layout_default(&in->ch_layout, count);
     }
-    if (track.next_pts == AV_NOPTS_VALUE) {
+    if (track.source_pos == AV_NOPTS_VALUE) {
       const int64_t pts = in->best_effort_timestamp;
-      track.next_pts =
+      track.source_pos =
           pts == AV_NOPTS_VALUE
               ? 0
               : av_rescale_q(pts, in_->streams[track.in_index]->time_base, enc->time_base);
@@ -269,14 +306,45 @@ Status AudioPassthrough::decodeAvailable(Track& track) {
     av_frame_unref(in);
     if (ret < 0)
       return makeError(ffmpegFailure("cannot convert the audio of " + inQuotes(path_), ret));
-    if (converted->nb_samples > 0 &&
-        av_audio_fifo_write(track.fifo.get(), reinterpret_cast<void**>(converted->data),
-                            converted->nb_samples) < converted->nb_samples)
-      return makeError("out of memory buffering the audio of " + inQuotes(path_));
+    if (Status kept = keepSamples(track, *converted); !kept)
+      return kept;
     Status encoded = encodeFifo(track, false);
     if (!encoded)
       return encoded;
   }
+}
+
+Status AudioPassthrough::keepSamples(Track& track, const AVFrame& converted) {
+  const int n = converted.nb_samples;
+  if (n <= 0)
+    return Status::success();
+  const int64_t pos = track.source_pos;  // source time of converted's first sample, in samples
+  track.source_pos += n;
+  int first = 0;
+  int end = n;
+  int64_t shift = 0;
+  if (ranged_) {
+    const double rate = track.encoder->sample_rate;
+    const int64_t start = std::llround(range_.start_s * rate);
+    const double end_samples = range_.end_s * rate;
+    first = static_cast<int>(std::clamp<int64_t>(start - pos, 0, n));
+    if (end_samples < static_cast<double>(pos + n))
+      end = static_cast<int>(std::clamp<int64_t>(std::llround(end_samples) - pos, 0, n));
+    shift = std::llround(shift_s_ * rate);
+  }
+  if (end <= first)
+    return Status::success();
+  if (track.next_pts == AV_NOPTS_VALUE)
+    track.next_pts = pos + first - shift;
+  // Frames arrive in order, so samples are dropped at the start only while nothing is kept yet:
+  // the FIFO is empty then, and draining it after the write removes exactly `first` samples.
+  if (av_audio_fifo_write(track.fifo.get(),
+                          reinterpret_cast<void**>(const_cast<uint8_t**>(converted.data)),
+                          end) < end)
+    return makeError("out of memory buffering the audio of " + inQuotes(path_));
+  if (first > 0)
+    av_audio_fifo_drain(track.fifo.get(), first);
+  return Status::success();
 }
 
 Status AudioPassthrough::encodeFifo(Track& track, bool final) {
@@ -339,10 +407,10 @@ Status AudioPassthrough::finish() {
       tail->format = track->encoder->sample_fmt;
       tail->sample_rate = track->encoder->sample_rate;
       av_channel_layout_copy(&tail->ch_layout, &track->encoder->ch_layout);
-      if (swr_convert_frame(track->resampler.get(), tail.get(), nullptr) >= 0 &&
-          tail->nb_samples > 0)
-        av_audio_fifo_write(track->fifo.get(), reinterpret_cast<void**>(tail->data),
-                            tail->nb_samples);
+      if (swr_convert_frame(track->resampler.get(), tail.get(), nullptr) >= 0) {
+        if (Status kept = keepSamples(*track, *tail); !kept)
+          return kept;
+      }
     }
     Status encoded = encodeFifo(*track, true);
     if (!encoded)

@@ -345,6 +345,21 @@ int64_t VideoReader::indexOfPts(int64_t pts) const {
   return static_cast<int64_t>(it - table.begin());
 }
 
+std::pair<double, double> VideoReader::frameSpanS(int64_t first, int64_t last) const {
+  const double tb = info_.time_base.toDouble();
+  const auto& table = scan_.pts_sorted;
+  const auto frames = static_cast<int64_t>(table.size());
+  if (scan_.pts_valid && first >= 0 && first <= last && last < frames) {
+    const int64_t end_pts =
+        last + 1 < frames ? table[size_t(last + 1)] : table[size_t(last)] + scan_.last_duration;
+    return {static_cast<double>(table[size_t(first)]) * tb, static_cast<double>(end_pts) * tb};
+  }
+  const double start_s = static_cast<double>(info_.start_pts) * tb;
+  const double frame_s = info_.fps.valid() ? 1.0 / info_.fps.toDouble() : 0.04;
+  return {start_s + static_cast<double>(first) * frame_s,
+          start_s + static_cast<double>(last + 1) * frame_s};
+}
+
 std::string VideoReader::where(int64_t index) const {
   return inQuotes(path_) + " frame " + std::to_string(index);
 }

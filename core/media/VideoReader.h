@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <vector>
+#include <utility>
 
 #include "common/Result.h"
 #include "media/AvHandles.h"
@@ -48,6 +49,10 @@ class VideoReader {
   int64_t resizedFrameCount() const { return resized_frames_; }
   /// One line for the user about damagedFrames() and resizedFrameCount(); empty when both are 0.
   std::string damageSummary() const;
+  /// Source times (seconds, pts x time_base) where frame `first` starts and frame `last` ends
+  /// (inclusive): from the packet table, so exact for VFR; from the nominal rate when the file's
+  /// timestamps are unusable. For a range export's audio (VideoWriterSettings::audio_range).
+  std::pair<double, double> frameSpanS(int64_t first, int64_t last) const;
 
  private:
   VideoReader() = default;

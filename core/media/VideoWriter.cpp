@@ -158,6 +158,9 @@ Status VideoWriter::open() {
   if (ret < 0)
     return makeError(ffmpegFailure("cannot set up the " + std::string(muxer) + " muxer", ret));
   out_.reset(raw);
+  // Reproducible files: the same frames and settings give the same bytes (no random Matroska
+  // segment UID, no library version strings), so a resumed export can be checked bit for bit.
+  out_->flags |= AVFMT_FLAG_BITEXACT;
 
   // Video encoder.
   encoder_.reset(avcodec_alloc_context3(codec));
@@ -184,6 +187,7 @@ Status VideoWriter::open() {
   }
   enc->color_range = s.full_range ? AVCOL_RANGE_JPEG : AVCOL_RANGE_MPEG;
   enc->thread_count = 0;
+  enc->flags |= AV_CODEC_FLAG_BITEXACT;
   if (out_->oformat->flags & AVFMT_GLOBALHEADER)
     enc->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
   AVDictionary* options = nullptr;
@@ -229,7 +233,8 @@ Status VideoWriter::open() {
   }
 
   if (!s.audio_source_path.empty()) {
-    auto audio = AudioPassthrough::open(s.audio_source_path, out_.get(), notes_);
+    auto audio = AudioPassthrough::open(s.audio_source_path, out_.get(), notes_,
+                                        s.audio_range ? &*s.audio_range : nullptr);
     if (!audio)
       return makeError("cannot write " + target + ": " + audio.message());
     audio_ = std::move(audio.value());
@@ -237,10 +242,11 @@ Status VideoWriter::open() {
 
   ret = avio_open(&out_->pb, temp_->path().c_str(), AVIO_FLAG_WRITE);
   if (ret < 0)
-    return makeError(ffmpegFailure("cannot write " + inQuotes(temp_->path()), ret));
+    return writeError(ret,
+                      makeError(ffmpegFailure("cannot write " + inQuotes(temp_->path()), ret)));
   ret = avformat_write_header(out_.get(), nullptr);
   if (ret < 0)
-    return makeError(ffmpegFailure("cannot write the header of " + target, ret));
+    return writeError(ret, makeError(ffmpegFailure("cannot write the header of " + target, ret)));
   header_written_ = true;
   packet_ = makeAvPacket();
   if (!packet_)
@@ -251,6 +257,17 @@ Status VideoWriter::open() {
 Status VideoWriter::fail(Status status) {
   abort();
   return status;
+}
+
+Status VideoWriter::writeError(int errnum, Status fallback) {
+  if (out_ && out_->pb && out_->pb->error < 0)
+    errnum = out_->pb->error;
+  if (errnum >= 0 || !(isDiskFull(errnum) || errnum == AVERROR(EIO) || errnum == AVERROR(EROFS)))
+    return fallback;
+  std::error_code ec;
+  const auto bytes = temp_ ? std::filesystem::file_size(temp_->path(), ec) : 0;
+  return makeError(
+      writeFailure(settings_.output_path, errnum, ec ? 0 : static_cast<int64_t>(bytes)));
 }
 
 Status VideoWriter::writePlanes(const cv::Mat& y, const cv::Mat& u, const cv::Mat& v, int bit_depth,
@@ -402,11 +419,11 @@ Status VideoWriter::drainEncoder() {
         av_q2d(stream_->time_base);
     ret = av_interleaved_write_frame(out_.get(), packet_.get());
     if (ret < 0)
-      return makeError(ffmpegFailure("writing " + inQuotes(temp_->path()), ret));
+      return writeError(ret, makeError(ffmpegFailure("writing " + inQuotes(temp_->path()), ret)));
     if (audio_) {
       Status audio = audio_->writeUntil(time_s);
       if (!audio)
-        return audio;
+        return writeError(0, audio);
     }
   }
 }
@@ -435,14 +452,16 @@ Status VideoWriter::finish() {
   if (audio_) {
     Status audio = audio_->finish();
     if (!audio)
-      return fail(audio);
+      return fail(writeError(0, audio));
   }
   ret = av_write_trailer(out_.get());
   if (ret < 0)
-    return fail(makeError(ffmpegFailure("finishing " + inQuotes(settings_.output_path), ret)));
+    return fail(writeError(
+        ret, makeError(ffmpegFailure("finishing " + inQuotes(settings_.output_path), ret))));
   ret = avio_closep(&out_->pb);
   if (ret < 0)
-    return fail(makeError(ffmpegFailure("closing " + inQuotes(temp_->path()), ret)));
+    return fail(
+        writeError(ret, makeError(ffmpegFailure("closing " + inQuotes(temp_->path()), ret))));
   Status committed = temp_->commit();
   if (!committed)
     return fail(committed);

@@ -1,17 +1,20 @@
 #pragma once
 // Encodes frames to H.264 / H.265 / FFV1 / ProRes in MP4, MKV or MOV (chosen by the extension),
 // keeps each frame's timestamp and duration (so VFR and the total duration survive), carries the
-// audio of a source file (copied, or re-encoded with a note), and writes to a temporary file that
-// becomes the output only on finish().
+// audio of a source file (copied, or re-encoded with a note; all of it, or the part that goes with
+// a frame range), and writes to a temporary file that becomes the output only on finish(). A full,
+// read-only or failing disk gives one message naming the folder and what to do.
 
 #include <cstdint>
 #include <limits>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/Result.h"
+#include "media/AudioPassthrough.h"
 #include "media/AvHandles.h"
 #include "media/Frame.h"
 #include "media/Rational.h"
@@ -19,7 +22,6 @@
 
 namespace cf::media {
 
-class AudioPassthrough;
 class TempOutputFile;
 
 enum class VideoCodec { H264, H265, FFV1, ProRes };
@@ -44,7 +46,10 @@ struct VideoWriterSettings {
   Rational sample_aspect{1, 1};              ///< pixel aspect ratio stored in the output
   int rotation_deg = 0;           ///< clockwise display rotation stored (MP4/MOV display matrix)
   std::string audio_source_path;  ///< copy the audio streams of this file; empty = no audio
-  std::string source_path;        ///< the video being converted; never overwritten
+  /// Range export: keep only this part of the audio, moved to start with the video (see
+  /// AudioRange; copied audio is cut at packet boundaries). Unset: all of it, unchanged.
+  std::optional<AudioRange> audio_range;
+  std::string source_path;  ///< the video being converted; never overwritten
 };
 
 class VideoWriter {
@@ -86,6 +91,9 @@ class VideoWriter {
   Status sendPending(int64_t duration_ts);
   Status drainEncoder();
   Status fail(Status status);  // aborts, then returns `status`
+  // A write failure: a full, read-only or failing disk (from `errnum` or the AVIOContext's error)
+  // becomes a message that says so and what to do; anything else stays `fallback`.
+  Status writeError(int errnum, Status fallback);
 
   VideoWriterSettings settings_;
   std::unique_ptr<TempOutputFile> temp_;

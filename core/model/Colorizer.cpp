@@ -30,6 +30,39 @@ Result<DeviceChoice> deviceChoiceFromName(const QString& name) {
   return makeError("unknown device '" + name.toStdString() + "': use auto, cpu or cuda");
 }
 
+Result<DeviceFault> DeviceFault::parse(const std::string& spec) {
+  DeviceFault fault;
+  if (spec.empty())
+    return fault;
+  const std::string oom_prefix = "oom_after_batches:";
+  const std::string prefix = "after_batches:";
+  std::string count;
+  if (spec.rfind(oom_prefix, 0) == 0) {
+    fault.oom = true;
+    count = spec.substr(oom_prefix.size());
+  } else if (spec.rfind(prefix, 0) == 0) {
+    count = spec.substr(prefix.size());
+  } else {
+    return makeError("unknown device fault '" + spec +
+                     "': use after_batches:N or oom_after_batches:N (test only)");
+  }
+  bool ok = false;
+  fault.after_batches = QString::fromStdString(count).toInt(&ok);
+  if (!ok || fault.after_batches < 0)
+    return makeError("device fault '" + spec + "': N must be a whole number >= 0");
+  return fault;
+}
+
+namespace {
+
+std::string firstLine(const char* text) {
+  std::string s(text ? text : "");
+  const auto end = s.find('\n');
+  return end == std::string::npos ? s : s.substr(0, end);
+}
+
+}  // namespace
+
 struct Colorizer::Impl {
   ColorizerSettings settings;
   ModelCard card;
@@ -42,8 +75,54 @@ struct Colorizer::Impl {
   int threads = 1;
   double temperature = 0.38;
   QString notice;
+  DeviceFault fault;            // test-only injection
+  bool simulated_cuda = false;  // on the CPU, pretending to be on CUDA until the injected fault
+  int64_t device_passes = 0;    // forward passes started on the device
+  int64_t frames_done = 0;      // frames colourised so far (all colorize() calls)
 
-  bool onCuda() const { return device.is_cuda(); }
+  bool onCuda() const { return device.is_cuda() || simulated_cuda; }
+
+  /// (Re)loads the weights from the model file onto the CPU in fp32. Used at creation and after
+  /// a device failure: a failed CUDA context may not even allow copying the weights back.
+  Status loadOnCpu() {
+    if (card.config.architecture == QLatin1String("torchscript")) {
+      const std::string file = settings.model_path.toStdString();
+      auto st = guarded("loading TorchScript model '" + file + "'", [&]() -> Status {
+        script = std::make_unique<torch::jit::Module>(torch::jit::load(file, torch::kCPU));
+        script->eval();
+        return Status::success();
+      });
+      if (!st)
+        return makeError(st.message() +
+                         " (expected a TorchScript module mapping L[B,1,H,W] "
+                         "0..100 to ab[B,2,h,w])");
+    } else {
+      auto loaded = loadModel(settings.model_path);
+      if (!loaded)
+        return loaded.error();
+      net = loaded->net;
+      net->eval();
+    }
+    device = torch::Device(torch::kCPU);
+    dtype = torch::kFloat32;
+    simulated_cuda = false;
+    return Status::success();
+  }
+
+  void injectFault() {
+    if (fault.after_batches < 0 || !onCuda())
+      return;
+    if (device_passes++ < fault.after_batches)
+      return;
+    const c10::SourceLocation where{__func__, __FILE__, static_cast<uint32_t>(__LINE__)};
+    if (fault.oom)
+      throw c10::OutOfMemoryError(where,
+                                  "CUDA out of memory. Tried to allocate 2.00 GiB (injected by "
+                                  "CHROMAFLOW_INJECT_DEVICE_FAULT)");
+    throw c10::Error(where,
+                     "CUDA error: an illegal memory access was encountered (injected by "
+                     "CHROMAFLOW_INJECT_DEVICE_FAULT)");
+  }
 
   void moveTo(torch::Device dev, torch::ScalarType type) {
     device = dev;
@@ -62,6 +141,7 @@ struct Colorizer::Impl {
     const int64_t w = frames[b0].cols;
     const int64_t hp = (h + multiple - 1) / multiple * multiple;
     const int64_t wp = (w + multiple - 1) / multiple * multiple;
+    injectFault();
 
     auto l = torch::empty({n, 1, h, w}, torch::kFloat32);
     bool any_hint = false;
@@ -161,6 +241,15 @@ Result<std::unique_ptr<Colorizer>> Colorizer::create(const ColorizerSettings& se
 
   auto d = std::make_unique<Impl>();
   d->settings = settings;
+  {
+    std::string spec = settings.inject_device_fault;
+    if (spec.empty())
+      spec = qEnvironmentVariable("CHROMAFLOW_INJECT_DEVICE_FAULT").toStdString();
+    auto fault = DeviceFault::parse(spec);
+    if (!fault)
+      return fault.error();
+    d->fault = fault.value();
+  }
   d->batch = settings.batch_size;
   d->threads = settings.cpu_threads > 0
                    ? settings.cpu_threads
@@ -186,16 +275,9 @@ Result<std::unique_ptr<Colorizer>> Colorizer::create(const ColorizerSettings& se
     d->multiple = presetSpec(d->card.config.preset)->multiple_px();
     d->temperature = settings.temperature > 0.0 ? settings.temperature : d->card.config.temperature;
   } else {
-    const std::string file = settings.model_path.toStdString();
-    auto st = guarded("loading TorchScript model '" + file + "'", [&]() -> Status {
-      d->script = std::make_unique<torch::jit::Module>(torch::jit::load(file, torch::kCPU));
-      d->script->eval();
-      return Status::success();
-    });
-    if (!st)
-      return makeError(st.message() +
-                       " (expected a TorchScript module mapping L[B,1,H,W] "
-                       "0..100 to ab[B,2,h,w])");
+    d->card.config.architecture = QStringLiteral("torchscript");
+    if (Status st = d->loadOnCpu(); !st)
+      return st.error();
     d->card.name = QFileInfo(settings.model_path).fileName();
     d->card.description = QStringLiteral("bring-your-own TorchScript module");
     d->card.config.architecture = QStringLiteral("torchscript");
@@ -210,6 +292,10 @@ Result<std::unique_ptr<Colorizer>> Colorizer::create(const ColorizerSettings& se
   });
   if (!moved)
     return moved.error();
+  d->simulated_cuda = !cuda && d->fault.after_batches >= 0;
+  if (d->simulated_cuda)
+    qCWarning(lcModel) << "TEST ONLY: simulating a CUDA device that fails after"
+                       << d->fault.after_batches << "batches";
   qCInfo(lcModel) << "model" << settings.model_path << "on" << (cuda ? "cuda fp16" : "cpu")
                   << "threads" << d->threads;
   return std::unique_ptr<Colorizer>(new Colorizer(std::move(d)));
@@ -251,26 +337,41 @@ Result<std::vector<ColorizedFrame>> Colorizer::colorize(const std::vector<cv::Ma
         c10::InferenceMode inference;
         d_->runBatch(l_frames, hints, i, end, out);
       }
+      d_->frames_done += static_cast<int64_t>(end - i);
       i = end;
       report(progress, static_cast<int64_t>(i), total, "inference");
     } catch (const c10::Error& e) {
       const bool oom = dynamic_cast<const c10::OutOfMemoryError*>(&e) != nullptr ||
                        std::string(e.what()).find("out of memory") != std::string::npos;
       out.resize(i);
-      if (!oom || !d_->onCuda())
+      if (!d_->onCuda())
         return errorFromCurrentException("colourising frame " + std::to_string(i) + " with '" +
                                          d_->settings.model_path.toStdString() + "'");
-      if (d_->batch > 1) {
+      if (oom && d_->batch > 1) {
         d_->batch = std::max(1, d_->batch / 2);
         d_->notice =
             QStringLiteral("CUDA out of memory: retrying with batch size %1").arg(d_->batch);
-      } else {
-        d_->moveTo(torch::Device(torch::kCPU), torch::kFloat32);
-        d_->batch = d_->settings.batch_size;
-        d_->notice = QStringLiteral(
-            "CUDA out of memory even at batch size 1: continuing on the CPU (slower); lower the "
-            "working height to stay on the GPU");
+        qCWarning(lcModel) << d_->notice;
+        continue;
       }
+      // A device failure (or out of memory even at batch 1): the rest of the run goes on the CPU.
+      const std::string failure = firstLine(e.what_without_backtrace());
+      if (Status cpu = d_->loadOnCpu(); !cpu)
+        return makeError("the GPU failed after " + std::to_string(d_->frames_done) + " frames (" +
+                         failure +
+                         ") and the model could not be reloaded on the CPU: " + cpu.message());
+      d_->batch = d_->settings.batch_size;
+      if (oom)
+        d_->notice = QStringLiteral(
+                         "CUDA out of memory even at batch size 1 after %1 frames: continuing on "
+                         "the CPU (slower); lower the working height to stay on the GPU")
+                         .arg(d_->frames_done);
+      else
+        d_->notice = QStringLiteral(
+                         "the GPU failed after %1 frames (%2): continuing on the CPU (slower) for "
+                         "the rest of this run; update the GPU driver or choose the device 'cpu'")
+                         .arg(d_->frames_done)
+                         .arg(QString::fromStdString(failure));
       qCWarning(lcModel) << d_->notice;
     } catch (const std::bad_alloc&) {
       return makeError("out of memory colourising frame " + std::to_string(i) +
@@ -314,6 +415,8 @@ bool Colorizer::onCuda() const {
   return d_->onCuda();
 }
 QString Colorizer::deviceName() const {
+  if (d_->simulated_cuda)
+    return QStringLiteral("cuda fp16 (simulated, test only)");
   return d_->onCuda() ? QStringLiteral("cuda fp16")
                       : QStringLiteral("cpu (%1 threads)").arg(d_->threads);
 }

@@ -5,10 +5,13 @@
 //
 // Thread use: create it and call it from one engine thread. colorize() is cancellable between
 // batches and reports progress per batch. A CUDA out-of-memory error halves the batch and, at
-// batch 1, moves the model to the CPU (see notice()); nothing throws.
+// batch 1, reloads the model on the CPU; any other device failure (a c10::Error while on CUDA)
+// reloads it on the CPU at once. The run goes on there and notice() says what happened; nothing
+// throws.
 
 #include <QString>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include <opencv2/core/mat.hpp>
@@ -34,6 +37,21 @@ struct ColorizerSettings {
   int cpu_threads = 0;          ///< LibTorch intra-op threads; 0 = all cores
   bool mc_dropout = false;      ///< L2 head: confidence from Monte-Carlo dropout
   int mc_samples = 8;           ///< forward passes for MC dropout
+  /// TEST ONLY: simulate a failing GPU (see DeviceFault). When set and no CUDA device is used,
+  /// the Colorizer runs on the CPU but behaves as if on CUDA until the fault.
+  std::string inject_device_fault;
+};
+
+/// TEST ONLY. Parses a device-fault injection spec, as in ColorizerSettings::inject_device_fault
+/// or the environment variable CHROMAFLOW_INJECT_DEVICE_FAULT (read by Colorizer::create() when
+/// the setting is empty):
+///   "after_batches:N"      forward pass N+1 throws a c10::Error like a CUDA kernel failure;
+///   "oom_after_batches:N"  every forward pass from N+1 on throws a CUDA out-of-memory error
+///                          while on the device.
+struct DeviceFault {
+  bool oom = false;
+  int after_batches = -1;  ///< < 0: no fault
+  static Result<DeviceFault> parse(const std::string& spec);
 };
 
 /// User colour hints for one frame, at the frame's size. Empty = automatic colourisation.
@@ -83,7 +101,7 @@ class Colorizer {
   int multiplePx() const;
   /// Current batch size (smaller than the setting after a CUDA out-of-memory retry).
   int batchSize() const;
-  /// The last fallback message (CUDA OOM), empty when none happened.
+  /// The last fallback message (CUDA OOM, device failure), empty when none happened.
   QString notice() const;
 
  private:

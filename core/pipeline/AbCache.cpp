@@ -158,10 +158,17 @@ Status AbCache::store(int64_t frame, CachedAbPtr entry) {
       ok = ok && file.write(reinterpret_cast<const char*>(conf16.data),
                             static_cast<qint64>(conf16.total() * conf16.elemSize())) > 0;
     }
-    if (!ok || !file.commit())
+    if (!ok || !file.commit()) {
+      if (file.error() == QFileDevice::ResourceError)  // ENOSPC: the disk is full
+        return makeError("cannot write the cache file '" + path + "': the disk holding the cache " +
+                         "folder '" + dir_ + "' is full (" + file.errorString().toStdString() +
+                         ", after " + std::to_string(bytes_on_disk_ / 1000) + " kB of cache " +
+                         "written by this run). Free some space there or choose another cache " +
+                         "folder.");
       return makeError("cannot write the cache file '" + path +
                        "': " + file.errorString().toStdString() +
                        ". The disk may be full: free some space or choose another cache folder.");
+    }
     bytes_on_disk_ += entryBytes(entry->ab.size(), has_conf);
   }
   remember(frame, std::move(entry));

@@ -4,6 +4,7 @@
 
 #include "media/VideoReader.h"
 #include "model/Colorizer.h"
+#include "pipeline/BatchInference.h"
 #include "pipeline/FrameConversions.h"
 
 namespace cf::pipeline {
@@ -23,10 +24,11 @@ AnalysedFrameStream::AnalysedFrameStream(media::VideoReader& reader, model::Colo
       last_frame_(last_frame) {}
 
 Status AnalysedFrameStream::fillBatch(const CancelToken& cancel) {
-  const int batch = std::max(1, colorizer_.batchSize());
+  const int64_t batch_last =
+      alignedBatchLast(next_decode_, std::max(1, colorizer_.batchSize()), last_frame_);
   std::vector<std::shared_ptr<AnalysedFrame>> fresh;
   const auto t_decode = std::chrono::steady_clock::now();
-  while (static_cast<int>(fresh.size()) < batch && next_decode_ <= last_frame_) {
+  while (next_decode_ <= batch_last) {
     if (cancel.isCancelled())
       return makeError("cancelled");
     auto decoded = positioned_ ? reader_.next() : reader_.frameAt(next_decode_);
@@ -42,40 +44,12 @@ Status AnalysedFrameStream::fillBatch(const CancelToken& cancel) {
     f->frame = *decoded;
     f->l_full = lumaL(*f->frame);
     f->l_work = colorizer_.toWorkingResolution(f->l_full);
-    f->ab = cache_.find(f->index);
     fresh.push_back(std::move(f));
   }
   timings_.decode_s += secondsSince(t_decode);
-
-  std::vector<cv::Mat> inputs;
-  std::vector<AnalysedFrame*> targets;
-  for (auto& f : fresh) {
-    if (f->ab) {
-      ++timings_.cache_hits;
-      continue;
-    }
-    inputs.push_back(f->l_work);
-    targets.push_back(f.get());
-  }
-  if (!inputs.empty()) {
-    const auto t_infer = std::chrono::steady_clock::now();
-    auto out = colorizer_.colorize(inputs, {}, {}, cancel);
-    if (!out)
-      return out.error();
-    timings_.inference_s += secondsSince(t_infer);
-    timings_.inferred += static_cast<int64_t>(inputs.size());
-    for (size_t i = 0; i < targets.size(); ++i) {
-      auto entry = std::make_shared<CachedAb>();
-      entry->ab = (*out)[i].ab;
-      if (colorizer_.hasConfidence())
-        entry->confidence = (*out)[i].confidence;
-      if (Status s = cache_.store(targets[i]->index, entry); !s)
-        return s;
-      targets[i]->ab = cache_.find(targets[i]->index);
-      if (!targets[i]->ab)
-        targets[i]->ab = AbCache::quantized(*entry);
-    }
-  }
+  if (!fresh.empty())
+    if (Status s = attachAb(fresh, colorizer_, cache_, cancel, timings_); !s)
+      return s;
   for (auto& f : fresh)
     ready_.push_back(std::move(f));
   return {};

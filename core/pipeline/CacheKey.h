@@ -13,4 +13,8 @@ namespace cf::pipeline {
 std::string cacheFolderFor(const std::string& video_path, const std::string& model_path,
                            const SessionSettings& settings);
 
+/// <root>/<name>-flow-<hash>: the frame links of the video, which depend on the video, the flow
+/// method and the working height but not on the model, so a model change keeps them.
+std::string flowCacheFolderFor(const std::string& video_path, const SessionSettings& settings);
+
 }  // namespace cf::pipeline

@@ -13,8 +13,10 @@ Result<CutScanResult> scanSceneCuts(const std::string& path,
   if (!reader)
     return reader.error();
   const int64_t total = (*reader)->info().frame_count;
-  std::vector<temporal::CutFeatures> features;
-  features.reserve(static_cast<size_t>(std::max<int64_t>(total, 0)));
+  // Only the previous frame's features and 16 bytes a frame are kept: bounded for any length.
+  std::vector<temporal::CutDistance> distances;
+  distances.reserve(static_cast<size_t>(std::max<int64_t>(total, 0)));
+  temporal::CutFeatures prev;
   for (;;) {
     if (cancel.isCancelled())
       return makeError("cancelled");
@@ -27,13 +29,16 @@ Result<CutScanResult> scanSceneCuts(const std::string& path,
     cv::Mat y8 = f.y;
     if (f.y.depth() != CV_8U)
       f.y.convertTo(y8, CV_8U, 255.0 / double((1 << f.bit_depth) - 1));
-    features.push_back(temporal::cutFeatures(y8));
-    if (features.size() % 16 == 0)
-      report(progress, static_cast<int64_t>(features.size()), total, "scan");
+    temporal::CutFeatures cur = temporal::cutFeatures(y8);
+    distances.push_back(distances.empty() ? temporal::CutDistance{}
+                                          : temporal::cutDistance(prev, cur));
+    prev = std::move(cur);
+    if (distances.size() % 16 == 0)
+      report(progress, static_cast<int64_t>(distances.size()), total, "scan");
   }
   CutScanResult result;
-  result.frames = static_cast<int64_t>(features.size());
-  result.cuts = temporal::detectSceneCuts(features, settings);
+  result.frames = static_cast<int64_t>(distances.size());
+  result.cuts = temporal::detectSceneCuts(distances, settings);
   report(progress, result.frames, total, "scan");
   return result;
 }

@@ -1,16 +1,16 @@
 #include "pipeline/Exporter.h"
 
 #include <chrono>
-#include <deque>
+#include <mutex>
+#include <thread>
 
-#include "color/GuidedUpsampler.h"
 #include "common/ErrorBoundary.h"
 #include "common/Logging.h"
 #include "media/VideoReader.h"
 #include "model/Colorizer.h"
 #include "pipeline/AbCache.h"
-#include "pipeline/AnalysedFrameStream.h"
 #include "pipeline/CutScan.h"
+#include "pipeline/ExportStages.h"
 
 namespace cf::pipeline {
 
@@ -20,6 +20,62 @@ using Clock = std::chrono::steady_clock;
 double since(Clock::time_point t0) {
   return std::chrono::duration<double>(Clock::now() - t0).count();
 }
+
+// The stage threads of one export. The first failure wins; it aborts every queue so that all
+// stages stop promptly; the destructor aborts and joins, so no thread outlives the export.
+class StageRunner {
+ public:
+  explicit StageRunner(std::vector<FrameQueue*> queues) : queues_(std::move(queues)) {}
+  ~StageRunner() {
+    abortQueues();
+    join();
+  }
+  StageRunner(const StageRunner&) = delete;
+  StageRunner& operator=(const StageRunner&) = delete;
+
+  template <class Fn>
+  void start(Fn fn) {
+    threads_.emplace_back([this, fn]() {
+      Status s = fn();
+      if (!s)
+        fail(s.error());
+    });
+  }
+  void fail(const Error& e) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!failed_) {
+        failed_ = true;
+        error_ = e;
+      }
+    }
+    abortQueues();
+  }
+  void join() {
+    for (std::thread& t : threads_)
+      if (t.joinable())
+        t.join();
+  }
+  bool failed() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return failed_;
+  }
+  Error error() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return error_;
+  }
+
+ private:
+  void abortQueues() {
+    for (FrameQueue* q : queues_)
+      q->abort();
+  }
+  std::vector<FrameQueue*> queues_;
+  std::vector<std::thread> threads_;
+  mutable std::mutex mutex_;
+  bool failed_ = false;
+  Error error_;
+};
 
 }  // namespace
 
@@ -47,7 +103,10 @@ Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServic
         return scan.error();
       all_cuts = scan->cuts;
     }
-    const std::vector<temporal::SceneCut> cuts = cutsInRange(all_cuts, first, last);
+    std::vector<int64_t> cut_frames;  // source frame numbers, sorted
+    for (const temporal::SceneCut& cut : all_cuts)
+      cut_frames.push_back(cut.frame);
+    std::sort(cut_frames.begin(), cut_frames.end());
 
     media::VideoWriterSettings ws;
     ws.output_path = request.output_path;
@@ -63,67 +122,82 @@ Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServic
     ws.full_range = false;
     const bool whole = first == 0 && last == info.frame_count - 1;
     if (request.keep_audio && info.hasAudio()) {
-      if (whole)
-        ws.audio_source_path = request.input_path;
-      else
-        stats.notes.push_back(
-            "the audio was left out: exporting a frame range with its audio is not supported yet");
+      ws.audio_source_path = request.input_path;
+      if (!whole) {  // the range's audio, moved to start with its first frame
+        const auto [start_s, end_s] = (*reader)->frameSpanS(first, last);
+        ws.audio_range = media::AudioRange{
+            start_s, end_s, static_cast<double>(info.start_pts) * info.time_base.toDouble()};
+      }
     }
     auto writer = media::VideoWriter::create(ws);
     if (!writer)
       return writer.error();
 
-    AnalysedFrameStream stream(**reader, *services.colorizer, *services.ab_cache, first, last);
-    std::deque<AnalysedFramePtr> in_flight;  // between the smoother's source and its sink
-    temporal::VideoSmoother smoother(request.temporal, *services.flow_cache);
+    // Queue sizes: enough for the network to work on one batch while the next is decoded; the
+    // later stages pass single frames. Memory: these plus one smoothing window of frames.
+    const size_t batch = static_cast<size_t>(std::max(1, services.colorizer->batchSize()));
+    FrameQueue decoded(2 * batch), inferred(2 * batch), linked(4), smoothed(4), recombined(4);
+    StageTimes times;
+    temporal::FrameLinker linker(request.temporal.flow, *services.flow_cache);
+    StageRunner runner({&decoded, &inferred, &linked, &smoothed, &recombined});
+    media::VideoReader& rd = **reader;
+    model::Colorizer& colorizer = *services.colorizer;
+    AbCache& ab_cache = *services.ab_cache;
+    temporal::SmoothSettings smooth = request.temporal.smooth;  // per-shot lambdas, range-relative
+    smooth.lambda_ranges =
+        temporal::rebaseLambdaRanges(request.temporal.smooth.lambda_ranges, first);
+    runner.start(
+        [&] { return runDecodeStage(rd, colorizer, first, last, decoded, cancel, times); });
+    runner.start([&] {
+      return runInferenceStage(colorizer, ab_cache, last, decoded, inferred, cancel, times);
+    });
+    runner.start([&] { return runFlowStage(linker, cut_frames, inferred, linked, cancel, times); });
+    runner.start([&] { return runSmoothingStage(smooth, count, linked, smoothed, cancel, times); });
+    runner.start([&] { return runRecombineStage(smoothed, recombined, cancel, times); });
 
-    auto source = [&](int64_t i) -> Result<temporal::LabFrame> {
-      auto f = stream.next(cancel);
-      if (!f)
-        return f.error();
-      if (!*f || (*f)->index != first + i)
-        return makeError("frame " + std::to_string(first + i) + " of '" + request.input_path +
-                         "' could not be decoded (the file ends early)");
-      in_flight.push_back(*f);
-      return temporal::LabFrame{(*f)->l_work, (*f)->ab->ab};
-    };
-    double smooth_and_sink_s = 0.0;
+    // Encoding runs here, on the calling thread.
     int64_t pts_offset = 0;  // a range export starts where the source starts
-    auto sink = [&](int64_t i, const cv::Mat& ab) -> Status {
-      if (cancel.isCancelled())
-        return makeError("cancelled");
-      if (in_flight.empty() || in_flight.front()->index != first + i)
-        return makeError("internal error: frame order lost at frame " + std::to_string(first + i));
-      const AnalysedFramePtr f = in_flight.front();
-      in_flight.pop_front();
-      const auto t_recombine = Clock::now();
-      const cv::Mat rgb = color::recombineToRgb8(f->l_full, ab);
-      stats.recombine_s += since(t_recombine);
+    ExportFramePtr f;
+    while (recombined.pop(f)) {
+      if (cancel.isCancelled()) {
+        runner.fail(makeError("cancelled"));
+        break;
+      }
       const auto t_encode = Clock::now();
-      if (i == 0 && !whole)
+      if (stats.frames == 0 && !whole)
         pts_offset = f->frame->pts - info.start_pts;
-      const int64_t pts = f->frame->pts - pts_offset;
-      Status s = (*writer)->writeRgb(rgb, pts, f->frame->duration);
-      stats.encode_s += since(t_encode);
+      Status s = (*writer)->writeRgb(f->rgb, f->frame->pts - pts_offset, f->frame->duration);
+      times.encode_s += since(t_encode);
+      if (!s) {
+        runner.fail(s.error());
+        break;
+      }
+      f.reset();
       ++stats.frames;
       report(progress, stats.frames, count, "export");
-      return s;
-    };
-    const auto t_run = Clock::now();
-    auto run = smoother.run(count, source, cuts, sink, cancel, {});
-    smooth_and_sink_s = since(t_run);
-    if (!run)
-      return run.error();
+    }
+    runner.join();
+    if (runner.failed())
+      return cancel.isCancelled() ? makeError("cancelled") : runner.error();
+    if (stats.frames != count)
+      return makeError("internal error: " + std::to_string(stats.frames) + " of " +
+                       std::to_string(count) + " frames reached the encoder");
+    const auto t_finish = Clock::now();
     if (Status s = (*writer)->finish(); !s)
       return s.error();
+    times.encode_s += since(t_finish);
 
-    const StreamTimings& t = stream.timings();
-    stats.decode_s = t.decode_s;
-    stats.inference_s = t.inference_s;
-    stats.cache_hits = t.cache_hits;
-    stats.flows_computed = run->flows_computed;
-    stats.smoothing_s = std::max(
-        0.0, smooth_and_sink_s - t.decode_s - t.inference_s - stats.recombine_s - stats.encode_s);
+    stats.decode_s = times.decode_s;
+    stats.inference_s = times.inference_s;
+    stats.flow_s = times.flow_s;
+    stats.smoothing_s = times.smoothing_s;
+    stats.recombine_s = times.recombine_s;
+    stats.encode_s = times.encode_s;
+    stats.cache_hits = times.cache_hits;
+    stats.flows_computed = times.flows_computed;
+    stats.frames_held_max = static_cast<int64_t>(
+        decoded.highWater() + inferred.highWater() + linked.highWater() + smoothed.highWater() +
+        recombined.highWater() + static_cast<size_t>(smooth.window_frames) + batch + 4);
     for (const std::string& note : (*writer)->notes())
       stats.notes.push_back(note);
     if (!info.subtitle_codecs.empty())

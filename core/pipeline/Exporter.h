@@ -1,6 +1,10 @@
 #pragma once
 // The end-to-end export: decode -> L -> network (or ab cache) -> flow -> temporal smoothing ->
-// L-guided recombination -> encode, streaming with bounded memory. What `chromaflow-cli colorize`
+// L-guided recombination -> encode. Each stage runs on its own thread, connected by bounded
+// queues (ExportStages.h), so decoding, flow and encoding overlap the network and memory is
+// bounded by the queues and one smoothing window, whatever the film's length. The network's
+// output and the flows are cached on disk, so a second export (another lambda or codec) and an
+// export that resumes after a crash skip the work already done. What `chromaflow-cli colorize`
 // and the GUI's export dialog run.
 
 #include <string>
@@ -37,11 +41,13 @@ struct RenderStats {
   double total_s = 0.0;
   double decode_s = 0.0;
   double inference_s = 0.0;
-  double smoothing_s = 0.0;  ///< flow + temporal smoothing
+  double flow_s = 0.0;
+  double smoothing_s = 0.0;  ///< temporal smoothing
   double recombine_s = 0.0;
   double encode_s = 0.0;
   int64_t cache_hits = 0;
   int64_t flows_computed = 0;
+  int64_t frames_held_max = 0;     ///< most frames alive in the stages and queues at once
   std::vector<std::string> notes;  ///< things to tell the user (audio re-encoded, ...)
 };
 

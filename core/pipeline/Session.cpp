@@ -10,6 +10,7 @@
 #include "pipeline/FrameConversions.h"
 #include "pipeline/ModelLocator.h"
 #include "pipeline/SessionImpl.h"
+#include "temporal/DiskFlowCache.h"
 
 namespace cf::pipeline {
 
@@ -54,9 +55,11 @@ media::VideoCodec toVideoCodec(ExportCodec c) {
 }
 
 // Frames of network output kept in memory in front of the disk cache.
-constexpr size_t kMemoryAbFrames = 256;
-// Flow links kept in memory (each ~1 MB at working height 256).
-constexpr size_t kMemoryFlowLinks = 512;
+constexpr size_t kMemoryAbFrames = 64;
+// Flow links kept in memory in front of the disk cache (each ~1 MB at working height 256): the
+// preview's window and a little more. Without a disk cache, enough for re-tuning a shot.
+constexpr size_t kMemoryFlowLinks = 32;
+constexpr size_t kMemoryOnlyFlowLinks = 512;
 
 }  // namespace
 
@@ -79,10 +82,31 @@ Status Session::Impl::ensureEngine() {
   if (!cache) {
     // An unusable cache folder must not stop the preview: fall back to memory only, and say so.
     qCWarning(lcPipeline, "%s; caching in memory only", cache.message().c_str());
+    cache_note = cache.message() +
+                 " (so caching in memory only: the network's output is not "
+                 "kept for the next run; choose a writable cache folder)";
     cache = AbCache::open(std::string(), kMemoryAbFrames);
   }
   ab_cache = std::move(*cache);
+  ensureFlowCache();
   return {};
+}
+
+void Session::Impl::ensureFlowCache() {
+  if (flow_cache)
+    return;
+  auto disk =
+      temporal::DiskFlowCache::open(flowCacheFolderFor(info.path, settings), kMemoryFlowLinks);
+  if (disk) {
+    flow_cache = std::move(*disk);
+    return;
+  }
+  qCWarning(lcPipeline, "%s; keeping flows in memory only", disk.message().c_str());
+  if (cache_note.empty())  // the ab cache's note names the same root folder already
+    cache_note = disk.message() +
+                 " (so keeping optical flows in memory only: they are computed again next "
+                 "time; choose a writable cache folder)";
+  flow_cache = std::make_unique<temporal::MemoryFlowCache>(kMemoryOnlyFlowLinks);
 }
 
 Status Session::Impl::ensureScan(const CancelToken& cancel, const ProgressFn& progress) {
@@ -108,7 +132,9 @@ void Session::Impl::dropNetworkCaches() {
 temporal::FlowSettings Session::Impl::flowSettings() const {
   temporal::FlowSettings fs;
   fs.method = toFlowMethod(settings.flow_method);
-  fs.flow_height_px = std::min(settings.working_height_px, 256);
+  // Half the working height: the smoothing solves at a quarter of it, and DIS at 128 px costs a
+  // quarter of DIS at 256 px.
+  fs.flow_height_px = std::max(64, settings.working_height_px / 2);
   return fs;
 }
 
@@ -116,6 +142,7 @@ temporal::TemporalSettings Session::Impl::temporalSettings(double lambda) const 
   temporal::TemporalSettings ts;
   ts.flow = flowSettings();
   ts.smooth.lambda = lambda;
+  ts.smooth.solve_height_px = smoothSolveHeight();
   return ts;
 }
 
@@ -167,7 +194,6 @@ Result<std::unique_ptr<Session>> Session::open(const std::string& video_path,
       return first.error();
     impl->info.source_has_colour = *first && frameHasChroma(**first);
     impl->reader = std::move(*reader);
-    impl->flow_cache = std::make_unique<temporal::MemoryFlowCache>(kMemoryFlowLinks);
     impl->metrics.resize(static_cast<size_t>(s.frame_count));
     impl->analysed.assign(static_cast<size_t>(s.frame_count), 0);
     for (size_t i = 0; i < impl->metrics.size(); ++i)
@@ -195,7 +221,7 @@ Status Session::updateSettings(const SessionSettings& settings) {
   if (network_changed)
     impl_->dropNetworkCaches();
   if (network_changed || flow_changed) {
-    impl_->flow_cache->clear();
+    impl_->flow_cache.reset();  // reopened for the new settings (its folder depends on them)
     impl_->window = Impl::PreviewWindow();
     std::fill(impl_->analysed.begin(), impl_->analysed.end(), 0);
   }
@@ -240,6 +266,8 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   const double scan_s =
       scanned ? 0.0 : std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const int64_t bytes_before = impl_->ab_cache->bytesOnDisk();
+  auto* disk_flows = dynamic_cast<temporal::DiskFlowCache*>(impl_->flow_cache.get());
+  const int64_t flow_bytes_before = disk_flows ? disk_flows->bytesWritten() : 0;
   RenderRequest rr;
   rr.input_path = impl_->info.path;
   rr.output_path = request.output_path;
@@ -249,6 +277,11 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   rr.first_frame = request.first_frame;
   rr.last_frame = request.last_frame;
   rr.temporal = impl_->temporalSettings(impl_->settings.lambda);
+  if (!impl_->overrides.empty()) {  // per-shot lambdas, in source frames (one range per shot)
+    rr.temporal.smooth.lambda_ranges.push_back({0, impl_->lambdaFor(0)});
+    for (const temporal::SceneCut& cut : impl_->scan->cuts)
+      rr.temporal.smooth.lambda_ranges.push_back({cut.frame, impl_->lambdaFor(cut.frame)});
+  }
   RenderServices services;
   services.colorizer = impl_->colorizer.get();
   services.ab_cache = impl_->ab_cache.get();
@@ -264,14 +297,20 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   e.total_s = stats->total_s + scan_s;
   e.decode_s = stats->decode_s;
   e.inference_s = stats->inference_s;
+  e.flow_s = stats->flow_s;
   e.smoothing_s = stats->smoothing_s;
   e.recombine_s = stats->recombine_s;
   e.encode_s = stats->encode_s;
   e.cache_hits = stats->cache_hits;
   e.flows_computed = stats->flows_computed;
+  e.frames_held_max = stats->frames_held_max;
   e.cache_bytes = impl_->ab_cache->bytesOnDisk() - bytes_before;
+  if (auto* disk = dynamic_cast<temporal::DiskFlowCache*>(impl_->flow_cache.get()))
+    e.flow_cache_bytes = disk->bytesWritten() - flow_bytes_before;
   e.cache_dir = impl_->ab_cache->dir();
   e.notes = stats->notes;
+  if (!impl_->cache_note.empty())
+    e.notes.push_back(impl_->cache_note);
   if (!impl_->colorizer->notice().isEmpty())
     e.notes.push_back(impl_->colorizer->notice().toStdString());
   return {};

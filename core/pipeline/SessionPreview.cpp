@@ -55,7 +55,7 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
         w.links.push_back(link);
       }
       w.last = first + static_cast<int64_t>(w.ab.size()) - 1;
-      if (Status s = w.smoother.setShot(w.ab, w.links); !s)
+      if (Status s = w.smoother.setShot(w.ab, w.links, d.smoothSolveHeight()); !s)
         return s.error();
       d.window = std::move(w);
     }

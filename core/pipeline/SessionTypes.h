@@ -68,12 +68,15 @@ struct ExportStats {
   double scan_s = 0.0;  ///< the decode-only scene-cut pass (0 when cached)
   double decode_s = 0.0;
   double inference_s = 0.0;
-  double smoothing_s = 0.0;  ///< flow + temporal smoothing
+  double flow_s = 0.0;       ///< optical flow (0 for links found in the cache)
+  double smoothing_s = 0.0;  ///< temporal smoothing
   double recombine_s = 0.0;
   double encode_s = 0.0;
   int64_t cache_hits = 0;  ///< frames whose network output came from the cache
   int64_t flows_computed = 0;
-  int64_t cache_bytes = 0;  ///< bytes of network output written to the disk cache
+  int64_t frames_held_max = 0;   ///< bound on the frames alive in the export's stages at once
+  int64_t cache_bytes = 0;       ///< bytes of network output written to the disk cache
+  int64_t flow_cache_bytes = 0;  ///< bytes of flow links written to the disk cache
   std::string cache_dir;
   std::vector<std::string> notes;
 };

@@ -13,20 +13,21 @@ FrameLinkPtr MemoryFlowCache::find(const FramePair& pair) {
   return it->second.link;
 }
 
-void MemoryFlowCache::insert(const FramePair& pair, FrameLinkPtr link) {
+Result<FrameLinkPtr> MemoryFlowCache::insert(const FramePair& pair, FrameLinkPtr link) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = map_.find(pair);
   if (it != map_.end()) {
-    it->second.link = std::move(link);
+    it->second.link = link;
     lru_.splice(lru_.begin(), lru_, it->second.lru_pos);
-    return;
+    return link;
   }
   lru_.push_front(pair);
-  map_.emplace(pair, Entry{std::move(link), lru_.begin()});
+  map_.emplace(pair, Entry{link, lru_.begin()});
   while (max_entries_ > 0 && map_.size() > max_entries_) {
     map_.erase(lru_.back());
     lru_.pop_back();
   }
+  return link;
 }
 
 void MemoryFlowCache::clear() {
@@ -49,8 +50,7 @@ Result<FrameLinkPtr> FrameLinker::link(const FramePair& pair, const cv::Mat& l_p
     return makeError("frames " + std::to_string(pair.prev_frame) + "->" +
                      std::to_string(pair.frame) + ": " + computed.message());
   ++computed_;
-  cache_.insert(pair, computed.value());
-  return computed;
+  return cache_.insert(pair, computed.value());
 }
 
 }  // namespace cf::temporal

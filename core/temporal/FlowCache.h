@@ -1,7 +1,7 @@
 #pragma once
 // Cache of frame links (flows + masks) keyed by frame pair, so that a change of lambda never
 // recomputes a flow. One cache belongs to one video and one flow configuration (method, flow and
-// ab resolution). FlowCache is the interface; a disk cache can implement it later.
+// ab resolution). FlowCache is the interface; DiskFlowCache (DiskFlowCache.h) keeps links on disk.
 
 #include <atomic>
 #include <cstdint>
@@ -26,7 +26,10 @@ class FlowCache {
   virtual ~FlowCache() = default;
   /// The cached link, or null.
   virtual FrameLinkPtr find(const FramePair& pair) = 0;
-  virtual void insert(const FramePair& pair, FrameLinkPtr link) = 0;
+  /// Stores the link and returns the link exactly as find() will return it later (a disk cache
+  /// quantises it), so a run that computed the link and one that reads it back compute the same.
+  virtual Result<FrameLinkPtr> insert(const FramePair& pair, FrameLinkPtr link) = 0;
+  /// Forgets the links held in memory.
   virtual void clear() = 0;
 };
 
@@ -36,7 +39,7 @@ class MemoryFlowCache final : public FlowCache {
   explicit MemoryFlowCache(size_t max_entries = 0);  ///< 0 = unbounded
 
   FrameLinkPtr find(const FramePair& pair) override;
-  void insert(const FramePair& pair, FrameLinkPtr link) override;
+  Result<FrameLinkPtr> insert(const FramePair& pair, FrameLinkPtr link) override;
   void clear() override;
   size_t size() const;
 
@@ -65,6 +68,7 @@ class FrameLinker {
   Result<FrameLinkPtr> link(const FramePair& pair, const cv::Mat& l_prev, const cv::Mat& l_cur,
                             cv::Size ab_size);
   int64_t computedCount() const { return computed_; }
+  FlowCache& cache() { return cache_; }
 
  private:
   FlowEstimator estimator_;

@@ -25,29 +25,37 @@ CutFeatures cutFeatures(const cv::Mat& luma) {
   return f;
 }
 
+CutDistance cutDistance(const CutFeatures& prev, const CutFeatures& cur) {
+  CutDistance d;
+  d.histogram = 0.5 * cv::norm(cur.histogram, prev.histogram, cv::NORM_L1);
+  d.frame_difference =
+      cv::norm(cur.thumbnail, prev.thumbnail, cv::NORM_L1) / double(cur.thumbnail.total());
+  return d;
+}
+
 std::vector<SceneCut> detectSceneCuts(const std::vector<CutFeatures>& features,
                                       const SceneCutSettings& settings) {
-  const int n = int(features.size());
-  std::vector<double> hist(size_t(n), 0.0);
-  std::vector<double> diff(size_t(n), 0.0);
-  for (int t = 1; t < n; ++t) {
-    hist[size_t(t)] = 0.5 * cv::norm(features[size_t(t)].histogram,
-                                     features[size_t(t - 1)].histogram, cv::NORM_L1);
-    diff[size_t(t)] =
-        cv::norm(features[size_t(t)].thumbnail, features[size_t(t - 1)].thumbnail, cv::NORM_L1) /
-        double(features[size_t(t)].thumbnail.total());
-  }
+  std::vector<CutDistance> distances(features.size());
+  for (size_t t = 1; t < features.size(); ++t)
+    distances[t] = cutDistance(features[t - 1], features[t]);
+  return detectSceneCuts(distances, settings);
+}
+
+std::vector<SceneCut> detectSceneCuts(const std::vector<CutDistance>& distances,
+                                      const SceneCutSettings& settings) {
+  const int n = int(distances.size());
   std::vector<SceneCut> cuts;
   const int w = std::max(1, settings.neighbourhood_frames);
   std::vector<double> neigh;
   for (int t = 1; t < n; ++t) {
-    const double d = hist[size_t(t)];
-    if (d < settings.min_histogram_distance || diff[size_t(t)] < settings.min_frame_difference)
+    const double d = distances[size_t(t)].histogram;
+    const double diff = distances[size_t(t)].frame_difference;
+    if (d < settings.min_histogram_distance || diff < settings.min_frame_difference)
       continue;
     neigh.clear();
     for (int k = std::max(1, t - w); k <= std::min(n - 1, t + w); ++k)
       if (k != t)
-        neigh.push_back(hist[size_t(k)]);
+        neigh.push_back(distances[size_t(k)].histogram);
     double median = 0.0;
     if (!neigh.empty()) {
       std::nth_element(neigh.begin(), neigh.begin() + long(neigh.size() / 2), neigh.end());
@@ -55,7 +63,7 @@ std::vector<SceneCut> detectSceneCuts(const std::vector<CutFeatures>& features,
     }
     if (d < settings.neighbour_ratio * std::max(median, 1e-3))
       continue;
-    cuts.push_back(SceneCut{int64_t(t), d, diff[size_t(t)]});
+    cuts.push_back(SceneCut{int64_t(t), d, diff});
   }
   return cuts;
 }

@@ -40,6 +40,18 @@ struct Shot {
 std::vector<SceneCut> detectSceneCuts(const std::vector<CutFeatures>& features,
                                       const SceneCutSettings& settings = {});
 
+/// How far frame t is from frame t-1: what the detector needs of a frame pair. A film's worth is
+/// 16 bytes a frame, so a long film's cut scan keeps these instead of the features.
+struct CutDistance {
+  double histogram = 0.0;         ///< total-variation distance of the histograms, 0..1
+  double frame_difference = 0.0;  ///< mean absolute thumbnail difference, luma 0..1
+};
+CutDistance cutDistance(const CutFeatures& prev, const CutFeatures& cur);
+
+/// The same detection from distances[t] = cutDistance(frame t-1, frame t) (distances[0] unused).
+std::vector<SceneCut> detectSceneCuts(const std::vector<CutDistance>& distances,
+                                      const SceneCutSettings& settings = {});
+
 /// Splits 0..frame_count-1 at the cuts.
 std::vector<Shot> shotsFromCuts(const std::vector<SceneCut>& cuts, int64_t frame_count);
 

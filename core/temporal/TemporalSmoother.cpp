@@ -1,6 +1,8 @@
 #include "temporal/TemporalSmoother.h"
 
+#include <algorithm>
 #include <deque>
+#include <iterator>
 #include <opencv2/imgproc.hpp>
 
 #include "common/ErrorBoundary.h"
@@ -20,7 +22,8 @@ SolverOptions solverOptions(const SmoothSettings& s) {
   return o;
 }
 
-Result<WindowFrame> makeFrame(int64_t index, const SmoothInput& in, const cv::Mat& like) {
+Result<WindowFrame> makeFrame(int64_t index, const SmoothInput& in, const cv::Mat& like,
+                              float lambda = -1.f) {
   if (in.ab.empty() || in.ab.depth() != CV_32F || in.ab.channels() > 2)
     return makeError("temporal smoothing: frame " + std::to_string(index) +
                      " has no CV_32FC2 ab; pass the colour model's ab at working resolution");
@@ -38,7 +41,22 @@ Result<WindowFrame> makeFrame(int64_t index, const SmoothInput& in, const cv::Ma
   f.p = cv::Mat::zeros(in.ab.size(), in.ab.type());
   if (in.link)
     f.link = compileLink(*in.link);
+  f.lambda = lambda;
   return f;
+}
+
+FrameLinkPtr downscaleLink(const FrameLinkPtr& link, cv::Size size) {
+  if (!link)
+    return nullptr;
+  auto out = std::make_shared<FrameLink>();
+  out->flow_to_prev = resizeFlow(link->flow_to_prev, size);
+  cv::Mat m;
+  link->mask.convertTo(m, CV_32F);
+  cv::resize(m, m, size, 0, 0, cv::INTER_AREA);
+  // A low-resolution pixel is linked only where (nearly) all its pixels are.
+  cv::compare(m, 0.75, out->mask, cv::CMP_GE);
+  out->mask /= 255;
+  return out;
 }
 
 Error cancelledError(int64_t frame) {
@@ -46,6 +64,26 @@ Error cancelledError(int64_t frame) {
 }
 
 }  // namespace
+
+double SmoothSettings::lambdaAt(int64_t frame) const {
+  const auto after =
+      std::upper_bound(lambda_ranges.begin(), lambda_ranges.end(), frame,
+                       [](int64_t f, const LambdaRange& r) { return f < r.first_frame; });
+  return after == lambda_ranges.begin() ? lambda : std::prev(after)->lambda;
+}
+
+std::vector<LambdaRange> rebaseLambdaRanges(const std::vector<LambdaRange>& ranges,
+                                            int64_t first_frame) {
+  std::vector<LambdaRange> out;
+  for (const LambdaRange& r : ranges) {
+    LambdaRange shifted{std::max<int64_t>(0, r.first_frame - first_frame), r.lambda};
+    if (!out.empty() && out.back().first_frame == shifted.first_frame)
+      out.back() = shifted;  // a later range starting at or before first_frame wins
+    else
+      out.push_back(shifted);
+  }
+  return out;
+}
 
 Result<SmoothStats> smoothSequence(int64_t frame_count, const FrameSource& source,
                                    const FrameSink& sink, const SmoothSettings& settings,
@@ -56,6 +94,8 @@ Result<SmoothStats> smoothSequence(int64_t frame_count, const FrameSource& sourc
     const int overlap = std::clamp(settings.overlap_frames, 0, window - 1);
     const SolverOptions options = solverOptions(settings);
     std::deque<WindowFrame> win;
+    std::deque<cv::Mat> full_ab;  // the input ab at full resolution when solving at a lower one
+    cv::Size low_size;
     cv::Mat anchor;  // solution of the last frame handed to the sink
     int64_t next_read = 0;
     int64_t emitted = 0;
@@ -66,7 +106,25 @@ Result<SmoothStats> smoothSequence(int64_t frame_count, const FrameSource& sourc
         auto in = source(next_read);
         if (!in)
           return in.error();
-        auto frame = makeFrame(next_read, in.value(), win.empty() ? anchor : win.back().y);
+        SmoothInput solve_in = in.value();
+        const cv::Mat& ab = solve_in.ab;
+        if (settings.solve_height_px > 0 && !ab.empty() && settings.solve_height_px < ab.rows) {
+          if (low_size.empty())
+            low_size =
+                cv::Size(std::max(1, cvRound(ab.cols * double(settings.solve_height_px) / ab.rows)),
+                         settings.solve_height_px);
+          if (solve_in.link && solve_in.link->flow_to_prev.size() != ab.size())
+            return makeError("temporal smoothing: the flow of frame " + std::to_string(next_read) +
+                             " does not match its ab size; scale flows to the ab resolution");
+          full_ab.push_back(ab);
+          cv::Mat low;
+          cv::resize(ab, low, low_size, 0, 0, cv::INTER_AREA);
+          solve_in.ab = low;
+          solve_in.link = downscaleLink(solve_in.link, low_size);
+        }
+        const float lambda =
+            settings.lambda_ranges.empty() ? -1.f : float(settings.lambdaAt(next_read));
+        auto frame = makeFrame(next_read, solve_in, win.empty() ? anchor : win.back().y, lambda);
         if (!frame)
           return frame.error();
         win.push_back(std::move(frame.value()));
@@ -89,7 +147,17 @@ Result<SmoothStats> smoothSequence(int64_t frame_count, const FrameSource& sourc
       const int emit = last ? int(win.size()) : int(win.size()) - overlap;
       for (int k = 0; k < emit; ++k) {
         WindowFrame& f = win.front();
-        Status st = sink(f.index, f.x);
+        Status st;
+        if (full_ab.empty()) {
+          st = sink(f.index, f.x);
+        } else {
+          // Flicker is low-frequency: the correction solved at low resolution, upsampled, keeps
+          // the network's full-resolution detail.
+          cv::Mat correction;
+          cv::resize(f.x - f.y, correction, full_ab.front().size(), 0, 0, cv::INTER_LINEAR);
+          st = sink(f.index, full_ab.front() + correction);
+          full_ab.pop_front();
+        }
         if (!st)
           return st.error();
         anchor = f.x;
@@ -102,24 +170,6 @@ Result<SmoothStats> smoothSequence(int64_t frame_count, const FrameSource& sourc
     return stats;
   });
 }
-
-namespace {
-
-FrameLinkPtr downscaleLink(const FrameLinkPtr& link, cv::Size size) {
-  if (!link)
-    return nullptr;
-  auto out = std::make_shared<FrameLink>();
-  out->flow_to_prev = resizeFlow(link->flow_to_prev, size);
-  cv::Mat m;
-  link->mask.convertTo(m, CV_32F);
-  cv::resize(m, m, size, 0, 0, cv::INTER_AREA);
-  // A low-resolution pixel is linked only where (nearly) all its pixels are.
-  cv::compare(m, 0.75, out->mask, cv::CMP_GE);
-  out->mask /= 255;
-  return out;
-}
-
-}  // namespace
 
 Status ShotSmoother::setShot(const std::vector<cv::Mat>& ab, const std::vector<FrameLinkPtr>& links,
                              int solve_height_px) {

@@ -21,8 +21,20 @@
 
 namespace cf::temporal {
 
+/// From `first_frame` on (until the next range), frames are smoothed with `lambda`.
+struct LambdaRange {
+  int64_t first_frame = 0;
+  double lambda = 0.0;
+};
+
 struct SmoothSettings {
-  double lambda = 0.5;      ///< smoothing strength (ab units per unit of temporal change); 0 = off
+  double lambda = 0.5;  ///< smoothing strength (ab units per unit of temporal change); 0 = off
+  /// Per-shot lambdas (overrides of `lambda`), sorted by first_frame, in frame numbers of the
+  /// sequence being smoothed (0 = its first frame; see rebaseLambdaRanges()). Frames before the
+  /// first range use `lambda`. A frame's lambda weighs its link to the previous frame, so a range
+  /// that starts at a scene cut is exactly one shot's setting. smoothSequence() only;
+  /// ShotSmoother uses `lambda`.
+  std::vector<LambdaRange> lambda_ranges;
   int window_frames = 64;   ///< frames solved together (memory bound)
   int overlap_frames = 8;   ///< look-ahead frames re-solved in the next window
   int max_iterations = 60;  ///< primal-dual iterations per window
@@ -30,7 +42,18 @@ struct SmoothSettings {
   double tolerance = 0.05;
   double relative_change_tolerance = 0.0;  ///< also stop when ||x_k - x_k-1|| / ||x_k|| <= this
   bool exact_1d_when_possible = true;      ///< Condat's algorithm when all links are the identity
+  /// smoothSequence(): solve at this height and add the upsampled correction to the full-resolution
+  /// ab (as ShotSmoother does); 0 or >= the ab height = solve at the ab resolution.
+  int solve_height_px = 0;
+
+  /// The lambda of `frame` (from lambda_ranges, else `lambda`).
+  double lambdaAt(int64_t frame) const;
 };
+
+/// `ranges` in source frame numbers -> the same ranges for a sequence that starts at source frame
+/// `first_frame` (the range in force at first_frame starts at 0; earlier ones are dropped).
+std::vector<LambdaRange> rebaseLambdaRanges(const std::vector<LambdaRange>& ranges,
+                                            int64_t first_frame);
 
 /// One input frame: its ab (CV_32FC2, or CV_32FC1 for one channel) and its link to the previous
 /// frame (null for the first frame and after a cut).

@@ -168,8 +168,10 @@ void forStripes(int frames, int stripes, const Fn& fn) {
   });
 }
 
+// `lambdas[k]`: weight of frame k's link; every run of linked frames has one weight (checked by
+// the caller), taken from its second frame.
 SolverResult solveExact(std::vector<WindowFrame*>& frames, const std::vector<char>& active,
-                        double lambda, int channels, size_t len) {
+                        const std::vector<float>& lambdas, int channels, size_t len) {
   const int n = int(frames.size());
   const int stripes = std::max(1, cv::getNumThreads());
   cv::parallel_for_(cv::Range(0, stripes), [&](const cv::Range& r) {
@@ -186,6 +188,7 @@ SolverResult solveExact(std::vector<WindowFrame*>& frames, const std::vector<cha
             ++end;
           for (int k = start; k < end; ++k)
             in[size_t(k - start)] = double(ptr(frames[size_t(k)]->y)[i]);
+          const double lambda = end - start > 1 ? double(lambdas[size_t(start + 1)]) : 0.0;
           tvDenoise1D(in.data(), out.data(), end - start, lambda);
           for (int k = start; k < end; ++k)
             ptr(frames[size_t(k)]->x)[i] = float(out[size_t(k - start)]);
@@ -224,13 +227,22 @@ SolverResult solveWindow(std::vector<WindowFrame*>& frames, const cv::Mat& ancho
     return result;
   const int channels = frames[0]->y.channels();
   const size_t len = frames[0]->y.total() * size_t(channels);
-  const float lambda = float(std::max(0.0, options.lambda));
+  const float global_lambda = float(std::max(0.0, options.lambda));
 
   std::vector<char> active(static_cast<size_t>(n), 0);
-  for (int k = 0; k < n; ++k)
-    active[size_t(k)] = frames[size_t(k)]->link && (k > 0 || !anchor.empty());
+  std::vector<float> lambdas(static_cast<size_t>(n), global_lambda);
+  float max_lambda = 0.f;
+  for (int k = 0; k < n; ++k) {
+    const WindowFrame* f = frames[size_t(k)];
+    if (f->lambda >= 0.f)
+      lambdas[size_t(k)] = f->lambda;
+    // A link with weight 0 couples nothing: treat it as a cut.
+    active[size_t(k)] = f->link && (k > 0 || !anchor.empty()) && lambdas[size_t(k)] > 0.f;
+    if (active[size_t(k)])
+      max_lambda = std::max(max_lambda, lambdas[size_t(k)]);
+  }
 
-  if (lambda <= 0.f) {
+  if (max_lambda <= 0.f) {
     for (WindowFrame* f : frames) {
       f->y.copyTo(f->x);
       f->y.copyTo(f->xbar);
@@ -240,11 +252,14 @@ SolverResult solveWindow(std::vector<WindowFrame*>& frames, const cv::Mat& ancho
     return result;
   }
 
+  // Condat's algorithm needs identity links and one lambda along each run of linked frames.
   bool all_identity = !active[0];
   for (int k = 1; k < n && all_identity; ++k)
-    all_identity = !active[size_t(k)] || frames[size_t(k)]->link->identity;
+    all_identity = !active[size_t(k)] ||
+                   (frames[size_t(k)]->link->identity &&
+                    (!active[size_t(k - 1)] || lambdas[size_t(k)] == lambdas[size_t(k - 1)]));
   if (options.exact_1d_when_possible && all_identity)
-    return solveExact(frames, active, lambda, channels, len);
+    return solveExact(frames, active, lambdas, channels, len);
 
   // Anchor term: frame 0 is linked to the fixed, warped anchor c0.
   std::vector<float> c0;
@@ -275,6 +290,7 @@ SolverResult solveWindow(std::vector<WindowFrame*>& frames, const cv::Mat& ancho
       continue;
     }
     float* p = ptr(f->p);
+    const float lambda = lambdas[size_t(k)];
     for (size_t i = 0; i < len; ++i) {
       const float bound = lambda * maskAt(*f->link, i, channels);
       p[i] = std::clamp(p[i], -bound, bound);
@@ -304,6 +320,7 @@ SolverResult solveWindow(std::vector<WindowFrame*>& frames, const cv::Mat& ancho
         if (!active[size_t(k)])
           continue;
         WindowFrame* f = frames[size_t(k)];
+        const float lambda = lambdas[size_t(k)];
         if (k == 0) {  // linked to the fixed, already warped anchor
           float* p = ptr(f->p);
           const float* xb = ptr(f->xbar);
@@ -338,6 +355,22 @@ SolverResult solveWindow(std::vector<WindowFrame*>& frames, const cv::Mat& ancho
         const float* y = ptr(f->y);
         float* x = ptr(f->x);
         float* xb = ptr(f->xbar);
+        if (!active[size_t(k)] && !(k + 1 < n && active[size_t(k + 1)])) {
+          // Coupled to neither neighbour (e.g. a shot at lambda 0): its minimiser is y itself.
+          double change = 0.0;
+          double norm = 0.0;
+          for (size_t i = 0; i < len; ++i) {
+            change += double(y[i] - x[i]) * double(y[i] - x[i]);
+            norm += double(y[i]) * double(y[i]);
+            x[i] = y[i];
+            xb[i] = y[i];
+          }
+          change_part[size_t(k)] = change;
+          norm_part[size_t(k)] = norm;
+          if (check)
+            dual_part[size_t(k)] = 0.0;
+          continue;
+        }
         if (track_change) {
           double change = 0.0;
           double norm = 0.0;
@@ -408,7 +441,7 @@ SolverResult solveWindow(std::vector<WindowFrame*>& frames, const cv::Mat& ancho
           for (size_t i = 0; i < len; ++i)
             tv += double(maskAt(link, i, channels)) * std::abs(double(x[i]) - double(prev[i]));
         }
-        primal_part[size_t(k)] = data + double(lambda) * tv;
+        primal_part[size_t(k)] = data + double(lambdas[size_t(k)]) * tv;
       }
     });
     double gap = 0.0;

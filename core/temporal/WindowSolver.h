@@ -51,6 +51,9 @@ struct WindowFrame {
   cv::Mat xbar;
   cv::Mat p;             ///< dual variable of the link to the previous frame
   CompiledLinkPtr link;  ///< null: no link to the previous frame (first frame, cut)
+  /// Weight of this frame's link to the previous frame; < 0 uses SolverOptions::lambda. Lets one
+  /// window hold shots with different lambdas (per-shot overrides).
+  float lambda = -1.f;
 };
 
 struct SolverOptions {

@@ -5,6 +5,7 @@
 #include <opencv2/core.hpp>
 
 #include "color/LabConversion.h"
+#include "color/LabToRgb8.h"
 
 namespace {
 
@@ -94,6 +95,29 @@ class TestLabConversion : public QObject {
     const cv::Mat small = cf::color::resizeToHeight(img, 256);
     QCOMPARE(small.rows, 256);
     QCOMPARE(small.cols, 455);
+  }
+
+  // The fast 8-bit path of the export against the exact double-precision formulas, rounded.
+  void fastRgb8MatchesExactConversion() {
+    cv::RNG rng(7);
+    cv::Mat l(200, 300, CV_32FC1), ab(200, 300, CV_32FC2);
+    rng.fill(l, cv::RNG::UNIFORM, 0.0, 100.0);
+    rng.fill(ab, cv::RNG::UNIFORM, -110.0, 110.0);  // far out of gamut too: clipping must agree
+    l.at<float>(0, 0) = 0.f;
+    l.at<float>(0, 1) = 100.f;
+    ab.at<cv::Vec2f>(0, 0) = ab.at<cv::Vec2f>(0, 1) = cv::Vec2f(0.f, 0.f);
+    const cv::Mat fast = cf::color::labToRgb8(l, ab);
+    cv::Mat exact;
+    cf::color::labToRgb(cf::color::mergeLab(l, ab)).convertTo(exact, CV_8U, 255.0);
+    QCOMPARE(fast.type(), CV_8UC3);
+    QVERIFY2(cv::norm(fast, exact, cv::NORM_INF) <= 1.0,
+             qPrintable(QString::number(cv::norm(fast, exact, cv::NORM_INF))));
+    cv::Mat diff;
+    cv::absdiff(fast, exact, diff);
+    const double differing = cv::countNonZero(diff.reshape(1)) / double(diff.total() * 3);
+    QVERIFY2(differing < 1e-3, qPrintable(QString::number(differing)));
+    QCOMPARE(fast.at<cv::Vec3b>(0, 0), cv::Vec3b(0, 0, 0));
+    QCOMPARE(fast.at<cv::Vec3b>(0, 1), cv::Vec3b(255, 255, 255));
   }
 
   void mergeAndSplit() {

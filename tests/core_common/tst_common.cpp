@@ -1,4 +1,4 @@
-// Tests of core/common: Result, CancelToken, Eta and the error boundary.
+// Tests of core/common: Result, CancelToken, Eta, the error boundary and the bounded queue.
 
 #include <c10/util/Exception.h>
 
@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "common/BoundedQueue.h"
 #include "common/CancelToken.h"
 #include "common/ErrorBoundary.h"
 #include "common/Eta.h"
@@ -15,6 +16,48 @@
 class TestCommon : public QObject {
   Q_OBJECT
  private Q_SLOTS:
+  void boundedQueueKeepsOrderAndBound() {
+    cf::BoundedQueue<int> q(3);
+    std::vector<int> got;
+    std::thread consumer([&] {
+      int v = 0;
+      while (q.pop(v)) {
+        got.push_back(v);
+        std::this_thread::sleep_for(std::chrono::microseconds(200));  // a slow consumer
+      }
+    });
+    for (int i = 0; i < 100; ++i)
+      QVERIFY(q.push(i));
+    q.close();
+    consumer.join();
+    QCOMPARE(int(got.size()), 100);
+    for (int i = 0; i < 100; ++i)
+      QCOMPARE(got[size_t(i)], i);
+    QVERIFY(q.highWater() <= 3);  // the producer never ran further ahead than the capacity
+    QVERIFY(q.highWater() >= 1);
+    QVERIFY(!q.push(7));  // closed
+  }
+
+  void boundedQueueAbortWakesBlockedStages() {
+    cf::BoundedQueue<int> full(1), empty(1);
+    QVERIFY(full.push(1));
+    bool push_result = true, pop_result = true;
+    std::thread producer([&] { push_result = full.push(2); });  // blocks: the queue is full
+    std::thread consumer([&] {
+      int v = 0;
+      pop_result = empty.pop(v);  // blocks: nothing to pop
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    full.abort();
+    empty.abort();
+    producer.join();
+    consumer.join();
+    QVERIFY(!push_result);
+    QVERIFY(!pop_result);
+    int v = 0;
+    QVERIFY(!full.pop(v));  // aborted: what was queued is dropped
+  }
+
   void resultHoldsValueOrError() {
     cf::Result<int> good(42);
     QVERIFY(good.ok());
@@ -33,6 +76,23 @@ class TestCommon : public QObject {
     std::thread t([token] { token.cancel(); });
     t.join();
     QVERIFY(copy.isCancelled());
+  }
+
+  void etaRestartsForTheNextStage() {
+    using namespace std::chrono;
+    cf::Eta eta;
+    const auto t0 = cf::Eta::Clock::now();
+    eta.update(0, 100, t0);
+    eta.update(100, 100, t0 + seconds(1));  // a fast scan: 100/s
+    QVERIFY(eta.secondsLeft().has_value());
+    QCOMPARE(*eta.secondsLeft(), 0.0);
+    // The export starts: 1 of 40 done, slower. The scan's rate and count must not leak in.
+    eta.update(1, 40, t0 + seconds(2));
+    QVERIFY(!eta.secondsLeft().has_value());  // no rate for this stage yet
+    eta.update(3, 40, t0 + seconds(4));       // 1 frame/s
+    QVERIFY(eta.secondsLeft().has_value());
+    QVERIFY2(std::abs(*eta.secondsLeft() - 37.0) < 1e-6,
+             qPrintable(QString::number(*eta.secondsLeft())));
   }
 
   void etaFromSteadyRate() {

@@ -4,9 +4,12 @@
 
 #include <unistd.h>
 
+#include <cstring>
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <opencv2/imgproc.hpp>
@@ -57,6 +60,46 @@ QByteArray md5(const QString& path) {
 
 QStringList partialFiles(const QString& dir) {
   return QDir(dir).entryList({QStringLiteral(".*partial*")}, QDir::Files | QDir::Hidden);
+}
+
+/// First audio packet's pts and the end (pts + duration) of the last one, in seconds (ffprobe).
+std::pair<double, double> audioPacketSpan(const QString& path) {
+  QProcess probe;
+  probe.start(QStringLiteral("ffprobe"),
+              {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
+               QStringLiteral("a:0"), QStringLiteral("-show_entries"),
+               QStringLiteral("packet=pts_time,duration_time"), QStringLiteral("-of"),
+               QStringLiteral("csv=p=0"), path});
+  if (!probe.waitForFinished(30000))
+    return {-1.0, -1.0};
+  double first = -1.0;
+  double end = -1.0;
+  for (const QString& line : QString::fromUtf8(probe.readAllStandardOutput()).split('\n')) {
+    const QStringList parts = line.trimmed().split(',');
+    if (parts.size() < 2)
+      continue;
+    const double pts = parts[0].toDouble();
+    if (first < 0.0)
+      first = pts;
+    end = std::max(end, pts + parts[1].toDouble());
+  }
+  return {first, end};
+}
+
+/// The first decoded audio samples of `path` as mono s16.
+std::vector<int16_t> decodedAudio(const QString& path) {
+  QProcess ffmpeg;
+  ffmpeg.start(
+      QStringLiteral("ffmpeg"),
+      {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-i"), path,
+       QStringLiteral("-map"), QStringLiteral("0:a:0"), QStringLiteral("-ac"), QStringLiteral("1"),
+       QStringLiteral("-f"), QStringLiteral("s16le"), QStringLiteral("-")});
+  if (!ffmpeg.waitForFinished(30000))
+    return {};
+  const QByteArray raw = ffmpeg.readAllStandardOutput();
+  std::vector<int16_t> samples(static_cast<size_t>(raw.size()) / 2);
+  std::memcpy(samples.data(), raw.constData(), samples.size() * 2);
+  return samples;
 }
 
 }  // namespace
@@ -330,6 +373,114 @@ class TestVideoWriter : public QObject {
         QCOMPARE(cf::test::packetCount(out, QStringLiteral("a:0")),
                  cf::test::packetCount(spec.path, QStringLiteral("a:0")));
       }
+    }
+  }
+
+  // A range export (frames 10..34 of 50 at 25 fps: source 0.4 s .. 1.4 s) keeps the audio of that
+  // range, moved to start with the video at 0. The source audio is a ramp (sample value grows with
+  // time), so the decoded output tells which source time it came from.
+  void rangeExportKeepsItsAudio_data() {
+    QTest::addColumn<QString>("audio_codec");
+    QTest::addColumn<QString>("source_ext");
+    QTest::addColumn<QString>("out_file");
+    QTest::addColumn<QString>("out_codec");
+    QTest::newRow("aac copied in mp4") << "aac"
+                                       << ".mp4"
+                                       << "range_aac.mp4"
+                                       << "aac";
+    QTest::newRow("pcm copied in mkv") << "pcm_s16le"
+                                       << ".mkv"
+                                       << "range_pcm.mkv"
+                                       << "pcm_s16le";
+    QTest::newRow("pcm re-encoded in mp4") << "pcm_s16le"
+                                           << ".mkv"
+                                           << "range_pcm.mp4"
+                                           << "aac";
+  }
+  void rangeExportKeepsItsAudio() {
+    QFETCH(QString, audio_codec);
+    QFETCH(QString, source_ext);
+    QFETCH(QString, out_file);
+    QFETCH(QString, out_codec);
+    const QString source = path(QStringLiteral("ramp_") + audio_codec + source_ext);
+    if (!QFile::exists(source))
+      QCOMPARE(cf::test::runFfmpeg(
+                   {QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                    QStringLiteral("testsrc2=size=64x48:rate=25"), QStringLiteral("-f"),
+                    QStringLiteral("lavfi"), QStringLiteral("-i"),
+                    QStringLiteral("aevalsrc=exprs=0.45*t:s=48000"), QStringLiteral("-t"),
+                    QStringLiteral("2"), QStringLiteral("-c:v"), QStringLiteral("libx264"),
+                    QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"), QStringLiteral("-c:a"),
+                    audio_codec, source}),
+               QString());
+    auto in = VideoReader::open(source.toStdString());
+    QVERIFY2(in.ok(), in.ok() ? "" : in.message().c_str());
+    const auto& info = in.value()->info();
+    QCOMPARE(info.frame_count, int64_t(50));
+    const int64_t first = 10;
+    const int64_t last = 34;
+    const auto [start_s, end_s] = in.value()->frameSpanS(first, last);
+    const double origin_s = static_cast<double>(info.start_pts) * info.time_base.toDouble();
+    QVERIFY(qAbs(start_s - origin_s - 0.4) < 1e-6 && qAbs(end_s - origin_s - 1.4) < 1e-6);
+
+    auto s = settings(out_file, VideoCodec::H264, 64, 48);
+    s.time_base = info.time_base;
+    s.audio_source_path = source.toStdString();
+    s.source_path = source.toStdString();
+    s.audio_range = cf::media::AudioRange{start_s, end_s, origin_s};
+    auto writer = VideoWriter::create(s);
+    QVERIFY2(writer.ok(), writer.ok() ? "" : writer.message().c_str());
+    auto frame = in.value()->frameAt(first);
+    const int64_t pts_offset = frame.ok() ? frame.value()->pts - info.start_pts : 0;
+    for (int64_t i = first; i <= last; ++i) {
+      QVERIFY(frame.ok() && frame.value());
+      QCOMPARE(frame.value()->index, i);
+      cf::media::Frame shifted = *frame.value();
+      shifted.pts -= pts_offset;
+      QVERIFY(writer.value()->write(shifted).ok());
+      frame = in.value()->next();
+    }
+    QVERIFY(writer.value()->finish().ok());
+    const QString out = QString::fromStdString(s.output_path);
+    QCOMPARE(cf::test::streamValue(out, QStringLiteral("a:0"), QStringLiteral("codec_name")),
+             out_codec);
+    QCOMPARE(writer.value()->notes().size(), size_t(out_codec == audio_codec ? 0 : 1));
+
+    // Aligned: the audio starts with the video (copied audio: at the first whole packet of the
+    // range, so up to one packet, 1024 samples, later), and lasts as long as the range.
+    const double packet_s = 1024.0 / 48000.0 + 1e-3;
+    const auto [audio_first_s, audio_end_s] = audioPacketSpan(out);
+    const double video_start_s =
+        cf::test::streamValue(out, QStringLiteral("v:0"), QStringLiteral("start_time")).toDouble();
+    const double audio_start_s =
+        cf::test::streamValue(out, QStringLiteral("a:0"), QStringLiteral("start_time")).toDouble();
+    QVERIFY2(audio_start_s >= video_start_s - 1e-3 && audio_start_s <= video_start_s + packet_s,
+             qPrintable(QStringLiteral("audio starts at %1 s, video at %2 s")
+                            .arg(audio_start_s)
+                            .arg(video_start_s)));
+    const double range_s = end_s - start_s;
+    const double audio_s = audio_end_s - audio_first_s;
+    QVERIFY2(
+        qAbs(audio_s - range_s) <= packet_s,
+        qPrintable(QStringLiteral("audio lasts %1 s for a %2 s range").arg(audio_s).arg(range_s)));
+    auto check = VideoReader::open(s.output_path);
+    QVERIFY(check.ok());
+    QCOMPARE(check.value()->info().frame_count, last - first + 1);
+
+    // Content: the first output sample is the source sample of the time it is played at.
+    if (out_codec == QLatin1String("pcm_s16le")) {
+      const std::vector<int16_t> samples = decodedAudio(out);
+      QVERIFY(samples.size() > 40000);
+      const double source_time_s = samples.front() / (0.45 * 32767.0);
+      const double expected_s = audio_start_s - video_start_s + (start_s - origin_s);
+      // Within the source's timestamp precision (Matroska: 1 ms) and the ramp's (0.07 ms).
+      QVERIFY2(qAbs(source_time_s - expected_s) < 1.2e-3,
+               qPrintable(QStringLiteral("first sample is from %1 s of the source, expected %2 s")
+                              .arg(source_time_s)
+                              .arg(expected_s)));
+      const double last_time_s = samples.back() / (0.45 * 32767.0);
+      QVERIFY(last_time_s < end_s - origin_s + packet_s &&
+              last_time_s > end_s - origin_s - packet_s);
     }
   }
 

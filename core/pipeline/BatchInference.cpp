@@ -1,0 +1,55 @@
+#include "pipeline/BatchInference.h"
+
+#include <chrono>
+
+#include "model/Colorizer.h"
+
+namespace cf::pipeline {
+
+int64_t alignedBatchLast(int64_t index, int batch_size, int64_t last_frame) {
+  const int64_t b = std::max(1, batch_size);
+  return std::min(last_frame, (index / b + 1) * b - 1);
+}
+
+Status attachAb(const std::vector<std::shared_ptr<AnalysedFrame>>& batch,
+                model::Colorizer& colorizer, AbCache& cache, const CancelToken& cancel,
+                StreamTimings& timings) {
+  bool all_cached = true;
+  for (const auto& f : batch) {
+    f->ab = cache.find(f->index);
+    all_cached = all_cached && f->ab;
+  }
+  if (all_cached) {
+    timings.cache_hits += static_cast<int64_t>(batch.size());
+    return {};
+  }
+  std::vector<cv::Mat> inputs;
+  for (const auto& f : batch)
+    inputs.push_back(f->l_work);
+  const auto t0 = std::chrono::steady_clock::now();
+  auto out = colorizer.colorize(inputs, {}, {}, cancel);
+  if (!out)
+    return out.error();
+  timings.inference_s +=
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  for (size_t i = 0; i < batch.size(); ++i) {
+    AnalysedFrame& f = *batch[i];
+    if (f.ab) {  // cached already, from this same batch computed earlier: keep it
+      ++timings.cache_hits;
+      continue;
+    }
+    ++timings.inferred;
+    auto entry = std::make_shared<CachedAb>();
+    entry->ab = (*out)[i].ab;
+    if (colorizer.hasConfidence())
+      entry->confidence = (*out)[i].confidence;
+    if (Status s = cache.store(f.index, entry); !s)
+      return s;
+    f.ab = cache.find(f.index);
+    if (!f.ab)
+      f.ab = AbCache::quantized(*entry);
+  }
+  return {};
+}
+
+}  // namespace cf::pipeline

@@ -1,0 +1,193 @@
+#include "pipeline/ExportStages.h"
+
+#include <algorithm>
+#include <chrono>
+#include <deque>
+
+#include "color/GuidedUpsampler.h"
+#include "common/ErrorBoundary.h"
+#include "media/VideoReader.h"
+#include "model/Colorizer.h"
+#include "pipeline/BatchInference.h"
+#include "pipeline/FrameConversions.h"
+
+namespace cf::pipeline {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+class BusyTimer {
+ public:
+  explicit BusyTimer(double& total) : total_(total), t0_(Clock::now()) {}
+  ~BusyTimer() { total_ += std::chrono::duration<double>(Clock::now() - t0_).count(); }
+  BusyTimer(const BusyTimer&) = delete;
+  BusyTimer& operator=(const BusyTimer&) = delete;
+
+ private:
+  double& total_;
+  Clock::time_point t0_;
+};
+
+Error cancelled() {
+  return makeError("cancelled");
+}
+
+// A queue refused the item: another stage failed or the user cancelled; that stage reports why.
+Error stopped() {
+  return makeError("stopped");
+}
+
+}  // namespace
+
+Status runDecodeStage(media::VideoReader& reader, const model::Colorizer& colorizer, int64_t first,
+                      int64_t last, FrameQueue& out, const CancelToken& cancel, StageTimes& times) {
+  return guarded("decoding", [&]() -> Status {
+    for (int64_t i = first; i <= last; ++i) {
+      if (cancel.isCancelled())
+        return cancelled();
+      auto f = std::make_shared<ExportFrame>();
+      {
+        BusyTimer busy(times.decode_s);
+        auto decoded = i == first ? reader.frameAt(i) : reader.next();
+        if (!decoded)
+          return decoded.error();
+        if (!*decoded)
+          return makeError("frame " + std::to_string(i) + " of '" + reader.info().path +
+                           "' could not be decoded (the file ends early)");
+        f->index = i;
+        f->frame = *decoded;
+        f->l_work = colorizer.toWorkingResolution(lumaL(*f->frame));
+      }
+      if (!out.push(std::move(f)))
+        return stopped();
+    }
+    out.close();
+    return {};
+  });
+}
+
+Status runInferenceStage(model::Colorizer& colorizer, AbCache& cache, int64_t last, FrameQueue& in,
+                         FrameQueue& out, const CancelToken& cancel, StageTimes& times) {
+  return guarded("running the colour network", [&]() -> Status {
+    const int batch_size = std::max(1, colorizer.batchSize());
+    std::vector<std::shared_ptr<AnalysedFrame>> batch;
+    std::vector<ExportFramePtr> frames;
+    StreamTimings timings;
+    ExportFramePtr f;
+    for (;;) {
+      const bool got = in.pop(f);
+      if (got) {
+        frames.push_back(f);
+        batch.push_back(f);
+      }
+      const bool batch_full =
+          got && f->index == alignedBatchLast(frames.front()->index, batch_size, last);
+      if (!batch.empty() && (batch_full || !got)) {
+        if (cancel.isCancelled())
+          return cancelled();
+        {
+          BusyTimer busy(times.inference_s);
+          if (Status s = attachAb(batch, colorizer, cache, cancel, timings); !s)
+            return s;
+        }
+        for (ExportFramePtr& done : frames)
+          if (!out.push(std::move(done)))
+            return stopped();
+        frames.clear();
+        batch.clear();
+      }
+      if (!got)
+        break;
+    }
+    times.cache_hits = timings.cache_hits;
+    times.inferred = timings.inferred;
+    out.close();
+    return {};
+  });
+}
+
+Status runFlowStage(temporal::FrameLinker& linker, const std::vector<int64_t>& cut_frames,
+                    FrameQueue& in, FrameQueue& out, const CancelToken& cancel, StageTimes& times) {
+  return guarded("computing optical flow", [&]() -> Status {
+    ExportFramePtr prev, f;
+    const int64_t computed_before = linker.computedCount();
+    while (in.pop(f)) {
+      if (cancel.isCancelled())
+        return cancelled();
+      const bool cut = std::binary_search(cut_frames.begin(), cut_frames.end(), f->index);
+      if (prev && !cut && prev->index == f->index - 1) {
+        BusyTimer busy(times.flow_s);
+        auto link = linker.link({prev->index, f->index}, prev->l_work, f->l_work, f->ab->ab.size());
+        if (!link)
+          return link.error();
+        f->link = *link;
+      }
+      prev = f;
+      if (!out.push(std::move(f)))
+        return stopped();
+    }
+    times.flows_computed = linker.computedCount() - computed_before;
+    out.close();
+    return {};
+  });
+}
+
+Status runSmoothingStage(const temporal::SmoothSettings& settings, int64_t count, FrameQueue& in,
+                         FrameQueue& out, const CancelToken& cancel, StageTimes& times) {
+  std::deque<ExportFramePtr> held;  // read by the smoother, not yet handed on
+  bool input_ended = false;
+  double waiting_s = 0.0;  // in the queues, not working
+  auto source = [&](int64_t i) -> Result<temporal::SmoothInput> {
+    ExportFramePtr f;
+    BusyTimer wait(waiting_s);
+    if (!in.pop(f)) {
+      input_ended = true;
+      return makeError("frame " + std::to_string(i) + " never arrived");
+    }
+    held.push_back(f);
+    return temporal::SmoothInput{f->ab->ab, f->link};
+  };
+  auto sink = [&](int64_t, const cv::Mat& ab) -> Status {
+    ExportFramePtr f = std::move(held.front());
+    held.pop_front();
+    f->smoothed_ab = ab.clone();
+    BusyTimer wait(waiting_s);
+    if (!out.push(std::move(f)))
+      return stopped();
+    return {};
+  };
+  const auto t0 = Clock::now();
+  auto run = temporal::smoothSequence(count, source, sink, settings, cancel, {});
+  times.smoothing_s +=
+      std::max(0.0, std::chrono::duration<double>(Clock::now() - t0).count() - waiting_s);
+  if (!run)
+    return input_ended ? stopped() : Status(run.error());
+  out.close();
+  return {};
+}
+
+Status runRecombineStage(FrameQueue& in, FrameQueue& out, const CancelToken& cancel,
+                         StageTimes& times) {
+  return guarded("recombining L and ab", [&]() -> Status {
+    ExportFramePtr f;
+    while (in.pop(f)) {
+      if (cancel.isCancelled())
+        return cancelled();
+      {
+        BusyTimer busy(times.recombine_s);
+        f->rgb = color::recombineToRgb8(lumaL(*f->frame), f->smoothed_ab);
+        f->smoothed_ab.release();
+        f->l_work.release();
+        f->ab.reset();
+        f->link.reset();
+      }
+      if (!out.push(std::move(f)))
+        return stopped();
+    }
+    out.close();
+    return {};
+  });
+}
+
+}  // namespace cf::pipeline

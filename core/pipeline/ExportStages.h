@@ -1,0 +1,75 @@
+#pragma once
+// The stages of an export, each run on its own thread and connected by bounded queues:
+//
+//   decode -> [network ab: cache or batch inference] -> [flow link to the previous frame]
+//     -> [temporal smoothing, sliding windows] -> [L-guided recombination to RGB] -> encode
+//
+// Frames travel as shared handles (ExportFramePtr). Each stage's function runs until its input
+// closes, then closes its output; on failure it returns the error and the wiring (Exporter.cpp)
+// aborts every queue, so the other stages stop at once. Each stage adds its busy time (waits on
+// the queues excluded) to its own counter.
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+#include "common/BoundedQueue.h"
+#include "common/CancelToken.h"
+#include "common/Result.h"
+#include "pipeline/AnalysedFrameStream.h"
+#include "temporal/FlowCache.h"
+#include "temporal/TemporalSmoother.h"
+
+namespace cf::media {
+class VideoReader;
+}
+namespace cf::model {
+class Colorizer;
+}
+
+namespace cf::pipeline {
+
+/// One frame on its way through the export. `l_full` is left empty (computed again from the
+/// decoded luma at recombination, so the queues hold the small 8-bit frame, not a float copy).
+struct ExportFrame : AnalysedFrame {
+  temporal::FrameLinkPtr link;  ///< to the previous frame; null for the first one and after a cut
+  cv::Mat smoothed_ab;          ///< the smoothing's output (working resolution)
+  cv::Mat rgb;                  ///< the recombined frame, CV_8UC3 at the source resolution
+};
+using ExportFramePtr = std::shared_ptr<ExportFrame>;
+using FrameQueue = BoundedQueue<ExportFramePtr>;
+
+/// Seconds each stage spent working; filled by the stage threads.
+struct StageTimes {
+  double decode_s = 0.0;
+  double inference_s = 0.0;
+  double flow_s = 0.0;
+  double smoothing_s = 0.0;
+  double recombine_s = 0.0;
+  double encode_s = 0.0;
+  int64_t cache_hits = 0;
+  int64_t inferred = 0;
+  int64_t flows_computed = 0;
+};
+
+/// Decodes frames first..last in order (L at working resolution attached).
+Status runDecodeStage(media::VideoReader& reader, const model::Colorizer& colorizer, int64_t first,
+                      int64_t last, FrameQueue& out, const CancelToken& cancel, StageTimes& times);
+
+/// Attaches the network's ab, in aligned batches (BatchInference.h).
+Status runInferenceStage(model::Colorizer& colorizer, AbCache& cache, int64_t last, FrameQueue& in,
+                         FrameQueue& out, const CancelToken& cancel, StageTimes& times);
+
+/// Attaches the link of each frame to the previous one, except after `cut_frames` (source numbers).
+Status runFlowStage(temporal::FrameLinker& linker, const std::vector<int64_t>& cut_frames,
+                    FrameQueue& in, FrameQueue& out, const CancelToken& cancel, StageTimes& times);
+
+/// Smooths `count` frames with sliding windows; holds at most a window of frames.
+Status runSmoothingStage(const temporal::SmoothSettings& settings, int64_t count, FrameQueue& in,
+                         FrameQueue& out, const CancelToken& cancel, StageTimes& times);
+
+/// Recombines full-resolution L with the smoothed ab.
+Status runRecombineStage(FrameQueue& in, FrameQueue& out, const CancelToken& cancel,
+                         StageTimes& times);
+
+}  // namespace cf::pipeline

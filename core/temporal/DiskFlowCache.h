@@ -1,0 +1,45 @@
+#pragma once
+// Frame links on disk, with a small memory LRU in front: a second export at another lambda, the
+// GUI's preview and a resumed export reuse the flows instead of recomputing them, and a film of
+// any length needs bounded memory.
+//
+// One file per link, written to a temporary name and renamed (QSaveFile), so a crash, kill -9 or a
+// full disk never leaves a half-written link that a later run would trust. The flow is stored as
+// 1/16-pixel fixed point, differenced along rows and zlib-compressed (qCompress); the mask is
+// zlib-compressed too. insert() returns the link rounded exactly as it is stored, so the run that
+// computed a flow and the run that reads it back smooth with identical numbers.
+
+#include <memory>
+#include <string>
+
+#include "temporal/FlowCache.h"
+
+namespace cf::temporal {
+
+class DiskFlowCache final : public FlowCache {
+ public:
+  /// Creates `dir` when missing; it must be writable. `memory_links`: links kept in memory.
+  static Result<std::unique_ptr<DiskFlowCache>> open(const std::string& dir, size_t memory_links);
+
+  FrameLinkPtr find(const FramePair& pair) override;
+  Result<FrameLinkPtr> insert(const FramePair& pair, FrameLinkPtr link) override;
+  void clear() override;
+
+  const std::string& dir() const { return dir_; }
+  /// Bytes of the link files this object wrote.
+  int64_t bytesWritten() const { return bytes_written_; }
+
+  /// The link rounded as it is stored (flow to 1/16 px).
+  static FrameLinkPtr quantized(const FrameLink& link);
+
+ private:
+  DiskFlowCache(std::string dir, size_t memory_links)
+      : dir_(std::move(dir)), memory_(memory_links) {}
+  std::string pathOf(const FramePair& pair) const;
+
+  std::string dir_;
+  MemoryFlowCache memory_;
+  std::atomic<int64_t> bytes_written_{0};
+};
+
+}  // namespace cf::temporal

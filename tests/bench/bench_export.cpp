@@ -1,0 +1,147 @@
+// Export benchmark (issue: export pipeline). For each clip, in one run:
+//   1. cold export (fresh cache) with the default model at working height 256, lambda 4;
+//   2. warm re-export at lambda 8 (network output and flows from the disk cache);
+//   3. inference only: the network over every frame, L decoded beforehand (not timed);
+//   4. `ffmpeg -i IN -c:v libx264 OUT`, the plain transcode of the same clip.
+// Prints export frames/s, the per-stage busy times, ratio 1 = cold / (inference + transcode)
+// and ratio 2 = warm / cold.
+//
+// The exports encode H.264 at CRF 23, libx264's default, so that the transcode they are compared
+// with does the same encoding work (the app's own default is CRF 18, about 1.3x the encode time).
+// Stage times are each stage's busy wall time; on a machine with fewer cores than busy threads
+// they include time spent waiting for a core, so they add up to more than the total.
+//
+// Usage: bench_export CLIP [CLIP...]     (CHROMAFLOW_MODEL or the shipped model)
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <cstdio>
+
+#include "media/VideoReader.h"
+#include "model/Colorizer.h"
+#include "pipeline/FrameConversions.h"
+#include "pipeline/ModelLocator.h"
+#include "pipeline/Session.h"
+
+using namespace cf;
+
+namespace {
+
+double inferenceOnly(const std::string& clip, const std::string& model_path, int height) {
+  model::ColorizerSettings cs;
+  cs.model_path = QString::fromStdString(model_path);
+  cs.device = model::DeviceChoice::Auto;
+  cs.working_height_px = height;
+  auto colorizer = model::Colorizer::create(cs);
+  auto reader = media::VideoReader::open(clip);
+  if (!colorizer || !reader)
+    return -1.0;
+  std::vector<cv::Mat> frames;
+  for (;;) {
+    auto f = (*reader)->next();
+    if (!f || !*f)
+      break;
+    frames.push_back((*colorizer)->toWorkingResolution(pipeline::lumaL(**f)));
+  }
+  const size_t batch = static_cast<size_t>(std::max(1, (*colorizer)->batchSize()));
+  QElapsedTimer t;
+  t.start();
+  for (size_t i = 0; i < frames.size(); i += batch) {
+    std::vector<cv::Mat> in(frames.begin() + long(i),
+                            frames.begin() + long(std::min(frames.size(), i + batch)));
+    if (!(*colorizer)->colorize(in, {}, {}, {}))
+      return -1.0;
+  }
+  return t.elapsed() / 1000.0;
+}
+
+double ffmpegTranscode(const QString& clip, const QString& out) {
+  QElapsedTimer t;
+  t.start();
+  QProcess p;
+  p.start(QStringLiteral("ffmpeg"),
+          {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-y"),
+           QStringLiteral("-i"), clip, QStringLiteral("-c:v"), QStringLiteral("libx264"), out});
+  if (!p.waitForFinished(-1) || p.exitCode() != 0)
+    return -1.0;
+  return t.elapsed() / 1000.0;
+}
+
+bool exportOnce(const std::string& clip, const pipeline::SessionSettings& settings,
+                const std::string& out, pipeline::ExportStats* stats, double* fps) {
+  auto session = pipeline::Session::open(clip, settings);
+  if (!session) {
+    std::fprintf(stderr, "%s\n", session.message().c_str());
+    return false;
+  }
+  pipeline::ExportRequest req;
+  req.output_path = out;
+  req.quality_crf = 23;
+  const Status s = (*session)->exportVideo(req, {}, {});
+  if (!s) {
+    std::fprintf(stderr, "%s\n", s.message().c_str());
+    return false;
+  }
+  *stats = (*session)->lastExportStats();
+  *fps = (*session)->info().fps;
+  return true;
+}
+
+void printStats(const char* what, const pipeline::ExportStats& s) {
+  std::printf(
+      "  %-5s %6.1f s  %5.2f frames/s | scan %.1f decode %.1f network %.1f flow %.1f (%lld "
+      "computed) smoothing %.1f recombine %.1f encode %.1f (busy s)\n",
+      what, s.total_s, s.frames / std::max(1e-9, s.total_s), s.scan_s, s.decode_s, s.inference_s,
+      s.flow_s, static_cast<long long>(s.flows_computed), s.smoothing_s, s.recombine_s, s.encode_s);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  QCoreApplication app(argc, argv);
+  const QStringList clips = app.arguments().mid(1);
+  if (clips.isEmpty()) {
+    std::fprintf(stderr, "usage: bench_export CLIP [CLIP...]\n");
+    return 2;
+  }
+  const std::string model_path = pipeline::resolveModelPath(std::string());
+  std::printf("model %s, working height 256, lambda 4 then 8, H.264 CRF 23\n", model_path.c_str());
+  for (const QString& clip : clips) {
+    QTemporaryDir dir;
+    pipeline::SessionSettings settings;
+    settings.cache_dir = dir.filePath(QStringLiteral("cache")).toStdString();
+    settings.lambda = 4.0;
+    pipeline::ExportStats cold, warm;
+    double fps = 0.0;
+    const std::string c = clip.toStdString();
+    std::printf("%s\n", QFileInfo(clip).fileName().toUtf8().constData());
+    if (!exportOnce(c, settings, dir.filePath(QStringLiteral("cold.mp4")).toStdString(), &cold,
+                    &fps))
+      return 1;
+    settings.lambda = 8.0;
+    if (!exportOnce(c, settings, dir.filePath(QStringLiteral("warm.mp4")).toStdString(), &warm,
+                    &fps))
+      return 1;
+    const double infer_s = inferenceOnly(c, model_path, 256);
+    const double ffmpeg_s = ffmpegTranscode(clip, dir.filePath(QStringLiteral("x264.mp4")));
+    if (infer_s < 0 || ffmpeg_s < 0)
+      return 1;
+    printStats("cold", cold);
+    printStats("warm", warm);
+    std::printf("  inference only %.1f s, ffmpeg libx264 transcode %.1f s, %lld frames\n", infer_s,
+                ffmpeg_s, static_cast<long long>(cold.frames));
+    std::printf("  ratio 1 = cold / (inference + transcode) = %.2f (target <= 1.15)\n",
+                cold.total_s / (infer_s + ffmpeg_s));
+    std::printf("  ratio 2 = warm / cold = %.2f (target <= 0.3)\n", warm.total_s / cold.total_s);
+    std::printf(
+        "  cache: %.1f MiB network output + %.1f MiB flows = %.0f MiB per minute of video\n",
+        cold.cache_bytes / 1048576.0, cold.flow_cache_bytes / 1048576.0,
+        (cold.cache_bytes + cold.flow_cache_bytes) / 1048576.0 /
+            std::max(1e-9, cold.frames / std::max(1.0, fps) / 60.0));
+    std::fflush(stdout);
+  }
+  return 0;
+}

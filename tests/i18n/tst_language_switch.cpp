@@ -1,0 +1,352 @@
+// The GUI in each shipped language: the embedded catalogues load, the main window's menus and
+// actions switch live (View > Language) and back, a window built after a switch starts translated,
+// the choice is stored, panels and core texts (failure reasons, devices) follow, and the app picks
+// its language from the system locale, the stored setting or --lang (checked on `chromaflow
+// --help` in a child process with LC_ALL set).
+
+#include <QAction>
+#include <QDockWidget>
+#include <QGroupBox>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProcess>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include "CoreText.h"
+#include "ExportDialog.h"
+#include "FailuresPanel.h"
+#include "LanguageSwitcher.h"
+#include "MainWindow.h"
+#include "analysis/FailureFlagger.h"
+
+using namespace cf::ui;
+
+namespace {
+
+QString menuTitle(const MainWindow& w, const char* name) {
+  const auto* menu = w.findChild<QMenu*>(QLatin1String(name));
+  return menu ? menu->title() : QStringLiteral("<no menu %1>").arg(QLatin1String(name));
+}
+
+/// Actions of one menu (or the menu bar) that share an accelerator key, e.g. "F: &File, &Find".
+QStringList acceleratorClashes(const QList<QAction*>& actions) {
+  QMap<QChar, QStringList> by_key;
+  for (const QAction* a : actions) {
+    const QString text = a->text();
+    for (int i = 0; i + 1 < text.size(); ++i) {
+      if (text[i] != QLatin1Char('&'))
+        continue;
+      if (text[i + 1] == QLatin1Char('&')) {
+        ++i;
+        continue;
+      }
+      by_key[text[i + 1].toLower()].append(text);
+      break;
+    }
+  }
+  QStringList out;
+  for (auto it = by_key.cbegin(); it != by_key.cend(); ++it)
+    if (it.value().size() > 1)
+      out << QString(it.key()) + QStringLiteral(": ") + it.value().join(QStringLiteral(", "));
+  return out;
+}
+
+QStringList allClashes(const MainWindow& w) {
+  QStringList out = acceleratorClashes(w.menuBar()->actions());
+  for (const QMenu* menu : w.findChildren<QMenu*>())
+    out << acceleratorClashes(menu->actions());
+  return out;
+}
+
+/// Metrics of one shot that trip every failure phrasing core has (one or more per frame).
+std::vector<cf::analysis::FrameMetrics> trippingMetrics() {
+  std::vector<cf::analysis::FrameMetrics> frames(24);
+  for (size_t i = 0; i < frames.size(); ++i) {
+    auto& m = frames[i];
+    m.frame_index = int64_t(i);
+    m.colorfulness = 30.0;
+    m.mean_chroma = 20.0;
+    m.sepia_fraction = 0.1;
+    m.hue_spread_deg = 60.0;
+    m.mean_confidence = 0.9;
+    m.flicker = 1.0;
+    m.flicker_ab = 4.0;
+    m.occluded_fraction = 0.05;
+    m.motion_fraction = 0.005;
+    m.has_previous = i > 0;
+  }
+  frames[1].sepia_fraction = 0.8;
+  frames[1].hue_spread_deg = 10.0;
+  frames[2].colorfulness = 3.0;   // below the minimum
+  frames[3].colorfulness = 20.0;  // far below the shot's median
+  frames[4].low_confidence_fraction = 0.8;
+  frames[5].mean_confidence = 0.5;    // far below the shot's median
+  frames[6].flicker = 30.0;           // above the absolute limit
+  frames[7].flicker = 10.0;           // far above the shot's median
+  frames[8].occluded_fraction = 0.9;  // likely an undetected cut
+  frames[9].occluded_fraction = 0.5;
+  frames[10].motion_fraction = 0.05;
+  return frames;
+}
+
+}  // namespace
+
+class TestLanguageSwitch : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(dir_.isValid());
+    ini_ = dir_.filePath(QStringLiteral("settings.ini"));
+  }
+
+  void cleanup() {
+    // Back to English for the next test, whatever this one left installed.
+    LanguageSwitcher english;
+    QVERIFY(english.apply(QStringLiteral("en")));
+  }
+
+  void embeddedCataloguesLoad() {
+    for (const char* code : {"de", "fr", "es", "zh_CN"}) {
+      QTranslator t;
+      QVERIFY2(t.load(QStringLiteral(":/i18n/chromaflow_%1.qm").arg(QLatin1String(code))), code);
+      QVERIFY(!t.isEmpty());
+      QCOMPARE(t.language(), QString::fromLatin1(code));
+    }
+    LanguageSwitcher s;
+    QVERIFY(!s.apply(QStringLiteral("xx")));
+    QVERIFY(!s.apply(QStringLiteral("de_AT")));
+    QVERIFY(s.apply(QStringLiteral("fr")));
+    QCOMPARE(s.effective(), QStringLiteral("fr"));
+    QCOMPARE(s.requested(), QStringLiteral("fr"));
+  }
+
+  void menusSwitchLive_data() {
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QStringList>("menus");    // file, edit, playback, view, help, language
+    QTest::addColumn<QStringList>("actions");  // open, export, next failure, quit
+    QTest::addColumn<QString>("settings_dock");
+    QTest::newRow("de") << QStringLiteral("de")
+                        << QStringList{"&Datei",   "&Bearbeiten", "&Wiedergabe",
+                                       "&Ansicht", "&Hilfe",      "&Sprache"}
+                        << QStringList{"&Video öffnen…", "&Exportieren…", "Nächste &Problemstelle",
+                                       "&Beenden"}
+                        << QStringLiteral("Einstellungen");
+    QTest::newRow("fr") << QStringLiteral("fr") << QStringList{"&Fichier",   "É&dition", "&Lecture",
+                                                               "Affic&hage", "&Aide",    "&Langue"}
+                        << QStringList{"&Ouvrir une vidéo…", "E&xporter…", "&Défaut suivant",
+                                       "&Quitter"}
+                        << QStringLiteral("Paramètres");
+    QTest::newRow("es") << QStringLiteral("es")
+                        << QStringList{"&Archivo", "&Editar", "&Reproducción",
+                                       "&Ver",     "Ay&uda",  "&Idioma"}
+                        << QStringList{"&Abrir vídeo…", "&Exportar…", "Siguiente &fallo", "&Salir"}
+                        << QStringLiteral("Ajustes");
+    QTest::newRow("zh_CN") << QStringLiteral("zh_CN")
+                           << QStringList{"文件(&F)", "编辑(&E)", "播放(&P)",
+                                          "视图(&V)", "帮助(&H)", "语言(&L)"}
+                           << QStringList{"打开视频(&O)…", "导出(&E)…", "下一个问题帧(&N)",
+                                          "退出(&Q)"}
+                           << QStringLiteral("设置");
+  }
+  void menusSwitchLive() {
+    QFETCH(QString, code);
+    QFETCH(QStringList, menus);
+    QFETCH(QStringList, actions);
+    QFETCH(QString, settings_dock);
+    const char* menu_names[] = {"fileMenu", "editMenu", "playbackMenu",
+                                "viewMenu", "helpMenu", "languageMenu"};
+    const char* action_names[] = {"open", "export", "nextFailure", "quit"};
+    const QStringList english_menus{"&File", "&Edit", "&Playback", "&View", "&Help", "&Language"};
+    const QStringList english_actions{"&Open Video…", "&Export…", "&Next Failure", "&Quit"};
+
+    MainWindow w(ini_);
+    for (int i = 0; i < 6; ++i)
+      QCOMPARE(menuTitle(w, menu_names[i]), english_menus[i]);
+    QCOMPARE(w.menuBar()->actions().size(), 5);
+    QVERIFY2(allClashes(w).isEmpty(), qPrintable(allClashes(w).join('\n')));
+
+    QVERIFY(w.setLanguage(code));
+    for (int i = 0; i < 6; ++i) {
+      QVERIFY(menus[i] != english_menus[i]);
+      QCOMPARE(menuTitle(w, menu_names[i]), menus[i]);
+    }
+    // Each menu keeps one action per accelerator key in this language too.
+    QVERIFY2(allClashes(w).isEmpty(), qPrintable(allClashes(w).join('\n')));
+    // The menu bar shows the same (translated) menus.
+    QCOMPARE(w.menuBar()->actions().first()->text(), menus[0]);
+    for (int i = 0; i < 4; ++i) {
+      QVERIFY(actions[i] != english_actions[i]);
+      QCOMPARE(w.action(QLatin1String(action_names[i]))->text(), actions[i]);
+    }
+    QCOMPARE(w.findChild<QDockWidget*>(QStringLiteral("settingsDock"))->windowTitle(),
+             settings_dock);
+    QVERIFY(w.action(QStringLiteral("language_") + code)->isChecked());
+    QCOMPARE(QSettings(ini_, QSettings::IniFormat).value(LanguageSwitcher::kSettingsKey).toString(),
+             code);
+    // Native names are never translated.
+    QCOMPARE(w.action(QStringLiteral("language_de"))->text(), QStringLiteral("Deutsch"));
+    // Shortcuts stay the same in every language.
+    QCOMPARE(w.action(QStringLiteral("openProject"))->shortcut(),
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+
+    QVERIFY(w.setLanguage(QStringLiteral("en")));
+    for (int i = 0; i < 6; ++i)
+      QCOMPARE(menuTitle(w, menu_names[i]), english_menus[i]);
+    QCOMPARE(w.action(QStringLiteral("open"))->text(), english_actions[0]);
+  }
+
+  void windowBuiltAfterSwitchStartsTranslated() {
+    LanguageSwitcher language;
+    QVERIFY(language.apply(QStringLiteral("de")));
+    MainWindow w(ini_, nullptr, &language);
+    QCOMPARE(menuTitle(w, "fileMenu"), QStringLiteral("&Datei"));
+    QCOMPARE(w.windowTitle(), QStringLiteral("Kein Video - Chromaflow"));
+    QVERIFY(w.action(QStringLiteral("language_de"))->isChecked());
+    QVERIFY(!w.action(QStringLiteral("language_system"))->isChecked());
+    // Undo/redo are our own actions, so their text follows the language too.
+    QCOMPARE(w.action(QStringLiteral("undo"))->text(), QStringLiteral("&Rückgängig"));
+  }
+
+  void panelsFollowTheLanguage() {
+    MainWindow w(ini_);
+    ExportDialog* dialog = w.exportDialog();
+    QCOMPARE(dialog->windowTitle(), QStringLiteral("Export colourised video"));
+    QVERIFY(w.setLanguage(QStringLiteral("fr")));
+    QCOMPARE(dialog->windowTitle(), QStringLiteral("Exporter la vidéo colorisée"));
+    QCOMPARE(dialog->exportButton()->text(), QStringLiteral("Exporter"));
+    QStringList titles;
+    for (const QGroupBox* box : w.findChildren<QGroupBox*>())
+      titles << box->title();
+    QVERIFY2(titles.contains(QStringLiteral("Lissage temporel")), qPrintable(titles.join('|')));
+    QCOMPARE(w.failuresPanel()->tree()->headerItem()->text(2), QStringLiteral("Raison"));
+
+    FailuresPanel panel;
+    panel.setFailures({{1, 2, "sepia", "x"}}, 25);
+    QCOMPARE(panel.tree()->topLevelItem(0)->text(1), QStringLiteral("Sépia"));
+  }
+
+  void pluralsAndCoreTexts() {
+    LanguageSwitcher language;
+    QVERIFY(language.apply(QStringLiteral("de")));
+    FailuresPanel panel;
+    const auto* summary = panel.findChild<QLabel*>();
+    QVERIFY(summary);
+    panel.setFailures({{1, 2, "sepia", "x"}}, 25);
+    QCOMPARE(summary->text(), QStringLiteral("1 markierter Bereich"));
+    panel.setFailures({{1, 2, "sepia", "x"}, {5, 6, "flicker", "y"}, {9, 9, "motion", "z"}}, 25);
+    QCOMPARE(summary->text(), QStringLiteral("3 markierte Bereiche"));
+    QCOMPARE(translatedDeviceName(QStringLiteral("cpu (1 threads)")),
+             QStringLiteral("CPU (1 Thread)"));
+    QCOMPARE(translatedDeviceName(QStringLiteral("cpu (8 threads)")),
+             QStringLiteral("CPU (8 Threads)"));
+    QCOMPARE(translatedStage(QStringLiteral("export")), QStringLiteral("Export läuft"));
+
+    // Every reason core writes today is recognised and translated (not left in English).
+    const auto reports = cf::analysis::flagFrames(trippingMetrics(), {});
+    QSet<QString> reasons;
+    for (const auto& r : reports)
+      for (const auto& flag : r.flags)
+        reasons.insert(QString::fromStdString(flag.reason));
+    QVERIFY2(reasons.size() >= 10,
+             qPrintable(QStringList(reasons.begin(), reasons.end()).join('\n')));
+    QSet<QString> phrasings;
+    for (const QString& reason : reasons) {
+      const QString german = translatedFailureReason(reason.toStdString());
+      QVERIFY2(german != reason, qPrintable(QStringLiteral("untranslated: ") + reason));
+      QVERIFY2(!german.contains(QStringLiteral("%1")), qPrintable(german));
+      phrasings.insert(QString(german).replace(QRegularExpression(QStringLiteral("[0-9.]+")),
+                                               QStringLiteral("#")));
+    }
+    QVERIFY2(phrasings.size() >= 10,
+             qPrintable(QStringList(phrasings.begin(), phrasings.end()).join('\n')));
+    QCOMPARE(translatedFailureReason("low confidence on 35 % of frame"),
+             QStringLiteral("Geringe Konfidenz auf 35 % des Bildes"));
+    // Unknown phrasings fall back to core's English.
+    QCOMPARE(translatedFailureReason("something new"), QStringLiteral("something new"));
+  }
+
+  void appFollowsSystemLocaleSettingAndOption_data() {
+    QTest::addColumn<QString>("lc_all");
+    QTest::addColumn<QString>("stored");
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("expected");
+    const QString en = QStringLiteral("Colourise black-and-white video.");
+    QTest::newRow("C") << "C"
+                       << ""
+                       << "" << en;
+    QTest::newRow("system de") << "de_DE.UTF-8"
+                               << ""
+                               << ""
+                               << "Schwarzweißvideos kolorieren.";
+    QTest::newRow("system fr") << "fr_FR.UTF-8"
+                               << ""
+                               << ""
+                               << "Coloriser des vidéos en noir et blanc.";
+    QTest::newRow("system es") << "es_ES.UTF-8"
+                               << ""
+                               << ""
+                               << "Colorear vídeos en blanco y negro.";
+    QTest::newRow("system zh") << "zh_CN.UTF-8"
+                               << ""
+                               << ""
+                               << "为黑白视频上色。";
+    QTest::newRow("system zh_TW") << "zh_TW.UTF-8"
+                                  << ""
+                                  << "" << en;
+    QTest::newRow("stored es") << "de_DE.UTF-8"
+                               << "es"
+                               << ""
+                               << "Colorear vídeos en blanco y negro.";
+    QTest::newRow("stored en") << "de_DE.UTF-8"
+                               << "en"
+                               << "" << en;
+    QTest::newRow("--lang fr") << "de_DE.UTF-8"
+                               << "es"
+                               << "fr"
+                               << "Coloriser des vidéos en noir et blanc.";
+  }
+  void appFollowsSystemLocaleSettingAndOption() {
+    QFETCH(QString, lc_all);
+    QFETCH(QString, stored);
+    QFETCH(QString, option);
+    QFETCH(QString, expected);
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    if (!stored.isEmpty()) {
+      QSettings s(home.filePath(QStringLiteral("Chromaflow/chromaflow.conf")),
+                  QSettings::IniFormat);
+      s.setValue(LanguageSwitcher::kSettingsKey, stored);
+    }
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("LANGUAGE"));
+    env.remove(QStringLiteral("LC_MESSAGES"));
+    env.insert(QStringLiteral("LC_ALL"), lc_all);
+    env.insert(QStringLiteral("LANG"), lc_all);
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.path());
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    QProcess app;
+    app.setProcessEnvironment(env);
+    QStringList args{QStringLiteral("--help")};
+    if (!option.isEmpty())
+      args << QStringLiteral("--lang") << option;
+    app.start(QStringLiteral(CHROMAFLOW_GUI), args);
+    QVERIFY(app.waitForFinished(30000));
+    const QString out = QString::fromUtf8(app.readAllStandardOutput());
+    QCOMPARE(app.exitCode(), 0);
+    QVERIFY2(out.contains(expected), qPrintable(out));
+  }
+
+ private:
+  QTemporaryDir dir_;
+  QString ini_;
+};
+
+QTEST_MAIN(TestLanguageSwitch)
+#include "tst_language_switch.moc"

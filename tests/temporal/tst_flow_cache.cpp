@@ -1,0 +1,113 @@
+// The disk flow cache: links survive a new cache object (a later run), come back exactly as
+// insert() returned them, are rounded to 1/16 px, compress, and a damaged file is never trusted.
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "SyntheticVideo.h"
+#include "temporal/DiskFlowCache.h"
+
+using namespace cf::temporal;
+
+class TestFlowCache : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+
+  static bool sameLink(const FrameLink& a, const FrameLink& b) {
+    return cv::norm(a.flow_to_prev, b.flow_to_prev, cv::NORM_INF) == 0.0 &&
+           cv::norm(a.mask, b.mask, cv::NORM_INF) == 0.0;
+  }
+
+ private Q_SLOTS:
+  void linksSurviveANewCacheObject() {
+    const auto video = cf::test::movingObjectVideo(5, cv::Size(96, 64), 16, {10.f, 20.f},
+                                                   {2.3f, 0.7f}, {0.f, 0.f}, {20.f, 20.f}, 3);
+    const std::string folder = dir_.filePath(QStringLiteral("flows")).toStdString();
+    std::vector<FrameLinkPtr> stored;
+    int64_t bytes = 0;
+    {
+      auto cache = DiskFlowCache::open(folder, 2);
+      QVERIFY(cache.ok());
+      FrameLinker linker(FlowSettings{}, **cache);
+      for (size_t n = 1; n < video.l.size(); ++n) {
+        auto link = linker.link({int64_t(n - 1), int64_t(n)}, video.l[n - 1], video.l[n],
+                                video.l[n].size());
+        QVERIFY(link.ok());
+        stored.push_back(*link);
+        // Rounded to 1/16 px, as stored: the first run smooths with what a later run reads.
+        cv::Mat scaled = (*link)->flow_to_prev * 16.0, rounded;
+        scaled.convertTo(rounded, CV_32S);
+        rounded.convertTo(rounded, CV_32F);
+        QCOMPARE(cv::norm(scaled, rounded, cv::NORM_INF), 0.0);
+      }
+      QCOMPARE(linker.computedCount(), int64_t(video.l.size() - 1));
+      bytes = (*cache)->bytesWritten();
+    }
+    // Compressed: far below the raw size of the flows and masks.
+    const int64_t raw = int64_t(stored.size()) * 96 * 64 * (8 + 1);
+    QVERIFY2(bytes > 0 && bytes < raw / 3,
+             qPrintable(QStringLiteral("%1 of %2").arg(bytes).arg(raw)));
+
+    auto again = DiskFlowCache::open(folder, 2);  // a later run: memory is empty
+    QVERIFY(again.ok());
+    FrameLinker linker(FlowSettings{}, **again);
+    for (size_t n = 1; n < video.l.size(); ++n) {
+      auto link =
+          linker.link({int64_t(n - 1), int64_t(n)}, video.l[n - 1], video.l[n], video.l[n].size());
+      QVERIFY(link.ok());
+      QVERIFY(sameLink(**link, *stored[n - 1]));
+    }
+    QCOMPARE(linker.computedCount(), int64_t(0));
+    // The moving object's flow is there (not a zero field that happens to compress well).
+    double max_flow = 0.0;
+    cv::minMaxLoc(stored[0]->flow_to_prev.reshape(1), nullptr, &max_flow);
+    double min_flow = 0.0;
+    cv::minMaxLoc(stored[0]->flow_to_prev.reshape(1), &min_flow, nullptr);
+    max_flow = std::max(max_flow, -min_flow);
+    QVERIFY2(max_flow > 1.0, qPrintable(QString::number(max_flow)));
+  }
+
+  void damagedFilesAreRecomputed() {
+    const QString folder = dir_.filePath(QStringLiteral("damaged"));
+    auto link = std::make_shared<FrameLink>();
+    link->flow_to_prev = cv::Mat(40, 60, CV_32FC2, cv::Scalar(1.25f, -3.5f));
+    link->mask = cv::Mat(40, 60, CV_8UC1, cv::Scalar(1));
+    {
+      auto cache = DiskFlowCache::open(folder.toStdString(), 1);
+      QVERIFY(cache.ok());
+      QVERIFY((*cache)->insert({0, 1}, link).ok());
+      QVERIFY((*cache)->insert({1, 2}, link).ok());
+    }
+    const QStringList files = QDir(folder).entryList({QStringLiteral("*.cfl")}, QDir::Files);
+    QCOMPARE(files.size(), 2);
+    QFile f(QDir(folder).filePath(files.at(0)));  // frames 0 -> 1
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QVERIFY(f.resize(f.size() - 5));  // truncated, as by a crash without an atomic rename
+    f.close();
+    auto cache = DiskFlowCache::open(folder.toStdString(), 1);
+    QVERIFY(cache.ok());
+    QVERIFY((*cache)->find({0, 1}) == nullptr);
+    const FrameLinkPtr intact = (*cache)->find({1, 2});
+    QVERIFY(intact);
+    QVERIFY(sameLink(*intact, *link));
+    QVERIFY((*cache)->find({5, 6}) == nullptr);
+  }
+
+  void unusableFolderIsAClearError() {
+    QFile file(dir_.filePath(QStringLiteral("a-file")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    // A folder under a regular file cannot be created, even by root.
+    auto cache =
+        DiskFlowCache::open(dir_.filePath(QStringLiteral("a-file/flows")).toStdString(), 1);
+    QVERIFY(!cache.ok());
+    QVERIFY2(cache.message().find("a-file/flows") != std::string::npos, cache.message().c_str());
+    QVERIFY2(cache.message().find("choose another cache folder") != std::string::npos,
+             cache.message().c_str());
+  }
+};
+
+QTEST_APPLESS_MAIN(TestFlowCache)
+#include "tst_flow_cache.moc"

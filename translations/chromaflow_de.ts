@@ -1,0 +1,870 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+<context>
+    <name>cf::ui::CoreText</name>
+    <message>
+        <source>sepia: %1 % of chroma in the %2-%3 degree hue band</source>
+        <translation>Sepia: %1 % der Chroma im Farbtonbereich %2–%3 Grad</translation>
+    </message>
+    <message>
+        <source>desaturated: colourfulness %1 is below %2 (colour averaging)</source>
+        <translation>Entsättigt: Farbigkeit %1 liegt unter %2 (Farbmittelung)</translation>
+    </message>
+    <message>
+        <source>desaturated: colourfulness %1, far below the shot&apos;s median %2</source>
+        <translation>Entsättigt: Farbigkeit %1, weit unter dem Median der Einstellung (%2)</translation>
+    </message>
+    <message>
+        <source>low confidence on %1 % of the frame</source>
+        <translation>Geringe Konfidenz auf %1 % des Bildes</translation>
+    </message>
+    <message>
+        <source>confidence %1, far below the shot&apos;s median %2</source>
+        <translation>Konfidenz %1, weit unter dem Median der Einstellung (%2)</translation>
+    </message>
+    <message>
+        <source>flicker: the colour jumps by %1 ab units between frames</source>
+        <translation>Flackern: Die Farbe springt zwischen den Bildern um %1 ab-Einheiten</translation>
+    </message>
+    <message>
+        <source>flicker %1 times the shot&apos;s median</source>
+        <translation>Flackern: das %1-Fache des Medians der Einstellung</translation>
+    </message>
+    <message>
+        <source>heavy motion or an undetected cut: %1 % occluded</source>
+        <translation>Starke Bewegung oder nicht erkannter Schnitt: %1 % verdeckt</translation>
+    </message>
+    <message>
+        <source>heavy motion: %1 % occluded</source>
+        <translation>Starke Bewegung: %1 % verdeckt</translation>
+    </message>
+    <message>
+        <source>heavy motion: %1 % of the frame width per frame</source>
+        <translation>Starke Bewegung: %1 % der Bildbreite pro Bild</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU (%n thread(s))</source>
+        <translation>
+            <numerusform>CPU (%n Thread)</numerusform>
+            <numerusform>CPU (%n Threads)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CUDA GPU (half precision)</source>
+        <translation>CUDA-GPU (halbe Genauigkeit)</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Export läuft</translation>
+    </message>
+    <message>
+        <source>Scanning for cuts</source>
+        <translation>Suche nach Schnitten</translation>
+    </message>
+    <message>
+        <source>Analysing</source>
+        <translation>Analyse läuft</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ExportDialog</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Export colourised video</source>
+        <translation>Kolorierten Film exportieren</translation>
+    </message>
+    <message>
+        <source>MKV / FFV1 (lossless)</source>
+        <translation>MKV / FFV1 (verlustfrei)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Constant rate factor: lower is better and larger; 18 looks lossless</source>
+        <translation>Constant Rate Factor: niedriger bedeutet bessere Qualität und größere Dateien; 18 wirkt verlustfrei</translation>
+    </message>
+    <message>
+        <source>Quality (CRF)</source>
+        <translation>Qualität (CRF)</translation>
+    </message>
+    <message>
+        <source>Whole video</source>
+        <translation>Ganzes Video</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Choose where to save</source>
+        <translation>Speicherort wählen</translation>
+    </message>
+    <message>
+        <source>Output file</source>
+        <translation>Ausgabedatei</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Export abbrechen</translation>
+    </message>
+    <message>
+        <source>In/out range (frames %1-%2)</source>
+        <translation>In/Out-Bereich (Bilder %1–%2)</translation>
+    </message>
+    <message>
+        <source>In/out range (set with I and O)</source>
+        <translation>In/Out-Bereich (mit I und O setzen)</translation>
+    </message>
+    <message>
+        <source>Keep the original sound</source>
+        <translation>Originalton behalten</translation>
+    </message>
+    <message>
+        <source>Keep the original sound (the source has none)</source>
+        <translation>Originalton behalten (die Quelle hat keinen)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportieren nach</translation>
+    </message>
+    <message>
+        <source>Video files (*.mp4 *.mkv *.mov)</source>
+        <translation>Videodateien (*.mp4 *.mkv *.mov)</translation>
+    </message>
+    <message>
+        <source>Choose an output file first.</source>
+        <translation>Wählen Sie zuerst eine Ausgabedatei.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export läuft…</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2, ETA %3</source>
+        <translation>Bild %1 von %2, Restzeit %3</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2</source>
+        <translation>Bild %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::FailuresPanel</name>
+    <message>
+        <source>Frames</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>No failures flagged so far</source>
+        <translation>Bisher keine Problemstellen markiert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flagged range(s)</source>
+        <translation>
+            <numerusform>%n markierter Bereich</numerusform>
+            <numerusform>%n markierte Bereiche</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::JobPanel</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>Restzeit %1</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::MainWindow</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Problemstellen</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Could not open the video</source>
+        <translation>Das Video konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Analysed</source>
+        <translation>Analysiert</translation>
+    </message>
+    <message>
+        <source>Exporting: frame %1 of %2 %3</source>
+        <translation>Export: Bild %1 von %2 %3</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>No video</source>
+        <translation>Kein Video</translation>
+    </message>
+    <message>
+        <source>Frame %1 / %2</source>
+        <translation>Bild %1 / %2</translation>
+    </message>
+    <message>
+        <source>About Chromaflow</source>
+        <translation>Über Chromaflow</translation>
+    </message>
+    <message>
+        <source>Chromaflow %1
+Colourises black-and-white video with temporal smoothing and failure inspection.</source>
+        <translation>Chromaflow %1
+Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemstellen.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Video…</source>
+        <translation>&amp;Video öffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Project…</source>
+        <translation>&amp;Projekt öffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Project</source>
+        <translation>Projekt &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As…</source>
+        <translation>Projekt speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Play / Pause</source>
+        <translation>&amp;Wiedergabe / Pause</translation>
+    </message>
+    <message>
+        <source>Play &amp;Backwards (J)</source>
+        <translation>&amp;Rückwärts abspielen (J)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;use (K)</source>
+        <translation>Pa&amp;use (K)</translation>
+    </message>
+    <message>
+        <source>Play &amp;Forwards (L)</source>
+        <translation>&amp;Vorwärts abspielen (L)</translation>
+    </message>
+    <message>
+        <source>Previous Frame</source>
+        <translation>Vorheriges Bild</translation>
+    </message>
+    <message>
+        <source>Next Frame</source>
+        <translation>Nächstes Bild</translation>
+    </message>
+    <message>
+        <source>Go to Start</source>
+        <translation>Zum Anfang</translation>
+    </message>
+    <message>
+        <source>Go to End</source>
+        <translation>Zum Ende</translation>
+    </message>
+    <message>
+        <source>Set &amp;In Point</source>
+        <translation>&amp;In-Punkt setzen</translation>
+    </message>
+    <message>
+        <source>Set &amp;Out Point</source>
+        <translation>&amp;Out-Punkt setzen</translation>
+    </message>
+    <message>
+        <source>Clear In/Out</source>
+        <translation>In/Out-Punkte löschen</translation>
+    </message>
+    <message>
+        <source>Previous Failure</source>
+        <translation>Vorherige Problemstelle</translation>
+    </message>
+    <message>
+        <source>Side by Side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Split Wipe</source>
+        <translation>Geteilte Wischblende</translation>
+    </message>
+    <message>
+        <source>Single View</source>
+        <translation>Einzelansicht</translation>
+    </message>
+    <message>
+        <source>Toggle Single Side</source>
+        <translation>Angezeigte Seite wechseln</translation>
+    </message>
+    <message>
+        <source>Original | Colourised</source>
+        <translation>Original | Koloriert</translation>
+    </message>
+    <message>
+        <source>Raw Network | Smoothed</source>
+        <translation>Netzausgabe roh | Geglättet</translation>
+    </message>
+    <message>
+        <source>Source Colours | Colourised</source>
+        <translation>Quellfarben | Koloriert</translation>
+    </message>
+    <message>
+        <source>Confidence &amp;Overlay</source>
+        <translation>Konfidenz ein&amp;blenden</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation>&amp;Einpassen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;1:1</source>
+        <translation>Originalgröße (&amp;1:1)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom O&amp;ut</source>
+        <translation>Verklei&amp;nern</translation>
+    </message>
+    <message>
+        <source>Timeline Zoom In</source>
+        <translation>Zeitleiste vergrößern</translation>
+    </message>
+    <message>
+        <source>Timeline Zoom Out</source>
+        <translation>Zeitleiste verkleinern</translation>
+    </message>
+    <message>
+        <source>Timeline: Whole Film</source>
+        <translation>Zeitleiste: ganzer Film</translation>
+    </message>
+    <message>
+        <source>System Default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>&amp;About Chromaflow</source>
+        <translation>&amp;Über Chromaflow</translation>
+    </message>
+    <message>
+        <source>Run the network and the failure analysis over the whole video while you work, starting at the playhead</source>
+        <translation>Netz und Problemanalyse während der Arbeit über das ganze Video laufen lassen, beginnend am Abspielkopf</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Wiederherstellen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>&amp;Wiedergabe</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt-Werkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>An export is running; cancel it or wait before opening another video.</source>
+        <translation>Ein Export läuft; brechen Sie ihn ab oder warten Sie, bevor Sie ein anderes Video öffnen.</translation>
+    </message>
+    <message>
+        <source>Opening %1 and loading the model…</source>
+        <translation>%1 wird geöffnet und das Modell geladen…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>Open a video</source>
+        <translation>Video öffnen</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow projects (*.chromaflow);;All files (*)</source>
+        <translation>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow-Projekte (*.chromaflow);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open a project</source>
+        <translation>Projekt öffnen</translation>
+    </message>
+    <message>
+        <source>Chromaflow projects (*.chromaflow)</source>
+        <translation>Chromaflow-Projekte (*.chromaflow)</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>Projekt speichern</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Liste leeren</translation>
+    </message>
+    <message>
+        <source>No further failures after this frame</source>
+        <translation>Keine weiteren Problemstellen nach diesem Bild</translation>
+    </message>
+    <message>
+        <source>No earlier failures before this frame</source>
+        <translation>Keine früheren Problemstellen vor diesem Bild</translation>
+    </message>
+    <message>
+        <source>Open a video before exporting</source>
+        <translation>Öffnen Sie vor dem Export ein Video</translation>
+    </message>
+    <message>
+        <source>Exporting %1</source>
+        <translation>%1 wird exportiert</translation>
+    </message>
+    <message>
+        <source>Open a black-and-white video to start (%1 or drop a file)</source>
+        <translation>Öffnen Sie ein Schwarzweißvideo, um zu beginnen (%1 oder Datei hierher ziehen)</translation>
+    </message>
+    <message>
+        <source>Chromaflow could not finish the preview, the settings or the analysis</source>
+        <translation>Chromaflow konnte die Vorschau, die Einstellungen oder die Analyse nicht abschließen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Could not open the project</source>
+        <translation>Das Projekt konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Could not save the project</source>
+        <translation>Das Projekt konnte nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>&amp;Next Failure</source>
+        <translation>Nächste &amp;Problemstelle</translation>
+    </message>
+    <message>
+        <source>&amp;Analyse in Background</source>
+        <translation>Im &amp;Hintergrund analysieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Analysed %1 of %n frame(s)</source>
+        <translation>
+            <numerusform>%1 von %n Bild analysiert</numerusform>
+            <numerusform>%1 von %n Bildern analysiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n frame(s) at %2 fps</source>
+        <translation>
+            <numerusform>%1 geöffnet: %n Bild mit %2 fps</numerusform>
+            <numerusform>%1 geöffnet: %n Bilder mit %2 fps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::PreviewWidget</name>
+    <message>
+        <source>Smoothed (λ %1)</source>
+        <translation>Geglättet (λ %1)</translation>
+    </message>
+    <message>
+        <source>Colourised (λ %1)</source>
+        <translation>Koloriert (λ %1)</translation>
+    </message>
+    <message>
+        <source>Raw network output</source>
+        <translation>Rohe Netzausgabe</translation>
+    </message>
+    <message>
+        <source>Original (the source has no colours)</source>
+        <translation>Original (die Quelle hat keine Farben)</translation>
+    </message>
+    <message>
+        <source>Source colours (reference)</source>
+        <translation>Quellfarben (Referenz)</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Not available yet</source>
+        <translation>Noch nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Open a video: File &gt; Open, or drop a file here</source>
+        <translation>Video öffnen: Datei &gt; Video öffnen, oder eine Datei hierher ziehen</translation>
+    </message>
+    <message>
+        <source>Frame %1</source>
+        <translation>Bild %1</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ProjectFile</name>
+    <message>
+        <source>cannot read project %1: %2 at offset %3; check the file is a Chromaflow project</source>
+        <translation>Projekt %1 kann nicht gelesen werden: %2 an Position %3; prüfen Sie, ob die Datei ein Chromaflow-Projekt ist</translation>
+    </message>
+    <message>
+        <source>cannot read project %1: not a Chromaflow project file</source>
+        <translation>Projekt %1 kann nicht gelesen werden: keine Chromaflow-Projektdatei</translation>
+    </message>
+    <message>
+        <source>cannot read project %1: format version %2 is not supported; update Chromaflow</source>
+        <translation>Projekt %1 kann nicht gelesen werden: Formatversion %2 wird nicht unterstützt; aktualisieren Sie Chromaflow</translation>
+    </message>
+    <message>
+        <source>cannot save project %1: %2; choose a writable folder</source>
+        <translation>Projekt %1 kann nicht gespeichert werden: %2; wählen Sie einen beschreibbaren Ordner</translation>
+    </message>
+    <message>
+        <source>cannot save project %1: %2; check the free disk space</source>
+        <translation>Projekt %1 kann nicht gespeichert werden: %2; prüfen Sie den freien Speicherplatz</translation>
+    </message>
+    <message>
+        <source>cannot open project %1: %2</source>
+        <translation>Projekt %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::SessionWorker</name>
+    <message>
+        <source>No video is open.</source>
+        <translation>Es ist kein Video geöffnet.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::SettingsPanel</name>
+    <message>
+        <source>Sepia share of chroma</source>
+        <translation>Sepia-Anteil der Chroma</translation>
+    </message>
+    <message>
+        <source>Minimum colourfulness</source>
+        <translation>Mindest-Farbigkeit</translation>
+    </message>
+    <message>
+        <source>Low-confidence area</source>
+        <translation>Fläche geringer Konfidenz</translation>
+    </message>
+    <message>
+        <source>Flicker vs shot median</source>
+        <translation>Flackern ggü. Median der Einstellung</translation>
+    </message>
+    <message>
+        <source>Motion (share of width)</source>
+        <translation>Bewegung (Anteil der Breite)</translation>
+    </message>
+    <message>
+        <source>Occluded area</source>
+        <translation>Verdeckte Fläche</translation>
+    </message>
+    <message>
+        <source>Outlier z-score (0 = off)</source>
+        <translation>Ausreißer-z-Wert (0 = aus)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Shipped default model</source>
+        <translation>Mitgeliefertes Standardmodell</translation>
+    </message>
+    <message>
+        <source>Choose a model file</source>
+        <translation>Modelldatei wählen</translation>
+    </message>
+    <message>
+        <source>Model file</source>
+        <translation>Modelldatei</translation>
+    </message>
+    <message>
+        <source>Model default</source>
+        <translation>Modellstandard</translation>
+    </message>
+    <message>
+        <source>Annealed-mean temperature of classification heads: lower gives bolder colours, higher gives safer, duller ones</source>
+        <translation>Temperatur des Annealed Mean bei Klassifikationsköpfen: niedriger ergibt kräftigere Farben, höher sicherere, mattere</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Working height</source>
+        <translation>Arbeitshöhe</translation>
+    </message>
+    <message>
+        <source>Height the network works at; the colours are upsampled to the full frame</source>
+        <translation>Höhe, in der das Netz rechnet; die Farben werden auf das volle Bild hochskaliert</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>In Verwendung</translation>
+    </message>
+    <message>
+        <source>(not known until a video is open)</source>
+        <translation>(erst bekannt, wenn ein Video geöffnet ist)</translation>
+    </message>
+    <message>
+        <source>Temporal smoothing</source>
+        <translation>Zeitliche Glättung</translation>
+    </message>
+    <message>
+        <source>Smoothing strength λ: 0 is off; higher values remove more flicker but can smear colours across motion</source>
+        <translation>Glättungsstärke λ: 0 ist aus; höhere Werte entfernen mehr Flackern, können Farben bei Bewegung aber verschmieren</translation>
+    </message>
+    <message>
+        <source>DIS (fast)</source>
+        <translation>DIS (schnell)</translation>
+    </message>
+    <message>
+        <source>TV-L1 (accurate, slow)</source>
+        <translation>TV-L1 (genau, langsam)</translation>
+    </message>
+    <message>
+        <source>Optical flow</source>
+        <translation>Optischer Fluss</translation>
+    </message>
+    <message>
+        <source>Failure thresholds</source>
+        <translation>Schwellen für Problemstellen</translation>
+    </message>
+    <message>
+        <source>Current shot</source>
+        <translation>Aktuelle Einstellung</translation>
+    </message>
+    <message>
+        <source>Use this λ for the shot</source>
+        <translation>Dieses λ für die Einstellung</translation>
+    </message>
+    <message>
+        <source>Use this temperature</source>
+        <translation>Diese Temperatur verwenden</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>No video open</source>
+        <translation>Kein Video geöffnet</translation>
+    </message>
+    <message>
+        <source>Frames %1-%2</source>
+        <translation>Bilder %1–%2</translation>
+    </message>
+    <message>
+        <source>λ %1 (override)</source>
+        <translation>λ %1 (überschrieben)</translation>
+    </message>
+    <message>
+        <source>Temperature %1 (override)</source>
+        <translation>Temperatur %1 (überschrieben)</translation>
+    </message>
+    <message>
+        <source>Uses the global settings</source>
+        <translation>Verwendet die globalen Einstellungen</translation>
+    </message>
+    <message>
+        <source>Choose a model</source>
+        <translation>Modell wählen</translation>
+    </message>
+    <message>
+        <source>Chromaflow or TorchScript models (*.cfmodel *.pt *.ts);;All files (*)</source>
+        <translation>Chromaflow- oder TorchScript-Modelle (*.cfmodel *.pt *.ts);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ShotOverrideCommand</name>
+    <message>
+        <source>Set λ %1 for the shot at frame %2</source>
+        <translation>λ %1 für die Einstellung bei Bild %2 setzen</translation>
+    </message>
+    <message>
+        <source>Set temperature %1 for the shot at frame %2</source>
+        <translation>Temperatur %1 für die Einstellung bei Bild %2 setzen</translation>
+    </message>
+    <message>
+        <source>Clear the overrides of the shot at frame %1</source>
+        <translation>Einzelwerte der Einstellung bei Bild %1 zurücksetzen</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::TimelineWidget</name>
+    <message>
+        <source>Open a video to see its timeline</source>
+        <translation>Öffnen Sie ein Video, um seine Zeitleiste zu sehen</translation>
+    </message>
+    <message>
+        <source>Colourfulness</source>
+        <translation>Farbigkeit</translation>
+    </message>
+    <message>
+        <source>Flicker</source>
+        <translation>Flackern</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>%1, frames %2-%3: %4</source>
+        <translation>%1, Bilder %2–%3: %4</translation>
+    </message>
+    <message>
+        <source>Frame %1 (%2)</source>
+        <translation>Bild %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Colourfulness %1, flicker %2, confidence %3</source>
+        <translation>Farbigkeit %1, Flackern %2, Konfidenz %3</translation>
+    </message>
+    <message>
+        <source>Sepia</source>
+        <translation>Sepia</translation>
+    </message>
+    <message>
+        <source>Low confidence</source>
+        <translation>Geringe Konfidenz</translation>
+    </message>
+    <message>
+        <source>Heavy motion</source>
+        <translation>Starke Bewegung</translation>
+    </message>
+    <message>
+        <source>Desaturated (colour averaging)</source>
+        <translation>Entsättigt (Farbmittelung)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Colourise black-and-white video.</source>
+        <translation>Schwarzweißvideos kolorieren.</translation>
+    </message>
+    <message>
+        <source>Video or project to open.</source>
+        <translation>Zu öffnendes Video oder Projekt.</translation>
+    </message>
+    <message>
+        <source>Open the file, wait for its first preview, save a screenshot of the window to &lt;png&gt; and quit (for documentation, e.g. under Xvfb).</source>
+        <translation>Datei öffnen, auf die erste Vorschau warten, ein Bildschirmfoto des Fensters als &lt;png&gt; speichern und beenden (für die Dokumentation, z. B. unter Xvfb).</translation>
+    </message>
+    <message>
+        <source>Interface language for this run: en, de, fr, es or zh_CN (default: the View &gt; Language setting, else the system locale).</source>
+        <translation>Sprache der Oberfläche für diesen Start: en, de, fr, es oder zh_CN (Standard: die Einstellung unter Ansicht &gt; Sprache, sonst die Systemsprache).</translation>
+    </message>
+    <message>
+        <source>unknown language &apos;%1&apos;; use one of: %2</source>
+        <translation>unbekannte Sprache „%1“; verwenden Sie eine von: %2</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,870 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es">
+<context>
+    <name>cf::ui::CoreText</name>
+    <message>
+        <source>sepia: %1 % of chroma in the %2-%3 degree hue band</source>
+        <translation>sepia: %1 % de la crominancia en la banda de tono de %2-%3 grados</translation>
+    </message>
+    <message>
+        <source>desaturated: colourfulness %1 is below %2 (colour averaging)</source>
+        <translation>desaturado: el colorido %1 está por debajo de %2 (promediado de colores)</translation>
+    </message>
+    <message>
+        <source>desaturated: colourfulness %1, far below the shot&apos;s median %2</source>
+        <translation>desaturado: colorido %1, muy por debajo de la mediana del plano (%2)</translation>
+    </message>
+    <message>
+        <source>low confidence on %1 % of the frame</source>
+        <translation>confianza baja en el %1 % del fotograma</translation>
+    </message>
+    <message>
+        <source>confidence %1, far below the shot&apos;s median %2</source>
+        <translation>confianza %1, muy por debajo de la mediana del plano (%2)</translation>
+    </message>
+    <message>
+        <source>flicker: the colour jumps by %1 ab units between frames</source>
+        <translation>parpadeo: el color salta %1 unidades ab entre fotogramas</translation>
+    </message>
+    <message>
+        <source>flicker %1 times the shot&apos;s median</source>
+        <translation>parpadeo: %1 veces la mediana del plano</translation>
+    </message>
+    <message>
+        <source>heavy motion or an undetected cut: %1 % occluded</source>
+        <translation>movimiento intenso o corte no detectado: %1 % ocluido</translation>
+    </message>
+    <message>
+        <source>heavy motion: %1 % occluded</source>
+        <translation>movimiento intenso: %1 % ocluido</translation>
+    </message>
+    <message>
+        <source>heavy motion: %1 % of the frame width per frame</source>
+        <translation>movimiento intenso: %1 % del ancho del fotograma por fotograma</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU (%n thread(s))</source>
+        <translation>
+            <numerusform>CPU (%n hilo)</numerusform>
+            <numerusform>CPU (%n hilos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CUDA GPU (half precision)</source>
+        <translation>GPU CUDA (media precisión)</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Exportando</translation>
+    </message>
+    <message>
+        <source>Scanning for cuts</source>
+        <translation>Buscando cortes</translation>
+    </message>
+    <message>
+        <source>Analysing</source>
+        <translation>Analizando</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ExportDialog</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Export colourised video</source>
+        <translation>Exportar el vídeo coloreado</translation>
+    </message>
+    <message>
+        <source>MKV / FFV1 (lossless)</source>
+        <translation>MKV / FFV1 (sin pérdidas)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Constant rate factor: lower is better and larger; 18 looks lossless</source>
+        <translation>Factor de tasa constante: más bajo da mejor calidad y archivos más grandes; 18 parece sin pérdidas</translation>
+    </message>
+    <message>
+        <source>Quality (CRF)</source>
+        <translation>Calidad (CRF)</translation>
+    </message>
+    <message>
+        <source>Whole video</source>
+        <translation>Vídeo completo</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Intervalo</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Choose where to save</source>
+        <translation>Elegir dónde guardar</translation>
+    </message>
+    <message>
+        <source>Output file</source>
+        <translation>Archivo de salida</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Cancelar la exportación</translation>
+    </message>
+    <message>
+        <source>In/out range (frames %1-%2)</source>
+        <translation>Intervalo de entrada/salida (fotogramas %1-%2)</translation>
+    </message>
+    <message>
+        <source>In/out range (set with I and O)</source>
+        <translation>Intervalo de entrada/salida (se marca con I y O)</translation>
+    </message>
+    <message>
+        <source>Keep the original sound</source>
+        <translation>Conservar el sonido original</translation>
+    </message>
+    <message>
+        <source>Keep the original sound (the source has none)</source>
+        <translation>Conservar el sonido original (el origen no tiene)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exportar a</translation>
+    </message>
+    <message>
+        <source>Video files (*.mp4 *.mkv *.mov)</source>
+        <translation>Archivos de vídeo (*.mp4 *.mkv *.mov)</translation>
+    </message>
+    <message>
+        <source>Choose an output file first.</source>
+        <translation>Elija primero un archivo de salida.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportando…</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2, ETA %3</source>
+        <translation>Fotograma %1 de %2, tiempo restante %3</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2</source>
+        <translation>Fotograma %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::FailuresPanel</name>
+    <message>
+        <source>Frames</source>
+        <translation>Fotogramas</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>No failures flagged so far</source>
+        <translation>Ningún fallo marcado por ahora</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flagged range(s)</source>
+        <translation>
+            <numerusform>%n intervalo marcado</numerusform>
+            <numerusform>%n intervalos marcados</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::JobPanel</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>Tiempo restante %1</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::MainWindow</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fallos</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Tarea</translation>
+    </message>
+    <message>
+        <source>Could not open the video</source>
+        <translation>No se pudo abrir el vídeo</translation>
+    </message>
+    <message>
+        <source>Analysed</source>
+        <translation>Analizado</translation>
+    </message>
+    <message>
+        <source>Exporting: frame %1 of %2 %3</source>
+        <translation>Exportando: fotograma %1 de %2 %3</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 abierto</translation>
+    </message>
+    <message>
+        <source>No video</source>
+        <translation>Ningún vídeo</translation>
+    </message>
+    <message>
+        <source>Frame %1 / %2</source>
+        <translation>Fotograma %1 / %2</translation>
+    </message>
+    <message>
+        <source>About Chromaflow</source>
+        <translation>Acerca de Chromaflow</translation>
+    </message>
+    <message>
+        <source>Chromaflow %1
+Colourises black-and-white video with temporal smoothing and failure inspection.</source>
+        <translation>Chromaflow %1
+Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Video…</source>
+        <translation>&amp;Abrir vídeo…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Project…</source>
+        <translation>Abrir &amp;proyecto…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Project</source>
+        <translation>&amp;Guardar proyecto</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As…</source>
+        <translation>Guardar proyecto &amp;como…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportar…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Play / Pause</source>
+        <translation>&amp;Reproducir / Pausa</translation>
+    </message>
+    <message>
+        <source>Play &amp;Backwards (J)</source>
+        <translation>Reproducir hacia &amp;atrás (J)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;use (K)</source>
+        <translation>Pa&amp;usa (K)</translation>
+    </message>
+    <message>
+        <source>Play &amp;Forwards (L)</source>
+        <translation>Reproducir hacia a&amp;delante (L)</translation>
+    </message>
+    <message>
+        <source>Previous Frame</source>
+        <translation>Fotograma anterior</translation>
+    </message>
+    <message>
+        <source>Next Frame</source>
+        <translation>Fotograma siguiente</translation>
+    </message>
+    <message>
+        <source>Go to Start</source>
+        <translation>Ir al inicio</translation>
+    </message>
+    <message>
+        <source>Go to End</source>
+        <translation>Ir al final</translation>
+    </message>
+    <message>
+        <source>Set &amp;In Point</source>
+        <translation>Marcar punto de &amp;entrada</translation>
+    </message>
+    <message>
+        <source>Set &amp;Out Point</source>
+        <translation>Marcar punto de &amp;salida</translation>
+    </message>
+    <message>
+        <source>Clear In/Out</source>
+        <translation>Borrar entrada y salida</translation>
+    </message>
+    <message>
+        <source>Previous Failure</source>
+        <translation>Fallo anterior</translation>
+    </message>
+    <message>
+        <source>Side by Side</source>
+        <translation>Lado a lado</translation>
+    </message>
+    <message>
+        <source>Split Wipe</source>
+        <translation>Cortinilla dividida</translation>
+    </message>
+    <message>
+        <source>Single View</source>
+        <translation>Vista única</translation>
+    </message>
+    <message>
+        <source>Toggle Single Side</source>
+        <translation>Alternar el lado mostrado</translation>
+    </message>
+    <message>
+        <source>Original | Colourised</source>
+        <translation>Original | Coloreado</translation>
+    </message>
+    <message>
+        <source>Raw Network | Smoothed</source>
+        <translation>Red sin procesar | Suavizado</translation>
+    </message>
+    <message>
+        <source>Source Colours | Colourised</source>
+        <translation>Colores de origen | Coloreado</translation>
+    </message>
+    <message>
+        <source>Confidence &amp;Overlay</source>
+        <translation>Superposición de &amp;confianza</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation>&amp;Ajustar a la ventana</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;1:1</source>
+        <translation>Tamaño real (&amp;1:1)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ace&amp;rcar</translation>
+    </message>
+    <message>
+        <source>Zoom O&amp;ut</source>
+        <translation>Ale&amp;jar</translation>
+    </message>
+    <message>
+        <source>Timeline Zoom In</source>
+        <translation>Acercar la línea de tiempo</translation>
+    </message>
+    <message>
+        <source>Timeline Zoom Out</source>
+        <translation>Alejar la línea de tiempo</translation>
+    </message>
+    <message>
+        <source>Timeline: Whole Film</source>
+        <translation>Línea de tiempo: película completa</translation>
+    </message>
+    <message>
+        <source>System Default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>&amp;About Chromaflow</source>
+        <translation>&amp;Acerca de Chromaflow</translation>
+    </message>
+    <message>
+        <source>Run the network and the failure analysis over the whole video while you work, starting at the playhead</source>
+        <translation>Ejecutar la red y el análisis de fallos sobre todo el vídeo mientras trabaja, empezando en el cabezal de reproducción</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Deshacer: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Rehacer: %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>&amp;Reproducción</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Barra principal</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>An export is running; cancel it or wait before opening another video.</source>
+        <translation>Hay una exportación en curso; cancélela o espere antes de abrir otro vídeo.</translation>
+    </message>
+    <message>
+        <source>Opening %1 and loading the model…</source>
+        <translation>Abriendo %1 y cargando el modelo…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Abriendo %1…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 guardado</translation>
+    </message>
+    <message>
+        <source>Open a video</source>
+        <translation>Abrir un vídeo</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow projects (*.chromaflow);;All files (*)</source>
+        <translation>Vídeos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Proyectos de Chromaflow (*.chromaflow);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Open a project</source>
+        <translation>Abrir un proyecto</translation>
+    </message>
+    <message>
+        <source>Chromaflow projects (*.chromaflow)</source>
+        <translation>Proyectos de Chromaflow (*.chromaflow)</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>Guardar el proyecto</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Borrar la lista</translation>
+    </message>
+    <message>
+        <source>No further failures after this frame</source>
+        <translation>No hay más fallos después de este fotograma</translation>
+    </message>
+    <message>
+        <source>No earlier failures before this frame</source>
+        <translation>No hay fallos antes de este fotograma</translation>
+    </message>
+    <message>
+        <source>Open a video before exporting</source>
+        <translation>Abra un vídeo antes de exportar</translation>
+    </message>
+    <message>
+        <source>Exporting %1</source>
+        <translation>Exportando %1</translation>
+    </message>
+    <message>
+        <source>Open a black-and-white video to start (%1 or drop a file)</source>
+        <translation>Abra un vídeo en blanco y negro para empezar (%1 o arrastre un archivo)</translation>
+    </message>
+    <message>
+        <source>Chromaflow could not finish the preview, the settings or the analysis</source>
+        <translation>Chromaflow no pudo completar la vista previa, los ajustes o el análisis</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Could not open the project</source>
+        <translation>No se pudo abrir el proyecto</translation>
+    </message>
+    <message>
+        <source>Could not save the project</source>
+        <translation>No se pudo guardar el proyecto</translation>
+    </message>
+    <message>
+        <source>&amp;Next Failure</source>
+        <translation>Siguiente &amp;fallo</translation>
+    </message>
+    <message>
+        <source>&amp;Analyse in Background</source>
+        <translation>Analizar en segundo &amp;plano</translation>
+    </message>
+    <message numerus="yes">
+        <source>Analysed %1 of %n frame(s)</source>
+        <translation>
+            <numerusform>Analizados %1 de %n fotograma</numerusform>
+            <numerusform>Analizados %1 de %n fotogramas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n frame(s) at %2 fps</source>
+        <translation>
+            <numerusform>%1 abierto: %n fotograma a %2 fps</numerusform>
+            <numerusform>%1 abierto: %n fotogramas a %2 fps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::PreviewWidget</name>
+    <message>
+        <source>Smoothed (λ %1)</source>
+        <translation>Suavizado (λ %1)</translation>
+    </message>
+    <message>
+        <source>Colourised (λ %1)</source>
+        <translation>Coloreado (λ %1)</translation>
+    </message>
+    <message>
+        <source>Raw network output</source>
+        <translation>Salida de la red sin procesar</translation>
+    </message>
+    <message>
+        <source>Original (the source has no colours)</source>
+        <translation>Original (el origen no tiene colores)</translation>
+    </message>
+    <message>
+        <source>Source colours (reference)</source>
+        <translation>Colores de origen (referencia)</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Not available yet</source>
+        <translation>Aún no disponible</translation>
+    </message>
+    <message>
+        <source>Open a video: File &gt; Open, or drop a file here</source>
+        <translation>Abra un vídeo: Archivo &gt; Abrir vídeo, o arrastre un archivo aquí</translation>
+    </message>
+    <message>
+        <source>Frame %1</source>
+        <translation>Fotograma %1</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ProjectFile</name>
+    <message>
+        <source>cannot read project %1: %2 at offset %3; check the file is a Chromaflow project</source>
+        <translation>no se puede leer el proyecto %1: %2 en la posición %3; compruebe que el archivo es un proyecto de Chromaflow</translation>
+    </message>
+    <message>
+        <source>cannot read project %1: not a Chromaflow project file</source>
+        <translation>no se puede leer el proyecto %1: no es un archivo de proyecto de Chromaflow</translation>
+    </message>
+    <message>
+        <source>cannot read project %1: format version %2 is not supported; update Chromaflow</source>
+        <translation>no se puede leer el proyecto %1: la versión de formato %2 no es compatible; actualice Chromaflow</translation>
+    </message>
+    <message>
+        <source>cannot save project %1: %2; choose a writable folder</source>
+        <translation>no se puede guardar el proyecto %1: %2; elija una carpeta con permiso de escritura</translation>
+    </message>
+    <message>
+        <source>cannot save project %1: %2; check the free disk space</source>
+        <translation>no se puede guardar el proyecto %1: %2; compruebe el espacio libre en disco</translation>
+    </message>
+    <message>
+        <source>cannot open project %1: %2</source>
+        <translation>no se puede abrir el proyecto %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::SessionWorker</name>
+    <message>
+        <source>No video is open.</source>
+        <translation>No hay ningún vídeo abierto.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Exportación cancelada; no se ha escrito ningún archivo.</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportado</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::SettingsPanel</name>
+    <message>
+        <source>Sepia share of chroma</source>
+        <translation>Proporción sepia de la crominancia</translation>
+    </message>
+    <message>
+        <source>Minimum colourfulness</source>
+        <translation>Colorido mínimo</translation>
+    </message>
+    <message>
+        <source>Low-confidence area</source>
+        <translation>Área de confianza baja</translation>
+    </message>
+    <message>
+        <source>Flicker vs shot median</source>
+        <translation>Parpadeo frente a la mediana del plano</translation>
+    </message>
+    <message>
+        <source>Motion (share of width)</source>
+        <translation>Movimiento (proporción del ancho)</translation>
+    </message>
+    <message>
+        <source>Occluded area</source>
+        <translation>Área ocluida</translation>
+    </message>
+    <message>
+        <source>Outlier z-score (0 = off)</source>
+        <translation>Puntuación z de valores atípicos (0 = desactivado)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Shipped default model</source>
+        <translation>Modelo incluido por defecto</translation>
+    </message>
+    <message>
+        <source>Choose a model file</source>
+        <translation>Elegir un archivo de modelo</translation>
+    </message>
+    <message>
+        <source>Model file</source>
+        <translation>Archivo de modelo</translation>
+    </message>
+    <message>
+        <source>Model default</source>
+        <translation>Valor del modelo</translation>
+    </message>
+    <message>
+        <source>Annealed-mean temperature of classification heads: lower gives bolder colours, higher gives safer, duller ones</source>
+        <translation>Temperatura de la media recocida de las cabezas de clasificación: más baja da colores más intensos; más alta, colores más seguros y apagados</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatura</translation>
+    </message>
+    <message>
+        <source>Working height</source>
+        <translation>Altura de trabajo</translation>
+    </message>
+    <message>
+        <source>Height the network works at; the colours are upsampled to the full frame</source>
+        <translation>Altura a la que trabaja la red; los colores se escalan después al fotograma completo</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automático</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>En uso</translation>
+    </message>
+    <message>
+        <source>(not known until a video is open)</source>
+        <translation>(se sabrá al abrir un vídeo)</translation>
+    </message>
+    <message>
+        <source>Temporal smoothing</source>
+        <translation>Suavizado temporal</translation>
+    </message>
+    <message>
+        <source>Smoothing strength λ: 0 is off; higher values remove more flicker but can smear colours across motion</source>
+        <translation>Intensidad del suavizado λ: 0 lo desactiva; los valores altos eliminan más parpadeo pero pueden difuminar los colores con el movimiento</translation>
+    </message>
+    <message>
+        <source>DIS (fast)</source>
+        <translation>DIS (rápido)</translation>
+    </message>
+    <message>
+        <source>TV-L1 (accurate, slow)</source>
+        <translation>TV-L1 (preciso, lento)</translation>
+    </message>
+    <message>
+        <source>Optical flow</source>
+        <translation>Flujo óptico</translation>
+    </message>
+    <message>
+        <source>Failure thresholds</source>
+        <translation>Umbrales de fallos</translation>
+    </message>
+    <message>
+        <source>Current shot</source>
+        <translation>Plano actual</translation>
+    </message>
+    <message>
+        <source>Use this λ for the shot</source>
+        <translation>Usar este λ en el plano</translation>
+    </message>
+    <message>
+        <source>Use this temperature</source>
+        <translation>Usar esta temperatura</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>No video open</source>
+        <translation>Ningún vídeo abierto</translation>
+    </message>
+    <message>
+        <source>Frames %1-%2</source>
+        <translation>Fotogramas %1-%2</translation>
+    </message>
+    <message>
+        <source>λ %1 (override)</source>
+        <translation>λ %1 (sustituido)</translation>
+    </message>
+    <message>
+        <source>Temperature %1 (override)</source>
+        <translation>Temperatura %1 (sustituida)</translation>
+    </message>
+    <message>
+        <source>Uses the global settings</source>
+        <translation>Usa los ajustes globales</translation>
+    </message>
+    <message>
+        <source>Choose a model</source>
+        <translation>Elegir un modelo</translation>
+    </message>
+    <message>
+        <source>Chromaflow or TorchScript models (*.cfmodel *.pt *.ts);;All files (*)</source>
+        <translation>Modelos de Chromaflow o TorchScript (*.cfmodel *.pt *.ts);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ShotOverrideCommand</name>
+    <message>
+        <source>Set λ %1 for the shot at frame %2</source>
+        <translation>Fijar λ %1 para el plano del fotograma %2</translation>
+    </message>
+    <message>
+        <source>Set temperature %1 for the shot at frame %2</source>
+        <translation>Fijar la temperatura %1 para el plano del fotograma %2</translation>
+    </message>
+    <message>
+        <source>Clear the overrides of the shot at frame %1</source>
+        <translation>Borrar los ajustes propios del plano del fotograma %1</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::TimelineWidget</name>
+    <message>
+        <source>Open a video to see its timeline</source>
+        <translation>Abra un vídeo para ver su línea de tiempo</translation>
+    </message>
+    <message>
+        <source>Colourfulness</source>
+        <translation>Colorido</translation>
+    </message>
+    <message>
+        <source>Flicker</source>
+        <translation>Parpadeo</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confianza</translation>
+    </message>
+    <message>
+        <source>%1, frames %2-%3: %4</source>
+        <translation>%1, fotogramas %2-%3: %4</translation>
+    </message>
+    <message>
+        <source>Frame %1 (%2)</source>
+        <translation>Fotograma %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Colourfulness %1, flicker %2, confidence %3</source>
+        <translation>Colorido %1, parpadeo %2, confianza %3</translation>
+    </message>
+    <message>
+        <source>Sepia</source>
+        <translation>Sepia</translation>
+    </message>
+    <message>
+        <source>Low confidence</source>
+        <translation>Confianza baja</translation>
+    </message>
+    <message>
+        <source>Heavy motion</source>
+        <translation>Movimiento intenso</translation>
+    </message>
+    <message>
+        <source>Desaturated (colour averaging)</source>
+        <translation>Desaturado (promediado de colores)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Colourise black-and-white video.</source>
+        <translation>Colorear vídeos en blanco y negro.</translation>
+    </message>
+    <message>
+        <source>Video or project to open.</source>
+        <translation>Vídeo o proyecto que abrir.</translation>
+    </message>
+    <message>
+        <source>Open the file, wait for its first preview, save a screenshot of the window to &lt;png&gt; and quit (for documentation, e.g. under Xvfb).</source>
+        <translation>Abrir el archivo, esperar a la primera vista previa, guardar una captura de la ventana en &lt;png&gt; y salir (para la documentación, p. ej. con Xvfb).</translation>
+    </message>
+    <message>
+        <source>Interface language for this run: en, de, fr, es or zh_CN (default: the View &gt; Language setting, else the system locale).</source>
+        <translation>Idioma de la interfaz para esta ejecución: en, de, fr, es o zh_CN (por defecto: el ajuste Ver &gt; Idioma o, si no, el idioma del sistema).</translation>
+    </message>
+    <message>
+        <source>unknown language &apos;%1&apos;; use one of: %2</source>
+        <translation>idioma desconocido «%1»; use uno de: %2</translation>
+    </message>
+</context>
+</TS>

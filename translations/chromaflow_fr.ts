@@ -1,0 +1,870 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>cf::ui::CoreText</name>
+    <message>
+        <source>sepia: %1 % of chroma in the %2-%3 degree hue band</source>
+        <translation>sépia : %1 % de la chrominance dans la plage de teinte %2–%3 degrés</translation>
+    </message>
+    <message>
+        <source>desaturated: colourfulness %1 is below %2 (colour averaging)</source>
+        <translation>désaturé : richesse chromatique %1 inférieure à %2 (moyennage des couleurs)</translation>
+    </message>
+    <message>
+        <source>desaturated: colourfulness %1, far below the shot&apos;s median %2</source>
+        <translation>désaturé : richesse chromatique %1, très en dessous de la médiane du plan (%2)</translation>
+    </message>
+    <message>
+        <source>low confidence on %1 % of the frame</source>
+        <translation>faible confiance sur %1 % de l&apos;image</translation>
+    </message>
+    <message>
+        <source>confidence %1, far below the shot&apos;s median %2</source>
+        <translation>confiance %1, très en dessous de la médiane du plan (%2)</translation>
+    </message>
+    <message>
+        <source>flicker: the colour jumps by %1 ab units between frames</source>
+        <translation>scintillement : la couleur varie de %1 unités ab d&apos;une image à l&apos;autre</translation>
+    </message>
+    <message>
+        <source>flicker %1 times the shot&apos;s median</source>
+        <translation>scintillement : %1 fois la médiane du plan</translation>
+    </message>
+    <message>
+        <source>heavy motion or an undetected cut: %1 % occluded</source>
+        <translation>mouvement important ou coupe non détectée : %1 % occulté</translation>
+    </message>
+    <message>
+        <source>heavy motion: %1 % occluded</source>
+        <translation>mouvement important : %1 % occulté</translation>
+    </message>
+    <message>
+        <source>heavy motion: %1 % of the frame width per frame</source>
+        <translation>mouvement important : %1 % de la largeur de l&apos;image par image</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU (%n thread(s))</source>
+        <translation>
+            <numerusform>Processeur (%n thread)</numerusform>
+            <numerusform>Processeur (%n threads)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CUDA GPU (half precision)</source>
+        <translation>GPU CUDA (demi-précision)</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>Exportation</translation>
+    </message>
+    <message>
+        <source>Scanning for cuts</source>
+        <translation>Recherche des coupes</translation>
+    </message>
+    <message>
+        <source>Analysing</source>
+        <translation>Analyse</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ExportDialog</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Export colourised video</source>
+        <translation>Exporter la vidéo colorisée</translation>
+    </message>
+    <message>
+        <source>MKV / FFV1 (lossless)</source>
+        <translation>MKV / FFV1 (sans perte)</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Constant rate factor: lower is better and larger; 18 looks lossless</source>
+        <translation>Facteur de débit constant : plus bas donne une meilleure qualité et un fichier plus gros ; 18 paraît sans perte</translation>
+    </message>
+    <message>
+        <source>Quality (CRF)</source>
+        <translation>Qualité (CRF)</translation>
+    </message>
+    <message>
+        <source>Whole video</source>
+        <translation>Vidéo entière</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Plage</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Choose where to save</source>
+        <translation>Choisir l&apos;emplacement d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>Output file</source>
+        <translation>Fichier de sortie</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Annuler l&apos;exportation</translation>
+    </message>
+    <message>
+        <source>In/out range (frames %1-%2)</source>
+        <translation>Plage entrée/sortie (images %1–%2)</translation>
+    </message>
+    <message>
+        <source>In/out range (set with I and O)</source>
+        <translation>Plage entrée/sortie (à définir avec I et O)</translation>
+    </message>
+    <message>
+        <source>Keep the original sound</source>
+        <translation>Conserver le son d&apos;origine</translation>
+    </message>
+    <message>
+        <source>Keep the original sound (the source has none)</source>
+        <translation>Conserver le son d&apos;origine (la source n&apos;en a pas)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>Video files (*.mp4 *.mkv *.mov)</source>
+        <translation>Fichiers vidéo (*.mp4 *.mkv *.mov)</translation>
+    </message>
+    <message>
+        <source>Choose an output file first.</source>
+        <translation>Choisissez d&apos;abord un fichier de sortie.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exportation…</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2, ETA %3</source>
+        <translation>Image %1 sur %2, temps restant %3</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2</source>
+        <translation>Image %1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::FailuresPanel</name>
+    <message>
+        <source>Frames</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Raison</translation>
+    </message>
+    <message>
+        <source>No failures flagged so far</source>
+        <translation>Aucun défaut signalé pour l&apos;instant</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flagged range(s)</source>
+        <translation>
+            <numerusform>%n plage signalée</numerusform>
+            <numerusform>%n plages signalées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::JobPanel</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>Inactif</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>Temps restant %1</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::MainWindow</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Défauts</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <source>Could not open the video</source>
+        <translation>Impossible d&apos;ouvrir la vidéo</translation>
+    </message>
+    <message>
+        <source>Analysed</source>
+        <translation>Analysée</translation>
+    </message>
+    <message>
+        <source>Exporting: frame %1 of %2 %3</source>
+        <translation>Exportation : image %1 sur %2 %3</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 ouvert</translation>
+    </message>
+    <message>
+        <source>No video</source>
+        <translation>Aucune vidéo</translation>
+    </message>
+    <message>
+        <source>Frame %1 / %2</source>
+        <translation>Image %1 / %2</translation>
+    </message>
+    <message>
+        <source>About Chromaflow</source>
+        <translation>À propos de Chromaflow</translation>
+    </message>
+    <message>
+        <source>Chromaflow %1
+Colourises black-and-white video with temporal smoothing and failure inspection.</source>
+        <translation>Chromaflow %1
+Colorise les vidéos en noir et blanc avec lissage temporel et inspection des défauts.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Video…</source>
+        <translation>&amp;Ouvrir une vidéo…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Project…</source>
+        <translation>Ouvrir un &amp;projet…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Project</source>
+        <translation>&amp;Enregistrer le projet</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As…</source>
+        <translation>Enregistrer le projet &amp;sous…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Play / Pause</source>
+        <translation>&amp;Lecture / Pause</translation>
+    </message>
+    <message>
+        <source>Play &amp;Backwards (J)</source>
+        <translation>Lecture &amp;arrière (J)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;use (K)</source>
+        <translation>Pa&amp;use (K)</translation>
+    </message>
+    <message>
+        <source>Play &amp;Forwards (L)</source>
+        <translation>Lecture a&amp;vant (L)</translation>
+    </message>
+    <message>
+        <source>Previous Frame</source>
+        <translation>Image précédente</translation>
+    </message>
+    <message>
+        <source>Next Frame</source>
+        <translation>Image suivante</translation>
+    </message>
+    <message>
+        <source>Go to Start</source>
+        <translation>Aller au début</translation>
+    </message>
+    <message>
+        <source>Go to End</source>
+        <translation>Aller à la fin</translation>
+    </message>
+    <message>
+        <source>Set &amp;In Point</source>
+        <translation>Définir le point d&apos;&amp;entrée</translation>
+    </message>
+    <message>
+        <source>Set &amp;Out Point</source>
+        <translation>Définir le point de &amp;sortie</translation>
+    </message>
+    <message>
+        <source>Clear In/Out</source>
+        <translation>Effacer l&apos;entrée et la sortie</translation>
+    </message>
+    <message>
+        <source>Previous Failure</source>
+        <translation>Défaut précédent</translation>
+    </message>
+    <message>
+        <source>Side by Side</source>
+        <translation>Côte à côte</translation>
+    </message>
+    <message>
+        <source>Split Wipe</source>
+        <translation>Volet partagé</translation>
+    </message>
+    <message>
+        <source>Single View</source>
+        <translation>Vue unique</translation>
+    </message>
+    <message>
+        <source>Toggle Single Side</source>
+        <translation>Changer de côté affiché</translation>
+    </message>
+    <message>
+        <source>Original | Colourised</source>
+        <translation>Original | Colorisé</translation>
+    </message>
+    <message>
+        <source>Raw Network | Smoothed</source>
+        <translation>Réseau brut | Lissé</translation>
+    </message>
+    <message>
+        <source>Source Colours | Colourised</source>
+        <translation>Couleurs sources | Colorisé</translation>
+    </message>
+    <message>
+        <source>Confidence &amp;Overlay</source>
+        <translation>Superposition de la &amp;confiance</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation>&amp;Ajuster à la fenêtre</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;1:1</source>
+        <translation>Taille réelle (&amp;1:1)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom a&amp;vant</translation>
+    </message>
+    <message>
+        <source>Zoom O&amp;ut</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <source>Timeline Zoom In</source>
+        <translation>Zoom avant sur la ligne temporelle</translation>
+    </message>
+    <message>
+        <source>Timeline Zoom Out</source>
+        <translation>Zoom arrière sur la ligne temporelle</translation>
+    </message>
+    <message>
+        <source>Timeline: Whole Film</source>
+        <translation>Ligne temporelle : film entier</translation>
+    </message>
+    <message>
+        <source>System Default</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>&amp;About Chromaflow</source>
+        <translation>À &amp;propos de Chromaflow</translation>
+    </message>
+    <message>
+        <source>Run the network and the failure analysis over the whole video while you work, starting at the playhead</source>
+        <translation>Exécuter le réseau et l&apos;analyse des défauts sur toute la vidéo pendant que vous travaillez, à partir de la tête de lecture</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Annuler : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Rétablir : %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Fichiers &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>&amp;Lecture</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Barre principale</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <source>An export is running; cancel it or wait before opening another video.</source>
+        <translation>Une exportation est en cours ; annulez-la ou attendez avant d&apos;ouvrir une autre vidéo.</translation>
+    </message>
+    <message>
+        <source>Opening %1 and loading the model…</source>
+        <translation>Ouverture de %1 et chargement du modèle…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Ouverture de %1…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 enregistré</translation>
+    </message>
+    <message>
+        <source>Open a video</source>
+        <translation>Ouvrir une vidéo</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow projects (*.chromaflow);;All files (*)</source>
+        <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Projets Chromaflow (*.chromaflow);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Open a project</source>
+        <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+        <source>Chromaflow projects (*.chromaflow)</source>
+        <translation>Projets Chromaflow (*.chromaflow)</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>Enregistrer le projet</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Effacer la liste</translation>
+    </message>
+    <message>
+        <source>No further failures after this frame</source>
+        <translation>Aucun autre défaut après cette image</translation>
+    </message>
+    <message>
+        <source>No earlier failures before this frame</source>
+        <translation>Aucun défaut avant cette image</translation>
+    </message>
+    <message>
+        <source>Open a video before exporting</source>
+        <translation>Ouvrez une vidéo avant d&apos;exporter</translation>
+    </message>
+    <message>
+        <source>Exporting %1</source>
+        <translation>Exportation de %1</translation>
+    </message>
+    <message>
+        <source>Open a black-and-white video to start (%1 or drop a file)</source>
+        <translation>Ouvrez une vidéo en noir et blanc pour commencer (%1 ou déposez un fichier)</translation>
+    </message>
+    <message>
+        <source>Chromaflow could not finish the preview, the settings or the analysis</source>
+        <translation>Chromaflow n&apos;a pas pu terminer l&apos;aperçu, les paramètres ou l&apos;analyse</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Could not open the project</source>
+        <translation>Impossible d&apos;ouvrir le projet</translation>
+    </message>
+    <message>
+        <source>Could not save the project</source>
+        <translation>Impossible d&apos;enregistrer le projet</translation>
+    </message>
+    <message>
+        <source>&amp;Next Failure</source>
+        <translation>&amp;Défaut suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Analyse in Background</source>
+        <translation>Analyser en arrière-&amp;plan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Analysed %1 of %n frame(s)</source>
+        <translation>
+            <numerusform>%1 image analysée sur %n</numerusform>
+            <numerusform>%1 images analysées sur %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n frame(s) at %2 fps</source>
+        <translation>
+            <numerusform>%1 ouvert : %n image à %2 i/s</numerusform>
+            <numerusform>%1 ouvert : %n images à %2 i/s</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::PreviewWidget</name>
+    <message>
+        <source>Smoothed (λ %1)</source>
+        <translation>Lissé (λ %1)</translation>
+    </message>
+    <message>
+        <source>Colourised (λ %1)</source>
+        <translation>Colorisé (λ %1)</translation>
+    </message>
+    <message>
+        <source>Raw network output</source>
+        <translation>Sortie brute du réseau</translation>
+    </message>
+    <message>
+        <source>Original (the source has no colours)</source>
+        <translation>Original (la source n&apos;a pas de couleurs)</translation>
+    </message>
+    <message>
+        <source>Source colours (reference)</source>
+        <translation>Couleurs sources (référence)</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Not available yet</source>
+        <translation>Pas encore disponible</translation>
+    </message>
+    <message>
+        <source>Open a video: File &gt; Open, or drop a file here</source>
+        <translation>Ouvrez une vidéo : Fichier &gt; Ouvrir une vidéo, ou déposez un fichier ici</translation>
+    </message>
+    <message>
+        <source>Frame %1</source>
+        <translation>Image %1</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ProjectFile</name>
+    <message>
+        <source>cannot read project %1: %2 at offset %3; check the file is a Chromaflow project</source>
+        <translation>impossible de lire le projet %1 : %2 à la position %3 ; vérifiez que le fichier est un projet Chromaflow</translation>
+    </message>
+    <message>
+        <source>cannot read project %1: not a Chromaflow project file</source>
+        <translation>impossible de lire le projet %1 : ce n&apos;est pas un fichier de projet Chromaflow</translation>
+    </message>
+    <message>
+        <source>cannot read project %1: format version %2 is not supported; update Chromaflow</source>
+        <translation>impossible de lire le projet %1 : la version de format %2 n&apos;est pas prise en charge ; mettez Chromaflow à jour</translation>
+    </message>
+    <message>
+        <source>cannot save project %1: %2; choose a writable folder</source>
+        <translation>impossible d&apos;enregistrer le projet %1 : %2 ; choisissez un dossier accessible en écriture</translation>
+    </message>
+    <message>
+        <source>cannot save project %1: %2; check the free disk space</source>
+        <translation>impossible d&apos;enregistrer le projet %1 : %2 ; vérifiez l&apos;espace disque disponible</translation>
+    </message>
+    <message>
+        <source>cannot open project %1: %2</source>
+        <translation>impossible d&apos;ouvrir le projet %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::SessionWorker</name>
+    <message>
+        <source>No video is open.</source>
+        <translation>Aucune vidéo n&apos;est ouverte.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Exportation annulée ; aucun fichier n&apos;a été écrit.</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exporté</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::SettingsPanel</name>
+    <message>
+        <source>Sepia share of chroma</source>
+        <translation>Part sépia de la chrominance</translation>
+    </message>
+    <message>
+        <source>Minimum colourfulness</source>
+        <translation>Richesse chromatique minimale</translation>
+    </message>
+    <message>
+        <source>Low-confidence area</source>
+        <translation>Zone de faible confiance</translation>
+    </message>
+    <message>
+        <source>Flicker vs shot median</source>
+        <translation>Scintillement / médiane du plan</translation>
+    </message>
+    <message>
+        <source>Motion (share of width)</source>
+        <translation>Mouvement (part de la largeur)</translation>
+    </message>
+    <message>
+        <source>Occluded area</source>
+        <translation>Zone occultée</translation>
+    </message>
+    <message>
+        <source>Outlier z-score (0 = off)</source>
+        <translation>Score z des valeurs aberrantes (0 = désactivé)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Shipped default model</source>
+        <translation>Modèle fourni par défaut</translation>
+    </message>
+    <message>
+        <source>Choose a model file</source>
+        <translation>Choisir un fichier de modèle</translation>
+    </message>
+    <message>
+        <source>Model file</source>
+        <translation>Fichier de modèle</translation>
+    </message>
+    <message>
+        <source>Model default</source>
+        <translation>Valeur du modèle</translation>
+    </message>
+    <message>
+        <source>Annealed-mean temperature of classification heads: lower gives bolder colours, higher gives safer, duller ones</source>
+        <translation>Température de la moyenne recuite des têtes de classification : plus basse donne des couleurs plus franches, plus haute des couleurs plus sûres mais plus ternes</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Température</translation>
+    </message>
+    <message>
+        <source>Working height</source>
+        <translation>Hauteur de travail</translation>
+    </message>
+    <message>
+        <source>Height the network works at; the colours are upsampled to the full frame</source>
+        <translation>Hauteur à laquelle travaille le réseau ; les couleurs sont ensuite suréchantillonnées à la pleine image</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Périphérique</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Utilisé</translation>
+    </message>
+    <message>
+        <source>(not known until a video is open)</source>
+        <translation>(inconnu tant qu&apos;aucune vidéo n&apos;est ouverte)</translation>
+    </message>
+    <message>
+        <source>Temporal smoothing</source>
+        <translation>Lissage temporel</translation>
+    </message>
+    <message>
+        <source>Smoothing strength λ: 0 is off; higher values remove more flicker but can smear colours across motion</source>
+        <translation>Force du lissage λ : 0 le désactive ; des valeurs plus élevées suppriment davantage de scintillement mais peuvent étaler les couleurs lors des mouvements</translation>
+    </message>
+    <message>
+        <source>DIS (fast)</source>
+        <translation>DIS (rapide)</translation>
+    </message>
+    <message>
+        <source>TV-L1 (accurate, slow)</source>
+        <translation>TV-L1 (précis, lent)</translation>
+    </message>
+    <message>
+        <source>Optical flow</source>
+        <translation>Flux optique</translation>
+    </message>
+    <message>
+        <source>Failure thresholds</source>
+        <translation>Seuils de détection des défauts</translation>
+    </message>
+    <message>
+        <source>Current shot</source>
+        <translation>Plan actuel</translation>
+    </message>
+    <message>
+        <source>Use this λ for the shot</source>
+        <translation>Utiliser ce λ pour le plan</translation>
+    </message>
+    <message>
+        <source>Use this temperature</source>
+        <translation>Utiliser cette température</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>No video open</source>
+        <translation>Aucune vidéo ouverte</translation>
+    </message>
+    <message>
+        <source>Frames %1-%2</source>
+        <translation>Images %1–%2</translation>
+    </message>
+    <message>
+        <source>λ %1 (override)</source>
+        <translation>λ %1 (remplacé)</translation>
+    </message>
+    <message>
+        <source>Temperature %1 (override)</source>
+        <translation>Température %1 (remplacée)</translation>
+    </message>
+    <message>
+        <source>Uses the global settings</source>
+        <translation>Utilise les paramètres globaux</translation>
+    </message>
+    <message>
+        <source>Choose a model</source>
+        <translation>Choisir un modèle</translation>
+    </message>
+    <message>
+        <source>Chromaflow or TorchScript models (*.cfmodel *.pt *.ts);;All files (*)</source>
+        <translation>Modèles Chromaflow ou TorchScript (*.cfmodel *.pt *.ts);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ShotOverrideCommand</name>
+    <message>
+        <source>Set λ %1 for the shot at frame %2</source>
+        <translation>Définir λ %1 pour le plan à l&apos;image %2</translation>
+    </message>
+    <message>
+        <source>Set temperature %1 for the shot at frame %2</source>
+        <translation>Définir la température %1 pour le plan à l&apos;image %2</translation>
+    </message>
+    <message>
+        <source>Clear the overrides of the shot at frame %1</source>
+        <translation>Effacer les réglages propres au plan à l&apos;image %1</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::TimelineWidget</name>
+    <message>
+        <source>Open a video to see its timeline</source>
+        <translation>Ouvrez une vidéo pour voir sa ligne temporelle</translation>
+    </message>
+    <message>
+        <source>Colourfulness</source>
+        <translation>Richesse chromatique</translation>
+    </message>
+    <message>
+        <source>Flicker</source>
+        <translation>Scintillement</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confiance</translation>
+    </message>
+    <message>
+        <source>%1, frames %2-%3: %4</source>
+        <translation>%1, images %2–%3 : %4</translation>
+    </message>
+    <message>
+        <source>Frame %1 (%2)</source>
+        <translation>Image %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Colourfulness %1, flicker %2, confidence %3</source>
+        <translation>Richesse chromatique %1, scintillement %2, confiance %3</translation>
+    </message>
+    <message>
+        <source>Sepia</source>
+        <translation>Sépia</translation>
+    </message>
+    <message>
+        <source>Low confidence</source>
+        <translation>Faible confiance</translation>
+    </message>
+    <message>
+        <source>Heavy motion</source>
+        <translation>Mouvement important</translation>
+    </message>
+    <message>
+        <source>Desaturated (colour averaging)</source>
+        <translation>Désaturé (moyennage des couleurs)</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Colourise black-and-white video.</source>
+        <translation>Coloriser des vidéos en noir et blanc.</translation>
+    </message>
+    <message>
+        <source>Video or project to open.</source>
+        <translation>Vidéo ou projet à ouvrir.</translation>
+    </message>
+    <message>
+        <source>Open the file, wait for its first preview, save a screenshot of the window to &lt;png&gt; and quit (for documentation, e.g. under Xvfb).</source>
+        <translation>Ouvrir le fichier, attendre son premier aperçu, enregistrer une capture de la fenêtre dans &lt;png&gt; puis quitter (pour la documentation, p. ex. sous Xvfb).</translation>
+    </message>
+    <message>
+        <source>Interface language for this run: en, de, fr, es or zh_CN (default: the View &gt; Language setting, else the system locale).</source>
+        <translation>Langue de l&apos;interface pour cette exécution : en, de, fr, es ou zh_CN (par défaut : le réglage Affichage &gt; Langue, sinon la langue du système).</translation>
+    </message>
+    <message>
+        <source>unknown language &apos;%1&apos;; use one of: %2</source>
+        <translation>langue inconnue « %1 » ; utilisez l&apos;une de : %2</translation>
+    </message>
+</context>
+</TS>

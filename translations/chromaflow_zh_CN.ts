@@ -1,0 +1,866 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>cf::ui::CoreText</name>
+    <message>
+        <source>sepia: %1 % of chroma in the %2-%3 degree hue band</source>
+        <translation>棕褐色调：%1% 的色度落在 %2-%3 度色相范围内</translation>
+    </message>
+    <message>
+        <source>desaturated: colourfulness %1 is below %2 (colour averaging)</source>
+        <translation>饱和度过低：色彩丰富度 %1 低于 %2（颜色平均化）</translation>
+    </message>
+    <message>
+        <source>desaturated: colourfulness %1, far below the shot&apos;s median %2</source>
+        <translation>饱和度过低：色彩丰富度 %1，远低于该镜头的中位数 %2</translation>
+    </message>
+    <message>
+        <source>low confidence on %1 % of the frame</source>
+        <translation>画面中 %1% 的区域置信度低</translation>
+    </message>
+    <message>
+        <source>confidence %1, far below the shot&apos;s median %2</source>
+        <translation>置信度 %1，远低于该镜头的中位数 %2</translation>
+    </message>
+    <message>
+        <source>flicker: the colour jumps by %1 ab units between frames</source>
+        <translation>闪烁：相邻帧之间颜色跳变 %1 个 ab 单位</translation>
+    </message>
+    <message>
+        <source>flicker %1 times the shot&apos;s median</source>
+        <translation>闪烁：达到该镜头中位数的 %1 倍</translation>
+    </message>
+    <message>
+        <source>heavy motion or an undetected cut: %1 % occluded</source>
+        <translation>剧烈运动或未检测到的镜头切换：%1% 被遮挡</translation>
+    </message>
+    <message>
+        <source>heavy motion: %1 % occluded</source>
+        <translation>剧烈运动：%1% 被遮挡</translation>
+    </message>
+    <message>
+        <source>heavy motion: %1 % of the frame width per frame</source>
+        <translation>剧烈运动：每帧移动画面宽度的 %1%</translation>
+    </message>
+    <message numerus="yes">
+        <source>CPU (%n thread(s))</source>
+        <translation>
+            <numerusform>CPU（%n 个线程）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CUDA GPU (half precision)</source>
+        <translation>CUDA GPU（半精度）</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Scanning for cuts</source>
+        <translation>正在检测镜头切换</translation>
+    </message>
+    <message>
+        <source>Analysing</source>
+        <translation>正在分析</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ExportDialog</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Export colourised video</source>
+        <translation>导出上色后的视频</translation>
+    </message>
+    <message>
+        <source>MKV / FFV1 (lossless)</source>
+        <translation>MKV / FFV1（无损）</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Constant rate factor: lower is better and larger; 18 looks lossless</source>
+        <translation>恒定码率因子：数值越低画质越好、文件越大；18 看起来接近无损</translation>
+    </message>
+    <message>
+        <source>Quality (CRF)</source>
+        <translation>质量 (CRF)</translation>
+    </message>
+    <message>
+        <source>Whole video</source>
+        <translation>整个视频</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <source>Choose where to save</source>
+        <translation>选择保存位置</translation>
+    </message>
+    <message>
+        <source>Output file</source>
+        <translation>输出文件</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>取消导出</translation>
+    </message>
+    <message>
+        <source>In/out range (frames %1-%2)</source>
+        <translation>入点/出点范围（第 %1-%2 帧）</translation>
+    </message>
+    <message>
+        <source>In/out range (set with I and O)</source>
+        <translation>入点/出点范围（用 I 和 O 设置）</translation>
+    </message>
+    <message>
+        <source>Keep the original sound</source>
+        <translation>保留原始声音</translation>
+    </message>
+    <message>
+        <source>Keep the original sound (the source has none)</source>
+        <translation>保留原始声音（源视频没有声音）</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>Video files (*.mp4 *.mkv *.mov)</source>
+        <translation>视频文件 (*.mp4 *.mkv *.mov)</translation>
+    </message>
+    <message>
+        <source>Choose an output file first.</source>
+        <translation>请先选择输出文件。</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2, ETA %3</source>
+        <translation>第 %1 帧，共 %2 帧，剩余 %3</translation>
+    </message>
+    <message>
+        <source>Frame %1 of %2</source>
+        <translation>第 %1 帧，共 %2 帧</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::FailuresPanel</name>
+    <message>
+        <source>Frames</source>
+        <translation>帧</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>No failures flagged so far</source>
+        <translation>目前尚未标记任何问题</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n flagged range(s)</source>
+        <translation>
+            <numerusform>已标记 %n 个范围</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::JobPanel</name>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>剩余 %1</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::MainWindow</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>问题帧</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Could not open the video</source>
+        <translation>无法打开该视频</translation>
+    </message>
+    <message>
+        <source>Analysed</source>
+        <translation>已分析</translation>
+    </message>
+    <message>
+        <source>Exporting: frame %1 of %2 %3</source>
+        <translation>正在导出：第 %1/%2 帧 %3</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>No video</source>
+        <translation>无视频</translation>
+    </message>
+    <message>
+        <source>Frame %1 / %2</source>
+        <translation>第 %1 / %2 帧</translation>
+    </message>
+    <message>
+        <source>About Chromaflow</source>
+        <translation>关于 Chromaflow</translation>
+    </message>
+    <message>
+        <source>Chromaflow %1
+Colourises black-and-white video with temporal smoothing and failure inspection.</source>
+        <translation>Chromaflow %1
+为黑白视频上色，支持时间平滑和问题帧检查。</translation>
+    </message>
+    <message>
+        <source>&amp;Open Video…</source>
+        <translation>打开视频(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Project…</source>
+        <translation>打开项目(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save Project</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save Project &amp;As…</source>
+        <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Play / Pause</source>
+        <translation>播放/暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Play &amp;Backwards (J)</source>
+        <translation>倒放 (J)(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pa&amp;use (K)</source>
+        <translation>暂停 (K)(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Play &amp;Forwards (L)</source>
+        <translation>正向播放 (L)(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Previous Frame</source>
+        <translation>上一帧</translation>
+    </message>
+    <message>
+        <source>Next Frame</source>
+        <translation>下一帧</translation>
+    </message>
+    <message>
+        <source>Go to Start</source>
+        <translation>跳到开头</translation>
+    </message>
+    <message>
+        <source>Go to End</source>
+        <translation>跳到结尾</translation>
+    </message>
+    <message>
+        <source>Set &amp;In Point</source>
+        <translation>设置入点(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Set &amp;Out Point</source>
+        <translation>设置出点(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Clear In/Out</source>
+        <translation>清除入点/出点</translation>
+    </message>
+    <message>
+        <source>Previous Failure</source>
+        <translation>上一个问题帧</translation>
+    </message>
+    <message>
+        <source>Side by Side</source>
+        <translation>并排</translation>
+    </message>
+    <message>
+        <source>Split Wipe</source>
+        <translation>分割擦除</translation>
+    </message>
+    <message>
+        <source>Single View</source>
+        <translation>单画面</translation>
+    </message>
+    <message>
+        <source>Toggle Single Side</source>
+        <translation>切换显示的一侧</translation>
+    </message>
+    <message>
+        <source>Original | Colourised</source>
+        <translation>原始 | 上色</translation>
+    </message>
+    <message>
+        <source>Raw Network | Smoothed</source>
+        <translation>网络原始输出 | 平滑后</translation>
+    </message>
+    <message>
+        <source>Source Colours | Colourised</source>
+        <translation>源颜色 | 上色</translation>
+    </message>
+    <message>
+        <source>Confidence &amp;Overlay</source>
+        <translation>置信度叠加(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;1:1</source>
+        <translation>原始大小 1:1(&amp;1)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom O&amp;ut</source>
+        <translation>缩小(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Timeline Zoom In</source>
+        <translation>放大时间线</translation>
+    </message>
+    <message>
+        <source>Timeline Zoom Out</source>
+        <translation>缩小时间线</translation>
+    </message>
+    <message>
+        <source>Timeline: Whole Film</source>
+        <translation>时间线：整部影片</translation>
+    </message>
+    <message>
+        <source>System Default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;About Chromaflow</source>
+        <translation>关于 Chromaflow(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Run the network and the failure analysis over the whole video while you work, starting at the playhead</source>
+        <translation>在您工作时从播放头开始对整个视频运行网络和问题分析</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销：%1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做：%1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Playback</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>An export is running; cancel it or wait before opening another video.</source>
+        <translation>正在导出；请先取消或等待导出完成，再打开其他视频。</translation>
+    </message>
+    <message>
+        <source>Opening %1 and loading the model…</source>
+        <translation>正在打开 %1 并加载模型…</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Open a video</source>
+        <translation>打开视频</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow projects (*.chromaflow);;All files (*)</source>
+        <translation>视频 (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow 项目 (*.chromaflow);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open a project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Chromaflow projects (*.chromaflow)</source>
+        <translation>Chromaflow 项目 (*.chromaflow)</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>清除列表</translation>
+    </message>
+    <message>
+        <source>No further failures after this frame</source>
+        <translation>此帧之后没有更多问题帧</translation>
+    </message>
+    <message>
+        <source>No earlier failures before this frame</source>
+        <translation>此帧之前没有问题帧</translation>
+    </message>
+    <message>
+        <source>Open a video before exporting</source>
+        <translation>请先打开视频再导出</translation>
+    </message>
+    <message>
+        <source>Exporting %1</source>
+        <translation>正在导出 %1</translation>
+    </message>
+    <message>
+        <source>Open a black-and-white video to start (%1 or drop a file)</source>
+        <translation>打开一个黑白视频即可开始（%1 或拖入文件）</translation>
+    </message>
+    <message>
+        <source>Chromaflow could not finish the preview, the settings or the analysis</source>
+        <translation>Chromaflow 无法完成预览、设置或分析</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Could not open the project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>Could not save the project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <source>&amp;Next Failure</source>
+        <translation>下一个问题帧(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Analyse in Background</source>
+        <translation>后台分析(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Analysed %1 of %n frame(s)</source>
+        <translation>
+            <numerusform>已分析 %1/%n 帧</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %1: %n frame(s) at %2 fps</source>
+        <translation>
+            <numerusform>已打开 %1：%n 帧，%2 fps</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::PreviewWidget</name>
+    <message>
+        <source>Smoothed (λ %1)</source>
+        <translation>平滑后（λ %1）</translation>
+    </message>
+    <message>
+        <source>Colourised (λ %1)</source>
+        <translation>上色后（λ %1）</translation>
+    </message>
+    <message>
+        <source>Raw network output</source>
+        <translation>网络原始输出</translation>
+    </message>
+    <message>
+        <source>Original (the source has no colours)</source>
+        <translation>原始画面（源视频没有颜色）</translation>
+    </message>
+    <message>
+        <source>Source colours (reference)</source>
+        <translation>源颜色（参考）</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原始画面</translation>
+    </message>
+    <message>
+        <source>Not available yet</source>
+        <translation>尚不可用</translation>
+    </message>
+    <message>
+        <source>Open a video: File &gt; Open, or drop a file here</source>
+        <translation>打开视频：文件 &gt; 打开视频，或将文件拖到此处</translation>
+    </message>
+    <message>
+        <source>Frame %1</source>
+        <translation>第 %1 帧</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ProjectFile</name>
+    <message>
+        <source>cannot read project %1: %2 at offset %3; check the file is a Chromaflow project</source>
+        <translation>无法读取项目 %1：%2（偏移 %3）；请确认该文件是 Chromaflow 项目</translation>
+    </message>
+    <message>
+        <source>cannot read project %1: not a Chromaflow project file</source>
+        <translation>无法读取项目 %1：不是 Chromaflow 项目文件</translation>
+    </message>
+    <message>
+        <source>cannot read project %1: format version %2 is not supported; update Chromaflow</source>
+        <translation>无法读取项目 %1：不支持格式版本 %2；请更新 Chromaflow</translation>
+    </message>
+    <message>
+        <source>cannot save project %1: %2; choose a writable folder</source>
+        <translation>无法保存项目 %1：%2；请选择可写入的文件夹</translation>
+    </message>
+    <message>
+        <source>cannot save project %1: %2; check the free disk space</source>
+        <translation>无法保存项目 %1：%2；请检查可用磁盘空间</translation>
+    </message>
+    <message>
+        <source>cannot open project %1: %2</source>
+        <translation>无法打开项目 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::SessionWorker</name>
+    <message>
+        <source>No video is open.</source>
+        <translation>没有打开的视频。</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消；未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::SettingsPanel</name>
+    <message>
+        <source>Sepia share of chroma</source>
+        <translation>色度中的棕褐色占比</translation>
+    </message>
+    <message>
+        <source>Minimum colourfulness</source>
+        <translation>最低色彩丰富度</translation>
+    </message>
+    <message>
+        <source>Low-confidence area</source>
+        <translation>低置信度面积</translation>
+    </message>
+    <message>
+        <source>Flicker vs shot median</source>
+        <translation>闪烁与镜头中位数之比</translation>
+    </message>
+    <message>
+        <source>Motion (share of width)</source>
+        <translation>运动（占画面宽度比例）</translation>
+    </message>
+    <message>
+        <source>Occluded area</source>
+        <translation>遮挡面积</translation>
+    </message>
+    <message>
+        <source>Outlier z-score (0 = off)</source>
+        <translation>离群值 z 分数（0 = 关闭）</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Shipped default model</source>
+        <translation>内置默认模型</translation>
+    </message>
+    <message>
+        <source>Choose a model file</source>
+        <translation>选择模型文件</translation>
+    </message>
+    <message>
+        <source>Model file</source>
+        <translation>模型文件</translation>
+    </message>
+    <message>
+        <source>Model default</source>
+        <translation>模型默认值</translation>
+    </message>
+    <message>
+        <source>Annealed-mean temperature of classification heads: lower gives bolder colours, higher gives safer, duller ones</source>
+        <translation>分类头退火均值的温度：越低颜色越鲜明，越高颜色越稳妥、越暗淡</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Working height</source>
+        <translation>工作高度</translation>
+    </message>
+    <message>
+        <source>Height the network works at; the colours are upsampled to the full frame</source>
+        <translation>网络处理时使用的高度；颜色随后会上采样到完整画面</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>当前使用</translation>
+    </message>
+    <message>
+        <source>(not known until a video is open)</source>
+        <translation>（打开视频后才能确定）</translation>
+    </message>
+    <message>
+        <source>Temporal smoothing</source>
+        <translation>时间平滑</translation>
+    </message>
+    <message>
+        <source>Smoothing strength λ: 0 is off; higher values remove more flicker but can smear colours across motion</source>
+        <translation>平滑强度 λ：0 为关闭；数值越高去除的闪烁越多，但运动时颜色可能拖影</translation>
+    </message>
+    <message>
+        <source>DIS (fast)</source>
+        <translation>DIS（快速）</translation>
+    </message>
+    <message>
+        <source>TV-L1 (accurate, slow)</source>
+        <translation>TV-L1（精确、较慢）</translation>
+    </message>
+    <message>
+        <source>Optical flow</source>
+        <translation>光流</translation>
+    </message>
+    <message>
+        <source>Failure thresholds</source>
+        <translation>问题检测阈值</translation>
+    </message>
+    <message>
+        <source>Current shot</source>
+        <translation>当前镜头</translation>
+    </message>
+    <message>
+        <source>Use this λ for the shot</source>
+        <translation>此镜头使用该 λ</translation>
+    </message>
+    <message>
+        <source>Use this temperature</source>
+        <translation>使用该温度</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>No video open</source>
+        <translation>未打开视频</translation>
+    </message>
+    <message>
+        <source>Frames %1-%2</source>
+        <translation>第 %1-%2 帧</translation>
+    </message>
+    <message>
+        <source>λ %1 (override)</source>
+        <translation>λ %1（单独设置）</translation>
+    </message>
+    <message>
+        <source>Temperature %1 (override)</source>
+        <translation>温度 %1（单独设置）</translation>
+    </message>
+    <message>
+        <source>Uses the global settings</source>
+        <translation>使用全局设置</translation>
+    </message>
+    <message>
+        <source>Choose a model</source>
+        <translation>选择模型</translation>
+    </message>
+    <message>
+        <source>Chromaflow or TorchScript models (*.cfmodel *.pt *.ts);;All files (*)</source>
+        <translation>Chromaflow 或 TorchScript 模型 (*.cfmodel *.pt *.ts);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ShotOverrideCommand</name>
+    <message>
+        <source>Set λ %1 for the shot at frame %2</source>
+        <translation>将第 %2 帧所在镜头的 λ 设为 %1</translation>
+    </message>
+    <message>
+        <source>Set temperature %1 for the shot at frame %2</source>
+        <translation>将第 %2 帧所在镜头的温度设为 %1</translation>
+    </message>
+    <message>
+        <source>Clear the overrides of the shot at frame %1</source>
+        <translation>清除第 %1 帧所在镜头的单独设置</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::TimelineWidget</name>
+    <message>
+        <source>Open a video to see its timeline</source>
+        <translation>打开视频以查看其时间线</translation>
+    </message>
+    <message>
+        <source>Colourfulness</source>
+        <translation>色彩丰富度</translation>
+    </message>
+    <message>
+        <source>Flicker</source>
+        <translation>闪烁</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>%1, frames %2-%3: %4</source>
+        <translation>%1，第 %2-%3 帧：%4</translation>
+    </message>
+    <message>
+        <source>Frame %1 (%2)</source>
+        <translation>第 %1 帧（%2）</translation>
+    </message>
+    <message>
+        <source>Colourfulness %1, flicker %2, confidence %3</source>
+        <translation>色彩丰富度 %1，闪烁 %2，置信度 %3</translation>
+    </message>
+    <message>
+        <source>Sepia</source>
+        <translation>棕褐色调</translation>
+    </message>
+    <message>
+        <source>Low confidence</source>
+        <translation>置信度低</translation>
+    </message>
+    <message>
+        <source>Heavy motion</source>
+        <translation>剧烈运动</translation>
+    </message>
+    <message>
+        <source>Desaturated (colour averaging)</source>
+        <translation>饱和度过低（颜色平均化）</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Colourise black-and-white video.</source>
+        <translation>为黑白视频上色。</translation>
+    </message>
+    <message>
+        <source>Video or project to open.</source>
+        <translation>要打开的视频或项目。</translation>
+    </message>
+    <message>
+        <source>Open the file, wait for its first preview, save a screenshot of the window to &lt;png&gt; and quit (for documentation, e.g. under Xvfb).</source>
+        <translation>打开文件，等待首个预览，将窗口截图保存到 &lt;png&gt; 后退出（用于文档，例如在 Xvfb 下）。</translation>
+    </message>
+    <message>
+        <source>Interface language for this run: en, de, fr, es or zh_CN (default: the View &gt; Language setting, else the system locale).</source>
+        <translation>本次运行的界面语言：en、de、fr、es 或 zh_CN（默认：视图 &gt; 语言中的设置，否则跟随系统语言）。</translation>
+    </message>
+    <message>
+        <source>unknown language &apos;%1&apos;; use one of: %2</source>
+        <translation>未知语言“%1”；请使用以下之一：%2</translation>
+    </message>
+</context>
+</TS>
