@@ -9,8 +9,8 @@
 #include <memory>
 #include <set>
 #include <string>
-#include <vector>
 #include <utility>
+#include <vector>
 
 #include "common/Result.h"
 #include "media/AvHandles.h"
