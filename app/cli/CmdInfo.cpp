@@ -1,4 +1,5 @@
-// chromaflow-cli info FILE [--json]: the stream facts of a video file.
+// chromaflow-cli info FILE [--json] [--check]: the stream facts of a video file; --check decodes
+// every frame and lists the damaged ones.
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -106,6 +107,9 @@ int runInfo(const QStringList& args) {
   parser.setApplicationDescription(QStringLiteral("Print the stream facts of a video file."));
   parser.addHelpOption();
   parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")});
+  parser.addOption({QStringLiteral("check"),
+                    QStringLiteral("Decode every frame and list the damaged ones (slow for long "
+                                   "videos).")});
   parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The video file."));
   QTextStream err(stderr);
   if (!parser.parse(QStringList{QStringLiteral("chromaflow-cli info")} + args)) {
@@ -117,7 +121,8 @@ int runInfo(const QStringList& args) {
     return 0;
   }
   if (parser.positionalArguments().size() != 1) {
-    err << "chromaflow-cli info: expected one FILE. Usage: chromaflow-cli info FILE [--json]\n";
+    err << "chromaflow-cli info: expected one FILE. Usage: chromaflow-cli info FILE [--json] "
+           "[--check]\n";
     return 2;
   }
   av_log_set_level(AV_LOG_FATAL);  // our own one-line errors replace FFmpeg's log
@@ -127,11 +132,37 @@ int runInfo(const QStringList& args) {
     err << "chromaflow-cli info: " << str(reader.message()) << '\n';
     return 1;
   }
+  media::VideoReader& r = *reader.value();
+  const bool check = parser.isSet(QStringLiteral("check"));
+  if (check) {
+    while (true) {
+      auto frame = r.next();
+      if (!frame) {
+        err << "chromaflow-cli info: " << str(frame.message()) << '\n';
+        return 1;
+      }
+      if (!frame.value())
+        break;
+    }
+  }
   QTextStream out(stdout);
-  if (parser.isSet(QStringLiteral("json")))
-    out << QJsonDocument(toJson(reader.value()->info())).toJson(QJsonDocument::Indented);
-  else
-    printText(out, reader.value()->info());
+  if (parser.isSet(QStringLiteral("json"))) {
+    QJsonObject json = toJson(r.info());
+    if (check) {
+      QJsonArray damaged;
+      for (const int64_t index : r.damagedFrames())
+        damaged.append(static_cast<qint64>(index));
+      json.insert(QStringLiteral("damaged_frames"), damaged);
+      json.insert(QStringLiteral("resized_frames"), static_cast<qint64>(r.resizedFrameCount()));
+    }
+    out << QJsonDocument(json).toJson(QJsonDocument::Indented);
+  } else {
+    printText(out, r.info());
+    if (check) {
+      const std::string summary = r.damageSummary();
+      out << "Damaged:     " << (summary.empty() ? QStringLiteral("none") : str(summary)) << '\n';
+    }
+  }
   return 0;
 }
 

@@ -17,7 +17,8 @@ std::string inQuotes(const std::string& path) {
   return "'" + path + "'";
 }
 
-/// True when the first box of the file is an ISO-BMFF 'ftyp' (MP4/MOV/3GP).
+}  // namespace
+
 bool looksLikeIsoBmff(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   char head[8] = {0};
@@ -25,8 +26,6 @@ bool looksLikeIsoBmff(const std::string& path) {
     return false;
   return std::memcmp(head + 4, "ftyp", 4) == 0;
 }
-
-}  // namespace
 
 Result<InputFormatPtr> openInputFile(const std::string& path) {
   namespace fs = std::filesystem;
@@ -66,6 +65,16 @@ Result<InputFormatPtr> openInputFile(const std::string& path) {
   if (ret < 0)
     return makeError("cannot read the streams of " + inQuotes(path) + " (" + ffmpegErrorText(ret) +
                      "). The file may be damaged.");
+  if (fmt->nb_streams == 0) {
+    // The MOV demuxer accepts a file that ends before its moov atom, with no streams at all.
+    if (looksLikeIsoBmff(path))
+      return makeError("cannot open " + inQuotes(path) +
+                       ": the MP4/MOV index (moov atom) is missing, so the file is probably "
+                       "truncated or was not finished. Copy or export the video again.");
+    return makeError(
+        "cannot open " + inQuotes(path) +
+        ": it holds no video or audio streams. Check that it is a complete video file.");
+  }
   return fmt;
 }
 

@@ -14,6 +14,9 @@ namespace cf::media {
 /// Opens `path` with avformat_open_input() and reads the stream information.
 Result<InputFormatPtr> openInputFile(const std::string& path);
 
+/// True when the first box of the file is an ISO-BMFF 'ftyp' (MP4/MOV/3GP).
+bool looksLikeIsoBmff(const std::string& path);
+
 /// Index of the main video stream (skipping cover art), or -1 when there is none.
 int findVideoStream(const AVFormatContext* fmt);
 

@@ -99,25 +99,30 @@ const char* chromaSubsamplingName(AVPixelFormat format) {
   return "other";
 }
 
-Result<std::shared_ptr<Frame>> FrameConverter::convert(const AVFrame& src) {
+Result<std::shared_ptr<Frame>> FrameConverter::convert(const AVFrame& src, int width_px,
+                                                       int height_px) {
   const auto src_format = static_cast<AVPixelFormat>(src.format);
   const AVPixelFormat target = planarTargetFor(src_format);
   const AVPixFmtDescriptor* src_desc = av_pix_fmt_desc_get(src_format);
   const AVPixFmtDescriptor* dst_desc = av_pix_fmt_desc_get(target);
-  if (!src_desc || !dst_desc || src.width <= 0 || src.height <= 0)
+  if (!src_desc || !dst_desc || src.width <= 0 || src.height <= 0 || !src.data[0])
     return makeError(std::string("unsupported decoded pixel format ") +
                      (src_desc ? src_desc->name : "none"));
+  if (width_px <= 0 || height_px <= 0)
+    return makeError("invalid frame size " + std::to_string(width_px) + "x" +
+                     std::to_string(height_px));
+  const bool same_size = src.width == width_px && src.height == height_px;
 
   auto frame = std::make_shared<Frame>();
   frame->bit_depth = dst_desc->comp[0].depth;
   const int cv_type = frame->bit_depth > 8 ? CV_16UC1 : CV_8UC1;
-  const int chroma_w = AV_CEIL_RSHIFT(src.width, dst_desc->log2_chroma_w);
-  const int chroma_h = AV_CEIL_RSHIFT(src.height, dst_desc->log2_chroma_h);
+  const int chroma_w = AV_CEIL_RSHIFT(width_px, dst_desc->log2_chroma_w);
+  const int chroma_h = AV_CEIL_RSHIFT(height_px, dst_desc->log2_chroma_h);
   const bool src_rgb = (src_desc->flags & (AV_PIX_FMT_FLAG_RGB | AV_PIX_FMT_FLAG_PAL)) != 0;
   frame->full_range =
       src.color_range == AVCOL_RANGE_JPEG || isJpegRangeFormat(src_format) || src_rgb;
 
-  if (target == src_format) {
+  if (target == src_format && same_size) {
     frame->y = copyPlane(src.data[0], src.linesize[0], src.width, src.height, cv_type);
     frame->u = copyPlane(src.data[1], src.linesize[1], chroma_w, chroma_h, cv_type);
     frame->v = copyPlane(src.data[2], src.linesize[2], chroma_w, chroma_h, cv_type);
@@ -126,7 +131,7 @@ Result<std::shared_ptr<Frame>> FrameConverter::convert(const AVFrame& src) {
 
   // sws_getCachedContext reuses the context while the source geometry and format stay the same.
   SwsContext* ctx = sws_getCachedContext(
-      sws_.release(), src.width, src.height, src_format, src.width, src.height, target,
+      sws_.release(), src.width, src.height, src_format, width_px, height_px, target,
       SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT, nullptr, nullptr, nullptr);
   sws_.reset(ctx);
   if (!ctx)
@@ -144,17 +149,17 @@ Result<std::shared_ptr<Frame>> FrameConverter::convert(const AVFrame& src) {
   if (!scratch)
     return makeError("out of memory allocating a frame");
   scratch->format = target;
-  scratch->width = src.width;
-  scratch->height = src.height;
+  scratch->width = width_px;
+  scratch->height = height_px;
   const int ret = av_frame_get_buffer(scratch.get(), 0);
   if (ret < 0)
     return makeError(ffmpegFailure("cannot allocate a frame", ret));
   const int rows =
       sws_scale(ctx, src.data, src.linesize, 0, src.height, scratch->data, scratch->linesize);
-  if (rows != src.height)
+  if (rows != height_px)
     return makeError(std::string("swscale failed converting ") + src_desc->name + " to " +
                      dst_desc->name);
-  frame->y = copyPlane(scratch->data[0], scratch->linesize[0], src.width, src.height, cv_type);
+  frame->y = copyPlane(scratch->data[0], scratch->linesize[0], width_px, height_px, cv_type);
   frame->u = copyPlane(scratch->data[1], scratch->linesize[1], chroma_w, chroma_h, cv_type);
   frame->v = copyPlane(scratch->data[2], scratch->linesize[2], chroma_w, chroma_h, cv_type);
   return frame;

@@ -23,9 +23,10 @@ const char* chromaSubsamplingName(AVPixelFormat format);
 
 class FrameConverter {
  public:
-  /// Copies (or converts) the pixels of `src` into a new Frame. Index and timestamps are left to
-  /// the caller.
-  Result<std::shared_ptr<Frame>> convert(const AVFrame& src);
+  /// Copies (or converts) the pixels of `src` into a new Frame of `width_px` x `height_px`: the
+  /// stream's size, which a damaged or resolution-changing stream may not decode to; such frames
+  /// are scaled. Index and timestamps are left to the caller.
+  Result<std::shared_ptr<Frame>> convert(const AVFrame& src, int width_px, int height_px);
 
  private:
   SwsContextPtr sws_;

@@ -17,6 +17,13 @@ namespace cf::media {
 
 namespace {
 
+/// Decode errors in a row after which a stream counts as undecodable rather than damaged.
+constexpr int kMaxDecodeErrorsInARow = 64;
+/// The largest frame side accepted: 16K. Damaged headers claim sizes like 64x63023.
+constexpr int kMaxSidePx = 16384;
+/// Damaged frames logged one by one; the rest are only counted.
+constexpr size_t kLoggedDamagedFrames = 20;
+
 Rational toRational(AVRational r) {
   return Rational{r.num, r.den};
 }
@@ -162,6 +169,11 @@ Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path) 
       return makeError("cannot use " + inQuotes(path) + ": it is an audio-only file (" +
                        std::to_string(audio_streams) +
                        " audio stream(s), no video stream). Open a video file.");
+    if (looksLikeIsoBmff(path))
+      return makeError(
+          "cannot use " + inQuotes(path) +
+          ": its MP4/MOV index (moov atom) is damaged and lists no video or audio "
+          "stream, so the file is probably truncated. Copy or export the video again.");
     return makeError("cannot use " + inQuotes(path) +
                      ": it has no video stream. Open a video file.");
   }
@@ -173,6 +185,19 @@ Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path) 
   if (!avcodec_find_decoder(st->codecpar->codec_id))
     return makeError("cannot decode " + inQuotes(path) + ": this FFmpeg build has no decoder for " +
                      avcodec_get_name(st->codecpar->codec_id) + " video.");
+
+  const int width_px = st->codecpar->width;
+  const int height_px = st->codecpar->height;
+  if (width_px <= 0 || height_px <= 0)
+    return makeError("cannot use " + inQuotes(path) + ": its video stream has no frame size (" +
+                     std::to_string(width_px) + "x" + std::to_string(height_px) +
+                     "). The file is damaged.");
+  if (width_px > kMaxSidePx || height_px > kMaxSidePx)
+    return makeError("cannot use " + inQuotes(path) + ": its frames are " +
+                     std::to_string(width_px) + "x" + std::to_string(height_px) +
+                     " pixels, more than the " + std::to_string(kMaxSidePx) + "x" +
+                     std::to_string(kMaxSidePx) +
+                     " Chromaflow handles (or the file is damaged). Scale it down first.");
 
   PacketScan scan = scanVideoPackets(fmt, vidx);
   const int64_t frames = static_cast<int64_t>(scan.pts_sorted.size());
@@ -209,7 +234,7 @@ Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path) 
     return makeError("cannot decode " + inQuotes(path) + ": the decoder produced no frame from " +
                      std::to_string(frames) + " packets. The video data is damaged.");
   reader->peeked_ = first.value();
-  reader->position_ = first.value()->index;
+  reader->position_ = 0;  // next() repeats the first frame if the decoder dropped any before it
   qCDebug(lcMedia) << "opened" << QString::fromStdString(path) << reader->info_.frame_count
                    << "frames, pts table" << (reader->scan_.pts_valid ? "exact" : "unavailable");
   return reader;
@@ -217,6 +242,7 @@ Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path) 
 
 Status VideoReader::openDecoder() {
   peeked_.reset();
+  last_returned_.reset();
   position_ = 0;
   draining_ = false;
   decoder_.reset();
@@ -252,14 +278,27 @@ Status VideoReader::openDecoder() {
 }
 
 Result<bool> VideoReader::decodeOne() {
+  int errors_in_a_row = 0;
   while (true) {
     int ret = avcodec_receive_frame(decoder_.get(), av_frame_.get());
     if (ret == 0)
       return true;
     if (ret == AVERROR_EOF)
       return false;
-    if (ret != AVERROR(EAGAIN))
+    if (ret == AVERROR(ENOMEM))
       return makeError(ffmpegFailure("decoding " + where(position_), ret));
+    if (ret != AVERROR(EAGAIN)) {
+      // The decoder gave up on a damaged frame: a frame missing from its output is repeated by
+      // next() and noted there. A decoder that fails on every packet is not worth waiting for.
+      qCDebug(lcMedia, "decode error near %s: %s", where(position_).c_str(),
+              ffmpegErrorText(ret).c_str());
+      if (++errors_in_a_row > kMaxDecodeErrorsInARow)
+        return makeError(ffmpegFailure("decoding " + where(position_) + " failed " +
+                                           std::to_string(errors_in_a_row) +
+                                           " times in a row (the video data is damaged)",
+                                       ret));
+      continue;
+    }
     if (draining_)
       return false;
     ret = av_read_frame(fmt_.get(), packet_.get());
@@ -272,13 +311,26 @@ Result<bool> VideoReader::decodeOne() {
     }
     if (packet_->stream_index == stream_index_) {
       ret = avcodec_send_packet(decoder_.get(), packet_.get());
-      if (ret == AVERROR_INVALIDDATA) {
-        ++bad_packets_;  // damaged packet: the decoder conceals it; keep going
-        qCWarning(lcMedia) << "damaged video packet near"
-                           << QString::fromStdString(where(position_));
-      } else if (ret < 0) {
+      if (ret == AVERROR(ENOMEM)) {
         av_packet_unref(packet_.get());
         return makeError(ffmpegFailure("decoding " + where(position_), ret));
+      }
+      if (ret < 0) {
+        // A damaged packet: the decoder skips or conceals it; decoding goes on.
+        const int64_t index = scan_.pts_valid && packet_->pts != AV_NOPTS_VALUE
+                                  ? indexOfPts(packet_->pts)
+                                  : position_;
+        noteDamage(index >= 0 ? index : position_,
+                   "has a damaged packet (" + ffmpegErrorText(ret) + ")");
+        if (++errors_in_a_row > kMaxDecodeErrorsInARow) {
+          av_packet_unref(packet_.get());
+          return makeError(ffmpegFailure("decoding " + where(position_) + " failed " +
+                                             std::to_string(errors_in_a_row) +
+                                             " times in a row (the video data is damaged)",
+                                         ret));
+        }
+      } else {
+        errors_in_a_row = 0;
       }
     }
     av_packet_unref(packet_.get());
@@ -312,6 +364,62 @@ std::string VideoReader::where(int64_t index) const {
   return inQuotes(path_) + " frame " + std::to_string(index);
 }
 
+void VideoReader::noteDamage(int64_t index, const std::string& what) {
+  // Damage after the last counted frame (a decoder making more frames than packets) counts
+  // against the last frame.
+  index = std::clamp<int64_t>(index, 0, std::max<int64_t>(info_.frame_count - 1, 0));
+  if (!damaged_.insert(index).second)
+    return;
+  if (damaged_.size() <= kLoggedDamagedFrames)
+    qCWarning(lcMedia, "%s %s; decoding goes on", where(index).c_str(), what.c_str());
+  else if (damaged_.size() == kLoggedDamagedFrames + 1)
+    qCWarning(lcMedia, "more damaged frames in '%s'; not logging each", path_.c_str());
+}
+
+std::vector<int64_t> VideoReader::damagedFrames() const {
+  return {damaged_.begin(), damaged_.end()};
+}
+
+std::string VideoReader::damageSummary() const {
+  std::string text;
+  if (!damaged_.empty()) {
+    constexpr size_t kListed = 12;
+    std::string list;
+    size_t listed = 0;
+    for (const int64_t index : damaged_) {
+      if (listed == kListed) {
+        list += ", ...";
+        break;
+      }
+      list += (listed++ ? ", " : "") + std::to_string(index);
+    }
+    text = std::to_string(damaged_.size()) + " of " + std::to_string(info_.frame_count) +
+           " frames of " + inQuotes(path_) + " are damaged (frame " + list +
+           "): they show the decoder's repair or repeat the frame before";
+  }
+  if (resized_frames_ > 0)
+    text += (text.empty() ? std::to_string(resized_frames_) + " frames of " + inQuotes(path_)
+                          : "; " + std::to_string(resized_frames_) + " frames") +
+            " had another size than the stream and were scaled to " +
+            std::to_string(info_.width_px) + "x" + std::to_string(info_.height_px);
+  if (!text.empty())
+    text += ". Use an undamaged copy of the file if there is one.";
+  return text;
+}
+
+void VideoReader::stamp(Frame& frame, int64_t index, int64_t pts, int64_t packet_duration) const {
+  frame.index = index;
+  frame.pts = pts == AV_NOPTS_VALUE ? index : pts;
+  const int64_t frames = static_cast<int64_t>(scan_.pts_sorted.size());
+  if (scan_.pts_valid && index + 1 < frames)
+    frame.duration = scan_.pts_sorted[index + 1] - scan_.pts_sorted[index];
+  else if (scan_.pts_valid && index + 1 == frames)
+    frame.duration = scan_.last_duration;
+  else
+    frame.duration = packet_duration;
+  frame.time_s = static_cast<double>(frame.pts - info_.start_pts) * info_.time_base.toDouble();
+}
+
 Result<FramePtr> VideoReader::decodeFrame() {
   auto got = decodeOne();
   if (!got)
@@ -323,35 +431,63 @@ Result<FramePtr> VideoReader::decodeFrame() {
   int64_t index = scan_.pts_valid ? indexOfPts(pts) : -1;
   if (index < 0)
     index = position_;
-  auto converted = converter_.convert(*av);
+  if (av->decode_error_flags != 0 || (av->flags & AV_FRAME_FLAG_CORRUPT))
+    noteDamage(index, "was decoded with errors (concealed by the decoder)");
+  if (av->width != info_.width_px || av->height != info_.height_px) {
+    ++resized_frames_;
+    qCDebug(lcMedia, "%s is %dx%d in a %dx%d stream; scaled", where(index).c_str(), av->width,
+            av->height, info_.width_px, info_.height_px);
+  }
+  auto converted = converter_.convert(*av, info_.width_px, info_.height_px);
   const int64_t duration = av->pkt_duration;
   av_frame_unref(av);
   if (!converted)
     return makeError(where(index) + ": " + converted.message());
   std::shared_ptr<Frame> frame = std::move(converted.value());
-  frame->index = index;
-  frame->pts = pts == AV_NOPTS_VALUE ? index : pts;
-  const int64_t frames = static_cast<int64_t>(scan_.pts_sorted.size());
-  if (scan_.pts_valid && index + 1 < frames)
-    frame->duration = scan_.pts_sorted[index + 1] - scan_.pts_sorted[index];
-  else if (scan_.pts_valid && index + 1 == frames)
-    frame->duration = scan_.last_duration;
-  else
-    frame->duration = duration;
-  frame->time_s = static_cast<double>(frame->pts - info_.start_pts) * info_.time_base.toDouble();
+  stamp(*frame, index, pts, duration);
   return FramePtr(std::move(frame));
 }
 
+FramePtr VideoReader::conceal(int64_t index, const FramePtr& like) {
+  auto copy = std::make_shared<Frame>(*like);  // shares the planes: frames are immutable
+  stamp(*copy, index, scan_.pts_sorted[static_cast<size_t>(index)], like->duration);
+  noteDamage(index, "was dropped by the decoder (the frame before is repeated)");
+  position_ = index + 1;
+  last_returned_ = copy;
+  return copy;
+}
+
 Result<FramePtr> VideoReader::next() {
+  FramePtr frame;
   if (peeked_) {
-    FramePtr frame = std::move(peeked_);
+    frame = std::move(peeked_);
     peeked_.reset();
-    position_ = frame->index + 1;
-    return frame;
+  } else {
+    auto decoded = decodeFrame();
+    if (!decoded)
+      return decoded.error();
+    frame = decoded.value();
   }
-  auto frame = decodeFrame();
-  if (frame && frame.value())
-    position_ = frame.value()->index + 1;
+  // Only an exact pts table tells which frames the decoder dropped; fill them in.
+  const bool can_fill = scan_.pts_valid && position_ < info_.frame_count;
+  if (!frame) {
+    if (can_fill && last_returned_)
+      return conceal(position_, last_returned_);  // the decoder ended early
+    return FramePtr();
+  }
+  if (frame->index >= info_.frame_count) {
+    // More frames than packets (a damaged stream without an exact pts table): the frame count is
+    // the contract, so the extra frames are left out.
+    qCDebug(lcMedia, "%s: decoder output beyond the %lld counted frames left out", path_.c_str(),
+            static_cast<long long>(info_.frame_count));
+    return FramePtr();
+  }
+  if (can_fill && frame->index > position_) {
+    peeked_ = frame;
+    return conceal(position_, last_returned_ ? last_returned_ : frame);
+  }
+  position_ = frame->index + 1;
+  last_returned_ = frame;
   return frame;
 }
 
@@ -383,8 +519,9 @@ Result<FramePtr> VideoReader::seekAndDecode(int64_t index) {
       break;
     avcodec_flush_buffers(decoder_.get());
     peeked_.reset();
+    last_returned_.reset();
     draining_ = false;
-    bool first = true;
+    FramePtr before;  // the last frame decoded before the target
     while (true) {
       auto frame = decodeFrame();
       if (!frame)
@@ -392,16 +529,23 @@ Result<FramePtr> VideoReader::seekAndDecode(int64_t index) {
       if (!frame.value())
         break;
       const int64_t pts = frame.value()->pts;
-      if (first && pts > target_pts)
+      if (!before && pts > target_pts)
         break;  // landed after the target: retry from an earlier keyframe
-      first = false;
       if (pts == target_pts) {
         position_ = index + 1;
+        last_returned_ = frame.value();
         return frame;
       }
-      if (pts > target_pts)
-        return makeError("cannot read " + where(index) +
-                         ": the decoder skipped it (the video data is damaged there).");
+      if (pts > target_pts) {
+        peeked_ = frame.value();  // the decoder dropped the target: repeat the frame before it
+        return conceal(index, before);
+      }
+      before = frame.value();
+    }
+    if (before) {
+      position_ = index;  // the decoder ended before the target
+      last_returned_ = before;
+      return next();
     }
   }
   // Last resort: decode from the start.
@@ -418,7 +562,7 @@ Result<FramePtr> VideoReader::frameAt(int64_t index) {
     return makeError("cannot read " + where(index) + ": the video has " +
                      std::to_string(info_.frame_count) + " frames (0.." +
                      std::to_string(info_.frame_count - 1) + ").");
-  if (peeked_ && peeked_->index == index)
+  if (peeked_ && peeked_->index == index && position_ == index)
     return next();
   if (!scan_.pts_valid) {
     // No exact pts table (e.g. AVI without timestamps): count frames from the start.

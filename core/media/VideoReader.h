@@ -1,11 +1,16 @@
 #pragma once
 // Decodes the main video stream of a file into planar Y/U/V frames, in order (next()) or at any
 // frame index (frameAt(), frame-accurate: the same pixels as a decode from the start).
+// Damaged video data does not stop decoding: frames the decoder reports as damaged are returned as
+// it concealed them, frames it drops are replaced by the previous frame (so the frame count and the
+// indices stay exact), and both are listed in damagedFrames() and logged (chromaflow.media).
 
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "common/Result.h"
 #include "media/AvHandles.h"
@@ -37,6 +42,13 @@ class VideoReader {
   /// continues after it.
   Result<FramePtr> frameAt(int64_t index);
 
+  /// Indices (ascending) of the frames decoded so far that were damaged: reported as damaged by the
+  /// decoder or dropped by it and replaced by the previous frame.
+  std::vector<int64_t> damagedFrames() const;
+  /// Frames decoded so far that had another size than the stream and were scaled to it.
+  int64_t resizedFrameCount() const { return resized_frames_; }
+  /// One line for the user about damagedFrames() and resizedFrameCount(); empty when both are 0.
+  std::string damageSummary() const;
   /// Source times (seconds, pts x time_base) where frame `first` starts and frame `last` ends
   /// (inclusive): from the packet table, so exact for VFR; from the nominal rate when the file's
   /// timestamps are unusable. For a range export's audio (VideoWriterSettings::audio_range).
@@ -49,6 +61,11 @@ class VideoReader {
   Result<FramePtr> decodeFrame();  // next decoded frame as a Frame; null at end
   Result<FramePtr> decodeForwardTo(int64_t index);
   Result<FramePtr> seekAndDecode(int64_t index);
+  /// Frame `index` as a copy of `like` (sharing its pixels), noted as damaged; next() goes on
+  /// after.
+  FramePtr conceal(int64_t index, const FramePtr& like);
+  void stamp(Frame& frame, int64_t index, int64_t pts, int64_t packet_duration) const;
+  void noteDamage(int64_t index, const std::string& what);
   int64_t indexOfPts(int64_t pts) const;   // -1 when pts is not a frame of the table
   std::string where(int64_t index) const;  // "'path' frame N"
 
@@ -61,10 +78,12 @@ class VideoReader {
   AvPacketPtr packet_;
   AvFramePtr av_frame_;
   FrameConverter converter_;
-  FramePtr peeked_;        // frame `position_`, already decoded (by open())
-  int64_t position_ = 0;   // index of the frame next() returns
-  bool draining_ = false;  // the end of the file was reached and the decoder is being drained
-  int64_t bad_packets_ = 0;
+  FramePtr peeked_;         // frame `position_`, already decoded (by open())
+  int64_t position_ = 0;    // index of the frame next() returns
+  bool draining_ = false;   // the end of the file was reached and the decoder is being drained
+  FramePtr last_returned_;  // the frame next() returned last: repeated in place of dropped ones
+  std::set<int64_t> damaged_;
+  int64_t resized_frames_ = 0;
 };
 
 }  // namespace cf::media

@@ -175,6 +175,16 @@ Status VideoWriter::open() {
   enc->framerate = toAv(s.fps);
   enc->sample_aspect_ratio = toAv(s.sample_aspect.valid() ? s.sample_aspect : Rational{1, 1});
   enc->pix_fmt = choosePixelFormat(codec, s);
+  if (const AVPixFmtDescriptor* desc = av_pix_fmt_desc_get(enc->pix_fmt);
+      desc && (s.codec == VideoCodec::H264 || s.codec == VideoCodec::H265) &&
+      (((s.width_px & 1) && desc->log2_chroma_w) || ((s.height_px & 1) && desc->log2_chroma_h))) {
+    // x264/x265 cannot subsample the chroma of an odd-sized frame: keep full chroma instead.
+    enc->pix_fmt = planarYuvFormat(0, 0, desc->comp[0].depth);
+    notes_.push_back("the frame size " + std::to_string(s.width_px) + "x" +
+                     std::to_string(s.height_px) + " is odd, so the " + videoCodecName(s.codec) +
+                     " video is 4:4:4, which some players cannot play; use ffv1 or an even size "
+                     "for them");
+  }
   enc->color_range = s.full_range ? AVCOL_RANGE_JPEG : AVCOL_RANGE_MPEG;
   enc->thread_count = 0;
   enc->flags |= AV_CODEC_FLAG_BITEXACT;
@@ -471,6 +481,15 @@ void VideoWriter::abort() {
   encoder_.reset();
   if (temp_)
     temp_->discard();
+}
+
+std::string subtitlesLeftOutNote(const StreamInfo& source) {
+  std::string codecs;
+  for (const std::string& codec : source.subtitle_codecs)
+    codecs += (codecs.empty() ? "" : ", ") + codec;
+  return "the " + std::to_string(source.subtitleStreamCount()) + " subtitle stream(s) of '" +
+         source.path + "' (" + codecs +
+         ") were left out: only video and audio are written. Mux them back with ffmpeg if needed.";
 }
 
 }  // namespace cf::media

@@ -18,6 +18,7 @@
 #include "media/AvHandles.h"
 #include "media/Frame.h"
 #include "media/Rational.h"
+#include "media/StreamInfo.h"
 
 namespace cf::media {
 
@@ -114,5 +115,9 @@ class VideoWriter {
   bool header_written_ = false;
   bool closed_ = false;
 };
+
+/// The writer carries video and audio only: the note that says the subtitle streams of `source`
+/// were left out (call when source.subtitleStreamCount() > 0).
+std::string subtitlesLeftOutNote(const StreamInfo& source);
 
 }  // namespace cf::media

@@ -200,6 +200,10 @@ Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServic
         recombined.highWater() + static_cast<size_t>(smooth.window_frames) + batch + 4);
     for (const std::string& note : (*writer)->notes())
       stats.notes.push_back(note);
+    if (!info.subtitle_codecs.empty())
+      stats.notes.push_back(media::subtitlesLeftOutNote(info));
+    if (const std::string damage = (*reader)->damageSummary(); !damage.empty())
+      stats.notes.push_back(damage);
     stats.total_s = since(t_start);
     qCInfo(lcPipeline, "exported %lld frames to %s in %.1f s", static_cast<long long>(stats.frames),
            request.output_path.c_str(), stats.total_s);

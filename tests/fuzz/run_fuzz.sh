@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Builds (if needed) and runs the VideoReader libFuzzer target for SECONDS.
+#
+#   tests/fuzz/run_fuzz.sh SECONDS [CORPUS_DIR]
+#
+# The build goes to $CF_FUZZ_BUILD (default build-fuzz/, configured with clang and
+# -DCHROMAFLOW_FUZZ=ON). Seeds: tests/data/make_bad_inputs.sh output plus small valid clips, written
+# to BUILD/seeds once. New inputs go to CORPUS_DIR (default BUILD/corpus); crashes, leaks and
+# timeouts to BUILD/artifacts/. The run stops at the first finding; CF_FUZZ_FORK=N runs N forked
+# workers that go on past crashes and timeouts (each finding still lands in BUILD/artifacts/).
+set -euo pipefail
+
+if [[ $# -lt 1 || $# -gt 2 ]]; then
+  echo "usage: $0 SECONDS [CORPUS_DIR]" >&2
+  exit 2
+fi
+seconds=$1
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+build=${CF_FUZZ_BUILD:-$root/build-fuzz}
+corpus=${2:-$build/corpus}
+fork=${CF_FUZZ_FORK:-0}
+
+if [[ ! -f $build/build.ninja ]]; then
+  CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCHROMAFLOW_FUZZ=ON \
+    -DCHROMAFLOW_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+fi
+cmake --build "$build" -j2 --target fuzz_videoreader
+
+seeds=$build/seeds
+if [[ ! -f $seeds/.done ]]; then
+  rm -rf "$seeds"
+  "$root/tests/data/make_bad_inputs.sh" "$seeds"
+  ff() { ffmpeg -nostdin -hide_banner -loglevel error -y "$@"; }
+  src="testsrc2=s=32x24:r=10"
+  ff -f lavfi -i "$src" -frames:v 5 -c:v libx264 -g 2 -bf 1 "$seeds/valid_h264.mp4"
+  ff -f lavfi -i "$src" -frames:v 5 -c:v mpeg4 "$seeds/valid_mpeg4.avi"
+  ff -f lavfi -i "$src" -frames:v 5 -c:v ffv1 "$seeds/valid_ffv1.mkv"
+  ff -f lavfi -i "$src" -frames:v 5 -c:v mpeg2video "$seeds/valid_mpeg2.ts"
+  ff -f lavfi -i "$src" -frames:v 5 -c:v libvpx -b:v 100k "$seeds/valid_vp8.webm"
+  ff -f lavfi -i "$src" -frames:v 5 -c:v mjpeg "$seeds/valid_mjpeg.mov"
+  ff -f lavfi -i "$src" -frames:v 5 -c:v rawvideo -pix_fmt gray "$seeds/valid_gray.nut"
+  ff -f lavfi -i "$src" -frames:v 5 -c:v huffyuv "$seeds/valid_huffyuv.avi"
+  ff -f lavfi -i "$src" -frames:v 5 -f yuv4mpegpipe "$seeds/valid.y4m"
+  rm -f "$seeds/size_8k.mp4"  # ~100 KB: over -max_len, and every mutant decodes an 8K frame
+  touch "$seeds/.done"
+fi
+
+mode=()
+if [[ $fork -gt 0 ]]; then
+  mode=(-fork="$fork" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
+fi
+mkdir -p "$corpus" "$build/artifacts"
+exec "$build/tests/fuzz/fuzz_videoreader" "$corpus" "$seeds" \
+  -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=2560 \
+  -malloc_limit_mb=2048 -print_final_stats=1 "${mode[@]}" \
+  -artifact_prefix="$build/artifacts/"
