@@ -26,7 +26,6 @@ packages=(
   ffmpeg opencv-doc
   xvfb xauth
   python3                      # tests/data/make_bad_inputs.sh (the hardening suite)
-  clang libclang-rt-14-dev     # tests/fuzz: the libFuzzer build (opt-in, run_fuzz.sh)
   desktop-file-utils appstream   # ctest -L packaging validates the .desktop and metainfo files
 )
 

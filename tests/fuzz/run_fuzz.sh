@@ -20,6 +20,10 @@ build=${CF_FUZZ_BUILD:-$root/build-fuzz}
 corpus=${2:-$build/corpus}
 fork=${CF_FUZZ_FORK:-0}
 
+if ! command -v clang++ >/dev/null || ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
+  echo "run_fuzz.sh: needs clang and libFuzzer: apt-get install clang libclang-rt-14-dev" >&2
+  exit 2
+fi
 if [[ ! -f $build/build.ninja ]]; then
   CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCHROMAFLOW_FUZZ=ON \
     -DCHROMAFLOW_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
