@@ -79,15 +79,21 @@ class StageRunner {
 
 }  // namespace
 
-Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServices& services,
+Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServices& services,
                                 const CancelToken& cancel, const ProgressFn& progress) {
-  return guarded("exporting '" + request.output_path + "'", [&]() -> Result<RenderStats> {
+  return guarded("exporting '" + request.output_path + "'", [&]() -> Result<ExportStats> {
     const auto t_start = Clock::now();
-    RenderStats stats;
-    auto reader = media::VideoReader::open(request.input_path);
-    if (!reader)
-      return reader.error();
-    const media::StreamInfo& info = (*reader)->info();
+    ExportStats stats;
+    std::unique_ptr<media::VideoReader> own_reader;
+    media::VideoReader* reader = services.reader;
+    if (!reader) {
+      auto opened = media::VideoReader::open(request.input_path);
+      if (!opened)
+        return opened.error();
+      own_reader = std::move(*opened);
+      reader = own_reader.get();
+    }
+    const media::StreamInfo& info = reader->info();
     const int64_t first = std::clamp<int64_t>(request.first_frame, 0, info.frame_count - 1);
     const int64_t last = request.last_frame < 0
                              ? info.frame_count - 1
@@ -124,7 +130,7 @@ Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServic
     if (request.keep_audio && info.hasAudio()) {
       ws.audio_source_path = request.input_path;
       if (!whole) {  // the range's audio, moved to start with its first frame
-        const auto [start_s, end_s] = (*reader)->frameSpanS(first, last);
+        const auto [start_s, end_s] = reader->frameSpanS(first, last);
         ws.audio_range = media::AudioRange{
             start_s, end_s, static_cast<double>(info.start_pts) * info.time_base.toDouble()};
       }
@@ -140,7 +146,7 @@ Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServic
     StageTimes times;
     temporal::FrameLinker linker(request.temporal.flow, *services.flow_cache);
     StageRunner runner({&decoded, &inferred, &linked, &smoothed, &recombined});
-    media::VideoReader& rd = **reader;
+    media::VideoReader& rd = *reader;
     model::Colorizer& colorizer = *services.colorizer;
     AbCache& ab_cache = *services.ab_cache;
     temporal::SmoothSettings smooth = request.temporal.smooth;  // per-shot lambdas, range-relative
@@ -202,7 +208,7 @@ Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServic
       stats.notes.push_back(note);
     if (!info.subtitle_codecs.empty())
       stats.notes.push_back(media::subtitlesLeftOutNote(info));
-    if (const std::string damage = (*reader)->damageSummary(); !damage.empty())
+    if (const std::string damage = reader->damageSummary(); !damage.empty())
       stats.notes.push_back(damage);
     stats.total_s = since(t_start);
     qCInfo(lcPipeline, "exported %lld frames to %s in %.1f s", static_cast<long long>(stats.frames),

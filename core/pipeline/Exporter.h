@@ -14,9 +14,13 @@
 #include "common/Progress.h"
 #include "common/Result.h"
 #include "media/VideoWriter.h"
+#include "pipeline/SessionTypes.h"
 #include "temporal/FlowCache.h"
 #include "temporal/VideoSmoother.h"
 
+namespace cf::media {
+class VideoReader;
+}
 namespace cf::model {
 class Colorizer;
 }
@@ -36,22 +40,10 @@ struct RenderRequest {
   temporal::TemporalSettings temporal;
 };
 
-struct RenderStats {
-  int64_t frames = 0;
-  double total_s = 0.0;
-  double decode_s = 0.0;
-  double inference_s = 0.0;
-  double flow_s = 0.0;
-  double smoothing_s = 0.0;  ///< temporal smoothing
-  double recombine_s = 0.0;
-  double encode_s = 0.0;
-  int64_t cache_hits = 0;
-  int64_t flows_computed = 0;
-  int64_t frames_held_max = 0;     ///< most frames alive in the stages and queues at once
-  std::vector<std::string> notes;  ///< things to tell the user (audio re-encoded, ...)
-};
-
 struct RenderServices {
+  /// The input, already open (the Session's reader; the export moves its position). Null: the
+  /// input is opened here.
+  media::VideoReader* reader = nullptr;
   model::Colorizer* colorizer = nullptr;
   AbCache* ab_cache = nullptr;
   temporal::FlowCache* flow_cache = nullptr;
@@ -61,7 +53,9 @@ struct RenderServices {
 
 /// Renders the request. The output appears at output_path only on success; on failure or
 /// cancellation nothing is left there, and the input is never written.
-Result<RenderStats> renderVideo(const RenderRequest& request, const RenderServices& services,
+/// Fills the frame count, the timings and the notes of the stats (the caller adds what it knows of
+/// its caches).
+Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServices& services,
                                 const CancelToken& cancel, const ProgressFn& progress);
 
 }  // namespace cf::pipeline

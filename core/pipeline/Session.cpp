@@ -283,6 +283,7 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
       rr.temporal.smooth.lambda_ranges.push_back({cut.frame, impl_->lambdaFor(cut.frame)});
   }
   RenderServices services;
+  services.reader = impl_->reader.get();
   services.colorizer = impl_->colorizer.get();
   services.ab_cache = impl_->ab_cache.get();
   services.flow_cache = impl_->flow_cache.get();
@@ -291,24 +292,13 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   if (!stats)
     return stats.error();
   ExportStats& e = impl_->last_export;
-  e = ExportStats();
-  e.frames = stats->frames;
+  e = std::move(*stats);
   e.scan_s = scan_s;
-  e.total_s = stats->total_s + scan_s;
-  e.decode_s = stats->decode_s;
-  e.inference_s = stats->inference_s;
-  e.flow_s = stats->flow_s;
-  e.smoothing_s = stats->smoothing_s;
-  e.recombine_s = stats->recombine_s;
-  e.encode_s = stats->encode_s;
-  e.cache_hits = stats->cache_hits;
-  e.flows_computed = stats->flows_computed;
-  e.frames_held_max = stats->frames_held_max;
+  e.total_s += scan_s;
   e.cache_bytes = impl_->ab_cache->bytesOnDisk() - bytes_before;
   if (auto* disk = dynamic_cast<temporal::DiskFlowCache*>(impl_->flow_cache.get()))
     e.flow_cache_bytes = disk->bytesWritten() - flow_bytes_before;
   e.cache_dir = impl_->ab_cache->dir();
-  e.notes = stats->notes;
   if (!impl_->cache_note.empty())
     e.notes.push_back(impl_->cache_note);
   if (!impl_->colorizer->notice().isEmpty())
