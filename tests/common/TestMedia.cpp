@@ -1,6 +1,7 @@
 #include "TestMedia.h"
 
 #include <QProcess>
+#include <algorithm>
 
 namespace cf::test {
 
@@ -95,6 +96,39 @@ int packetCount(const QString& path, const QString& selector) {
   bool ok = false;
   const int count = QString::fromUtf8(result.out).trimmed().toInt(&ok);
   return ok ? count : -1;
+}
+
+std::pair<double, double> audioPacketSpan(const QString& path) {
+  QProcess probe;
+  probe.start(QStringLiteral("ffprobe"),
+              {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
+               QStringLiteral("a:0"), QStringLiteral("-show_entries"),
+               QStringLiteral("packet=pts_time,duration_time"), QStringLiteral("-of"),
+               QStringLiteral("csv=p=0"), path});
+  if (!probe.waitForFinished(30000))
+    return {-1.0, -1.0};
+  double first = -1.0;
+  double end = -1.0;
+  for (const QString& line : QString::fromUtf8(probe.readAllStandardOutput()).split('\n')) {
+    const QStringList parts = line.trimmed().split(',');
+    if (parts.size() < 2)
+      continue;
+    const double pts = parts[0].toDouble();
+    if (first < 0.0)
+      first = pts;
+    end = std::max(end, pts + parts[1].toDouble());
+  }
+  return {first, end};
+}
+
+QString makeCutClip(const QString& path) {
+  return runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                    QStringLiteral("testsrc2=size=160x96:rate=25:duration=0.48"),
+                    QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                    QStringLiteral("mandelbrot=size=160x96:rate=25"),
+                    QStringLiteral("-filter_complex"),
+                    QStringLiteral("[1:v]trim=end_frame=12[m];[0:v][m]concat=n=2:v=1"),
+                    QStringLiteral("-c:v"), QStringLiteral("ffv1"), path});
 }
 
 }  // namespace cf::test

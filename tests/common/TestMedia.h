@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
+#include <utility>
 
 namespace cf::test {
 
@@ -37,6 +38,14 @@ QByteArray rawFrames(const QString& path, const QString& pix_fmt);
 /// One ffprobe value of a stream: streamValue(path, "a:0", "codec_name"); an entry with '=' is
 /// passed to -show_entries as is (e.g. "stream_side_data=rotation", "format=duration").
 QString streamValue(const QString& path, const QString& selector, const QString& entry);
+/// First audio packet's pts and the end (pts + duration) of the last one, in seconds (ffprobe);
+/// {-1, -1} without audio.
+std::pair<double, double> audioPacketSpan(const QString& path);
+
+/// A 24-frame 160x96 FFV1 clip of two different scenes with a hard cut at frame 12 (testsrc2,
+/// then mandelbrot). Returns an empty string on success, else the ffmpeg error.
+QString makeCutClip(const QString& path);
+
 /// Number of packets of a stream (ffprobe -count_packets).
 int packetCount(const QString& path, const QString& selector);
 

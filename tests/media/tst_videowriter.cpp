@@ -62,30 +62,6 @@ QStringList partialFiles(const QString& dir) {
   return QDir(dir).entryList({QStringLiteral(".*partial*")}, QDir::Files | QDir::Hidden);
 }
 
-/// First audio packet's pts and the end (pts + duration) of the last one, in seconds (ffprobe).
-std::pair<double, double> audioPacketSpan(const QString& path) {
-  QProcess probe;
-  probe.start(QStringLiteral("ffprobe"),
-              {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
-               QStringLiteral("a:0"), QStringLiteral("-show_entries"),
-               QStringLiteral("packet=pts_time,duration_time"), QStringLiteral("-of"),
-               QStringLiteral("csv=p=0"), path});
-  if (!probe.waitForFinished(30000))
-    return {-1.0, -1.0};
-  double first = -1.0;
-  double end = -1.0;
-  for (const QString& line : QString::fromUtf8(probe.readAllStandardOutput()).split('\n')) {
-    const QStringList parts = line.trimmed().split(',');
-    if (parts.size() < 2)
-      continue;
-    const double pts = parts[0].toDouble();
-    if (first < 0.0)
-      first = pts;
-    end = std::max(end, pts + parts[1].toDouble());
-  }
-  return {first, end};
-}
-
 /// The first decoded audio samples of `path` as mono s16.
 std::vector<int16_t> decodedAudio(const QString& path) {
   QProcess ffmpeg;
@@ -449,7 +425,7 @@ class TestVideoWriter : public QObject {
     // Aligned: the audio starts with the video (copied audio: at the first whole packet of the
     // range, so up to one packet, 1024 samples, later), and lasts as long as the range.
     const double packet_s = 1024.0 / 48000.0 + 1e-3;
-    const auto [audio_first_s, audio_end_s] = audioPacketSpan(out);
+    const auto [audio_first_s, audio_end_s] = cf::test::audioPacketSpan(out);
     const double video_start_s =
         cf::test::streamValue(out, QStringLiteral("v:0"), QStringLiteral("start_time")).toDouble();
     const double audio_start_s =

@@ -16,29 +16,6 @@ using namespace cf;
 
 namespace {
 
-/// First audio packet's pts and the end (pts + duration) of the last one, in seconds (ffprobe).
-std::pair<double, double> audioPacketSpan(const QString& path) {
-  QProcess probe;
-  probe.start(QStringLiteral("ffprobe"),
-              {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-select_streams"),
-               QStringLiteral("a:0"), QStringLiteral("-show_entries"),
-               QStringLiteral("packet=pts_time,duration_time"), QStringLiteral("-of"),
-               QStringLiteral("csv=p=0"), path});
-  if (!probe.waitForFinished(30000))
-    return {-1.0, -1.0};
-  double first = -1.0;
-  double end = -1.0;
-  for (const QString& line : QString::fromUtf8(probe.readAllStandardOutput()).split('\n')) {
-    const QStringList parts = line.trimmed().split(',');
-    if (parts.size() < 2)
-      continue;
-    if (first < 0.0)
-      first = parts[0].toDouble();
-    end = std::max(end, parts[0].toDouble() + parts[1].toDouble());
-  }
-  return {first, end};
-}
-
 /// Largest difference of two byte buffers of equal size (255 when the sizes differ).
 int maxByteDiff(const QByteArray& a, const QByteArray& b) {
   if (a.size() != b.size() || a.isEmpty())
@@ -97,14 +74,7 @@ class TestExportFeatures : public QObject {
     QCOMPARE(test::makeClip(spec), QString());
     // Two different scenes joined: a hard cut at frame 12.
     cut_clip_ = dir_.filePath(QStringLiteral("cut.mkv"));
-    QCOMPARE(test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                              QStringLiteral("testsrc2=size=160x96:rate=25:duration=0.48"),
-                              QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                              QStringLiteral("mandelbrot=size=160x96:rate=25"),
-                              QStringLiteral("-filter_complex"),
-                              QStringLiteral("[1:v]trim=end_frame=12[m];[0:v][m]concat=n=2:v=1"),
-                              QStringLiteral("-c:v"), QStringLiteral("ffv1"), cut_clip_}),
-             QString());
+    QCOMPARE(test::makeCutClip(cut_clip_), QString());
     model_ = dir_.filePath(QStringLiteral("tiny.cfmodel"));
     QCOMPARE(test::makeTinyModel(model_), QString());
   }
@@ -126,7 +96,7 @@ class TestExportFeatures : public QObject {
     QCOMPARE((*reader)->info().frame_count, int64_t(14));
     QVERIFY((*reader)->info().hasAudio());
     const double packet_s = 1024.0 / 48000.0 + 1e-3;  // one AAC packet
-    const auto [first_s, end_s] = audioPacketSpan(out);
+    const auto [first_s, end_s] = test::audioPacketSpan(out);
     const double video_start_s =
         test::streamValue(out, QStringLiteral("v:0"), QStringLiteral("start_time")).toDouble();
     const double audio_start_s =
