@@ -29,8 +29,13 @@ int runEval(const QStringList& args) {
                                    "model."),
                     QStringLiteral("file")});
   parser.addOption({QStringLiteral("working-height"),
-                    QStringLiteral("Pictures are scored at this height (128..1024)."),
+                    QStringLiteral("The network runs at this height (128..1024), as in colorize."),
                     QStringLiteral("px"), QStringLiteral("256")});
+  parser.addOption({QStringLiteral("score-at"),
+                    QStringLiteral("'full': score at the picture's own size, on colorize's path "
+                                   "(working height, padding, L-guided upsampling, chroma fade); "
+                                   "'working': score at the working height."),
+                    QStringLiteral("where"), QStringLiteral("full")});
   parser.addOption({QStringLiteral("device"), QStringLiteral("auto, cpu or cuda."),
                     QStringLiteral("name"), QStringLiteral("auto")});
   parser.addOption({QStringLiteral("temperature"),
@@ -96,6 +101,12 @@ int runEval(const QStringList& args) {
     return 2;
   }
   settings.validation_split = split == QLatin1String("val");
+  const QString score_at = parser.value(QStringLiteral("score-at"));
+  if (score_at != QLatin1String("full") && score_at != QLatin1String("working")) {
+    err << cmd << ": --score-at must be 'full' or 'working'.\n";
+    return 2;
+  }
+  settings.score_at_full_resolution = score_at == QLatin1String("full");
   av_log_set_level(AV_LOG_FATAL);
 
   const CancelToken cancel = installInterruptHandler();
@@ -108,8 +119,11 @@ int runEval(const QStringList& args) {
     return cancel.isCancelled() ? 130 : 1;
   }
   out << "model " << report->model_path << " (" << report->model_name << ") on " << report->device
-      << ", working height " << report->working_height_px << " px\n";
-  out << "left: the model; right (0-): the zero-chroma baseline. PSNR in dB, CF = colourfulness\n";
+      << ", working height " << report->working_height_px << " px, scored at "
+      << (report->score_at_full_resolution ? "full resolution (colorize's path)" : "working height")
+      << "\n";
+  out << "left: the model; right (0-): the zero-chroma baseline. PSNR in dB, hueAcc = hue "
+         "accuracy, cast = global cast (Lab units), CF = colourfulness\n";
   out << report->table();
   if (parser.isSet(QStringLiteral("json"))) {
     QFile f(parser.value(QStringLiteral("json")));

@@ -52,6 +52,14 @@ const Opt kOptions[] = {
      "changes it for the rest of the run or the exported model).",
      "t", "0.38"},
     {"no-hints", "Build the network without hint channels.", nullptr, ""},
+    {"global-context",
+     "Channels of an image-level feature fused into every position (Iizuka et al. 2016); 0 = "
+     "none.",
+     "n", "0"},
+    {"init-from",
+     "Start from the weights of this .cfmodel (same preset, head and bin grid; a wider "
+     "hypercolumn, e.g. added --global-context, starts at zero in its new inputs).",
+     "file", ""},
     {"crop", "Training crop in pixels (a multiple of the preset's multiple).", "px", "96"},
     {"min-crop", "Smallest crop side as a fraction of the shorter image side.", "f", "0.55"},
     {"batch", "Batch size.", "n", "32"},
@@ -70,6 +78,9 @@ const Opt kOptions[] = {
     {"hint-fraction", "Share of batches with simulated hints.", "f", "0.5"},
     {"hint-p", "Geometric parameter of the number of hint points.", "p", "0.125"},
     {"film", "Share of samples given a film look (grain + blur) on L.", "f", "0.3"},
+    {"film-damage",
+     "Share of the film-look samples also given a random tone curve and vertical scratches.", "f",
+     "0"},
     {"val-fraction", "Share of files held out for validation (by path hash).", "f", "0.02"},
     {"val-images", "Validation samples per validation pass.", "n", "256"},
     {"video-step", "Videos: use every k-th frame.", "k", "15"},
@@ -116,6 +127,7 @@ bool fillSettings(const QCommandLineParser& p, train::TrainSettings* s, QString*
   s->optim.schedule = sched.value();
   s->rebalance = !p.isSet(QStringLiteral("no-rebalance"));
   s->out_dir = p.value(QStringLiteral("out"));
+  s->init_from = p.value(QStringLiteral("init-from"));
   s->device = p.value(QStringLiteral("device"));
   s->model_name = p.value(QStringLiteral("name"));
   s->data_terms = p.value(QStringLiteral("terms"));
@@ -125,14 +137,15 @@ bool fillSettings(const QCommandLineParser& p, train::TrainSettings* s, QString*
   }
   int64_t crop = 0, batch = 0, steps = 0, warmup = 0, step_size = 0, reb_images = 0, val_images = 0,
           video_step = 0, seed = 0, threads = 0, workers = 0, prefetch = 0, ckpt = 0, val_every = 0,
-          log_every = 0;
+          log_every = 0, global_context = 0;
   bool ok = toInt(p, "crop", &crop) && toInt(p, "batch", &batch) && toInt(p, "steps", &steps) &&
             toInt(p, "warmup", &warmup) && toInt(p, "step-size", &step_size) &&
             toInt(p, "rebalance-images", &reb_images) && toInt(p, "val-images", &val_images) &&
             toInt(p, "video-step", &video_step) && toInt(p, "seed", &seed) &&
             toInt(p, "threads", &threads) && toInt(p, "workers", &workers) &&
             toInt(p, "prefetch", &prefetch) && toInt(p, "checkpoint-every", &ckpt) &&
-            toInt(p, "val-every", &val_every) && toInt(p, "log-every", &log_every);
+            toInt(p, "val-every", &val_every) && toInt(p, "log-every", &log_every) &&
+            toInt(p, "global-context", &global_context);
   ok = ok && toDouble(p, "min-crop", &s->augment.min_crop_frac) &&
        toDouble(p, "lr", &s->optim.lr) && toDouble(p, "momentum", &s->optim.momentum) &&
        toDouble(p, "weight-decay", &s->optim.weight_decay) &&
@@ -140,12 +153,14 @@ bool fillSettings(const QCommandLineParser& p, train::TrainSettings* s, QString*
        toDouble(p, "rebalance-lambda", &s->rebalance_lambda) &&
        toDouble(p, "hint-fraction", &s->hints.batch_fraction) &&
        toDouble(p, "hint-p", &s->hints.point_p) && toDouble(p, "film", &s->augment.film_fraction) &&
+       toDouble(p, "film-damage", &s->augment.film_damage) &&
        toDouble(p, "val-fraction", &s->val_fraction) && toDouble(p, "max-hours", &s->max_hours);
   if (!ok || seed < 0) {
     *problem = QStringLiteral("a numeric option has a value that is not a number");
     return false;
   }
   s->augment.crop_px = static_cast<int>(crop);
+  s->model.global_context = static_cast<int>(global_context);
   s->batch_size = static_cast<int>(batch);
   s->steps = steps;
   s->optim.warmup_steps = warmup;

@@ -4,6 +4,8 @@
 #include <array>
 #include <cmath>
 
+#include "color/ChromaFade.h"
+
 namespace cf::color {
 
 namespace {
@@ -62,7 +64,7 @@ void convertRow(const float* lp, AbOf ab_of, int cols, cv::Vec3b* dst) {
   static const SrgbEncoder encoder;  // immutable after construction (thread-safe init)
   for (int c = 0; c < cols; ++c) {
     const float L = lp[c];
-    const cv::Vec2f ab = ab_of(c);
+    const cv::Vec2f ab = ab_of(c) * chromaFade(L);
     const float fy = (L + 16.0f) / 116.0f;
     const float x = labFInv(fy + ab[0] / 500.0f) * kWhiteX;
     const float y = L > kKappa * kEpsilon ? fy * fy * fy : L / kKappa;
@@ -74,6 +76,19 @@ void convertRow(const float* lp, AbOf ab_of, int cols, cv::Vec3b* dst) {
 }
 
 }  // namespace
+
+cv::Mat fadeChroma(const cv::Mat& l, const cv::Mat& ab) {
+  CV_Assert(l.type() == CV_32FC1 && ab.type() == CV_32FC2 && l.size() == ab.size());
+  cv::Mat out(ab.size(), CV_32FC2);
+  for (int r = 0; r < l.rows; ++r) {
+    const float* lp = l.ptr<float>(r);
+    const cv::Vec2f* src = ab.ptr<cv::Vec2f>(r);
+    cv::Vec2f* dst = out.ptr<cv::Vec2f>(r);
+    for (int c = 0; c < l.cols; ++c)
+      dst[c] = src[c] * chromaFade(lp[c]);
+  }
+  return out;
+}
 
 cv::Mat labToRgb8(const cv::Mat& l, const cv::Mat& ab) {
   CV_Assert(l.type() == CV_32FC1 && ab.type() == CV_32FC2 && l.size() == ab.size());

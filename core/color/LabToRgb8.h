@@ -12,6 +12,7 @@
 namespace cf::color {
 
 /// L (CV_32FC1, 0..100) and ab (CV_32FC2, same size) -> CV_8UC3 RGB, clipped to the sRGB gamut.
+/// The chroma fades to neutral near L 0 and L 100 (ChromaFade.h), so black and white stay so.
 cv::Mat labToRgb8(const cv::Mat& l, const cv::Mat& ab);
 
 /// The same with ab given per pixel as an affine function of the guide g = L / 100:

@@ -46,10 +46,13 @@ ColorizationNetImpl::ColorizationNetImpl(const ModelConfig& config)
       "colour", ColourNetwork(hypercolumnChannels(), preset_.colour_width, config_.dropout));
   head_ = register_module(
       "head", torch::nn::Conv2d(torch::nn::Conv2dOptions(preset_.colour_width, out_channels_, 1)));
+  if (config_.global_context > 0)
+    global_ = register_module(
+        "global", torch::nn::Linear(preset_.backbone_widths.back(), config_.global_context));
 }
 
 int ColorizationNetImpl::hypercolumnChannels() const {
-  int c = config_.hints ? 3 : 0;
+  int c = (config_.hints ? 3 : 0) + config_.global_context;
   for (int w : preset_.backbone_widths)
     c += w;
   return c;
@@ -66,7 +69,8 @@ torch::Tensor ColorizationNetImpl::forward(const torch::Tensor& l, const torch::
         x,
         F::AvgPool2dFuncOptions(preset_.input_stride).stride(preset_.input_stride).ceil_mode(true));
   std::vector<torch::Tensor> parts;
-  for (const auto& tap : backbone_->forward(x))
+  const std::vector<torch::Tensor> taps = backbone_->forward(x);
+  for (const auto& tap : taps)
     parts.push_back(resampleTo(tap, hh, hw));
 
   if (config_.hints) {
@@ -85,6 +89,13 @@ torch::Tensor ColorizationNetImpl::forward(const torch::Tensor& l, const torch::
     } else {
       parts.push_back(torch::zeros({l.size(0), 3, hh, hw}, parts.front().options()));
     }
+  }
+  if (global_) {
+    // Iizuka et al. 2016: one image-level feature (mean of conv5 over the frame) fused into
+    // every position. Appended last, so a model widened from one without it starts identical.
+    const auto pooled = taps.back().mean({2, 3});
+    const auto g = global_->forward(pooled).relu();
+    parts.push_back(g.unsqueeze(2).unsqueeze(3).expand({-1, -1, hh, hw}));
   }
   return head_->forward(colour_->forward(torch::cat(parts, 1)));
 }

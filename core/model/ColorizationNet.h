@@ -1,6 +1,7 @@
 #pragma once
 // The full colour model: VGG16-shaped backbone on normalised L -> hypercolumn (conv1_2 .. conv5_3
-// resampled to 1/hypercolumn_stride of the input and concatenated, plus 3 hint channels) ->
+// resampled to 1/hypercolumn_stride of the input and concatenated, plus 3 hint channels, plus an
+// optional image-level global-context feature broadcast to every position) ->
 // colour network -> 1x1 head (2 channels for L2, Q bin logits for classification).
 // For core/model and core/train only; other modules use the torch-free Colorizer.
 
@@ -8,6 +9,7 @@
 
 #include <torch/nn/module.h>
 #include <torch/nn/modules/conv.h>
+#include <torch/nn/modules/linear.h>
 #include <torch/nn/pimpl.h>
 
 #include "model/AbBins.h"
@@ -60,6 +62,7 @@ class ColorizationNetImpl : public torch::nn::Module {
   VggBackbone backbone_{nullptr};
   ColourNetwork colour_{nullptr};
   torch::nn::Conv2d head_{nullptr};
+  torch::nn::Linear global_{nullptr};  ///< global context (config.global_context > 0)
 };
 TORCH_MODULE(ColorizationNet);
 

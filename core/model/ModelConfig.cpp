@@ -63,6 +63,8 @@ QJsonObject ModelConfig::toJson() const {
   o[QStringLiteral("temperature")] = temperature;
   o[QStringLiteral("hints")] = hints;
   o[QStringLiteral("dropout")] = dropout;
+  if (global_context > 0)
+    o[QStringLiteral("global_context")] = global_context;
   return o;
 }
 
@@ -78,6 +80,7 @@ Result<ModelConfig> ModelConfig::fromJson(const QJsonObject& json) {
   c.temperature = json.value(QStringLiteral("temperature")).toDouble(0.38);
   c.hints = json.value(QStringLiteral("hints")).toBool(true);
   c.dropout = json.value(QStringLiteral("dropout")).toDouble(0.2);
+  c.global_context = json.value(QStringLiteral("global_context")).toInt(0);
   if (Status s = c.validate(); !s)
     return s.error();
   return c;
@@ -93,6 +96,9 @@ Status ModelConfig::validate() const {
     return makeError("bin grid " + std::to_string(bin_grid) + " is out of range 2..55");
   if (!(temperature > 0.0) || temperature > 10.0)
     return makeError("temperature " + std::to_string(temperature) + " is out of range (0, 10]");
+  if (global_context < 0 || global_context > 512)
+    return makeError("global context width " + std::to_string(global_context) +
+                     " is out of range 0..512");
   if (dropout < 0.0 || dropout >= 1.0)
     return makeError("dropout " + std::to_string(dropout) + " is out of range [0, 1)");
   return Status::success();

@@ -47,6 +47,9 @@ struct ModelConfig {
   double temperature = 0.38;  ///< annealed-mean temperature (classification head)
   bool hints = true;          ///< the colour network takes 3 hint channels (ab + mask)
   double dropout = 0.2;
+  /// Global context (Iizuka et al. 2016): channels of an image-level feature (pooled conv5,
+  /// one linear layer) appended to every hypercolumn position; 0 = none (older models).
+  int global_context = 0;
 
   QJsonObject toJson() const;
   static Result<ModelConfig> fromJson(const QJsonObject& json);

@@ -128,4 +128,50 @@ Result<LoadedModel> loadModel(const QString& path) {
   });
 }
 
+Status initWeightsFrom(const QString& path, ColorizationNet& net, QString* summary) {
+  auto loaded = loadModel(path);
+  if (!loaded)
+    return loaded.error();
+  return guarded("initialising from '" + path.toStdString() + "'", [&]() -> Status {
+    const std::string file = "model file '" + path.toStdString() + "'";
+    if (loaded->card.config.head != net->config().head ||
+        loaded->card.config.preset != net->config().preset ||
+        loaded->card.config.bin_grid != net->config().bin_grid)
+      return makeError(file +
+                       " has another preset, head or bin grid than the run; it cannot "
+                       "initialise it");
+    auto source = namedState(*loaded->net);
+    int copied = 0, widened = 0, kept = 0;
+    torch::NoGradGuard no_grad;
+    for (auto& [name, t] : namedState(*net)) {
+      auto it = source.find(name);
+      if (it == source.end()) {
+        ++kept;
+        continue;
+      }
+      const torch::Tensor& src = it->second;
+      if (src.sizes() == t.sizes()) {
+        t.copy_(src);
+        ++copied;
+        continue;
+      }
+      const bool widen = src.dim() == 4 && t.dim() == 4 && src.size(0) == t.size(0) &&
+                         src.size(1) < t.size(1) && src.size(2) == t.size(2) &&
+                         src.size(3) == t.size(3);
+      if (!widen)
+        return makeError(file + ": weight '" + name + "' is " + shapeText(src.sizes()) +
+                         " there but " + shapeText(t.sizes()) + " in this network");
+      t.zero_();
+      t.slice(1, 0, src.size(1)).copy_(src);
+      ++widened;
+    }
+    if (summary)
+      *summary = QStringLiteral("%1 tensors copied, %2 widened (new inputs start at zero), %3 new")
+                     .arg(copied)
+                     .arg(widened)
+                     .arg(kept);
+    return Status::success();
+  });
+}
+
 }  // namespace cf::model

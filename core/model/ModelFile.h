@@ -24,6 +24,14 @@ Status saveModel(const QString& path, ColorizationNet& net, ModelCard card);
 /// truncated, wrong architecture, checksum mismatch, or parameter shape mismatch.
 Result<LoadedModel> loadModel(const QString& path);
 
+/// Warm start for training: copies the weights of the model file `path` into `net` by name.
+/// Equal shapes are copied; a convolution that gained input channels (a wider hypercolumn, such
+/// as added global context) gets the old weights in its leading channels and zeros in the new
+/// ones, so the widened network computes exactly what the old one did. Weights only in `net` keep
+/// their initialisation. Fails on any other mismatch (another preset, head or bin grid).
+/// `summary` (optional) says how many tensors were copied, widened and kept.
+Status initWeightsFrom(const QString& path, ColorizationNet& net, QString* summary = nullptr);
+
 /// The weights blob format: torch::pickle_save of a {name: Tensor} dict (parameters + buffers).
 QByteArray serializeWeights(torch::nn::Module& module);
 /// Copies a weights blob into `module`; checks names, shapes and dtypes. `origin` names the file.

@@ -20,6 +20,31 @@ cv::Mat squareResize(const cv::Mat& rgb8, const cv::Rect& roi, int size_px, bool
   return out;
 }
 
+/// A print's look: an S- or inverse-S tone curve of strength `curve` (-0.4..0.4; monotonic) at L
+/// 50, then 1..3 vertical scratches, 1 px wide, brighter or darker by 15..40 L.
+cv::Mat filmDamage(const cv::Mat& l_in, double curve, uint64_t seed) {
+  cv::Mat l = l_in.clone();
+  for (int r = 0; r < l.rows; ++r) {
+    float* p = l.ptr<float>(r);
+    for (int c = 0; c < l.cols; ++c) {
+      const double x = std::clamp(p[c] / 100.0, 0.0, 1.0);
+      const double s = x + curve * x * (1.0 - x) * (2.0 * x - 1.0) * 2.0;
+      p[c] = static_cast<float>(100.0 * std::clamp(s, 0.0, 1.0));
+    }
+  }
+  Rng rng(seed);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  const int scratches = 1 + static_cast<int>(rng() % 3);
+  for (int i = 0; i < scratches; ++i) {
+    const int col = static_cast<int>(rng() % static_cast<uint64_t>(l.cols));
+    const double delta = (unit(rng) < 0.5 ? -1.0 : 1.0) * (15.0 + 25.0 * unit(rng));
+    const int top = static_cast<int>(unit(rng) * 0.5 * l.rows);
+    for (int r = top; r < l.rows; ++r)
+      l.at<float>(r, col) += static_cast<float>(delta);
+  }
+  return l;
+}
+
 }  // namespace
 
 uint64_t mixSeed(uint64_t a, uint64_t b) {
@@ -64,6 +89,10 @@ LabSample augmentSample(const cv::Mat& rgb8, const AugmentSettings& a, Rng& rng)
   const double blur_px = a.film_blur_max_px * unit(rng);
   const double grain = a.film_grain_max * unit(rng);
   const uint64_t noise_seed = rng();
+  // Drawn only when enabled, so runs without film damage keep their random sequence.
+  const bool damage = a.film_damage > 0.0 && film && unit(rng) < a.film_damage;
+  const double curve = damage ? 0.4 * (2.0 * unit(rng) - 1.0) : 0.0;
+  const uint64_t scratch_seed = damage ? rng() : 0;
 
   cv::Mat l = s.l;
   if (log_gamma != 0.0) {
@@ -86,6 +115,8 @@ LabSample augmentSample(const cv::Mat& rgb8, const AugmentSettings& a, Rng& rng)
       l = l + noise;
     }
   }
+  if (damage)
+    l = filmDamage(l, curve, scratch_seed);
   cv::min(cv::max(l, 0.0), 100.0, s.l);
   return s;
 }

@@ -23,6 +23,34 @@ double sumSquares(const cv::Mat& diff) {
 
 }  // namespace
 
+void scoreHue(const cv::Mat& ab_pred, const cv::Mat& ab_truth, FrameScore* score) {
+  CV_Assert(ab_pred.type() == CV_32FC2 && ab_truth.type() == CV_32FC2 &&
+            ab_pred.size() == ab_truth.size());
+  const double cos_tol = std::cos(kHueToleranceDeg * M_PI / 180.0);
+  double hits = 0.0, coloured = 0.0;
+  for (int r = 0; r < ab_truth.rows; ++r) {
+    const cv::Vec2f* p = ab_pred.ptr<cv::Vec2f>(r);
+    const cv::Vec2f* t = ab_truth.ptr<cv::Vec2f>(r);
+    for (int c = 0; c < ab_truth.cols; ++c) {
+      const double ct = std::hypot(t[c][0], t[c][1]);
+      if (!(ct > kHueTruthChroma))
+        continue;
+      coloured += 1.0;
+      const double cp = std::hypot(p[c][0], p[c][1]);
+      if (!(cp > kHuePredChroma))
+        continue;
+      // Angle between the two ab vectors within the tolerance <=> cosine above its cosine.
+      const double cosine = (p[c][0] * t[c][0] + p[c][1] * t[c][1]) / (cp * ct);
+      if (cosine >= cos_tol)
+        hits += 1.0;
+    }
+  }
+  score->hue_hits = hits;
+  score->hue_coloured = coloured;
+  const cv::Scalar mp = cv::mean(ab_pred), mt = cv::mean(ab_truth);
+  score->cast = std::hypot(mp[0] - mt[0], mp[1] - mt[1]);
+}
+
 FrameScore scoreFrame(const cv::Mat& l, const cv::Mat& ab_pred, const cv::Mat& ab_truth) {
   FrameScore s;
   const double pixels = static_cast<double>(l.total());
@@ -38,6 +66,7 @@ FrameScore scoreFrame(const cv::Mat& l, const cv::Mat& ab_pred, const cv::Mat& a
   s.rgb_values = 3.0 * pixels;
   s.cf_pred = color::colorfulness(pred);
   s.cf_truth = color::colorfulness(truth);
+  scoreHue(ab_pred, ab_truth, &s);
   return s;
 }
 
@@ -54,6 +83,9 @@ void ScoreAccumulator::add(const FrameScore& s) {
   sum_.rgb_values += s.rgb_values;
   sum_.cf_pred += s.cf_pred;
   sum_.cf_truth += s.cf_truth;
+  sum_.hue_hits += s.hue_hits;
+  sum_.hue_coloured += s.hue_coloured;
+  sum_.cast += s.cast;
   ++frames_;
 }
 
@@ -67,6 +99,14 @@ double ScoreAccumulator::rgbPsnr() const {
 
 double ScoreAccumulator::cfPred() const {
   return frames_ > 0 ? sum_.cf_pred / frames_ : 0.0;
+}
+
+double ScoreAccumulator::hueAccuracy() const {
+  return sum_.hue_coloured > 0 ? sum_.hue_hits / sum_.hue_coloured : 0.0;
+}
+
+double ScoreAccumulator::cast() const {
+  return frames_ > 0 ? sum_.cast / frames_ : 0.0;
 }
 
 double ScoreAccumulator::cfTruth() const {

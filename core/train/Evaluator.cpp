@@ -5,6 +5,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 
+#include "color/ChromaFade.h"
+#include "color/GuidedUpsampler.h"
 #include "color/LabConversion.h"
 #include "common/ErrorBoundary.h"
 #include "media/VideoReader.h"
@@ -20,11 +22,14 @@ namespace {
 /// Scores frames in batches through the Colorizer.
 class ItemScorer {
  public:
-  ItemScorer(model::Colorizer& colorizer, int working_height_px, int batch)
-      : colorizer_(colorizer), height_px_(working_height_px), batch_(std::max(1, batch)) {}
+  ItemScorer(model::Colorizer& colorizer, int working_height_px, int batch, bool full_res)
+      : colorizer_(colorizer),
+        height_px_(working_height_px),
+        batch_(std::max(1, batch)),
+        full_res_(full_res) {}
 
   Status add(const cv::Mat& rgb8) {
-    LabSample s = toLab(color::resizeToHeight(rgb8, height_px_));
+    LabSample s = toLab(full_res_ ? rgb8 : color::resizeToHeight(rgb8, height_px_));
     zero_.add(scoreFrame(s.l, cv::Mat::zeros(s.ab.size(), CV_32FC2), s.ab));
     pending_.push_back(std::move(s));
     ++frames_;
@@ -36,12 +41,16 @@ class ItemScorer {
       return Status::success();
     std::vector<cv::Mat> ls;
     for (const auto& s : pending_)
-      ls.push_back(s.l);
+      ls.push_back(full_res_ ? colorizer_.toWorkingResolution(s.l) : s.l);
     auto out = colorizer_.colorize(ls);
     if (!out)
       return out.error();
-    for (size_t i = 0; i < pending_.size(); ++i)
-      model_.add(scoreFrame(pending_[i].l, out.value()[i].ab, pending_[i].ab));
+    for (size_t i = 0; i < pending_.size(); ++i) {
+      const LabSample& s = pending_[i];
+      // The colorize path: L-guided upsampling to the source size and the output's chroma fade.
+      const cv::Mat ab = full_res_ ? exportAb(s.l, out.value()[i].ab) : out.value()[i].ab;
+      model_.add(scoreFrame(s.l, ab, s.ab));
+    }
     pending_.clear();
     return Status::success();
   }
@@ -57,12 +66,13 @@ class ItemScorer {
 
  private:
   static EvalScores scores(const ScoreAccumulator& a) {
-    return EvalScores{a.abPsnr(), a.rgbPsnr(), a.cfPred(), a.cfTruth()};
+    return EvalScores{a.abPsnr(), a.rgbPsnr(), a.cfPred(), a.cfTruth(), a.hueAccuracy(), a.cast()};
   }
 
   model::Colorizer& colorizer_;
   int height_px_ = 256;
   int batch_ = 8;
+  bool full_res_ = true;
   std::vector<LabSample> pending_;
   ScoreAccumulator model_;
   ScoreAccumulator zero_;
@@ -103,11 +113,17 @@ void mergeMean(EvalItem* mean, const std::vector<EvalItem>& items) {
       dst->rgb_psnr += src->rgb_psnr / n;
       dst->cf_pred += src->cf_pred / n;
       dst->cf_truth += src->cf_truth / n;
+      dst->hue_accuracy += src->hue_accuracy / n;
+      dst->cast += src->cast / n;
     }
   }
 }
 
 }  // namespace
+
+cv::Mat exportAb(const cv::Mat& l_full, const cv::Mat& ab_working) {
+  return color::fadeChroma(l_full, color::upsampleAbGuided(l_full, ab_working));
+}
 
 QJsonObject EvalScores::toJson() const {
   QJsonObject o;
@@ -117,6 +133,8 @@ QJsonObject EvalScores::toJson() const {
   o[QStringLiteral("colourfulness_truth")] = cf_truth;
   o[QStringLiteral("delta_colourfulness")] = deltaCf();
   o[QStringLiteral("colourfulness_ratio")] = cf_truth > 0 ? cf_pred / cf_truth : 0.0;
+  o[QStringLiteral("hue_accuracy")] = hue_accuracy;
+  o[QStringLiteral("cast_lab")] = cast;
   return o;
 }
 
@@ -136,7 +154,11 @@ QJsonObject EvalReport::toJson() const {
   o[QStringLiteral("working_height_px")] = working_height_px;
   o[QStringLiteral("metric_notes")] = QStringLiteral(
       "ab PSNR: peak 255 over a and b in Lab units (OpenCV 8-bit Lab scale); RGB PSNR: 8-bit "
-      "sRGB; colourfulness: Hasler-Suesstrunk M, mean over frames");
+      "sRGB; colourfulness: Hasler-Suesstrunk M, mean over frames; hue_accuracy: share of pixels "
+      "with true chroma > 12 whose prediction has chroma > 6 and a hue within 45 degrees; "
+      "cast_lab: distance between the frame's mean predicted and true ab, mean over frames");
+  o[QStringLiteral("scored_at")] =
+      score_at_full_resolution ? QStringLiteral("full") : QStringLiteral("working");
   QJsonArray arr;
   for (const auto& it : items)
     arr.append(itemJson(it));
@@ -147,11 +169,13 @@ QJsonObject EvalReport::toJson() const {
 
 QString EvalReport::table() const {
   QString t;
-  t += QStringLiteral("%1 %2 | %3 %4 %5 %6 %7 | %8 %9\n")
+  t += QStringLiteral("%1 %2 | %3 %4 %5 %6 %7 %8 %9 | %10 %11\n")
            .arg(QStringLiteral("input"), -28)
            .arg(QStringLiteral("frames"), 6)
            .arg(QStringLiteral("abPSNR"), 7)
            .arg(QStringLiteral("rgbPSNR"), 7)
+           .arg(QStringLiteral("hueAcc"), 6)
+           .arg(QStringLiteral("cast"), 5)
            .arg(QStringLiteral("CF"), 6)
            .arg(QStringLiteral("CFtrue"), 6)
            .arg(QStringLiteral("dCF"), 6)
@@ -163,11 +187,13 @@ QString EvalReport::table() const {
       name = it.input;
     if (name.size() > 28)
       name = name.right(28);
-    t += QStringLiteral("%1 %2 | %3 %4 %5 %6 %7 | %8 %9\n")
+    t += QStringLiteral("%1 %2 | %3 %4 %5 %6 %7 %8 %9 | %10 %11\n")
              .arg(name, -28)
              .arg(it.frames, 6)
              .arg(it.model.ab_psnr, 7, 'f', 2)
              .arg(it.model.rgb_psnr, 7, 'f', 2)
+             .arg(it.model.hue_accuracy, 6, 'f', 3)
+             .arg(it.model.cast, 5, 'f', 1)
              .arg(it.model.cf_pred, 6, 'f', 1)
              .arg(it.model.cf_truth, 6, 'f', 1)
              .arg(it.model.deltaCf(), 6, 'f', 1)
@@ -198,10 +224,12 @@ Result<EvalReport> evaluate(const QStringList& inputs, const EvalSettings& setti
     report.model_name = c.card().name;
     report.device = c.deviceName();
     report.working_height_px = settings.colorizer.working_height_px;
+    report.score_at_full_resolution = settings.score_at_full_resolution;
     int64_t done = 0;
     for (const QString& input : inputs) {
       const QFileInfo info(input);
-      ItemScorer scorer(c, settings.colorizer.working_height_px, settings.colorizer.batch_size);
+      ItemScorer scorer(c, settings.colorizer.working_height_px, settings.colorizer.batch_size,
+                        settings.score_at_full_resolution);
       auto tick = [&]() -> Status {
         cf::report(progress, ++done, 0, "eval");
         if (cancel.isCancelled())

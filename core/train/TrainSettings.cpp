@@ -31,6 +31,8 @@ QJsonObject AugmentSettings::toJson() const {
   o[QStringLiteral("film_fraction")] = film_fraction;
   o[QStringLiteral("film_blur_max_px")] = film_blur_max_px;
   o[QStringLiteral("film_grain_max")] = film_grain_max;
+  if (film_damage > 0.0)
+    o[QStringLiteral("film_damage")] = film_damage;
   return o;
 }
 
@@ -44,6 +46,7 @@ AugmentSettings AugmentSettings::fromJson(const QJsonObject& o) {
   a.film_fraction = num(o, "film_fraction", a.film_fraction);
   a.film_blur_max_px = num(o, "film_blur_max_px", a.film_blur_max_px);
   a.film_grain_max = num(o, "film_grain_max", a.film_grain_max);
+  a.film_damage = num(o, "film_damage", 0.0);
   return a;
 }
 
@@ -199,6 +202,8 @@ QJsonObject TrainSettings::toJson() const {
   o[QStringLiteral("augment")] = augment.toJson();
   o[QStringLiteral("hints")] = hints.toJson();
   o[QStringLiteral("optim")] = optim.toJson();
+  if (!init_from.isEmpty())
+    o[QStringLiteral("init_from")] = init_from;
   o[QStringLiteral("rebalance")] = rebalance;
   o[QStringLiteral("rebalance_lambda")] = rebalance_lambda;
   o[QStringLiteral("rebalance_sigma")] = rebalance_sigma;
@@ -238,6 +243,7 @@ Result<TrainSettings> TrainSettings::fromJson(const QJsonObject& o) {
   if (!optim)
     return optim.error();
   s.optim = optim.value();
+  s.init_from = o.value(QStringLiteral("init_from")).toString();
   s.rebalance = o.value(QStringLiteral("rebalance")).toBool(s.rebalance);
   s.rebalance_lambda = num(o, "rebalance_lambda", s.rebalance_lambda);
   s.rebalance_sigma = num(o, "rebalance_sigma", s.rebalance_sigma);

@@ -23,6 +23,9 @@ struct AugmentSettings {
   double film_fraction = 0.3;     ///< share of samples given a mild film look (blur + grain)
   double film_blur_max_px = 0.8;  ///< Gaussian blur sigma ~ U(0, max)
   double film_grain_max = 3.0;    ///< grain: Gaussian noise on L, sigma ~ U(0, max) L units
+  /// Film samples: share given a random S-shaped tone curve and 1..3 vertical scratches
+  /// (1 px lines, L +/- 15..40), as on projected prints. 0 = the older, mild film look.
+  double film_damage = 0.0;
 
   QJsonObject toJson() const;
   static AugmentSettings fromJson(const QJsonObject& json);
@@ -76,6 +79,10 @@ struct TrainSettings {
   AugmentSettings augment;
   HintSettings hints;
   OptimSettings optim;
+
+  /// Warm start: a .cfmodel whose weights initialise the network (model::initWeightsFrom);
+  /// empty = random initialisation. Only read when a run starts, not on resume.
+  QString init_from;
 
   bool rebalance = true;  ///< classification head: Zhang et al. class rebalancing
   double rebalance_lambda = 0.5;

@@ -314,6 +314,12 @@ Result<std::unique_ptr<Trainer>> Trainer::open(const TrainSettings& given, bool 
 
     torch::manual_seed(s.seed);
     d->net = model::ColorizationNet(s.model);
+    if (!resume && !s.init_from.isEmpty()) {
+      QString summary;
+      if (Status w = model::initWeightsFrom(s.init_from, d->net, &summary); !w)
+        return w.error();
+      d->say(QStringLiteral("initialised from %1: %2").arg(s.init_from, summary));
+    }
     d->net->to(d->device);
     d->net->train();
     d->optimizer = makeOptimizer(s.optim, d->net);

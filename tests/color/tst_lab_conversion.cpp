@@ -2,8 +2,10 @@
 // calculator and the CIE formulas), luma -> L, and round trips.
 
 #include <QtTest>
+#include <algorithm>
 #include <opencv2/core.hpp>
 
+#include "color/ChromaFade.h"
 #include "color/LabConversion.h"
 #include "color/LabToRgb8.h"
 
@@ -97,7 +99,8 @@ class TestLabConversion : public QObject {
     QCOMPARE(small.cols, 455);
   }
 
-  // The fast 8-bit path of the export against the exact double-precision formulas, rounded.
+  // The fast 8-bit path of the export against the exact double-precision formulas, rounded, on
+  // the same faded chroma.
   void fastRgb8MatchesExactConversion() {
     cv::RNG rng(7);
     cv::Mat l(200, 300, CV_32FC1), ab(200, 300, CV_32FC2);
@@ -108,7 +111,8 @@ class TestLabConversion : public QObject {
     ab.at<cv::Vec2f>(0, 0) = ab.at<cv::Vec2f>(0, 1) = cv::Vec2f(0.f, 0.f);
     const cv::Mat fast = cf::color::labToRgb8(l, ab);
     cv::Mat exact;
-    cf::color::labToRgb(cf::color::mergeLab(l, ab)).convertTo(exact, CV_8U, 255.0);
+    cf::color::labToRgb(cf::color::mergeLab(l, cf::color::fadeChroma(l, ab)))
+        .convertTo(exact, CV_8U, 255.0);
     QCOMPARE(fast.type(), CV_8UC3);
     QVERIFY2(cv::norm(fast, exact, cv::NORM_INF) <= 1.0,
              qPrintable(QString::number(cv::norm(fast, exact, cv::NORM_INF))));
@@ -118,6 +122,27 @@ class TestLabConversion : public QObject {
     QVERIFY2(differing < 1e-3, qPrintable(QString::number(differing)));
     QCOMPARE(fast.at<cv::Vec3b>(0, 0), cv::Vec3b(0, 0, 0));
     QCOMPARE(fast.at<cv::Vec3b>(0, 1), cv::Vec3b(255, 255, 255));
+  }
+
+  // Black stays black and white stays white whatever chroma the model predicts (a pillarbox bar
+  // at L 0 with a* +20 came out as RGB (10, 0, 17)); mid-tones keep their colour.
+  void chromaFadesAtBlackAndWhite() {
+    cv::Mat l(1, 5, CV_32FC1), ab(1, 5, CV_32FC2, cv::Scalar(20.f, -30.f));
+    const float ls[] = {0.f, 1.f, 50.f, 99.5f, 100.f};
+    for (int c = 0; c < 5; ++c)
+      l.at<float>(0, c) = ls[c];
+    const cv::Mat rgb = cf::color::labToRgb8(l, ab);
+    QCOMPARE(rgb.at<cv::Vec3b>(0, 0), cv::Vec3b(0, 0, 0));
+    QCOMPARE(rgb.at<cv::Vec3b>(0, 4), cv::Vec3b(255, 255, 255));
+    auto spread = [&rgb](int c) {
+      const cv::Vec3b p = rgb.at<cv::Vec3b>(0, c);
+      return std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]});
+    };
+    QVERIFY2(spread(1) <= 1, qPrintable(QString::number(spread(1))));
+    QVERIFY2(spread(3) <= 1, qPrintable(QString::number(spread(3))));
+    QVERIFY2(spread(2) > 40, qPrintable(QString::number(spread(2))));  // L 50 keeps its colour
+    QCOMPARE(cf::color::chromaFade(50.f), 1.f);
+    QCOMPARE(cf::color::chromaFade(0.f), 0.f);
   }
 
   void mergeAndSplit() {

@@ -20,6 +20,7 @@
 #include "common/TestPaths.h"
 #include "media/VideoReader.h"
 #include "pipeline/FrameConversions.h"
+#include "train/ColourMetrics.h"
 #include "train/Evaluator.h"
 
 using namespace cf::train;
@@ -93,12 +94,67 @@ class TestEval : public QObject {
     QVERIFY(std::abs(it.zero_chroma.cf_pred) < 0.5);
     QVERIFY(it.zero_chroma.deltaCf() < -30.0);
     QVERIFY(report->table().contains("blue.mkv"));
+    // Hue and cast: the model is right everywhere; grey has no hue and a cast of the chroma.
+    QVERIFY2(it.model.hue_accuracy > 0.99, qPrintable(QString::number(it.model.hue_accuracy)));
+    QVERIFY2(it.model.cast < 1.0, qPrintable(QString::number(it.model.cast)));
+    QCOMPARE(it.zero_chroma.hue_accuracy, 0.0);
+    QVERIFY(std::abs(it.zero_chroma.cast - std::hypot(a_, b_)) < 0.5);
+    QVERIFY(report->score_at_full_resolution);
+
+    // The working-height scoring of older reports still works and agrees on a flat colour.
+    s.score_at_full_resolution = false;
+    auto working = evaluate({clip_}, s);
+    QVERIFY(working.ok());
+    QVERIFY(std::abs(working->items[0].model.cast - it.model.cast) < 1.0);
+    s.score_at_full_resolution = true;
 
     s.max_frames = 2;
     s.video_frame_step = 2;
     auto few = evaluate({clip_}, s);
     QVERIFY(few.ok());
     QCOMPARE(few->items[0].frames, int64_t(2));
+  }
+
+  // Hue accuracy and cast on hand-built ab images with known answers.
+  void hueAccuracyAndCastKnownAnswers() {
+    // Truth: the left half red-ish (a 40, b 20; chroma 44.7), the right half grey.
+    cv::Mat truth(10, 20, CV_32FC2, cv::Scalar(0.f, 0.f));
+    truth(cv::Rect(0, 0, 10, 10)).setTo(cv::Scalar(40.f, 20.f));
+    auto score = [&truth](const cv::Mat& pred) {
+      FrameScore s;
+      scoreHue(pred, truth, &s);
+      return s;
+    };
+    auto rotated = [&truth](double deg, double scale = 1.0) {
+      const double r = deg * M_PI / 180.0;
+      cv::Mat p = truth.clone();
+      p.forEach<cv::Vec2f>([&](cv::Vec2f& v, const int*) {
+        v = cv::Vec2f(static_cast<float>(scale * (v[0] * std::cos(r) - v[1] * std::sin(r))),
+                      static_cast<float>(scale * (v[0] * std::sin(r) + v[1] * std::cos(r))));
+      });
+      return p;
+    };
+    FrameScore same = score(truth);
+    QCOMPARE(same.hue_coloured, 100.0);  // only the coloured half counts
+    QCOMPARE(same.hue_hits, 100.0);
+    QVERIFY(same.cast < 1e-6);
+    QCOMPARE(score(rotated(30.0)).hue_hits, 100.0);  // within 45 degrees
+    QCOMPARE(score(rotated(-44.0)).hue_hits, 100.0);
+    QCOMPARE(score(rotated(50.0)).hue_hits, 0.0);
+    QCOMPARE(score(rotated(180.0)).hue_hits, 0.0);
+    QCOMPARE(score(rotated(0.0, 0.12)).hue_hits, 0.0);   // chroma 5.4 < 6: no colour given
+    QCOMPARE(score(rotated(0.0, 0.2)).hue_hits, 100.0);  // chroma 8.9 > 6
+    QCOMPARE(score(cv::Mat(10, 20, CV_32FC2, cv::Scalar(0.f, 0.f))).hue_hits, 0.0);
+    // Cast: a uniform shift of (3, -4) moves the mean by 5 Lab units.
+    const cv::Mat shifted = truth + cv::Scalar(3.f, -4.f);
+    QVERIFY(std::abs(score(shifted).cast - 5.0) < 1e-4);
+    // Grey against the truth: the mean truth ab is (20, 10), so the cast is |(20, 10)|.
+    QVERIFY(std::abs(score(cv::Mat(10, 20, CV_32FC2, cv::Scalar(0.f, 0.f))).cast -
+                     std::hypot(20.0, 10.0)) < 1e-4);
+    ScoreAccumulator acc;
+    acc.add(score(truth));
+    acc.add(score(rotated(90.0)));
+    QCOMPARE(acc.hueAccuracy(), 0.5);  // pooled over both frames' coloured pixels
   }
 
   void cliWritesJson() {
@@ -118,6 +174,10 @@ class TestEval : public QObject {
     QCOMPARE(mean.value("frames").toInt(), 7);
     QVERIFY(mean.value("model").toObject().value("ab_psnr_db").toDouble() > 40.0);
     QVERIFY(mean.value("zero_chroma").toObject().value("delta_colourfulness").toDouble() < -30.0);
+    QVERIFY(mean.value("model").toObject().value("hue_accuracy").toDouble() > 0.9);
+    QVERIFY(mean.value("model").toObject().contains("cast_lab"));
+    QCOMPARE(o.value("scored_at").toString(), QString("full"));
+    QVERIFY(table.contains("hueAcc"));
 
     QProcess bad;
     bad.start(cf::test::cliPath(), {"eval", "--model", model_, tmp_.path() + "/missing.mp4"});
