@@ -41,6 +41,9 @@ int runEval(const QStringList& args) {
   parser.addOption({QStringLiteral("temperature"),
                     QStringLiteral("Annealed-mean temperature (0 = the model's)."),
                     QStringLiteral("t"), QStringLiteral("0")});
+  parser.addOption({QStringLiteral("chroma-gain"),
+                    QStringLiteral("Decoding chroma gain (0 = the model's)."), QStringLiteral("g"),
+                    QStringLiteral("0")});
   parser.addOption({QStringLiteral("batch"), QStringLiteral("Frames per forward pass."),
                     QStringLiteral("n"), QStringLiteral("8")});
   parser.addOption({QStringLiteral("threads"), QStringLiteral("CPU threads (0 = all cores)."),
@@ -81,7 +84,7 @@ int runEval(const QStringList& args) {
     return 2;
   }
   settings.colorizer.device = device.value();
-  bool ok[7] = {};
+  bool ok[8] = {};
   settings.colorizer.working_height_px =
       parser.value(QStringLiteral("working-height")).toInt(&ok[0]);
   settings.colorizer.temperature = parser.value(QStringLiteral("temperature")).toDouble(&ok[1]);
@@ -90,6 +93,7 @@ int runEval(const QStringList& args) {
   settings.video_frame_step = parser.value(QStringLiteral("frame-step")).toInt(&ok[4]);
   settings.max_frames = parser.value(QStringLiteral("max-frames")).toLongLong(&ok[5]);
   settings.val_fraction = parser.value(QStringLiteral("val-fraction")).toDouble(&ok[6]);
+  settings.colorizer.chroma_gain = parser.value(QStringLiteral("chroma-gain")).toDouble(&ok[7]);
   for (bool b : ok)
     if (!b) {
       err << cmd << ": a numeric option has a value that is not a number.\n";

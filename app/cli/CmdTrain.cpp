@@ -51,6 +51,10 @@ const Opt kOptions[] = {
      "Annealed-mean temperature for validation and the model card (with --resume/--export: "
      "changes it for the rest of the run or the exported model).",
      "t", "0.38"},
+    {"chroma-gain",
+     "Decoding chroma gain for validation and the model card (with --resume/--export: changes "
+     "it for the exported model).",
+     "g", "1"},
     {"no-hints", "Build the network without hint channels.", nullptr, ""},
     {"global-context",
      "Channels of an image-level feature fused into every position (Iizuka et al. 2016); 0 = "
@@ -131,6 +135,10 @@ bool fillSettings(const QCommandLineParser& p, train::TrainSettings* s, QString*
   s->device = p.value(QStringLiteral("device"));
   s->model_name = p.value(QStringLiteral("name"));
   s->data_terms = p.value(QStringLiteral("terms"));
+  if (!toDouble(p, "chroma-gain", &s->model.chroma_gain)) {
+    *problem = QStringLiteral("--chroma-gain needs a number");
+    return false;
+  }
   if (!toDouble(p, "temperature", &s->model.temperature)) {
     *problem = QStringLiteral("--temperature needs a number");
     return false;
@@ -212,6 +220,8 @@ int runTrain(const QStringList& args) {
   const bool resume = parser.isSet(QStringLiteral("resume"));
   if (resume && parser.isSet(QStringLiteral("temperature")))
     settings.resume_temperature = settings.model.temperature;
+  if (resume && parser.isSet(QStringLiteral("chroma-gain")))
+    settings.resume_chroma_gain = settings.model.chroma_gain;
   if (resume && parser.isSet(QStringLiteral("steps")))
     settings.resume_steps = settings.steps;  // a deliberate change of the run's length
   if (settings.out_dir.isEmpty()) {

@@ -48,7 +48,7 @@ ColorizationNetImpl::ColorizationNetImpl(const ModelConfig& config)
       "head", torch::nn::Conv2d(torch::nn::Conv2dOptions(preset_.colour_width, out_channels_, 1)));
   if (config_.global_context > 0)
     global_ = register_module(
-        "global", torch::nn::Linear(preset_.backbone_widths.back(), config_.global_context));
+        "context", torch::nn::Linear(preset_.backbone_widths.back(), config_.global_context));
 }
 
 int ColorizationNetImpl::hypercolumnChannels() const {
@@ -100,14 +100,18 @@ torch::Tensor ColorizationNetImpl::forward(const torch::Tensor& l, const torch::
   return head_->forward(colour_->forward(torch::cat(parts, 1)));
 }
 
-DecodedAb ColorizationNetImpl::decode(const torch::Tensor& raw, double temperature) const {
+DecodedAb ColorizationNetImpl::decode(const torch::Tensor& raw, double temperature,
+                                      double chroma_gain) const {
   DecodedAb out;
   const auto r = raw.to(torch::kFloat32);
   if (config_.head == Head::L2) {
     out.ab = r * kAbScale;
     return out;
   }
+  const double gain = chroma_gain > 0.0 ? chroma_gain : config_.chroma_gain;
   out.ab = bins_.annealedMeanFromLogits(r, temperature);
+  if (gain != 1.0)
+    out.ab = out.ab * gain;
   out.confidence = AbBins::confidenceFromProbs(torch::softmax(r, 1));
   return out;
 }

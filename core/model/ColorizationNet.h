@@ -41,8 +41,9 @@ class ColorizationNetImpl : public torch::nn::Module {
   /// [B,Q,h,w] logits for classification.
   torch::Tensor forward(const torch::Tensor& l, const torch::Tensor& hints = {});
 
-  /// Raw output -> ab in Lab units and confidence, at the same resolution.
-  DecodedAb decode(const torch::Tensor& raw, double temperature) const;
+  /// Raw output -> ab in Lab units and confidence, at the same resolution. The classification
+  /// head's annealed mean is multiplied by `chroma_gain` (<= 0: the config's).
+  DecodedAb decode(const torch::Tensor& raw, double temperature, double chroma_gain = 0.0) const;
 
   const ModelConfig& config() const { return config_; }
   const PresetSpec& preset() const { return preset_; }

@@ -198,7 +198,7 @@ struct Colorizer::Impl {
       const auto spread = stack.var(0, false).sum(1, true).sqrt();
       conf = torch::exp(-spread / 10.0);
     } else {
-      DecodedAb dec = net->decode(net->forward(l, hint_t), temperature);
+      DecodedAb dec = net->decode(net->forward(l, hint_t), temperature, settings.chroma_gain);
       ab = dec.ab;
       conf = dec.confidence;
     }

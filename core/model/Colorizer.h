@@ -34,6 +34,7 @@ struct ColorizerSettings {
   int working_height_px = 256;  ///< 128..1024; see toWorkingResolution()
   int batch_size = 8;           ///< frames per forward pass
   double temperature = 0.0;     ///< annealed-mean T; <= 0 uses the model card's (0.38)
+  double chroma_gain = 0.0;     ///< decoding chroma gain; <= 0 uses the model card's (1.0)
   int cpu_threads = 0;          ///< LibTorch intra-op threads; 0 = all cores
   bool mc_dropout = false;      ///< L2 head: confidence from Monte-Carlo dropout
   int mc_samples = 8;           ///< forward passes for MC dropout

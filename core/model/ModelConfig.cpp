@@ -65,6 +65,8 @@ QJsonObject ModelConfig::toJson() const {
   o[QStringLiteral("dropout")] = dropout;
   if (global_context > 0)
     o[QStringLiteral("global_context")] = global_context;
+  if (chroma_gain != 1.0)
+    o[QStringLiteral("chroma_gain")] = chroma_gain;
   return o;
 }
 
@@ -81,6 +83,7 @@ Result<ModelConfig> ModelConfig::fromJson(const QJsonObject& json) {
   c.hints = json.value(QStringLiteral("hints")).toBool(true);
   c.dropout = json.value(QStringLiteral("dropout")).toDouble(0.2);
   c.global_context = json.value(QStringLiteral("global_context")).toInt(0);
+  c.chroma_gain = json.value(QStringLiteral("chroma_gain")).toDouble(1.0);
   if (Status s = c.validate(); !s)
     return s.error();
   return c;
@@ -96,6 +99,8 @@ Status ModelConfig::validate() const {
     return makeError("bin grid " + std::to_string(bin_grid) + " is out of range 2..55");
   if (!(temperature > 0.0) || temperature > 10.0)
     return makeError("temperature " + std::to_string(temperature) + " is out of range (0, 10]");
+  if (!(chroma_gain >= 0.5) || chroma_gain > 3.0)
+    return makeError("chroma gain " + std::to_string(chroma_gain) + " is out of range 0.5..3");
   if (global_context < 0 || global_context > 512)
     return makeError("global context width " + std::to_string(global_context) +
                      " is out of range 0..512");

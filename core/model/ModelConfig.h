@@ -45,7 +45,11 @@ struct ModelConfig {
   Head head = Head::Classification;
   int bin_grid = 10;          ///< ab bin size in Lab units (classification head)
   double temperature = 0.38;  ///< annealed-mean temperature (classification head)
-  bool hints = true;          ///< the colour network takes 3 hint channels (ab + mask)
+  /// Decoding: the annealed mean's chroma is multiplied by this (classification head). A model
+  /// trained without class rebalancing predicts the right hues but averages them towards grey;
+  /// a gain restores the colourfulness without the rebalancing's shift to rare hues.
+  double chroma_gain = 1.0;
+  bool hints = true;  ///< the colour network takes 3 hint channels (ab + mask)
   double dropout = 0.2;
   /// Global context (Iizuka et al. 2016): channels of an image-level feature (pooled conv5,
   /// one linear layer) appended to every hypercolumn position; 0 = none (older models).

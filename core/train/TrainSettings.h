@@ -109,6 +109,8 @@ struct TrainSettings {
   /// On resume/export: a new annealed-mean temperature for validation and the model card
   /// (0 keeps the run's). Decoding only: the weights do not depend on it.
   double resume_temperature = 0.0;
+  /// On resume/export: a new decoding chroma gain (0 keeps the run's). Decoding only.
+  double resume_chroma_gain = 0.0;
   QString model_name = QStringLiteral("chromaflow-slim");
   QString data_terms = QStringLiteral("research use only");
   QString command;  ///< the command line, for the model card

@@ -292,6 +292,8 @@ Result<std::unique_ptr<Trainer>> Trainer::open(const TrainSettings& given, bool 
         s.steps = given.resume_steps;
       if (given.resume_temperature > 0.0)
         s.model.temperature = given.resume_temperature;
+      if (given.resume_chroma_gain > 0.0)
+        s.model.chroma_gain = given.resume_chroma_gain;
       d->settings = s;
     }
     const TrainSettings& s = d->settings;
