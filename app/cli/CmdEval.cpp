@@ -12,6 +12,7 @@ extern "C" {
 
 #include "CliOptions.h"
 #include "ConsoleProgress.h"
+#include "common/OutputPath.h"
 #include "pipeline/ModelLocator.h"
 #include "train/Evaluator.h"
 
@@ -96,6 +97,16 @@ int runEval(const QStringList& args) {
     return 2;
   }
   settings.validation_split = split == QLatin1String("val");
+  if (parser.isSet(QStringLiteral("json"))) {  // never write the report onto an input
+    std::vector<std::string> inputs{settings.colorizer.model_path.toStdString()};
+    for (const QString& in : parser.positionalArguments())
+      inputs.push_back(in.toStdString());
+    if (Status s = checkOutputIsNotInput(parser.value(QStringLiteral("json")).toStdString(), inputs);
+        !s) {
+      err << cmd << ": " << QString::fromStdString(s.message()) << '\n';
+      return 1;
+    }
+  }
   av_log_set_level(AV_LOG_FATAL);
 
   const CancelToken cancel = installInterruptHandler();

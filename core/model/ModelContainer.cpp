@@ -24,6 +24,12 @@ Error missingFile(const QString& path) {
                    "TorchScript file");
 }
 
+Error notAFile(const QString& path) {
+  return makeError("cannot open model file " + quoted(path) +
+                   ": it is not a regular file (a folder, named pipe or device). Give the path "
+                   "of a .cfmodel or TorchScript file.");
+}
+
 Error corrupt(const QString& path, const std::string& what) {
   return makeError("model file " + quoted(path) + " is corrupt or truncated (" + what +
                    "): copy or export the model again");
@@ -34,6 +40,8 @@ Error corrupt(const QString& path, const std::string& what) {
 Result<ModelFileKind> detectModelFile(const QString& path) {
   if (!QFileInfo::exists(path))
     return missingFile(path);
+  if (!QFileInfo(path).isFile())  // a FIFO would block the read forever
+    return notAFile(path);
   QFile f(path);
   if (!f.open(QIODevice::ReadOnly))
     return makeError("cannot open model file " + quoted(path) + ": " +
@@ -52,6 +60,8 @@ Result<ModelFileKind> detectModelFile(const QString& path) {
 Result<ModelContainer> readModelContainer(const QString& path) {
   if (!QFileInfo::exists(path))
     return missingFile(path);
+  if (!QFileInfo(path).isFile())  // a FIFO would block the read forever
+    return notAFile(path);
   QFile f(path);
   if (!f.open(QIODevice::ReadOnly))
     return makeError("cannot open model file " + quoted(path) + ": " +

@@ -79,6 +79,27 @@ class StageRunner {
 
 }  // namespace
 
+Status validateFrameRange(int64_t first, int64_t last, int64_t frame_count) {
+  const std::string frames = "the video has " + std::to_string(frame_count) + " frames (0.." +
+                             std::to_string(frame_count - 1) + ")";
+  if (first < 0)
+    return makeError("the first frame " + std::to_string(first) +
+                     " is negative: frames count from 0, and " + frames);
+  if (first >= frame_count)
+    return makeError("the first frame " + std::to_string(first) + " is past the end: " + frames);
+  if (last < -1)
+    return makeError("the last frame " + std::to_string(last) +
+                     " is negative: give a frame number, or -1 (or nothing) for the end; " +
+                     frames);
+  if (last >= frame_count)
+    return makeError("the last frame " + std::to_string(last) + " is past the end: " + frames +
+                     "; leave it out to go to the end");
+  if (last >= 0 && last < first)
+    return makeError("the range " + std::to_string(first) + ".." + std::to_string(last) +
+                     " is empty: the last frame is before the first; " + frames);
+  return Status::success();
+}
+
 Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServices& services,
                                 const CancelToken& cancel, const ProgressFn& progress) {
   return guarded("exporting '" + request.output_path + "'", [&]() -> Result<ExportStats> {
@@ -94,10 +115,11 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
       reader = own_reader.get();
     }
     const media::StreamInfo& info = reader->info();
-    const int64_t first = std::clamp<int64_t>(request.first_frame, 0, info.frame_count - 1);
-    const int64_t last = request.last_frame < 0
-                             ? info.frame_count - 1
-                             : std::clamp<int64_t>(request.last_frame, first, info.frame_count - 1);
+    if (Status s = validateFrameRange(request.first_frame, request.last_frame, info.frame_count);
+        !s)
+      return s.error();
+    const int64_t first = request.first_frame;
+    const int64_t last = request.last_frame < 0 ? info.frame_count - 1 : request.last_frame;
     const int64_t count = last - first + 1;
 
     std::vector<temporal::SceneCut> all_cuts;
@@ -206,10 +228,22 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
         recombined.highWater() + static_cast<size_t>(smooth.window_frames) + batch + 4);
     for (const std::string& note : (*writer)->notes())
       stats.notes.push_back(note);
+    if (const std::string masked = maskedOutputNote(times.masked); !masked.empty())
+      stats.notes.push_back(masked);
     if (!info.subtitle_codecs.empty())
       stats.notes.push_back(media::subtitlesLeftOutNote(info));
     if (const std::string damage = reader->damageSummary(); !damage.empty())
       stats.notes.push_back(damage);
+    if (const std::string resized = reader->resizeSummary(); !resized.empty())
+      stats.notes.push_back(resized);
+    if (info.other_video_streams > 0)
+      stats.notes.push_back("'" + request.input_path + "' has " +
+                            std::to_string(info.other_video_streams + 1) +
+                            " video streams: only stream #" +
+                            std::to_string(info.video_stream_index) + " (" + info.video_codec +
+                            ", " + std::to_string(info.width_px) + "x" +
+                            std::to_string(info.height_px) +
+                            ") was colourised; the other video streams were left out.");
     stats.total_s = since(t_start);
     qCInfo(lcPipeline, "exported %lld frames to %s in %.1f s", static_cast<long long>(stats.frames),
            request.output_path.c_str(), stats.total_s);
