@@ -9,7 +9,10 @@ std::optional<int> parseOrExit(QCommandLineParser& parser, const QString& comman
                                const QStringList& args) {
   if (!parser.parse(QStringList{command} + args)) {
     QTextStream err(stderr);
-    err << command << ": " << parser.errorText();
+    QString text = parser.errorText();
+    while (text.endsWith(QLatin1Char('.')))  // Qt's text ends with "."; ours follows
+      text.chop(1);
+    err << command << ": " << text;
     if (!parser.unknownOptionNames().isEmpty())
       err << ". A file name that starts with '-' goes after '--' (" << command
           << " [OPTIONS] -- -name.mp4 ...) or is written as ./-name.mp4";

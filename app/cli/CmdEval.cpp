@@ -101,7 +101,8 @@ int runEval(const QStringList& args) {
     std::vector<std::string> inputs{settings.colorizer.model_path.toStdString()};
     for (const QString& in : parser.positionalArguments())
       inputs.push_back(in.toStdString());
-    if (Status s = checkOutputIsNotInput(parser.value(QStringLiteral("json")).toStdString(), inputs);
+    if (Status s =
+            checkOutputIsNotInput(parser.value(QStringLiteral("json")).toStdString(), inputs);
         !s) {
       err << cmd << ": " << QString::fromStdString(s.message()) << '\n';
       return 1;

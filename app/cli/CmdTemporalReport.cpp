@@ -41,7 +41,8 @@ int runTemporalReport(const QStringList& args) {
                     QStringLiteral("px"), QStringLiteral("256")});
   parser.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("The colour video."));
   QTextStream err(stderr);
-  if (const auto exit_code = parseOrExit(parser, QStringLiteral("chromaflow-cli temporal-report"), args))
+  if (const auto exit_code =
+          parseOrExit(parser, QStringLiteral("chromaflow-cli temporal-report"), args))
     return *exit_code;
   const QStringList positional = parser.positionalArguments();
   if (positional.size() != 1) {

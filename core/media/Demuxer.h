@@ -33,7 +33,7 @@ struct PacketScan {
   /// order cannot be told from their timestamps. 0 for a sane file.
   int64_t dts_jumps_back = 0;
   int64_t first_jump_packet = -1;  ///< video packet (decode order) where the first jump was
-  int read_error = 0;     ///< AVERROR that stopped the scan before the end, 0 when none
+  int read_error = 0;              ///< AVERROR that stopped the scan before the end, 0 when none
 };
 
 /// Reads every packet of `stream_index` (other streams are discarded) without decoding.

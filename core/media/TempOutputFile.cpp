@@ -1,7 +1,7 @@
 #include "media/TempOutputFile.h"
 
 #include <fcntl.h>
-#include <stdlib.h>  // mkstemps
+#include <stdlib.h>    // mkstemps
 #include <sys/file.h>  // flock
 #include <unistd.h>
 

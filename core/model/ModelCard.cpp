@@ -127,8 +127,7 @@ Result<ModelCard> parseModelCard(const QByteArray& json) {
     return makeError("its model card is not valid JSON (" + err.errorString().toStdString() +
                      " at byte " + std::to_string(err.offset) + ")");
   if (!doc.isObject())
-    return makeError(std::string("its model card is a JSON ") +
-                     (doc.isArray() ? "list" : "value") +
+    return makeError(std::string("its model card is a JSON ") + (doc.isArray() ? "list" : "value") +
                      ", not an object with the card's fields");
   return ModelCard::fromJson(doc.object());
 }
@@ -139,8 +138,8 @@ Result<ModelCard> readModelCard(const QString& path) {
     return container.error();
   auto card = parseModelCard(container->card_json);
   if (!card)
-    return makeError("model file '" + path.toStdString() + "' is corrupt or unusable: " +
-                     card.message());
+    return makeError("model file '" + path.toStdString() +
+                     "' is corrupt or unusable: " + card.message());
   return card;
 }
 

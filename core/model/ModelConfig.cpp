@@ -97,8 +97,8 @@ Status checkJsonFieldTypes(const QJsonObject& json, const std::vector<JsonFieldT
     std::string shown;
     if (v.isString())
       shown = " (\"" + v.toString().left(40).toStdString() + "\")";
-    return makeError("model card field \"" + where + f.key + "\" must be " +
-                     jsonTypeName(f.type) + ", not " + jsonTypeName(v.type()) + shown);
+    return makeError("model card field \"" + where + f.key + "\" must be " + jsonTypeName(f.type) +
+                     ", not " + jsonTypeName(v.type()) + shown);
   }
   return Status::success();
 }

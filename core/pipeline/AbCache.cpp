@@ -118,7 +118,8 @@ CachedAbPtr AbCache::find(int64_t frame) {
     return nullptr;
   // The largest valid entry: 16K x 16K with confidence. A bigger file is not ours.
   if (file.size() < static_cast<qint64>(sizeof(Header)) ||
-      file.size() > static_cast<qint64>(sizeof(Header) + payloadBytes(kMaxSidePx, kMaxSidePx, true)))
+      file.size() >
+          static_cast<qint64>(sizeof(Header) + payloadBytes(kMaxSidePx, kMaxSidePx, true)))
     return reject(path, "its size (" + std::to_string(file.size()) + " bytes) is not an entry's");
   const QByteArray bytes = file.readAll();
   std::string problem;
@@ -241,9 +242,8 @@ Status AbCache::store(int64_t frame, CachedAbPtr entry) {
                        file.errorString().toStdString() + ". Check the cache folder is writable.");
     const bool has_conf = !entry->confidence.empty();
     const std::string bytes = encodeEntry(frame, *entry);
-    const bool ok =
-        file.write(bytes.data(), static_cast<qint64>(bytes.size())) ==
-        static_cast<qint64>(bytes.size());
+    const bool ok = file.write(bytes.data(), static_cast<qint64>(bytes.size())) ==
+                    static_cast<qint64>(bytes.size());
     if (!ok || !file.commit()) {
       if (file.error() == QFileDevice::ResourceError)  // ENOSPC: the disk is full
         return makeError("cannot write the cache file '" + path + "': the disk holding the cache " +

@@ -9,8 +9,8 @@ namespace cf::pipeline {
 namespace {
 
 int64_t widthAt(int width_px, int height_px, int stage_height_px) {
-  return std::max<int64_t>(1, std::llround(static_cast<double>(width_px) * stage_height_px /
-                                           std::max(1, height_px)));
+  return std::max<int64_t>(
+      1, std::llround(static_cast<double>(width_px) * stage_height_px / std::max(1, height_px)));
 }
 
 std::string ratio(double aspect) {
@@ -40,13 +40,12 @@ Status checkWorkingGeometry(const std::string& path, int width_px, int height_px
   if (narrowest >= kMinStageSidePx && widest <= kMaxStageSidePx)
     return Status::success();
   const double aspect = static_cast<double>(width_px) / std::max(1, height_px);
-  const std::string stage = widest > kMaxStageSidePx
-                                ? std::to_string(widest) + "x" + std::to_string(highest) +
-                                      " pixels, wider than the " +
-                                      std::to_string(kMaxStageSidePx) + " px"
-                                : std::to_string(narrowest) + "x" + std::to_string(lowest) +
-                                      " pixels, narrower than the " +
-                                      std::to_string(kMinStageSidePx) + " px";
+  const std::string stage =
+      widest > kMaxStageSidePx
+          ? std::to_string(widest) + "x" + std::to_string(highest) + " pixels, wider than the " +
+                std::to_string(kMaxStageSidePx) + " px"
+          : std::to_string(narrowest) + "x" + std::to_string(lowest) +
+                " pixels, narrower than the " + std::to_string(kMinStageSidePx) + " px";
   return makeError("cannot colourise '" + path + "': its frames are " + std::to_string(width_px) +
                    "x" + std::to_string(height_px) + " pixels (aspect " + ratio(aspect) +
                    "), so at the working height " + std::to_string(working_height_px) +

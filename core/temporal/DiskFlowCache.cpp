@@ -235,9 +235,8 @@ Result<FrameLinkPtr> DiskFlowCache::insert(const FramePair& pair, FrameLinkPtr l
   if (!file.open(QIODevice::WriteOnly))
     return makeError("cannot write the flow cache file '" + path + "': " +
                      file.errorString().toStdString() + ". Check the cache folder is writable.");
-  const bool ok =
-      file.write(bytes.data(), static_cast<qint64>(bytes.size())) ==
-      static_cast<qint64>(bytes.size());
+  const bool ok = file.write(bytes.data(), static_cast<qint64>(bytes.size())) ==
+                  static_cast<qint64>(bytes.size());
   if (!ok || !file.commit()) {
     if (file.error() == QFileDevice::ResourceError)  // ENOSPC: the disk is full
       return makeError("cannot write the flow cache file '" + path +

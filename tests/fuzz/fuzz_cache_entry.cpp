@@ -79,8 +79,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string again = cf::temporal::DiskFlowCache::encodeLink(pair, *link);
     const cf::temporal::FrameLinkPtr back =
         cf::temporal::DiskFlowCache::decodeLink(again.data(), again.size(), pair, &problem);
-    check(back && sameMat(back->flow_to_prev, link->flow_to_prev) && sameMat(back->mask, link->mask),
-          "flow link does not survive a re-encode", problem);
+    check(
+        back && sameMat(back->flow_to_prev, link->flow_to_prev) && sameMat(back->mask, link->mask),
+        "flow link does not survive a re-encode", problem);
   }
   return 0;
 }

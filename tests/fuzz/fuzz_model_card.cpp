@@ -41,8 +41,7 @@ void checkCard(const cf::Result<cf::model::ModelCard>& card) {
 }
 
 const QString& scratchPath() {
-  static const QString path =
-      QStringLiteral("/dev/shm/cf-fuzz-modelcard-%1.cfmodel").arg(getpid());
+  static const QString path = QStringLiteral("/dev/shm/cf-fuzz-modelcard-%1.cfmodel").arg(getpid());
   return path;
 }
 

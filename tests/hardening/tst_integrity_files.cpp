@@ -5,6 +5,7 @@
 // - a killed run's hidden ".OUT.partial-XXXXXX.ext" stayed for good, and SIGHUP left one too;
 // - a file name starting with '-' gave "Unknown options: d, a, s..." with no hint about '--'.
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -52,9 +53,10 @@ class TestIntegrityFiles : public QObject {
 
   QString path(const QString& name) const { return dir_.filePath(name); }
   QStringList common() const {
-    return {QStringLiteral("--model"), model_, QStringLiteral("--working-height"),
-            QStringLiteral("128"), QStringLiteral("--device"), QStringLiteral("cpu"),
-            QStringLiteral("--cache"), path(QStringLiteral("cache"))};
+    return {QStringLiteral("--model"),          model_,
+            QStringLiteral("--working-height"), QStringLiteral("128"),
+            QStringLiteral("--device"),         QStringLiteral("cpu"),
+            QStringLiteral("--cache"),          path(QStringLiteral("cache"))};
   }
 
  private Q_SLOTS:
@@ -75,10 +77,18 @@ class TestIntegrityFiles : public QObject {
     QTest::addColumn<QString>("option");
     QTest::addColumn<QString>("video");  // the input, named like the output would be
     QTest::addColumn<QString>("link");   // "", "symlink" or "hardlink": how the output names it
-    QTest::newRow("report, same name") << "--report" << "video.csv" << "";
-    QTest::newRow("sheet, same name") << "--contact-sheet" << "video.png" << "";
-    QTest::newRow("report, symlink") << "--report" << "video2.json" << "symlink";
-    QTest::newRow("sheet, hard link") << "--contact-sheet" << "video3.png" << "hardlink";
+    QTest::newRow("report, same name") << "--report"
+                                       << "video.csv"
+                                       << "";
+    QTest::newRow("sheet, same name") << "--contact-sheet"
+                                      << "video.png"
+                                      << "";
+    QTest::newRow("report, symlink") << "--report"
+                                     << "video2.json"
+                                     << "symlink";
+    QTest::newRow("sheet, hard link") << "--contact-sheet"
+                                      << "video3.png"
+                                      << "hardlink";
   }
   void analyzeNeverWritesOntoItsInput() {
     QFETCH(QString, option);
@@ -92,7 +102,9 @@ class TestIntegrityFiles : public QObject {
       target = path(QStringLiteral("link-") + video);
       QFile::remove(target);
       const QByteArray from = QFile::encodeName(input), to = QFile::encodeName(target);
-      QCOMPARE(link == QLatin1String("symlink") ? ::symlink(from, to) : ::link(from, to), 0);
+      QCOMPARE(link == QLatin1String("symlink") ? ::symlink(from.constData(), to.constData())
+                                                : ::link(from.constData(), to.constData()),
+               0);
     }
     const QByteArray before = sha256(input);
     const CliResult r =
@@ -104,10 +116,10 @@ class TestIntegrityFiles : public QObject {
 
   void analyzeReportAndSheetMustDiffer() {
     const QString both = path(QStringLiteral("both.png"));
-    const CliResult r = runCli(QStringList{QStringLiteral("analyze"), clip_,
-                                           QStringLiteral("--report"), both,
-                                           QStringLiteral("--contact-sheet"), both} +
-                               common());
+    const CliResult r =
+        runCli(QStringList{QStringLiteral("analyze"), clip_, QStringLiteral("--report"), both,
+                           QStringLiteral("--contact-sheet"), both} +
+               common());
     QCOMPARE(r.exit_code, 2);
     QVERIFY2(r.err.contains(QLatin1String("the same file")), qPrintable(r.err));
   }

@@ -47,9 +47,10 @@ class TestIntegrityMedia : public QObject {
 
   QString path(const QString& name) const { return dir_.filePath(name); }
   QStringList common() const {
-    return {QStringLiteral("--model"), model_, QStringLiteral("--working-height"),
-            QStringLiteral("128"), QStringLiteral("--device"), QStringLiteral("cpu"),
-            QStringLiteral("--cache"), path(QStringLiteral("cache"))};
+    return {QStringLiteral("--model"),          model_,
+            QStringLiteral("--working-height"), QStringLiteral("128"),
+            QStringLiteral("--device"),         QStringLiteral("cpu"),
+            QStringLiteral("--cache"),          path(QStringLiteral("cache"))};
   }
   /// ffmpeg with a 64x48 testsrc2 at 10 fps as input 0, H.264 without B-frames.
   QString make(const QString& name, int frames, const QStringList& args) {
@@ -69,10 +70,11 @@ class TestIntegrityMedia : public QObject {
     QCOMPARE(cf::test::makeTinyModel(model_), QString());
     // Timestamps that wrap 0.318 s in: FFmpeg reads the first frames with negative pts.
     const double wrap_s = 8589934592.0 / 90000.0;
-    QCOMPARE(make(QStringLiteral("wrapped.ts"), 12,
-                  {QStringLiteral("-output_ts_offset"), QString::number(wrap_s - 0.318 - 1.4, 'f', 6),
-                   QStringLiteral("-f"), QStringLiteral("mpegts")}),
-             QString());
+    QCOMPARE(
+        make(QStringLiteral("wrapped.ts"), 12,
+             {QStringLiteral("-output_ts_offset"), QString::number(wrap_s - 0.318 - 1.4, 'f', 6),
+              QStringLiteral("-f"), QStringLiteral("mpegts")}),
+        QString());
     // Three frames, the third 10 hours in.
     QCOMPARE(make(QStringLiteral("far_frame.mkv"), 3,
                   {QStringLiteral("-vf"), QStringLiteral("setpts='if(eq(N,2),36000/TB,N*0.1/TB)'"),
@@ -85,11 +87,10 @@ class TestIntegrityMedia : public QObject {
     QTest::addColumn<int>("frames");
     QTest::addColumn<QString>("codec");
     QTest::addColumn<QString>("output");
-    for (const auto& [input, frames] :
-         {std::pair{QStringLiteral("wrapped.ts"), 12}, std::pair{QStringLiteral("far_frame.mkv"), 3}})
-      for (const auto& [codec, ext] :
-           {std::pair{"h264", "mp4"}, std::pair{"h265", "mp4"}, std::pair{"prores", "mov"},
-            std::pair{"ffv1", "mkv"}})
+    for (const auto& [input, frames] : {std::pair{QStringLiteral("wrapped.ts"), 12},
+                                        std::pair{QStringLiteral("far_frame.mkv"), 3}})
+      for (const auto& [codec, ext] : {std::pair{"h264", "mp4"}, std::pair{"h265", "mp4"},
+                                       std::pair{"prores", "mov"}, std::pair{"ffv1", "mkv"}})
         QTest::addRow("%s to %s %s", qPrintable(input), codec, ext)
             << input << frames << QString::fromLatin1(codec)
             << input.section(QLatin1Char('.'), 0, 0) + QStringLiteral("_") + codec +
@@ -116,17 +117,17 @@ class TestIntegrityMedia : public QObject {
   void extremeAspectRatiosAreRefusedUpFront() {
     QFETCH(QString, size);
     const QString file = path(QStringLiteral("aspect_") + size + QStringLiteral(".mkv"));
-    QCOMPARE(cf::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"),
-                                  QStringLiteral("-i"), QStringLiteral("color=c=gray:r=10:s=") + size,
-                                  QStringLiteral("-frames:v"), QStringLiteral("2"),
-                                  QStringLiteral("-c:v"), QStringLiteral("ffv1"),
-                                  QStringLiteral("-pix_fmt"), QStringLiteral("gray"), file}),
+    QCOMPARE(cf::test::runFfmpeg(
+                 {QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                  QStringLiteral("color=c=gray:r=10:s=") + size, QStringLiteral("-frames:v"),
+                  QStringLiteral("2"), QStringLiteral("-c:v"), QStringLiteral("ffv1"),
+                  QStringLiteral("-pix_fmt"), QStringLiteral("gray"), file}),
              QString());
     QElapsedTimer timer;
     timer.start();
-    const CliResult r = runCli(QStringList{QStringLiteral("colorize"), file,
-                                           path(QStringLiteral("aspect_out.mkv"))} +
-                               common());
+    const CliResult r = runCli(
+        QStringList{QStringLiteral("colorize"), file, path(QStringLiteral("aspect_out.mkv"))} +
+        common());
     QCOMPARE(r.exit_code, 1);
     QVERIFY2(r.err.contains(QLatin1String("the aspect ratio must be from")), qPrintable(r.err));
     QVERIFY2(!r.err.contains(QLatin1String("OpenCV")), qPrintable(r.err));
@@ -143,11 +144,10 @@ class TestIntegrityMedia : public QObject {
     QVERIFY(joined.open(QIODevice::WriteOnly));
     QVERIFY(joined.write(bytes + bytes) == 2 * bytes.size());
     joined.close();
-    for (const QStringList& args :
-         {QStringList{QStringLiteral("info"), joined.fileName()},
-          QStringList{QStringLiteral("colorize"), joined.fileName(),
-                      path(QStringLiteral("joined.mp4"))} +
-              common()}) {
+    for (const QStringList& args : {QStringList{QStringLiteral("info"), joined.fileName()},
+                                    QStringList{QStringLiteral("colorize"), joined.fileName(),
+                                                path(QStringLiteral("joined.mp4"))} +
+                                        common()}) {
       const CliResult r = runCli(args);
       QCOMPARE(r.exit_code, 1);
       QVERIFY2(r.err.contains(QLatin1String("timestamps jump back")), qPrintable(r.err));
@@ -157,18 +157,18 @@ class TestIntegrityMedia : public QObject {
 
   void secondVideoStreamIsNoted() {
     const QString file = path(QStringLiteral("two_video.mkv"));
-    QCOMPARE(cf::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"),
-                                  QStringLiteral("-i"), QStringLiteral("testsrc2=s=64x48:r=10"),
-                                  QStringLiteral("-f"), QStringLiteral("lavfi"),
-                                  QStringLiteral("-i"), QStringLiteral("mandelbrot=s=32x24:r=10"),
-                                  QStringLiteral("-map"), QStringLiteral("0:v"),
-                                  QStringLiteral("-map"), QStringLiteral("1:v"),
-                                  QStringLiteral("-frames:v"), QStringLiteral("6"),
-                                  QStringLiteral("-c:v"), QStringLiteral("ffv1"), file}),
-             QString());
-    const CliResult r = runCli(QStringList{QStringLiteral("colorize"), file,
-                                           path(QStringLiteral("two_video_out.mkv"))} +
-                               common());
+    QCOMPARE(
+        cf::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                             QStringLiteral("testsrc2=s=64x48:r=10"), QStringLiteral("-f"),
+                             QStringLiteral("lavfi"), QStringLiteral("-i"),
+                             QStringLiteral("mandelbrot=s=32x24:r=10"), QStringLiteral("-map"),
+                             QStringLiteral("0:v"), QStringLiteral("-map"), QStringLiteral("1:v"),
+                             QStringLiteral("-frames:v"), QStringLiteral("6"),
+                             QStringLiteral("-c:v"), QStringLiteral("ffv1"), file}),
+        QString());
+    const CliResult r = runCli(
+        QStringList{QStringLiteral("colorize"), file, path(QStringLiteral("two_video_out.mkv"))} +
+        common());
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
     QVERIFY2(r.err.contains(QLatin1String("note: '")) &&
                  r.err.contains(QLatin1String("has 2 video streams")),
@@ -179,16 +179,15 @@ class TestIntegrityMedia : public QObject {
     // Two transport streams of different sizes, the second continuing the first's clock.
     QVERIFY(make(QStringLiteral("big.ts"), 6, {QStringLiteral("-f"), QStringLiteral("mpegts")})
                 .isEmpty());
-    QCOMPARE(cf::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"),
-                                  QStringLiteral("-i"), QStringLiteral("testsrc2=s=32x24:r=10"),
-                                  QStringLiteral("-frames:v"), QStringLiteral("6"),
-                                  QStringLiteral("-c:v"), QStringLiteral("libx264"),
-                                  QStringLiteral("-bf"), QStringLiteral("0"),
-                                  QStringLiteral("-pix_fmt"), QStringLiteral("yuv420p"),
-                                  QStringLiteral("-output_ts_offset"), QStringLiteral("0.6"),
-                                  QStringLiteral("-f"), QStringLiteral("mpegts"),
-                                  path(QStringLiteral("small.ts"))}),
-             QString());
+    QCOMPARE(
+        cf::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                             QStringLiteral("testsrc2=s=32x24:r=10"), QStringLiteral("-frames:v"),
+                             QStringLiteral("6"), QStringLiteral("-c:v"), QStringLiteral("libx264"),
+                             QStringLiteral("-bf"), QStringLiteral("0"), QStringLiteral("-pix_fmt"),
+                             QStringLiteral("yuv420p"), QStringLiteral("-output_ts_offset"),
+                             QStringLiteral("0.6"), QStringLiteral("-f"), QStringLiteral("mpegts"),
+                             path(QStringLiteral("small.ts"))}),
+        QString());
     QByteArray bytes;
     for (const QString& name : {QStringLiteral("big.ts"), QStringLiteral("small.ts")}) {
       QFile f(path(name));

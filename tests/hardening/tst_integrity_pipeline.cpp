@@ -16,6 +16,8 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
+#include <cstdlib>
 
 #include "common/TestMedia.h"
 #include "common/TestModel.h"
@@ -43,7 +45,8 @@ double worstLumaDifference(const QByteArray& a, const QByteArray& b, int frame_b
        at += frame_bytes) {
     double sum = 0.0;
     for (int i = 0; i < frame_bytes; ++i)
-      sum += std::abs(static_cast<unsigned char>(a[at + i]) - static_cast<unsigned char>(b[at + i]));
+      sum +=
+          std::abs(static_cast<unsigned char>(a[at + i]) - static_cast<unsigned char>(b[at + i]));
     worst = std::max(worst, sum / frame_bytes);
   }
   return worst;
@@ -111,9 +114,9 @@ class TestIntegrityPipeline : public QObject {
     const QString second = path(QStringLiteral("cache_second.mkv"));
     r = colorize(clip_, second, {QStringLiteral("--codec"), QStringLiteral("ffv1")});
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
-    QVERIFY2(r.err.contains(QLatin1String("note:")) &&
-                 r.err.contains(QLatin1String("computed again")),
-             qPrintable(r.err));
+    QVERIFY2(
+        r.err.contains(QLatin1String("note:")) && r.err.contains(QLatin1String("computed again")),
+        qPrintable(r.err));
     QVERIFY2(!r.out.contains(QLatin1String("(12 frames from cache)")), qPrintable(r.out));
     // The damaged entry was recomputed: the film is the same as the first run's, bit for bit.
     const QByteArray a = cf::test::rawFrames(first, QStringLiteral("rgb24"));
@@ -126,8 +129,8 @@ class TestIntegrityPipeline : public QObject {
     // Raw video in AVI: two different films of exactly the same size.
     const QString a = path(QStringLiteral("film_a.avi"));
     const QString b = path(QStringLiteral("film_b.avi"));
-    for (const auto& [file, source] : {std::pair{a, QStringLiteral("testsrc2")},
-                                       std::pair{b, QStringLiteral("mandelbrot")}}) {
+    for (const auto& [file, source] :
+         {std::pair{a, QStringLiteral("testsrc2")}, std::pair{b, QStringLiteral("mandelbrot")}}) {
       cf::test::ClipSpec spec;
       spec.path = file;
       spec.width_px = 64;
@@ -155,8 +158,7 @@ class TestIntegrityPipeline : public QObject {
       QVERIFY(f.setFileTime(mtime, QFileDevice::FileModificationTime));
     }
     QCOMPARE(QFileInfo(film).lastModified(), mtime);
-    QVERIFY(cf::pipeline::cacheFolderFor(film.toStdString(), model_.toStdString(), {}) !=
-            folder_a);
+    QVERIFY(cf::pipeline::cacheFolderFor(film.toStdString(), model_.toStdString(), {}) != folder_a);
     r = colorize(film, path(QStringLiteral("film_2.mkv")));
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(QLatin1String("(0 frames from cache)")), qPrintable(r.out));
@@ -169,11 +171,11 @@ class TestIntegrityPipeline : public QObject {
   }
   void modelReturningNanOrHugeValuesIsAnErrorNamingTheFrame() {
     QFETCH(QString, value);
-    const QString model = scriptModel(
-        QStringLiteral("Broken") + QString::number(qHash(value)),
-        "def forward(self, x):\n"
-        "    y = torch.avg_pool2d(x, [2, 2])\n"
-        "    return torch.cat([y * 0.0 + " + value.toStdString() + ", y * 0.0], 1)\n");
+    const QString model = scriptModel(QStringLiteral("Broken") + QString::number(qHash(value)),
+                                      "def forward(self, x):\n"
+                                      "    y = torch.avg_pool2d(x, [2, 2])\n"
+                                      "    return torch.cat([y * 0.0 + " +
+                                          value.toStdString() + ", y * 0.0], 1)\n");
     const QString out = path(QStringLiteral("broken.mp4"));
     const CliResult r = colorize(clip_, out, {}, model);
     QCOMPARE(r.exit_code, 1);
@@ -196,8 +198,8 @@ class TestIntegrityPipeline : public QObject {
                                       "    hole[:, :, 3, 5] = float('nan')\n"
                                       "    return ab + hole\n");
     const QString out = path(QStringLiteral("holey.mkv"));
-    const CliResult r = colorize(clip_, out, {QStringLiteral("--codec"), QStringLiteral("ffv1")},
-                                 model);
+    const CliResult r =
+        colorize(clip_, out, {QStringLiteral("--codec"), QStringLiteral("ffv1")}, model);
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
     QVERIFY2(r.err.contains(QLatin1String("note: the colour model produced invalid values")),
              qPrintable(r.err));
