@@ -68,7 +68,9 @@ Result<ModelContainer> readModelContainer(const QString& path) {
                      f.errorString().toStdString());
   const QByteArray all = f.readAll();
   const qint64 size = all.size();
-  if (size < kHeaderSize)
+  // The header and the weights' length field (8 bytes after the card) at least; a shorter file
+  // made the card-length check below wrap around and read past the end (found by fuzzing).
+  if (size < kHeaderSize + 8)
     return corrupt(path, "only " + std::to_string(size) + " bytes, shorter than the header");
   if (std::memcmp(all.constData(), kModelMagic, kMagicSize) != 0)
     return makeError("file " + quoted(path) + " is not a Chromaflow model file (bad header)");

@@ -67,7 +67,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
 
   problem.clear();
-  const cf::temporal::FramePair pair{frame - 1, frame};
+  // The pair (frame - 1, frame), wrapping at INT64_MIN like the bytes do.
+  const cf::temporal::FramePair pair{static_cast<int64_t>(static_cast<uint64_t>(frame) - 1), frame};
   const cf::temporal::FrameLinkPtr link =
       cf::temporal::DiskFlowCache::decodeLink(bytes, size, pair, &problem);
   if (!link) {

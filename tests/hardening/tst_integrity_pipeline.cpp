@@ -73,10 +73,15 @@ class TestIntegrityPipeline : public QObject {
   }
 
   QString scriptModel(const QString& name, const std::string& source) {
-    torch::jit::Module m(name.toStdString());
-    m.define(source);
     const QString file = path(name + QStringLiteral(".pt"));
-    m.save(file.toStdString());
+    try {
+      torch::jit::Module m(name.toStdString());
+      m.define(source);
+      m.save(file.toStdString());
+    } catch (const std::exception& e) {
+      qWarning("cannot make the TorchScript model %s: %s", qPrintable(name), e.what());
+      return QString();
+    }
     return file;
   }
 
@@ -176,6 +181,7 @@ class TestIntegrityPipeline : public QObject {
                                       "    y = torch.avg_pool2d(x, [2, 2])\n"
                                       "    return torch.cat([y * 0.0 + " +
                                           value.toStdString() + ", y * 0.0], 1)\n");
+    QVERIFY(!model.isEmpty());
     const QString out = path(QStringLiteral("broken.mp4"));
     const CliResult r = colorize(clip_, out, {}, model);
     QCOMPARE(r.exit_code, 1);
@@ -197,6 +203,7 @@ class TestIntegrityPipeline : public QObject {
                                       "    hole = torch.zeros_like(ab)\n"
                                       "    hole[:, :, 3, 5] = float('nan')\n"
                                       "    return ab + hole\n");
+    QVERIFY(!model.isEmpty());
     const QString out = path(QStringLiteral("holey.mkv"));
     const CliResult r =
         colorize(clip_, out, {QStringLiteral("--codec"), QStringLiteral("ffv1")}, model);
@@ -211,18 +218,20 @@ class TestIntegrityPipeline : public QObject {
   }
 
   void raisingModelGivesOneLine() {
+    // A shape error inside the interpreter: LibTorch wraps it in a TorchScript traceback.
     const QString model = scriptModel(QStringLiteral("Raises"),
                                       "def forward(self, x):\n"
-                                      "    if bool(x.sum() > -1.0):\n"
-                                      "        raise RuntimeError('boom from the model')\n"
-                                      "    return torch.cat([x, x], 1)\n");
+                                      "    y = torch.cat([x, x], 1)\n"
+                                      "    return y.view(-1, 7, 3, 11)\n");
+    QVERIFY(!model.isEmpty());
     const CliResult r = colorize(clip_, path(QStringLiteral("raises.mp4")), {}, model);
     QCOMPARE(r.exit_code, 1);
     const QStringList lines = errorLines(r.err);
     QCOMPARE(lines.size(), 1);
-    QVERIFY2(lines[0].contains(QLatin1String("boom from the model")), qPrintable(r.err));
+    QVERIFY2(lines[0].contains(QLatin1String("is invalid for input of size")), qPrintable(r.err));
     QVERIFY2(!r.err.contains(QLatin1String("Traceback")), qPrintable(r.err));
-    QVERIFY2(r.err.count(QLatin1Char('\n')) <= 2, qPrintable(r.err));
+    QVERIFY2(!r.err.contains(QLatin1String("The following operation failed")), qPrintable(r.err));
+    QCOMPARE(r.err.count(QLatin1String("is invalid for input of size")), 1);
   }
 
   void badFrameRangesAreUsageErrors_data() {

@@ -137,6 +137,10 @@ class TestModelFile : public QObject {
     QVERIFY(errorOf(truncated).contains(QLatin1String("truncated")));
     writeAll(truncated, bytes.left(10));
     QVERIFY(errorOf(truncated).contains(QLatin1String("truncated")));
+    // Header complete but the weights' length field cut: used to read past the end (fuzzing).
+    writeAll(truncated, bytes.left(36));
+    QVERIFY2(errorOf(truncated).contains(QLatin1String("shorter than the header")),
+             qPrintable(errorOf(truncated)));
 
     const QString garbage = path(QStringLiteral("garbage.cfmodel"));
     writeAll(garbage, QByteArray(4096, '\x5a'));
