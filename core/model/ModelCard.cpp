@@ -129,7 +129,17 @@ Result<ModelCard> parseModelCard(const QByteArray& json) {
   if (!doc.isObject())
     return makeError(std::string("its model card is a JSON ") + (doc.isArray() ? "list" : "value") +
                      ", not an object with the card's fields");
-  return ModelCard::fromJson(doc.object());
+  auto card = ModelCard::fromJson(doc.object());
+  if (!card) {
+    // Messages quote card values ("wrong architecture '...'"); a value with a line break must not
+    // break the one-line error (found by fuzzing).
+    std::string message = card.message();
+    for (char& c : message)
+      if (static_cast<unsigned char>(c) < 0x20)
+        c = ' ';
+    return makeError(message);
+  }
+  return card;
 }
 
 Result<ModelCard> readModelCard(const QString& path) {
