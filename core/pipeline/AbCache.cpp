@@ -242,8 +242,12 @@ Status AbCache::store(int64_t frame, CachedAbPtr entry) {
                        file.errorString().toStdString() + ". Check the cache folder is writable.");
     const bool has_conf = !entry->confidence.empty();
     const std::string bytes = encodeEntry(frame, *entry);
-    const bool ok = file.write(bytes.data(), static_cast<qint64>(bytes.size())) ==
-                    static_cast<qint64>(bytes.size());
+    // Header, then payload: a full disk then shows as a short payload write that commit() turns
+    // into a ResourceError (ENOSPC), which the message below names.
+    constexpr qint64 kHeaderBytes = sizeof(Header);
+    bool ok = file.write(bytes.data(), kHeaderBytes) == kHeaderBytes;
+    ok = ok && file.write(bytes.data() + kHeaderBytes,
+                          static_cast<qint64>(bytes.size()) - kHeaderBytes) > 0;
     if (!ok || !file.commit()) {
       if (file.error() == QFileDevice::ResourceError)  // ENOSPC: the disk is full
         return makeError("cannot write the cache file '" + path + "': the disk holding the cache " +
