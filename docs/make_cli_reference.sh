@@ -36,8 +36,13 @@ fi
   echo
   echo "Every command prints the text below with \`chromaflow-cli COMMAND --help\`. Errors go to"
   echo "stderr as \`chromaflow-cli COMMAND: message\`; the exit status is 0 on success, 1 when the"
-  echo "work failed, 2 for a usage error and 130 when stopped with Ctrl-C. The user guide"
-  echo "([user-guide.md](user-guide.md)) explains the settings behind the options."
+  echo "work failed, 2 for a usage error and 130 when stopped with Ctrl-C, SIGTERM or SIGHUP. The"
+  echo "user guide ([user-guide.md](user-guide.md)) explains the settings behind the options."
+  echo
+  echo "A file name that starts with \`-\` would be read as options: put it after \`--\`, which ends"
+  echo "the options (\`chromaflow-cli colorize --lambda 2 -- -take1.mp4 out.mp4\`), or write it as"
+  echo "\`./-take1.mp4\`. Every command refuses to write a file onto one of its inputs (symlinks and"
+  echo "hard links included), and refuses named pipes, devices and sockets as inputs."
   echo
   echo '```'
   "$cli" --help

@@ -22,6 +22,7 @@ packages=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
   libtorch-dev libopenblas0-pthread
   libopencv-dev
+  zlib1g-dev                   # crc32() for the cache entry checksums
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev
   ffmpeg opencv-doc
   xvfb xauth

@@ -195,6 +195,13 @@ Status saveProject(const QString& path, const ProjectData& project) {
 }
 
 Result<ProjectData> loadProject(const QString& path) {
+  if (QFileInfo::exists(path) && !QFileInfo(path).isFile())  // a FIFO would block the read
+    return makeError(QCoreApplication::translate(
+                         "cf::ui::ProjectFile",
+                         "cannot open project %1: it is not a regular file (a folder, named pipe "
+                         "or device)")
+                         .arg(path)
+                         .toStdString());
   QFile file(path);
   if (!file.open(QIODevice::ReadOnly))
     return makeError(
@@ -207,6 +214,11 @@ Result<ProjectData> loadProject(const QString& path) {
   ProjectData& p = project.value();
   if (!p.source_path.isEmpty() && QFileInfo(p.source_path).isRelative())
     p.source_path = QFileInfo(path).absoluteDir().absoluteFilePath(p.source_path);
+  // A relative cache folder belongs to the project, not to the current folder of the program.
+  if (!p.cache_dir.isEmpty() && QFileInfo(p.cache_dir).isRelative()) {
+    p.cache_dir = QDir::cleanPath(QFileInfo(path).absoluteDir().absoluteFilePath(p.cache_dir));
+    p.settings.cache_dir = p.cache_dir.toStdString();
+  }
   return project;
 }
 

@@ -1,13 +1,22 @@
 #include "CliOptions.h"
 
 #include <QTextStream>
+#include <cmath>
 
 namespace cf::app {
 
 std::optional<int> parseOrExit(QCommandLineParser& parser, const QString& command,
                                const QStringList& args) {
   if (!parser.parse(QStringList{command} + args)) {
-    QTextStream(stderr) << command << ": " << parser.errorText() << '\n';
+    QTextStream err(stderr);
+    QString text = parser.errorText();
+    while (text.endsWith(QLatin1Char('.')))  // Qt's text ends with "."; ours follows
+      text.chop(1);
+    err << command << ": " << text;
+    if (!parser.unknownOptionNames().isEmpty())
+      err << ". A file name that starts with '-' goes after '--' (" << command
+          << " [OPTIONS] -- -name.mp4 ...) or is written as ./-name.mp4";
+    err << '\n';
     return 2;
   }
   if (parser.isSet(QStringLiteral("help"))) {
@@ -53,13 +62,15 @@ bool parseSessionOptions(const QCommandLineParser& parser, pipeline::SessionSett
     return false;
   }
   s->lambda = parser.value(QStringLiteral("lambda")).toDouble(&ok);
-  if (!ok || s->lambda < 0.0) {
-    *problem = QStringLiteral("--lambda must be a number >= 0");
+  if (!ok || !std::isfinite(s->lambda) || s->lambda < 0.0) {  // "nan" and "inf" parse as numbers
+    *problem = QStringLiteral("--lambda must be a finite number >= 0, got '%1'")
+                   .arg(parser.value(QStringLiteral("lambda")));
     return false;
   }
   s->temperature = parser.value(QStringLiteral("temperature")).toDouble(&ok);
-  if (!ok || s->temperature < 0.0) {
-    *problem = QStringLiteral("--temperature must be a number > 0");
+  if (!ok || !std::isfinite(s->temperature) || s->temperature < 0.0) {
+    *problem = QStringLiteral("--temperature must be a finite number > 0, got '%1'")
+                   .arg(parser.value(QStringLiteral("temperature")));
     return false;
   }
   const QString device = parser.value(QStringLiteral("device")).toLower();

@@ -2,6 +2,7 @@
 // signals, failure flags with reasons and merged ranges, and a picture of the worst frames.
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QTextStream>
 #include <algorithm>
 
@@ -12,6 +13,7 @@ extern "C" {
 #include "CliOptions.h"
 #include "ConsoleProgress.h"
 #include "analysis/ContactSheet.h"
+#include "common/OutputPath.h"
 #include "pipeline/Session.h"
 
 namespace cf::app {
@@ -89,9 +91,29 @@ int runAnalyze(const QStringList& args) {
     err << cmd << ": --worst needs a whole number >= 1.\n";
     return 2;
   }
+  // Nothing this command writes may replace what it reads (a video named .csv or .png included),
+  // and the report and the sheet must not overwrite each other.
+  const std::string in_path = parser.positionalArguments().at(0).toStdString();
+  const std::string report_path = parser.value(QStringLiteral("report")).toStdString();
+  const std::string sheet_path = parser.value(QStringLiteral("contact-sheet")).toStdString();
+  for (const std::string& target : {report_path, sheet_path}) {
+    if (target.empty())
+      continue;
+    if (Status s = checkOutputIsNotInput(target, {in_path, settings.model_path}); !s) {
+      err << cmd << ": " << QString::fromStdString(s.message()) << '\n';
+      return 1;
+    }
+  }
+  if (!report_path.empty() && !sheet_path.empty() &&
+      (isSameFile(report_path, sheet_path) ||
+       QFileInfo(QString::fromStdString(report_path)).absoluteFilePath() ==
+           QFileInfo(QString::fromStdString(sheet_path)).absoluteFilePath())) {
+    err << cmd << ": --report and --contact-sheet name the same file '"
+        << QString::fromStdString(report_path) << "'. Give them different names.\n";
+    return 2;
+  }
   av_log_set_level(AV_LOG_FATAL);
-  auto session =
-      pipeline::Session::open(parser.positionalArguments().at(0).toStdString(), settings);
+  auto session = pipeline::Session::open(in_path, settings);
   if (!session) {
     err << cmd << ": " << QString::fromStdString(session.message()) << '\n';
     return 1;
@@ -113,7 +135,7 @@ int runAnalyze(const QStringList& args) {
         << '\n';
 
   if (parser.isSet(QStringLiteral("report"))) {
-    status = analysis::writeReport(report, parser.value(QStringLiteral("report")).toStdString());
+    status = analysis::writeReport(report, report_path);
     if (!status) {
       err << cmd << ": " << QString::fromStdString(status.message()) << '\n';
       return 1;
@@ -136,7 +158,7 @@ int runAnalyze(const QStringList& args) {
         item.caption += (k ? "; " : "") + fr->flags[k].reason;
       items.push_back(std::move(item));
     }
-    const std::string sheet = parser.value(QStringLiteral("contact-sheet")).toStdString();
+    const std::string& sheet = sheet_path;
     status = analysis::writeContactSheet(items, sheet);
     if (!status) {
       err << cmd << ": " << QString::fromStdString(status.message()) << '\n';

@@ -10,6 +10,8 @@ extern "C" {
 
 #include "CliOptions.h"
 #include "ConsoleProgress.h"
+#include "common/OutputPath.h"
+#include "pipeline/Exporter.h"
 #include "pipeline/Session.h"
 
 namespace cf::app {
@@ -70,10 +72,20 @@ int runColorize(const QStringList& args) {
   av_log_set_level(AV_LOG_FATAL);
 
   const std::string in_path = positional.at(0).toStdString();
+  if (Status s = checkOutputIsNotInput(request.output_path, {in_path, settings.model_path}); !s) {
+    err << cmd << ": " << QString::fromStdString(s.message()) << '\n';
+    return 1;
+  }
   auto session = pipeline::Session::open(in_path, settings);
   if (!session) {
     err << cmd << ": " << QString::fromStdString(session.message()) << '\n';
     return 1;
+  }
+  if (Status s = pipeline::validateFrameRange(request.first_frame, request.last_frame,
+                                              (*session)->info().frame_count);
+      !s) {
+    err << cmd << ": --first/--last: " << QString::fromStdString(s.message()) << ".\n";
+    return 2;
   }
   const CancelToken cancel = installInterruptHandler();
   ConsoleProgress progress;

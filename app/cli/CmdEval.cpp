@@ -12,6 +12,7 @@ extern "C" {
 
 #include "CliOptions.h"
 #include "ConsoleProgress.h"
+#include "common/OutputPath.h"
 #include "pipeline/ModelLocator.h"
 #include "train/Evaluator.h"
 
@@ -111,6 +112,17 @@ int runEval(const QStringList& args) {
     return 2;
   }
   settings.score_at_full_resolution = score_at == QLatin1String("full");
+  if (parser.isSet(QStringLiteral("json"))) {  // never write the report onto an input
+    std::vector<std::string> inputs{settings.colorizer.model_path.toStdString()};
+    for (const QString& in : parser.positionalArguments())
+      inputs.push_back(in.toStdString());
+    if (Status s =
+            checkOutputIsNotInput(parser.value(QStringLiteral("json")).toStdString(), inputs);
+        !s) {
+      err << cmd << ": " << QString::fromStdString(s.message()) << '\n';
+      return 1;
+    }
+  }
   av_log_set_level(AV_LOG_FATAL);
 
   const CancelToken cancel = installInterruptHandler();

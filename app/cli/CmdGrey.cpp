@@ -9,6 +9,7 @@ extern "C" {
 #include <libavutil/log.h>
 }
 
+#include "CliOptions.h"
 #include "media/VideoReader.h"
 #include "media/VideoWriter.h"
 
@@ -45,14 +46,8 @@ int runGrey(const QStringList& args) {
   parser.addPositionalArgument(QStringLiteral("OUT"),
                                QStringLiteral("The greyscale video (.mp4, .mkv or .mov)."));
   QTextStream err(stderr);
-  if (!parser.parse(QStringList{QStringLiteral("chromaflow-cli grey")} + args)) {
-    err << "chromaflow-cli grey: " << parser.errorText() << '\n';
-    return 2;
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    QTextStream(stdout) << parser.helpText();
-    return 0;
-  }
+  if (const auto exit_code = parseOrExit(parser, QStringLiteral("chromaflow-cli grey"), args))
+    return *exit_code;
   const QStringList positional = parser.positionalArguments();
   if (positional.size() != 2) {
     err << "chromaflow-cli grey: expected IN and OUT. Usage: chromaflow-cli grey IN OUT "

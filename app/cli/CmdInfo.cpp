@@ -11,6 +11,7 @@ extern "C" {
 #include <libavutil/log.h>
 }
 
+#include "CliOptions.h"
 #include "media/VideoReader.h"
 
 namespace cf::app {
@@ -112,14 +113,8 @@ int runInfo(const QStringList& args) {
                                    "videos).")});
   parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The video file."));
   QTextStream err(stderr);
-  if (!parser.parse(QStringList{QStringLiteral("chromaflow-cli info")} + args)) {
-    err << "chromaflow-cli info: " << parser.errorText() << '\n';
-    return 2;
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    QTextStream(stdout) << parser.helpText();
-    return 0;
-  }
+  if (const auto exit_code = parseOrExit(parser, QStringLiteral("chromaflow-cli info"), args))
+    return *exit_code;
   if (parser.positionalArguments().size() != 1) {
     err << "chromaflow-cli info: expected one FILE. Usage: chromaflow-cli info FILE [--json] "
            "[--check]\n";
@@ -161,6 +156,8 @@ int runInfo(const QStringList& args) {
     if (check) {
       const std::string summary = r.damageSummary();
       out << "Damaged:     " << (summary.empty() ? QStringLiteral("none") : str(summary)) << '\n';
+      if (const std::string resized = r.resizeSummary(); !resized.empty())
+        out << "Size change: " << str(resized) << '\n';
     }
   }
   return 0;

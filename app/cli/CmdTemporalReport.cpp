@@ -6,6 +6,7 @@
 #include <QTextStream>
 #include <opencv2/imgproc.hpp>
 
+#include "CliOptions.h"
 #include "color/LabConversion.h"
 #include "media/FrameToRgb.h"
 #include "media/VideoReader.h"
@@ -40,14 +41,9 @@ int runTemporalReport(const QStringList& args) {
                     QStringLiteral("px"), QStringLiteral("256")});
   parser.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("The colour video."));
   QTextStream err(stderr);
-  if (!parser.parse(QStringList{QStringLiteral("chromaflow-cli temporal-report")} + args)) {
-    err << "chromaflow-cli temporal-report: " << parser.errorText() << '\n';
-    return 2;
-  }
-  if (parser.isSet(QStringLiteral("help"))) {
-    QTextStream(stdout) << parser.helpText();
-    return 0;
-  }
+  if (const auto exit_code =
+          parseOrExit(parser, QStringLiteral("chromaflow-cli temporal-report"), args))
+    return *exit_code;
   const QStringList positional = parser.positionalArguments();
   if (positional.size() != 1) {
     err << "chromaflow-cli temporal-report: give exactly one input video (see --help)\n";

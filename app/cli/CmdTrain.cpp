@@ -17,6 +17,7 @@
 #include "CliOptions.h"
 #include "ConsoleProgress.h"
 #include "common/Eta.h"
+#include "common/OutputPath.h"
 #include "train/Trainer.h"
 
 namespace cf::app {
@@ -215,6 +216,17 @@ int runTrain(const QStringList& args) {
     return 2;
   }
   settings.data = parser.positionalArguments();
+  if (parser.isSet(QStringLiteral("export"))) {  // the model written must not replace an input
+    std::vector<std::string> inputs{parser.value(QStringLiteral("card-extra")).toStdString()};
+    for (const QString& in : settings.data)
+      inputs.push_back(in.toStdString());
+    if (Status s =
+            checkOutputIsNotInput(parser.value(QStringLiteral("export")).toStdString(), inputs);
+        !s) {
+      err << cmd << ": " << QString::fromStdString(s.message()) << '\n';
+      return 1;
+    }
+  }
   settings.command = (QStringList{QStringLiteral("chromaflow-cli"), QStringLiteral("train")} + args)
                          .join(QLatin1Char(' '));
   const bool resume = parser.isSet(QStringLiteral("resume"));

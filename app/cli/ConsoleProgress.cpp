@@ -78,6 +78,7 @@ CancelToken installInterruptHandler() {
   g_interrupt_token = &token;
   std::signal(SIGINT, onInterrupt);
   std::signal(SIGTERM, onInterrupt);
+  std::signal(SIGHUP, onInterrupt);  // the terminal closed: stop cleanly too
   return token;
 }
 

@@ -30,7 +30,7 @@ class ConsoleProgress {
   std::string stage_;
 };
 
-/// Installs a SIGINT/SIGTERM handler that cancels `token` (the first signal) and returns the
+/// Installs a SIGINT/SIGTERM/SIGHUP handler that cancels `token` (the first signal) and returns the
 /// token; a second signal ends the program at once.
 CancelToken installInterruptHandler();
 

@@ -17,6 +17,22 @@ std::string inQuotes(const std::string& path) {
   return "'" + path + "'";
 }
 
+std::string specialFileKind(const std::filesystem::file_status& status) {
+  namespace fs = std::filesystem;
+  switch (status.type()) {
+    case fs::file_type::fifo:
+      return "a named pipe (FIFO)";
+    case fs::file_type::socket:
+      return "a socket";
+    case fs::file_type::block:
+      return "a block device";
+    case fs::file_type::character:
+      return "a character device";
+    default:
+      return "a special file";
+  }
+}
+
 }  // namespace
 
 bool looksLikeIsoBmff(const std::string& path) {
@@ -38,6 +54,11 @@ Result<InputFormatPtr> openInputFile(const std::string& path) {
                      ": the file does not exist. Check the path.");
   if (fs::is_directory(status))
     return makeError("cannot open " + inQuotes(path) + ": it is a folder, not a video file.");
+  // Opening a FIFO blocks until a writer appears (forever, and Quit would wait for it); devices
+  // and sockets are no video files either. Refused before anything opens them.
+  if (!fs::is_regular_file(status))
+    return makeError("cannot open " + inQuotes(path) + ": it is " + specialFileKind(status) +
+                     ", not a regular file. Save the video to a file first and open that.");
   const auto size_bytes = fs::file_size(path, ec);
   if (!ec && size_bytes == 0)
     return makeError("cannot open " + inQuotes(path) +
@@ -105,6 +126,7 @@ PacketScan scanVideoPackets(AVFormatContext* fmt, int stream_index) {
   std::map<int64_t, int64_t> duration_by_pts;
   AvPacketPtr pkt = makeAvPacket();
   int64_t fallback_ts = 0;
+  int64_t last_dts = AV_NOPTS_VALUE;
   while (true) {
     const int ret = av_read_frame(fmt, pkt.get());
     if (ret < 0) {
@@ -113,6 +135,11 @@ PacketScan scanVideoPackets(AVFormatContext* fmt, int stream_index) {
       break;
     }
     if (pkt->stream_index == stream_index) {
+      if (pkt->dts != AV_NOPTS_VALUE) {
+        if (last_dts != AV_NOPTS_VALUE && pkt->dts < last_dts && ++scan.dts_jumps_back == 1)
+          scan.first_jump_packet = scan.packets_read;
+        last_dts = pkt->dts;
+      }
       ++scan.packets_read;
       if (!(pkt->flags & AV_PKT_FLAG_DISCARD)) {
         int64_t ts = pkt->pts;

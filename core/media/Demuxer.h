@@ -29,7 +29,11 @@ struct PacketScan {
   int64_t min_delta = 0;                  ///< smallest / largest pts step between frames
   int64_t max_delta = 0;
   bool pts_valid = true;  ///< every packet had a distinct pts: frame index <-> pts is exact
-  int read_error = 0;     ///< AVERROR that stopped the scan before the end, 0 when none
+  /// Times the decode timestamp went back (files joined with `cat`, a reset clock): the frames'
+  /// order cannot be told from their timestamps. 0 for a sane file.
+  int64_t dts_jumps_back = 0;
+  int64_t first_jump_packet = -1;  ///< video packet (decode order) where the first jump was
+  int read_error = 0;              ///< AVERROR that stopped the scan before the end, 0 when none
 };
 
 /// Reads every packet of `stream_index` (other streams are discarded) without decoding.

@@ -41,6 +41,7 @@ struct StreamInfo {
   std::string field_order;  ///< "progressive", "tff", "bff" or "unknown"
   std::vector<AudioStreamInfo> audio_streams;
   std::vector<std::string> subtitle_codecs;
+  int other_video_streams = 0;  ///< video streams besides the one read (cover art not counted)
 
   bool hasAudio() const { return !audio_streams.empty(); }
   int audioStreamCount() const { return static_cast<int>(audio_streams.size()); }

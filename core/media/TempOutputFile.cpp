@@ -1,12 +1,17 @@
 #include "media/TempOutputFile.h"
 
-#include <stdlib.h>  // mkstemps
+#include <fcntl.h>
+#include <stdlib.h>    // mkstemps
+#include <sys/file.h>  // flock
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <system_error>
+
+#include "common/Logging.h"
+#include "common/OutputPath.h"
 
 namespace cf::media {
 
@@ -18,24 +23,56 @@ std::string inQuotes(const std::string& text) {
   return "'" + text + "'";
 }
 
-bool sameFile(const fs::path& a, const std::string& b) {
-  std::error_code ec;
-  if (b.empty() || !fs::exists(b, ec))
-    return false;
-  if (fs::exists(a, ec) && fs::equivalent(a, b, ec))
-    return true;
-  const fs::path ca = fs::weakly_canonical(a, ec);
-  const fs::path cb = fs::weakly_canonical(b, ec);
-  return !ec && ca == cb;
-}
-
 }  // namespace
 
-TempOutputFile::TempOutputFile(std::string target, std::string temp_path)
-    : target_(std::move(target)), temp_path_(std::move(temp_path)) {}
+TempOutputFile::TempOutputFile(std::string target, std::string temp_path, int lock_fd)
+    : target_(std::move(target)), temp_path_(std::move(temp_path)), lock_fd_(lock_fd) {}
 
 TempOutputFile::~TempOutputFile() {
   discard();
+  unlock();
+}
+
+void TempOutputFile::unlock() {
+  if (lock_fd_ >= 0)
+    ::close(lock_fd_);  // releases the flock
+  lock_fd_ = -1;
+}
+
+int TempOutputFile::removeStalePartials(const std::string& target) {
+  const fs::path target_path(target);
+  fs::path dir = target_path.parent_path();
+  if (dir.empty())
+    dir = ".";
+  const std::string name = target_path.filename().string();
+  const std::string ext = target_path.extension().string();
+  const std::string prefix = "." + name.substr(0, name.size() - ext.size()) + ".partial-";
+  constexpr size_t kRandomChars = 6;  // mkstemps' XXXXXX
+  int removed = 0;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string entry = it->path().filename().string();
+    if (entry.size() != prefix.size() + kRandomChars + ext.size() ||
+        entry.compare(0, prefix.size(), prefix) != 0 ||
+        entry.compare(entry.size() - ext.size(), ext.size(), ext) != 0)
+      continue;
+    std::error_code type_ec;
+    if (!fs::is_regular_file(it->symlink_status(type_ec)))
+      continue;
+    const int fd = ::open(it->path().c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+      continue;
+    // Locked: a live run is writing it. Unlocked: its run died.
+    if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+      std::error_code rm_ec;
+      if (fs::remove(it->path(), rm_ec)) {
+        ++removed;
+        qCInfo(lcMedia, "removed '%s', left behind by an interrupted run", it->path().c_str());
+      }
+    }
+    ::close(fd);
+  }
+  return removed;
 }
 
 Result<std::unique_ptr<TempOutputFile>> TempOutputFile::create(
@@ -43,11 +80,8 @@ Result<std::unique_ptr<TempOutputFile>> TempOutputFile::create(
   if (target.empty())
     return makeError("no output file given. Pass the path of the video to write.");
   const fs::path target_path(target);
-  for (const std::string& input : inputs) {
-    if (sameFile(target_path, input))
-      return makeError("refusing to write " + inQuotes(target) + ": it is the input file " +
-                       inQuotes(input) + ". Choose a different output path.");
-  }
+  if (Status s = checkOutputIsNotInput(target, inputs); !s)
+    return s.error();
   std::error_code ec;
   if (fs::is_directory(target_path, ec))
     return makeError("cannot write " + inQuotes(target) +
@@ -62,6 +96,7 @@ Result<std::unique_ptr<TempOutputFile>> TempOutputFile::create(
     return makeError("cannot write " + inQuotes(target) + ": " + inQuotes(dir.string()) +
                      " is not a folder.");
 
+  removeStalePartials(target);
   const std::string name = target_path.filename().string();
   const std::string ext = target_path.extension().string();
   const std::string stem = name.substr(0, name.size() - ext.size());
@@ -73,8 +108,9 @@ Result<std::unique_ptr<TempOutputFile>> TempOutputFile::create(
                      " is not writable (" + std::strerror(error) +
                      "). Choose a folder you can write to.");
   }
-  ::close(fd);
-  return std::unique_ptr<TempOutputFile>(new TempOutputFile(target, pattern));
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0)
+    qCDebug(lcMedia, "cannot lock '%s'; a later run may remove it", pattern.c_str());
+  return std::unique_ptr<TempOutputFile>(new TempOutputFile(target, pattern, fd));
 }
 
 Status TempOutputFile::commit() {
@@ -86,6 +122,7 @@ Status TempOutputFile::commit() {
     return makeError("cannot move the finished video to " + inQuotes(target_) + " (" +
                      ec.message() + "); nothing was written there.");
   done_ = true;
+  unlock();
   return Status::success();
 }
 
@@ -95,6 +132,7 @@ void TempOutputFile::discard() {
   std::error_code ec;
   fs::remove(temp_path_, ec);
   done_ = true;
+  unlock();
 }
 
 }  // namespace cf::media

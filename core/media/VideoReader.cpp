@@ -146,6 +146,9 @@ void fillStreamInfo(const AVFormatContext* fmt, int vidx, const PacketScan& scan
       info.audio_streams.push_back(audio);
     } else if (s->codecpar->codec_type == AVMEDIA_TYPE_SUBTITLE) {
       info.subtitle_codecs.emplace_back(avcodec_get_name(s->codecpar->codec_id));
+    } else if (s->codecpar->codec_type == AVMEDIA_TYPE_VIDEO && static_cast<int>(i) != vidx &&
+               !(s->disposition & AV_DISPOSITION_ATTACHED_PIC)) {
+      ++info.other_video_streams;
     }
   }
 }
@@ -211,6 +214,15 @@ Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path) 
                      std::to_string(st->nb_frames) + " frames but only " +
                      std::to_string(scan.packets_read) +
                      " are in the file). Copy or export the video again.");
+  if (scan.dts_jumps_back > 0)
+    return makeError(
+        "cannot use " + inQuotes(path) + ": its timestamps jump back " +
+        std::to_string(scan.dts_jumps_back) + " time(s), the first at video packet " +
+        std::to_string(scan.first_jump_packet) +
+        " (as in files joined with cat, or a recorder whose clock was reset), so the order of "
+        "its frames cannot be told. Give it fresh timestamps first: ffmpeg -i IN -vf "
+        "setpts=N/FRAME_RATE/TB -an -c:v ffv1 OUT.mkv (or join the parts with ffmpeg's concat "
+        "demuxer).");
   if (scan.read_error != 0)
     return makeError("cannot use " + inQuotes(path) + ": reading stopped after " +
                      std::to_string(frames) + " frames (" + ffmpegErrorText(scan.read_error) +
@@ -397,14 +409,19 @@ std::string VideoReader::damageSummary() const {
            " frames of " + inQuotes(path_) + " are damaged (frame " + list +
            "): they show the decoder's repair or repeat the frame before";
   }
-  if (resized_frames_ > 0)
-    text += (text.empty() ? std::to_string(resized_frames_) + " frames of " + inQuotes(path_)
-                          : "; " + std::to_string(resized_frames_) + " frames") +
-            " had another size than the stream and were scaled to " +
-            std::to_string(info_.width_px) + "x" + std::to_string(info_.height_px);
   if (!text.empty())
     text += ". Use an undamaged copy of the file if there is one.";
   return text;
+}
+
+std::string VideoReader::resizeSummary() const {
+  if (resized_frames_ == 0)
+    return {};
+  return std::to_string(resized_frames_) + " frames of " + inQuotes(path_) +
+         " have another size than the stream's " + std::to_string(info_.width_px) + "x" +
+         std::to_string(info_.height_px) +
+         " (the resolution changes mid-stream): they were scaled to " +
+         std::to_string(info_.width_px) + "x" + std::to_string(info_.height_px) + ".";
 }
 
 void VideoReader::stamp(Frame& frame, int64_t index, int64_t pts, int64_t packet_duration) const {

@@ -47,8 +47,11 @@ class VideoReader {
   std::vector<int64_t> damagedFrames() const;
   /// Frames decoded so far that had another size than the stream and were scaled to it.
   int64_t resizedFrameCount() const { return resized_frames_; }
-  /// One line for the user about damagedFrames() and resizedFrameCount(); empty when both are 0.
+  /// One line for the user about damagedFrames(); empty when there are none.
   std::string damageSummary() const;
+  /// One line for the user about resizedFrameCount() (a resolution change is not damage); empty
+  /// when it is 0.
+  std::string resizeSummary() const;
   /// Source times (seconds, pts x time_base) where frame `first` starts and frame `last` ends
   /// (inclusive): from the packet table, so exact for VFR; from the nominal rate when the file's
   /// timestamps are unusable. For a range export's audio (VideoWriterSettings::audio_range).

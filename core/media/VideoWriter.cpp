@@ -188,6 +188,8 @@ Status VideoWriter::open() {
   enc->color_range = s.full_range ? AVCOL_RANGE_JPEG : AVCOL_RANGE_MPEG;
   enc->thread_count = 0;
   enc->flags |= AV_CODEC_FLAG_BITEXACT;
+  if (s.no_reordering)
+    enc->max_b_frames = 0;
   if (out_->oformat->flags & AVFMT_GLOBALHEADER)
     enc->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
   AVDictionary* options = nullptr;

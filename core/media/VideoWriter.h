@@ -50,6 +50,10 @@ struct VideoWriterSettings {
   /// AudioRange; copied audio is cut at packet boundaries). Unset: all of it, unchanged.
   std::optional<AudioRange> audio_range;
   std::string source_path;  ///< the video being converted; never overwritten
+  /// No B-frames (H.264/H.265): for irregular timestamps. x264/x265 derive the decode-time delay
+  /// of reordering from the first frames' timestamp gaps, and an MP4/MOV edit list then hides
+  /// every frame before the end of such a gap (3 frames, the third 10 h in: 1 frame played).
+  bool no_reordering = false;
 };
 
 class VideoWriter {

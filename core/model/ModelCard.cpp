@@ -59,6 +59,31 @@ QJsonObject ModelCard::toJson() const {
 }
 
 Result<ModelCard> ModelCard::fromJson(const QJsonObject& json) {
+  if (Status s = checkJsonFieldTypes(json,
+                                     {{"format", QJsonValue::String},
+                                      {"format_version", QJsonValue::Double},
+                                      {"config", QJsonValue::Object},
+                                      {"name", QJsonValue::String},
+                                      {"description", QJsonValue::String},
+                                      {"training", QJsonValue::Object},
+                                      {"metrics", QJsonValue::Object},
+                                      {"created_utc", QJsonValue::String},
+                                      {"chromaflow_version", QJsonValue::String},
+                                      {"parameters", QJsonValue::Double},
+                                      {"weights_sha256", QJsonValue::String},
+                                      {"contract", QJsonValue::Object}},
+                                     "");
+      !s)
+    return s.error();
+  if (Status s = checkJsonFieldTypes(json.value(QStringLiteral("training")).toObject(),
+                                     {{"data", QJsonValue::String},
+                                      {"terms", QJsonValue::String},
+                                      {"command", QJsonValue::String},
+                                      {"hours", QJsonValue::Double},
+                                      {"notes", QJsonValue::String}},
+                                     "training.");
+      !s)
+    return s.error();
   if (json.value(QStringLiteral("format")).toString() != QLatin1String("chromaflow-model"))
     return makeError("model card has no \"format\": \"chromaflow-model\" entry");
   ModelCard card;
@@ -82,7 +107,11 @@ Result<ModelCard> ModelCard::fromJson(const QJsonObject& json) {
   card.metrics = json.value(QStringLiteral("metrics")).toObject();
   card.created_utc = json.value(QStringLiteral("created_utc")).toString();
   card.chromaflow_version = json.value(QStringLiteral("chromaflow_version")).toString();
-  card.parameters = static_cast<int64_t>(json.value(QStringLiteral("parameters")).toDouble());
+  const double parameters = json.value(QStringLiteral("parameters")).toDouble();
+  if (!(parameters >= 0.0 && parameters < 1e15))  // NaN-safe; a cast of 1e300 is undefined
+    return makeError("model card field \"parameters\" must be a count of weights, not " +
+                     std::to_string(parameters));
+  card.parameters = static_cast<int64_t>(parameters);
   card.weights_sha256 = json.value(QStringLiteral("weights_sha256")).toString();
   card.output_channels = json.value(QStringLiteral("contract"))
                              .toObject()
@@ -91,19 +120,36 @@ Result<ModelCard> ModelCard::fromJson(const QJsonObject& json) {
   return card;
 }
 
+Result<ModelCard> parseModelCard(const QByteArray& json) {
+  QJsonParseError err{};
+  const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
+  if (err.error != QJsonParseError::NoError)
+    return makeError("its model card is not valid JSON (" + err.errorString().toStdString() +
+                     " at byte " + std::to_string(err.offset) + ")");
+  if (!doc.isObject())
+    return makeError(std::string("its model card is a JSON ") + (doc.isArray() ? "list" : "value") +
+                     ", not an object with the card's fields");
+  auto card = ModelCard::fromJson(doc.object());
+  if (!card) {
+    // Messages quote card values ("wrong architecture '...'"); a value with a line break must not
+    // break the one-line error (found by fuzzing).
+    std::string message = card.message();
+    for (char& c : message)
+      if (static_cast<unsigned char>(c) < 0x20)
+        c = ' ';
+    return makeError(message);
+  }
+  return card;
+}
+
 Result<ModelCard> readModelCard(const QString& path) {
   auto container = readModelContainer(path);
   if (!container)
     return container.error();
-  QJsonParseError err{};
-  const QJsonDocument doc = QJsonDocument::fromJson(container->card_json, &err);
-  if (err.error != QJsonParseError::NoError || !doc.isObject())
-    return makeError("model file '" + path.toStdString() +
-                     "' is corrupt: its model card is not valid JSON (" +
-                     err.errorString().toStdString() + ")");
-  auto card = ModelCard::fromJson(doc.object());
+  auto card = parseModelCard(container->card_json);
   if (!card)
-    return makeError("model file '" + path.toStdString() + "': " + card.message());
+    return makeError("model file '" + path.toStdString() +
+                     "' is corrupt or unusable: " + card.message());
   return card;
 }
 

@@ -44,5 +44,8 @@ QJsonObject contractJson(const ModelConfig& config, int output_channels);
 
 /// Reads only the card of a .cfmodel file (no LibTorch, no checksum check).
 Result<ModelCard> readModelCard(const QString& path);
+/// Parses the card's JSON text (as stored in a model file) and checks its fields' types and
+/// values; the error says what is wrong, without the file's name.
+Result<ModelCard> parseModelCard(const QByteArray& json);
 
 }  // namespace cf::model

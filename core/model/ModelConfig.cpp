@@ -70,7 +70,55 @@ QJsonObject ModelConfig::toJson() const {
   return o;
 }
 
+namespace {
+const char* jsonTypeName(QJsonValue::Type type) {
+  switch (type) {
+    case QJsonValue::Null:
+      return "null";
+    case QJsonValue::Bool:
+      return "true/false";
+    case QJsonValue::Double:
+      return "a number";
+    case QJsonValue::String:
+      return "a string";
+    case QJsonValue::Array:
+      return "a list";
+    case QJsonValue::Object:
+      return "an object";
+    case QJsonValue::Undefined:
+      break;
+  }
+  return "undefined";
+}
+}  // namespace
+
+Status checkJsonFieldTypes(const QJsonObject& json, const std::vector<JsonFieldType>& fields,
+                           const std::string& where) {
+  for (const JsonFieldType& f : fields) {
+    const QJsonValue v = json.value(QLatin1String(f.key));
+    if (v.isUndefined() || v.type() == f.type)
+      continue;
+    std::string shown;
+    if (v.isString())
+      shown = " (\"" + v.toString().left(40).toStdString() + "\")";
+    return makeError("model card field \"" + where + f.key + "\" must be " + jsonTypeName(f.type) +
+                     ", not " + jsonTypeName(v.type()) + shown);
+  }
+  return Status::success();
+}
+
 Result<ModelConfig> ModelConfig::fromJson(const QJsonObject& json) {
+  if (Status s = checkJsonFieldTypes(json,
+                                     {{"architecture", QJsonValue::String},
+                                      {"preset", QJsonValue::String},
+                                      {"head", QJsonValue::String},
+                                      {"bin_grid", QJsonValue::Double},
+                                      {"temperature", QJsonValue::Double},
+                                      {"hints", QJsonValue::Bool},
+                                      {"dropout", QJsonValue::Double}},
+                                     "config.");
+      !s)
+    return s.error();
   ModelConfig c;
   c.architecture = json.value(QStringLiteral("architecture")).toString();
   c.preset = json.value(QStringLiteral("preset")).toString();

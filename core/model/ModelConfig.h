@@ -3,9 +3,11 @@
 // grid, decoding temperature and hint support. Torch-free, so any module can include it.
 
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 #include <array>
+#include <vector>
 
 #include "common/Result.h"
 
@@ -38,6 +40,16 @@ struct PresetSpec {
 /// "full" (VGG16 widths), "slim" (the shipped default), "tiny" (tests, quick experiments).
 QStringList presetNames();
 Result<PresetSpec> presetSpec(const QString& name);
+
+/// A JSON field and the type it must have when present.
+struct JsonFieldType {
+  const char* key;
+  QJsonValue::Type type;
+};
+/// Fails with 'model card field "<where><key>" must be a number, not a string ("hot")' when a
+/// field of `json` listed in `fields` is present with another type. Absent fields are fine.
+Status checkJsonFieldTypes(const QJsonObject& json, const std::vector<JsonFieldType>& fields,
+                           const std::string& where);
 
 struct ModelConfig {
   QString architecture = kArchitecture;

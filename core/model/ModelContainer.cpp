@@ -24,6 +24,12 @@ Error missingFile(const QString& path) {
                    "TorchScript file");
 }
 
+Error notAFile(const QString& path) {
+  return makeError("cannot open model file " + quoted(path) +
+                   ": it is not a regular file (a folder, named pipe or device). Give the path "
+                   "of a .cfmodel or TorchScript file.");
+}
+
 Error corrupt(const QString& path, const std::string& what) {
   return makeError("model file " + quoted(path) + " is corrupt or truncated (" + what +
                    "): copy or export the model again");
@@ -34,6 +40,8 @@ Error corrupt(const QString& path, const std::string& what) {
 Result<ModelFileKind> detectModelFile(const QString& path) {
   if (!QFileInfo::exists(path))
     return missingFile(path);
+  if (!QFileInfo(path).isFile())  // a FIFO would block the read forever
+    return notAFile(path);
   QFile f(path);
   if (!f.open(QIODevice::ReadOnly))
     return makeError("cannot open model file " + quoted(path) + ": " +
@@ -52,13 +60,17 @@ Result<ModelFileKind> detectModelFile(const QString& path) {
 Result<ModelContainer> readModelContainer(const QString& path) {
   if (!QFileInfo::exists(path))
     return missingFile(path);
+  if (!QFileInfo(path).isFile())  // a FIFO would block the read forever
+    return notAFile(path);
   QFile f(path);
   if (!f.open(QIODevice::ReadOnly))
     return makeError("cannot open model file " + quoted(path) + ": " +
                      f.errorString().toStdString());
   const QByteArray all = f.readAll();
   const qint64 size = all.size();
-  if (size < kHeaderSize)
+  // The header and the weights' length field (8 bytes after the card) at least; a shorter file
+  // made the card-length check below wrap around and read past the end (found by fuzzing).
+  if (size < kHeaderSize + 8)
     return corrupt(path, "only " + std::to_string(size) + " bytes, shorter than the header");
   if (std::memcmp(all.constData(), kModelMagic, kMagicSize) != 0)
     return makeError("file " + quoted(path) + " is not a Chromaflow model file (bad header)");

@@ -104,14 +104,9 @@ Result<LoadedModel> loadModel(const QString& path) {
   if (!container)
     return container.error();
   const std::string file = "model file '" + path.toStdString() + "'";
-  QJsonParseError err{};
-  const QJsonDocument doc = QJsonDocument::fromJson(container->card_json, &err);
-  if (err.error != QJsonParseError::NoError || !doc.isObject())
-    return makeError(file + " is corrupt: its model card is not valid JSON (" +
-                     err.errorString().toStdString() + ")");
-  auto card = ModelCard::fromJson(doc.object());
+  auto card = parseModelCard(container->card_json);
   if (!card)
-    return makeError(file + ": " + card.message());
+    return makeError(file + " is corrupt or unusable: " + card.message());
   const QString sha = weightsSha256(container->weights);
   if (sha != card->weights_sha256)
     return makeError(file + " failed its checksum: weights SHA-256 is " + sha.toStdString() +

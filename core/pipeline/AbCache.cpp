@@ -6,20 +6,41 @@
 #include <QSaveFile>
 #include <cstring>
 
+#include "common/Checksum.h"
+#include "common/Logging.h"
+#include "pipeline/NetworkOutputCheck.h"
+
 namespace cf::pipeline {
 
 namespace {
 
 constexpr char kMagic[4] = {'C', 'F', 'A', 'B'};
-constexpr uint32_t kVersion = 1;
+// 1: no checksum (refused: it could hold silently changed payload bytes). 2: frame + CRC-32.
+constexpr uint32_t kVersion = 2;
+constexpr uint32_t kMaxSidePx = 16384;
 
 struct Header {
   char magic[4];
   uint32_t version;
   uint32_t width;
   uint32_t height;
-  uint32_t has_confidence;
+  uint32_t has_confidence;  // 0 or 1
+  uint32_t payload_bytes;
+  int64_t frame;      // the frame the entry belongs to
+  uint32_t reserved;  // 0
+  uint32_t crc32;     // of the header with this field 0, then of the payload
 };
+static_assert(sizeof(Header) == 40, "the cache entry header is 40 bytes on disk");
+
+uint64_t payloadBytes(uint64_t width, uint64_t height, bool with_confidence) {
+  return width * height * 2 * (with_confidence ? 3 : 2);
+}
+
+uint32_t entryCrc(Header header, const char* payload, size_t payload_size) {
+  header.crc32 = 0;
+  const uint32_t crc = crc32Of(&header, sizeof header);
+  return crc32Of(payload, payload_size, crc);
+}
 
 }  // namespace
 
@@ -91,32 +112,109 @@ CachedAbPtr AbCache::find(int64_t frame) {
   }
   if (dir_.empty())
     return nullptr;
-  QFile file(QString::fromStdString(pathOf(frame)));
+  const std::string path = pathOf(frame);
+  QFile file(QString::fromStdString(path));
   if (!file.open(QIODevice::ReadOnly))
     return nullptr;
-  Header header{};
-  if (file.read(reinterpret_cast<char*>(&header), sizeof header) != sizeof header ||
-      std::memcmp(header.magic, kMagic, 4) != 0 || header.version != kVersion ||
-      header.width == 0 || header.height == 0 || header.width > 16384 || header.height > 16384)
-    return nullptr;
-  const cv::Size size(static_cast<int>(header.width), static_cast<int>(header.height));
-  if (file.size() != entryBytes(size, header.has_confidence != 0))
-    return nullptr;
-  cv::Mat ab16(size, CV_16FC2), conf16;
-  const qint64 ab_bytes = static_cast<qint64>(ab16.total() * ab16.elemSize());
-  if (file.read(reinterpret_cast<char*>(ab16.data), ab_bytes) != ab_bytes)
-    return nullptr;
-  auto entry = std::make_shared<CachedAb>();
-  ab16.convertTo(entry->ab, CV_32F);
-  if (header.has_confidence) {
-    conf16.create(size, CV_16FC1);
-    const qint64 conf_bytes = static_cast<qint64>(conf16.total() * conf16.elemSize());
-    if (file.read(reinterpret_cast<char*>(conf16.data), conf_bytes) != conf_bytes)
-      return nullptr;
-    conf16.convertTo(entry->confidence, CV_32F);
-  }
+  // The largest valid entry: 16K x 16K with confidence. A bigger file is not ours.
+  if (file.size() < static_cast<qint64>(sizeof(Header)) ||
+      file.size() >
+          static_cast<qint64>(sizeof(Header) + payloadBytes(kMaxSidePx, kMaxSidePx, true)))
+    return reject(path, "its size (" + std::to_string(file.size()) + " bytes) is not an entry's");
+  const QByteArray bytes = file.readAll();
+  std::string problem;
+  CachedAbPtr entry =
+      decodeEntry(bytes.constData(), static_cast<size_t>(bytes.size()), frame, &problem);
+  if (!entry)
+    return reject(path, problem);
   remember(frame, entry);
   return entry;
+}
+
+CachedAbPtr AbCache::reject(const std::string& path, const std::string& problem) {
+  ++rejected_;
+  qCWarning(lcPipeline, "cache entry '%s' not used (%s); it is recomputed", path.c_str(),
+            problem.c_str());
+  return nullptr;
+}
+
+std::string AbCache::rejectionNote(int64_t n) const {
+  if (n == 0)
+    return {};
+  return std::to_string(n) + " cache file(s) of network output in '" + dir_ +
+         "' were damaged or from an older Chromaflow (checksum, size or format check failed), so "
+         "their frames were computed again. If this repeats, check the disk holding the cache.";
+}
+
+CachedAbPtr AbCache::decodeEntry(const char* data, size_t size, int64_t frame,
+                                 std::string* problem) {
+  auto fail = [problem](const std::string& why) {
+    if (problem)
+      *problem = why;
+    return CachedAbPtr();
+  };
+  Header header{};
+  if (size < sizeof header)
+    return fail("shorter than an entry header");
+  std::memcpy(&header, data, sizeof header);
+  if (std::memcmp(header.magic, kMagic, 4) != 0)
+    return fail("not a Chromaflow network-output cache entry");
+  if (header.version != kVersion)
+    return fail("entry format " + std::to_string(header.version) + ", this Chromaflow reads " +
+                std::to_string(kVersion));
+  if (header.width == 0 || header.height == 0 || header.width > kMaxSidePx ||
+      header.height > kMaxSidePx || header.has_confidence > 1 || header.reserved != 0)
+    return fail("bad frame size or flags in the header");
+  const uint64_t payload = payloadBytes(header.width, header.height, header.has_confidence != 0);
+  if (header.payload_bytes != payload || size != sizeof header + payload)
+    return fail("size does not match its header (truncated?)");
+  if (header.frame != frame)
+    return fail("it holds frame " + std::to_string(header.frame) + ", not frame " +
+                std::to_string(frame));
+  const char* body = data + sizeof header;
+  if (entryCrc(header, body, payload) != header.crc32)
+    return fail("checksum mismatch: the payload or header was changed on disk");
+  const cv::Size mat_size(static_cast<int>(header.width), static_cast<int>(header.height));
+  auto entry = std::make_shared<CachedAb>();
+  cv::Mat ab16(mat_size, CV_16FC2, const_cast<char*>(body));
+  ab16.convertTo(entry->ab, CV_32F);
+  if (header.has_confidence) {
+    cv::Mat conf16(mat_size, CV_16FC1, const_cast<char*>(body) + ab16.total() * ab16.elemSize());
+    conf16.convertTo(entry->confidence, CV_32F);
+  }
+  // store() never writes these (NetworkOutputCheck.h masks them first): a forged entry.
+  if (!cv::checkRange(entry->ab, true, nullptr, -kMaxAbMagnitude, kMaxAbMagnitude) ||
+      (header.has_confidence && !cv::checkRange(entry->confidence)))
+    return fail("it holds NaN, infinite or out-of-range values");
+  return entry;
+}
+
+std::string AbCache::encodeEntry(int64_t frame, const CachedAb& entry) {
+  CV_Assert(entry.ab.type() == CV_32FC2);
+  const bool has_conf = !entry.confidence.empty();
+  cv::Mat ab16, conf16;
+  entry.ab.convertTo(ab16, CV_16F);
+  if (has_conf)
+    entry.confidence.convertTo(conf16, CV_16F);
+  const size_t ab_bytes = ab16.total() * ab16.elemSize();
+  const size_t conf_bytes = has_conf ? conf16.total() * conf16.elemSize() : 0;
+  Header header{{kMagic[0], kMagic[1], kMagic[2], kMagic[3]},
+                kVersion,
+                static_cast<uint32_t>(entry.ab.cols),
+                static_cast<uint32_t>(entry.ab.rows),
+                has_conf ? 1u : 0u,
+                static_cast<uint32_t>(ab_bytes + conf_bytes),
+                frame,
+                0u,
+                0u};
+  std::string bytes(sizeof header + ab_bytes + conf_bytes, '\0');
+  char* body = bytes.data() + sizeof header;
+  std::memcpy(body, ab16.data, ab_bytes);
+  if (has_conf)
+    std::memcpy(body + ab_bytes, conf16.data, conf_bytes);
+  header.crc32 = entryCrc(header, body, ab_bytes + conf_bytes);
+  std::memcpy(bytes.data(), &header, sizeof header);
+  return bytes;
 }
 
 CachedAbPtr AbCache::quantized(const CachedAb& entry) {
@@ -143,21 +241,13 @@ Status AbCache::store(int64_t frame, CachedAbPtr entry) {
       return makeError("cannot write the cache file '" + path + "': " +
                        file.errorString().toStdString() + ". Check the cache folder is writable.");
     const bool has_conf = !entry->confidence.empty();
-    Header header{{kMagic[0], kMagic[1], kMagic[2], kMagic[3]},
-                  kVersion,
-                  static_cast<uint32_t>(entry->ab.cols),
-                  static_cast<uint32_t>(entry->ab.rows),
-                  has_conf ? 1u : 0u};
-    cv::Mat ab16, conf16;
-    entry->ab.convertTo(ab16, CV_16F);
-    bool ok = file.write(reinterpret_cast<const char*>(&header), sizeof header) == sizeof header;
-    ok = ok && file.write(reinterpret_cast<const char*>(ab16.data),
-                          static_cast<qint64>(ab16.total() * ab16.elemSize())) > 0;
-    if (has_conf) {
-      entry->confidence.convertTo(conf16, CV_16F);
-      ok = ok && file.write(reinterpret_cast<const char*>(conf16.data),
-                            static_cast<qint64>(conf16.total() * conf16.elemSize())) > 0;
-    }
+    const std::string bytes = encodeEntry(frame, *entry);
+    // Header, then payload: a full disk then shows as a short payload write that commit() turns
+    // into a ResourceError (ENOSPC), which the message below names.
+    constexpr qint64 kHeaderBytes = sizeof(Header);
+    bool ok = file.write(bytes.data(), kHeaderBytes) == kHeaderBytes;
+    ok = ok && file.write(bytes.data() + kHeaderBytes,
+                          static_cast<qint64>(bytes.size()) - kHeaderBytes) > 0;
     if (!ok || !file.commit()) {
       if (file.error() == QFileDevice::ResourceError)  // ENOSPC: the disk is full
         return makeError("cannot write the cache file '" + path + "': the disk holding the cache " +

@@ -2,9 +2,17 @@
 // Cache of the network's output per frame (ab and confidence at working resolution). A memory LRU
 // sits in front of a folder of one file per frame (fp16), so a film of any length needs bounded
 // RAM, a lambda or codec change re-exports without re-running the network, and an interrupted
-// export resumes. Files are written to a temporary name and renamed, so a crash or a full disk
-// never leaves a half-written entry that a later run would trust.
+// export resumes. Files are written to a temporary name and renamed (QSaveFile), so a crash, a
+// full disk or two processes writing the same entry never leave a half-written entry that a later
+// run would trust. Every entry carries its frame number and a CRC-32 of its header and payload,
+// verified on read: a damaged entry (or one from an older format) is not used, but recomputed, and
+// rejectedEntries() counts it for the user's note.
+//
+// Entry format (version 2, little-endian): the 40-byte Header below, then the ab plane (fp16,
+// interleaved a,b, row-major), then the confidence plane (fp16) when has_confidence is 1. The CRC
+// covers the header (with its crc32 field 0) and the payload.
 
+#include <atomic>
 #include <cstdint>
 #include <list>
 #include <memory>
@@ -46,14 +54,30 @@ class AbCache {
   /// The entry rounded through fp16, exactly as find() returns it after store().
   static CachedAbPtr quantized(const CachedAb& entry);
 
+  /// The bytes of one entry file for `frame` (exactly what store() writes).
+  static std::string encodeEntry(int64_t frame, const CachedAb& entry);
+  /// Parses and verifies one entry file's bytes; null, with `problem` set (one line, no path),
+  /// when they are not a valid entry for `frame`: wrong magic or version, bad sizes, another
+  /// frame, or a checksum mismatch.
+  static CachedAbPtr decodeEntry(const char* data, size_t size, int64_t frame,
+                                 std::string* problem);
+
+  /// Entry files found damaged (failed checksum or size checks) and so recomputed.
+  int64_t rejectedEntries() const { return rejected_.load(); }
+  /// One line for the user about `count` rejected entries; empty when it is 0.
+  std::string rejectionNote(int64_t count) const;
+
  private:
   AbCache() = default;
   std::string pathOf(int64_t frame) const;
   void remember(int64_t frame, CachedAbPtr entry);
+  /// Counts and logs an entry file that is not used; returns null.
+  CachedAbPtr reject(const std::string& path, const std::string& problem);
 
   std::string dir_;
   size_t memory_frames_ = 0;
   int64_t bytes_on_disk_ = 0;
+  std::atomic<int64_t> rejected_{0};
   mutable std::mutex mutex_;
   std::list<int64_t> lru_;
   struct Slot {

@@ -11,6 +11,7 @@
 #include "common/Result.h"
 #include "media/Frame.h"
 #include "pipeline/AbCache.h"
+#include "pipeline/NetworkOutputCheck.h"
 
 namespace cf::media {
 class VideoReader;
@@ -35,6 +36,7 @@ struct StreamTimings {
   double inference_s = 0.0;  ///< the network
   int64_t cache_hits = 0;
   int64_t inferred = 0;
+  MaskedOutput masked;  ///< invalid network output masked (NetworkOutputCheck.h)
 };
 
 class AnalysedFrameStream {

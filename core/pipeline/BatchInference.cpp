@@ -43,6 +43,9 @@ Status attachAb(const std::vector<std::shared_ptr<AnalysedFrame>>& batch,
     entry->ab = (*out)[i].ab;
     if (colorizer.hasConfidence())
       entry->confidence = (*out)[i].confidence;
+    // Never cache, smooth or show NaN/inf: mask it, or fail naming the frame.
+    if (Status s = checkNetworkOutput(f.index, entry->ab, entry->confidence, timings.masked); !s)
+      return s;
     if (Status s = cache.store(f.index, entry); !s)
       return s;
     f.ab = cache.find(f.index);

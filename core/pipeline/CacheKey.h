@@ -1,15 +1,22 @@
 #pragma once
 // The cache folder of one (video, model, working height, temperature) combination.
 
+#include <QByteArray>
 #include <string>
 
 #include "pipeline/SessionTypes.h"
 
 namespace cf::pipeline {
 
+/// A hash (hex) of the file's size, its first and last 64 KiB and 32 blocks of 8 KiB spread
+/// evenly between: another film of the same size and modification time gets another
+/// fingerprint, and it costs ~400 KiB of reading whatever the file's length.
+QByteArray contentFingerprint(const std::string& path);
+
 /// <root>/<hash>, where root is settings.cache_dir or the user's cache folder
-/// (~/.cache/chromaflow) and the hash covers the video file (path, size, mtime), the model file
-/// (path, size, mtime) and the settings that change the network's output.
+/// (~/.cache/chromaflow) and the hash covers the video file (path, size, mtime and
+/// contentFingerprint()), the model file (the same) and the settings that change the network's
+/// output.
 std::string cacheFolderFor(const std::string& video_path, const std::string& model_path,
                            const SessionSettings& settings);
 

@@ -102,6 +102,7 @@ Status runInferenceStage(model::Colorizer& colorizer, AbCache& cache, int64_t la
     }
     times.cache_hits = timings.cache_hits;
     times.inferred = timings.inferred;
+    times.masked = timings.masked;
     out.close();
     return {};
   });

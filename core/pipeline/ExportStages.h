@@ -50,6 +50,7 @@ struct StageTimes {
   int64_t cache_hits = 0;
   int64_t inferred = 0;
   int64_t flows_computed = 0;
+  MaskedOutput masked;  ///< invalid network output masked by the inference stage
 };
 
 /// Decodes frames first..last in order (L at working resolution attached).

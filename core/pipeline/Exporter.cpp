@@ -79,6 +79,27 @@ class StageRunner {
 
 }  // namespace
 
+Status validateFrameRange(int64_t first, int64_t last, int64_t frame_count) {
+  const std::string frames = "the video has " + std::to_string(frame_count) + " frames (0.." +
+                             std::to_string(frame_count - 1) + ")";
+  if (first < 0)
+    return makeError("the first frame " + std::to_string(first) +
+                     " is negative: frames count from 0, and " + frames);
+  if (first >= frame_count)
+    return makeError("the first frame " + std::to_string(first) + " is past the end: " + frames);
+  if (last < -1)
+    return makeError("the last frame " + std::to_string(last) +
+                     " is negative: give a frame number, or -1 (or nothing) for the end; " +
+                     frames);
+  if (last >= frame_count)
+    return makeError("the last frame " + std::to_string(last) + " is past the end: " + frames +
+                     "; leave it out to go to the end");
+  if (last >= 0 && last < first)
+    return makeError("the range " + std::to_string(first) + ".." + std::to_string(last) +
+                     " is empty: the last frame is before the first; " + frames);
+  return Status::success();
+}
+
 Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServices& services,
                                 const CancelToken& cancel, const ProgressFn& progress) {
   return guarded("exporting '" + request.output_path + "'", [&]() -> Result<ExportStats> {
@@ -94,10 +115,11 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
       reader = own_reader.get();
     }
     const media::StreamInfo& info = reader->info();
-    const int64_t first = std::clamp<int64_t>(request.first_frame, 0, info.frame_count - 1);
-    const int64_t last = request.last_frame < 0
-                             ? info.frame_count - 1
-                             : std::clamp<int64_t>(request.last_frame, first, info.frame_count - 1);
+    if (Status s = validateFrameRange(request.first_frame, request.last_frame, info.frame_count);
+        !s)
+      return s.error();
+    const int64_t first = request.first_frame;
+    const int64_t last = request.last_frame < 0 ? info.frame_count - 1 : request.last_frame;
     const int64_t count = last - first + 1;
 
     std::vector<temporal::SceneCut> all_cuts;
@@ -126,13 +148,21 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
     ws.rotation_deg = info.rotation_deg;
     ws.source_path = request.input_path;
     ws.full_range = false;
+    ws.no_reordering = info.variable_frame_rate;  // see VideoWriterSettings::no_reordering
     const bool whole = first == 0 && last == info.frame_count - 1;
+    // The output starts where the source starts, but never before 0: MP4/MOV muxers treat frames
+    // with negative timestamps as encoder priming and hide them behind the edit list (a transport
+    // stream whose clock wrapped lost its first frames that way). Such a film is moved to 0,
+    // audio with it, as a range export is.
+    const int64_t out_start_pts = std::max<int64_t>(info.start_pts, 0);
+    const bool moved = !whole || info.start_pts < 0;
     if (request.keep_audio && info.hasAudio()) {
       ws.audio_source_path = request.input_path;
-      if (!whole) {  // the range's audio, moved to start with its first frame
+      if (moved) {  // the range's audio, moved to start with its first frame
         const auto [start_s, end_s] = reader->frameSpanS(first, last);
-        ws.audio_range = media::AudioRange{
-            start_s, end_s, static_cast<double>(info.start_pts) * info.time_base.toDouble()};
+        ws.audio_range =
+            media::AudioRange{start_s, whole ? 0.0 : end_s,
+                              static_cast<double>(out_start_pts) * info.time_base.toDouble()};
       }
     }
     auto writer = media::VideoWriter::create(ws);
@@ -162,7 +192,7 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
     runner.start([&] { return runRecombineStage(smoothed, recombined, cancel, times); });
 
     // Encoding runs here, on the calling thread.
-    int64_t pts_offset = 0;  // a range export starts where the source starts
+    int64_t pts_offset = 0;  // a range export starts where the source starts (or at 0)
     ExportFramePtr f;
     while (recombined.pop(f)) {
       if (cancel.isCancelled()) {
@@ -170,8 +200,8 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
         break;
       }
       const auto t_encode = Clock::now();
-      if (stats.frames == 0 && !whole)
-        pts_offset = f->frame->pts - info.start_pts;
+      if (stats.frames == 0 && moved)
+        pts_offset = f->frame->pts - out_start_pts;
       Status s = (*writer)->writeRgb(f->rgb, f->frame->pts - pts_offset, f->frame->duration);
       times.encode_s += since(t_encode);
       if (!s) {
@@ -206,10 +236,21 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
         recombined.highWater() + static_cast<size_t>(smooth.window_frames) + batch + 4);
     for (const std::string& note : (*writer)->notes())
       stats.notes.push_back(note);
+    if (const std::string masked = maskedOutputNote(times.masked); !masked.empty())
+      stats.notes.push_back(masked);
     if (!info.subtitle_codecs.empty())
       stats.notes.push_back(media::subtitlesLeftOutNote(info));
     if (const std::string damage = reader->damageSummary(); !damage.empty())
       stats.notes.push_back(damage);
+    if (const std::string resized = reader->resizeSummary(); !resized.empty())
+      stats.notes.push_back(resized);
+    if (info.other_video_streams > 0)
+      stats.notes.push_back(
+          "'" + request.input_path + "' has " + std::to_string(info.other_video_streams + 1) +
+          " video streams: only stream #" + std::to_string(info.video_stream_index) + " (" +
+          info.video_codec + ", " + std::to_string(info.width_px) + "x" +
+          std::to_string(info.height_px) +
+          ") was colourised; the other video streams were left out.");
     stats.total_s = since(t_start);
     qCInfo(lcPipeline, "exported %lld frames to %s in %.1f s", static_cast<long long>(stats.frames),
            request.output_path.c_str(), stats.total_s);

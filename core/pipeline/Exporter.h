@@ -51,6 +51,11 @@ struct RenderServices {
   const std::vector<temporal::SceneCut>* cuts = nullptr;
 };
 
+/// Checks an export range against the video (first_frame..last_frame inclusive, last -1 = to the
+/// end): an error naming the range and the video's frame count when first is negative or past the
+/// end, last is past the end, or last is before first.
+Status validateFrameRange(int64_t first_frame, int64_t last_frame, int64_t frame_count);
+
 /// Renders the request. The output appears at output_path only on success; on failure or
 /// cancellation nothing is left there, and the input is never written.
 /// Fills the frame count, the timings and the notes of the stats (the caller adds what it knows of

@@ -10,6 +10,7 @@
 #include "pipeline/FrameConversions.h"
 #include "pipeline/ModelLocator.h"
 #include "pipeline/SessionImpl.h"
+#include "pipeline/WorkingGeometry.h"
 #include "temporal/DiskFlowCache.h"
 
 namespace cf::pipeline {
@@ -134,7 +135,7 @@ temporal::FlowSettings Session::Impl::flowSettings() const {
   fs.method = toFlowMethod(settings.flow_method);
   // Half the working height: the smoothing solves at a quarter of it, and DIS at 128 px costs a
   // quarter of DIS at 256 px.
-  fs.flow_height_px = std::max(64, settings.working_height_px / 2);
+  fs.flow_height_px = stageHeights(settings.working_height_px).flow_px;
   return fs;
 }
 
@@ -178,6 +179,10 @@ Result<std::unique_ptr<Session>> Session::open(const std::string& video_path,
     auto reader = media::VideoReader::open(video_path);
     if (!reader)
       return reader.error();
+    if (Status s = checkWorkingGeometry(video_path, (*reader)->info().width_px,
+                                        (*reader)->info().height_px, settings.working_height_px);
+        !s)
+      return s.error();
     auto impl = std::make_unique<Impl>();
     impl->settings = settings;
     impl->model_path = resolveModelPath(settings.model_path);
@@ -216,6 +221,11 @@ Status Session::updateSettings(const SessionSettings& settings) {
       settings.working_height_px != old.working_height_px ||
       settings.temperature != old.temperature || settings.cache_dir != old.cache_dir;
   const bool flow_changed = settings.flow_method != old.flow_method;
+  if (settings.working_height_px != old.working_height_px)
+    if (Status s = checkWorkingGeometry(impl_->info.path, impl_->info.width_px,
+                                        impl_->info.height_px, settings.working_height_px);
+        !s)
+      return s;
   impl_->settings = settings;
   impl_->model_path = resolveModelPath(settings.model_path);
   if (network_changed)
@@ -268,6 +278,8 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   const int64_t bytes_before = impl_->ab_cache->bytesOnDisk();
   auto* disk_flows = dynamic_cast<temporal::DiskFlowCache*>(impl_->flow_cache.get());
   const int64_t flow_bytes_before = disk_flows ? disk_flows->bytesWritten() : 0;
+  const int64_t ab_rejected_before = impl_->ab_cache->rejectedEntries();
+  const int64_t flow_rejected_before = disk_flows ? disk_flows->rejectedEntries() : 0;
   RenderRequest rr;
   rr.input_path = impl_->info.path;
   rr.output_path = request.output_path;
@@ -299,6 +311,14 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   if (auto* disk = dynamic_cast<temporal::DiskFlowCache*>(impl_->flow_cache.get()))
     e.flow_cache_bytes = disk->bytesWritten() - flow_bytes_before;
   e.cache_dir = impl_->ab_cache->dir();
+  const std::string ab_rejected =
+      impl_->ab_cache->rejectionNote(impl_->ab_cache->rejectedEntries() - ab_rejected_before);
+  if (!ab_rejected.empty())
+    e.notes.push_back(ab_rejected);
+  if (auto* disk = dynamic_cast<temporal::DiskFlowCache*>(impl_->flow_cache.get()))
+    if (const std::string n = disk->rejectionNote(disk->rejectedEntries() - flow_rejected_before);
+        !n.empty())
+      e.notes.push_back(n);
   if (!impl_->cache_note.empty())
     e.notes.push_back(impl_->cache_note);
   if (!impl_->colorizer->notice().isEmpty())

@@ -13,6 +13,7 @@
 #include "pipeline/AbCache.h"
 #include "pipeline/CutScan.h"
 #include "pipeline/Session.h"
+#include "pipeline/WorkingGeometry.h"
 #include "temporal/FlowCache.h"
 #include "temporal/TemporalSmoother.h"
 #include "temporal/VideoSmoother.h"
@@ -60,7 +61,7 @@ struct Session::Impl {
   /// the working height, at least 64 px. The flicker it removes is low-frequency and the
   /// correction is upsampled onto the full ab; at 64 px the result is within 0.15 ab units RMS of
   /// a full-resolution solve (tests/bench/RESULTS.md) at a sixteenth of the cost.
-  int smoothSolveHeight() const { return std::max(64, settings.working_height_px / 4); }
+  int smoothSolveHeight() const { return stageHeights(settings.working_height_px).smoothing_px; }
   double lambdaFor(int64_t frame) const;
   /// First and one-past-last frame of the shot holding `frame` (whole video before the scan).
   std::pair<int64_t, int64_t> shotOf(int64_t frame) const;

@@ -8,12 +8,17 @@
 #include <cmath>
 #include <cstring>
 
+#include "common/Checksum.h"
+#include "common/Logging.h"
+
 namespace cf::temporal {
 
 namespace {
 
 constexpr char kMagic[4] = {'C', 'F', 'F', 'L'};
-constexpr uint32_t kVersion = 1;
+// 1: no checksum (refused). 2: frame pair + CRC-32 of header and payload.
+constexpr uint32_t kVersion = 2;
+constexpr uint32_t kMaxSidePx = 16384;
 constexpr float kFlowScale = 16.0f;  // 1/16 pixel
 constexpr int kCompressionLevel = 1;
 
@@ -24,7 +29,31 @@ struct Header {
   uint32_t height;
   uint32_t flow_bytes;  // compressed
   uint32_t mask_bytes;  // compressed
+  int64_t prev_frame;
+  int64_t frame;
+  uint32_t reserved;  // 0
+  uint32_t crc32;     // of the header with this field 0, then of the payload
 };
+static_assert(sizeof(Header) == 48, "the flow cache entry header is 48 bytes on disk");
+
+uint32_t linkCrc(Header header, const char* payload, size_t payload_size) {
+  header.crc32 = 0;
+  return crc32Of(payload, payload_size, crc32Of(&header, sizeof header));
+}
+
+/// qUncompress() allocates the size its input's first 4 bytes claim (big-endian); a damaged or
+/// hostile size must not reach it.
+QByteArray uncompressExactly(const char* data, uint32_t size, qint64 expected) {
+  if (size < 4)
+    return {};
+  const auto* b = reinterpret_cast<const uchar*>(data);
+  const qint64 claimed = (qint64(b[0]) << 24) | (qint64(b[1]) << 16) | (qint64(b[2]) << 8) | b[3];
+  // zlib cannot compress better than about 1032:1, so a bigger claim is damage (and would
+  // allocate gigabytes before failing).
+  if (claimed != expected || claimed > qint64(size) * 1032 + 1024)
+    return {};
+  return qUncompress(b, static_cast<qsizetype>(size));
+}
 
 // Flow -> int16 fixed point, each row differenced (per channel) so that smooth flow compresses.
 QByteArray encodeFlow(const cv::Mat& flow) {
@@ -102,49 +131,112 @@ FrameLinkPtr DiskFlowCache::quantized(const FrameLink& link) {
 FrameLinkPtr DiskFlowCache::find(const FramePair& pair) {
   if (FrameLinkPtr hit = memory_.find(pair))
     return hit;
-  QFile file(QString::fromStdString(pathOf(pair)));
+  const std::string path = pathOf(pair);
+  QFile file(QString::fromStdString(path));
   if (!file.open(QIODevice::ReadOnly))
     return nullptr;
-  Header h{};
-  if (file.read(reinterpret_cast<char*>(&h), sizeof h) != sizeof h ||
-      std::memcmp(h.magic, kMagic, 4) != 0 || h.version != kVersion || h.width == 0 ||
-      h.height == 0 || h.width > 16384 || h.height > 16384 ||
-      file.size() != qint64(sizeof h) + h.flow_bytes + h.mask_bytes)
-    return nullptr;  // not ours, or damaged: recompute
-  const QByteArray flow_z = file.read(h.flow_bytes);
-  const QByteArray mask_z = file.read(h.mask_bytes);
-  const QByteArray flow_raw = qUncompress(flow_z);
-  const QByteArray mask_raw = qUncompress(mask_z);
-  auto link = std::make_shared<FrameLink>();
-  const cv::Size size(static_cast<int>(h.width), static_cast<int>(h.height));
-  link->flow_to_prev.create(size, CV_32FC2);
-  if (!decodeFlow(flow_raw, link->flow_to_prev) || mask_raw.size() != size.area())
+  // Compressed flow and mask of a 16K x 16K link are far below 4 GiB; a bigger file is not ours.
+  std::string problem;
+  FrameLinkPtr link;
+  if (file.size() < static_cast<qint64>(sizeof(Header)) || file.size() > (qint64(1) << 32)) {
+    problem = "its size is not an entry's";
+  } else {
+    const QByteArray bytes = file.readAll();
+    link = decodeLink(bytes.constData(), static_cast<size_t>(bytes.size()), pair, &problem);
+  }
+  if (!link) {  // not ours, or damaged: recompute
+    ++rejected_;
+    qCWarning(lcTemporal, "flow cache entry '%s' not used (%s); it is recomputed", path.c_str(),
+              problem.c_str());
     return nullptr;
-  link->mask = cv::Mat(size, CV_8UC1);
-  std::memcpy(link->mask.data, mask_raw.constData(), static_cast<size_t>(mask_raw.size()));
+  }
   auto kept = memory_.insert(pair, link);
-  return kept ? *kept : FrameLinkPtr(link);
+  return kept ? *kept : link;
+}
+
+FrameLinkPtr DiskFlowCache::decodeLink(const char* data, size_t size, const FramePair& pair,
+                                       std::string* problem) {
+  auto fail = [problem](const std::string& why) {
+    if (problem)
+      *problem = why;
+    return FrameLinkPtr();
+  };
+  Header h{};
+  if (size < sizeof h)
+    return fail("shorter than an entry header");
+  std::memcpy(&h, data, sizeof h);
+  if (std::memcmp(h.magic, kMagic, 4) != 0)
+    return fail("not a Chromaflow flow cache entry");
+  if (h.version != kVersion)
+    return fail("entry format " + std::to_string(h.version) + ", this Chromaflow reads " +
+                std::to_string(kVersion));
+  if (h.width == 0 || h.height == 0 || h.width > kMaxSidePx || h.height > kMaxSidePx ||
+      h.reserved != 0)
+    return fail("bad frame size or flags in the header");
+  if (size != sizeof h + uint64_t(h.flow_bytes) + h.mask_bytes)
+    return fail("size does not match its header (truncated?)");
+  if (h.prev_frame != pair.prev_frame || h.frame != pair.frame)
+    return fail("it holds another frame pair");
+  const char* body = data + sizeof h;
+  if (linkCrc(h, body, size - sizeof h) != h.crc32)
+    return fail("checksum mismatch: the payload or header was changed on disk");
+  const cv::Size mat_size(static_cast<int>(h.width), static_cast<int>(h.height));
+  const qint64 area = qint64(h.width) * h.height;
+  const QByteArray flow_raw =
+      uncompressExactly(body, h.flow_bytes, area * 2 * qint64(sizeof(int16_t)));
+  const QByteArray mask_raw = uncompressExactly(body + h.flow_bytes, h.mask_bytes, area);
+  auto link = std::make_shared<FrameLink>();
+  link->flow_to_prev.create(mat_size, CV_32FC2);
+  if (!decodeFlow(flow_raw, link->flow_to_prev) || mask_raw.size() != area)
+    return fail("its compressed flow or mask does not unpack to the frame size");
+  link->mask = cv::Mat(mat_size, CV_8UC1);
+  std::memcpy(link->mask.data, mask_raw.constData(), static_cast<size_t>(mask_raw.size()));
+  return link;
+}
+
+std::string DiskFlowCache::encodeLink(const FramePair& pair, const FrameLink& quantized_link) {
+  const cv::Mat mask =
+      quantized_link.mask.isContinuous() ? quantized_link.mask : quantized_link.mask.clone();
+  const QByteArray flow_z = qCompress(encodeFlow(quantized_link.flow_to_prev), kCompressionLevel);
+  const QByteArray mask_z = qCompress(reinterpret_cast<const uchar*>(mask.data),
+                                      static_cast<int>(mask.total()), kCompressionLevel);
+  Header h{{kMagic[0], kMagic[1], kMagic[2], kMagic[3]},
+           kVersion,
+           static_cast<uint32_t>(quantized_link.flow_to_prev.cols),
+           static_cast<uint32_t>(quantized_link.flow_to_prev.rows),
+           static_cast<uint32_t>(flow_z.size()),
+           static_cast<uint32_t>(mask_z.size()),
+           pair.prev_frame,
+           pair.frame,
+           0u,
+           0u};
+  std::string bytes(sizeof h, '\0');
+  bytes.append(flow_z.constData(), static_cast<size_t>(flow_z.size()));
+  bytes.append(mask_z.constData(), static_cast<size_t>(mask_z.size()));
+  h.crc32 = linkCrc(h, bytes.data() + sizeof h, bytes.size() - sizeof h);
+  std::memcpy(bytes.data(), &h, sizeof h);
+  return bytes;
+}
+
+std::string DiskFlowCache::rejectionNote(int64_t n) const {
+  if (n == 0)
+    return {};
+  return std::to_string(n) + " optical-flow cache file(s) in '" + dir_ +
+         "' were damaged or from an older Chromaflow (checksum, size or format check failed), so "
+         "those flows were computed again. If this repeats, check the disk holding the cache.";
 }
 
 Result<FrameLinkPtr> DiskFlowCache::insert(const FramePair& pair, FrameLinkPtr link) {
   CV_Assert(link && link->flow_to_prev.type() == CV_32FC2 && link->mask.type() == CV_8UC1);
   FrameLinkPtr q = quantized(*link);
-  const cv::Mat mask = q->mask.isContinuous() ? q->mask : q->mask.clone();
-  const QByteArray flow_z = qCompress(encodeFlow(q->flow_to_prev), kCompressionLevel);
-  const QByteArray mask_z = qCompress(reinterpret_cast<const uchar*>(mask.data),
-                                      static_cast<int>(mask.total()), kCompressionLevel);
+  const std::string bytes = encodeLink(pair, *q);
   const std::string path = pathOf(pair);
   QSaveFile file(QString::fromStdString(path));
   if (!file.open(QIODevice::WriteOnly))
     return makeError("cannot write the flow cache file '" + path + "': " +
                      file.errorString().toStdString() + ". Check the cache folder is writable.");
-  const Header h{
-      {kMagic[0], kMagic[1], kMagic[2], kMagic[3]}, kVersion,
-      static_cast<uint32_t>(q->flow_to_prev.cols),  static_cast<uint32_t>(q->flow_to_prev.rows),
-      static_cast<uint32_t>(flow_z.size()),         static_cast<uint32_t>(mask_z.size())};
-  bool ok = file.write(reinterpret_cast<const char*>(&h), sizeof h) == sizeof h;
-  ok = ok && file.write(flow_z) == flow_z.size();
-  ok = ok && file.write(mask_z) == mask_z.size();
+  const bool ok = file.write(bytes.data(), static_cast<qint64>(bytes.size())) ==
+                  static_cast<qint64>(bytes.size());
   if (!ok || !file.commit()) {
     if (file.error() == QFileDevice::ResourceError)  // ENOSPC: the disk is full
       return makeError("cannot write the flow cache file '" + path +
@@ -157,7 +249,7 @@ Result<FrameLinkPtr> DiskFlowCache::insert(const FramePair& pair, FrameLinkPtr l
                      "': " + file.errorString().toStdString() +
                      ". The disk may be full: free some space or choose another cache folder.");
   }
-  bytes_written_ += qint64(sizeof h) + flow_z.size() + mask_z.size();
+  bytes_written_ += static_cast<int64_t>(bytes.size());
   return memory_.insert(pair, q);
 }
 

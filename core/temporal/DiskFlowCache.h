@@ -8,6 +8,11 @@
 // 1/16-pixel fixed point, differenced along rows and zlib-compressed (qCompress); the mask is
 // zlib-compressed too. insert() returns the link rounded exactly as it is stored, so the run that
 // computed a flow and the run that reads it back smooth with identical numbers.
+//
+// Entry format (version 2, little-endian): a 48-byte header (magic "CFFL", version, width, height,
+// compressed flow and mask sizes, the frame pair, a CRC-32 of header and payload), then the
+// compressed flow, then the compressed mask. The checksum and the frame pair are verified on read:
+// a damaged entry, or one of an older format, is recomputed, never used (rejectedEntries()).
 
 #include <memory>
 #include <string>
@@ -32,6 +37,18 @@ class DiskFlowCache final : public FlowCache {
   /// The link rounded as it is stored (flow to 1/16 px).
   static FrameLinkPtr quantized(const FrameLink& link);
 
+  /// The bytes of one entry file (what insert() writes) for an already quantized() link.
+  static std::string encodeLink(const FramePair& pair, const FrameLink& quantized_link);
+  /// Parses and verifies one entry file's bytes; null, with `problem` set (one line), when they
+  /// are not a valid entry for `pair`.
+  static FrameLinkPtr decodeLink(const char* data, size_t size, const FramePair& pair,
+                                 std::string* problem);
+
+  /// Entry files found damaged (checksum, size or format) and so recomputed.
+  int64_t rejectedEntries() const { return rejected_.load(); }
+  /// One line for the user about `count` rejected entries; empty when it is 0.
+  std::string rejectionNote(int64_t count) const;
+
  private:
   DiskFlowCache(std::string dir, size_t memory_links)
       : dir_(std::move(dir)), memory_(memory_links) {}
@@ -40,6 +57,7 @@ class DiskFlowCache final : public FlowCache {
   std::string dir_;
   MemoryFlowCache memory_;
   std::atomic<int64_t> bytes_written_{0};
+  std::atomic<int64_t> rejected_{0};
 };
 
 }  // namespace cf::temporal

@@ -109,4 +109,26 @@ ff -f lavfi -i "$src" -i .subs.srt -map 0:v -map 1:s -frames:v 6 "${x264[@]}" -c
   "${bx[@]}" subtitle.mkv
 ff -f lavfi -i "$src" -frames:v 1 "${bx[@]}" still.png
 
-rm -f .faststart.mp4 .moov_at_end.mp4 .whole.mkv .subs.srt .upright.mp4
+# --- issue #20: timestamps, streams and geometry -------------------------------------------------
+# Timestamps that wrap (33 bits at 90 kHz) 0.318 s in: FFmpeg reads the first frames with negative
+# pts, which an MP4/MOV edit list used to hide.
+wrap_offset=$(python3 -c 'print(f"{2**33 / 90000 - 0.318 - 1.4:.6f}")')
+ff -f lavfi -i "$src" -frames:v 12 "${x264[@]}" -output_ts_offset "$wrap_offset" "${bx[@]}" -f mpegts wrapped_pts.ts
+# Three frames, the third 10 hours in.
+ff -f lavfi -i "$src" -frames:v 3 -vf "setpts='if(eq(N,2),36000/TB,N*0.1/TB)'" -fps_mode vfr "${x264[@]}" "${bx[@]}" far_frame.mkv
+# Two transport streams joined with cat: the timestamps jump back in the middle.
+ff -f lavfi -i "$src" -frames:v 6 "${x264[@]}" "${bx[@]}" -f mpegts .part.ts
+cat .part.ts .part.ts >joined_cat.ts
+# A resolution change mid-stream (64x48, then 32x24 continuing the clock): not damage.
+ff -f lavfi -i "testsrc2=s=32x24:r=10" -frames:v 6 "${x264[@]}" -output_ts_offset 0.6 "${bx[@]}" -f mpegts .small.ts
+cat .part.ts .small.ts >size_change.ts
+# A second video stream, which the export leaves out (with a note).
+ff -f lavfi -i "$src" -f lavfi -i "mandelbrot=s=32x24:r=10" -map 0:v -map 1:v -frames:v 6 -c:v ffv1 "${bx[@]}" two_video.mkv
+# Extreme aspect ratios: refused before any work, with the supported range.
+ff -f lavfi -i "color=c=gray:s=16384x16:r=10" -frames:v 2 -c:v ffv1 -pix_fmt gray "${bx[@]}" aspect_16384x16.mkv
+ff -f lavfi -i "color=c=gray:s=16x16384:r=10" -frames:v 2 -c:v ffv1 -pix_fmt gray "${bx[@]}" aspect_16x16384.mkv
+# Not made here: a named pipe (FIFO). Opening one blocks until a writer appears, so it cannot sit
+# in a corpus that other tools (sha256, the fuzzer's seed loader) read; tst_integrity_files makes
+# its own.
+
+rm -f .faststart.mp4 .moov_at_end.mp4 .whole.mkv .subs.srt .upright.mp4 .part.ts .small.ts

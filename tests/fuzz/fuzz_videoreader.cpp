@@ -103,5 +103,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
           std::to_string(index));
   const std::string summary = reader.damageSummary();
   check(summary.find('\n') == std::string::npos, "multi-line damage summary", summary);
+  const std::string resized = reader.resizeSummary();
+  check(resized.find('\n') == std::string::npos, "multi-line resize summary", resized);
   return 0;
 }

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Builds (if needed) and runs the VideoReader libFuzzer target for SECONDS.
+# Builds (if needed) and runs a libFuzzer target for SECONDS.
 #
 #   tests/fuzz/run_fuzz.sh SECONDS [CORPUS_DIR]
+#   CF_FUZZ_TARGET=cache_entry tests/fuzz/run_fuzz.sh SECONDS [CORPUS_DIR]
+#
+# CF_FUZZ_TARGET: videoreader (default), cache_entry, model_card or project_file. The parser
+# targets start from their committed seeds (tests/fuzz/seeds/TARGET) and use BUILD/corpus-TARGET.
 #
 # The build goes to $CF_FUZZ_BUILD (default build-fuzz/, configured with clang and
 # -DCHROMAFLOW_FUZZ=ON). Seeds: tests/data/make_bad_inputs.sh output plus small valid clips, written
@@ -17,8 +21,16 @@ fi
 seconds=$1
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${CF_FUZZ_BUILD:-$root/build-fuzz}
-corpus=${2:-$build/corpus}
+target=${CF_FUZZ_TARGET:-videoreader}
 fork=${CF_FUZZ_FORK:-0}
+case $target in
+  videoreader) corpus=${2:-$build/corpus} ;;
+  cache_entry | model_card | project_file) corpus=${2:-$build/corpus-$target} ;;
+  *)
+    echo "run_fuzz.sh: unknown CF_FUZZ_TARGET '$target'" >&2
+    exit 2
+    ;;
+esac
 
 if ! command -v clang++ >/dev/null || ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1; then
   echo "run_fuzz.sh: needs clang and libFuzzer: apt-get install clang libclang-rt-14-dev" >&2
@@ -28,7 +40,19 @@ if [[ ! -f $build/build.ninja ]]; then
   CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCHROMAFLOW_FUZZ=ON \
     -DCHROMAFLOW_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
-cmake --build "$build" -j2 --target fuzz_videoreader
+cmake --build "$build" -j2 --target "fuzz_$target"
+
+mode=()
+if [[ $fork -gt 0 ]]; then
+  mode=(-fork="$fork" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
+fi
+mkdir -p "$corpus" "$build/artifacts"
+if [[ $target != videoreader ]]; then
+  exec "$build/tests/fuzz/fuzz_$target" "$corpus" "$root/tests/fuzz/seeds/$target" \
+    -max_total_time="$seconds" -max_len=16384 -timeout=10 -rss_limit_mb=2560 \
+    -malloc_limit_mb=2048 -print_final_stats=1 "${mode[@]}" \
+    -artifact_prefix="$build/artifacts/$target-"
+fi
 
 seeds=$build/seeds
 if [[ ! -f $seeds/.done ]]; then
@@ -49,11 +73,6 @@ if [[ ! -f $seeds/.done ]]; then
   touch "$seeds/.done"
 fi
 
-mode=()
-if [[ $fork -gt 0 ]]; then
-  mode=(-fork="$fork" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
-fi
-mkdir -p "$corpus" "$build/artifacts"
 exec "$build/tests/fuzz/fuzz_videoreader" "$corpus" "$seeds" \
   -max_total_time="$seconds" -max_len=65536 -timeout=20 -rss_limit_mb=2560 \
   -malloc_limit_mb=2048 -print_final_stats=1 "${mode[@]}" \

@@ -92,6 +92,14 @@ const Expected kCorpus[] = {
     {"three_audio.mkv",         Ok,    Ok,    Ok,    "#3 aac",          ""},
     {"subtitle.mkv",            Ok,    Ok,    Ok,    "subtitle",        "subtitle"},
     {"still.png",               Error, Error, Error, "still image",     ""},
+    // issue #20
+    {"wrapped_pts.ts",          Ok,    Ok,    Ok,    "",                ""},
+    {"far_frame.mkv",           Ok,    Ok,    Ok,    "variable",        ""},
+    {"joined_cat.ts",           Error, Error, Error, "timestamps jump back", ""},
+    {"size_change.ts",          Ok,    Ok,    Ok,    "resolution changes", "resolution changes"},
+    {"two_video.mkv",           Ok,    Ok,    Ok,    "",                "2 video streams"},
+    {"aspect_16384x16.mkv",     Ok,    Error, Error, "16384x16",        ""},
+    {"aspect_16x16384.mkv",     Ok,    Error, Error, "16x16384",        ""},
 };
 // clang-format on
 
@@ -337,6 +345,9 @@ class TestBadInputs : public QObject {
       QVERIFY2(out_dir.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).isEmpty(),
                "a failed colorize left files next to its output");
       table_[e.file][QStringLiteral("colorize")] = QStringLiteral("error");
+      if (table_[e.file][QStringLiteral("message")].isEmpty())  // info opened it (geometry)
+        table_[e.file][QStringLiteral("message")] = oneLine(
+            linesStartingWith(run.err, QStringLiteral("chromaflow-cli colorize: ")).join(' '));
     }
   }
 

@@ -137,6 +137,10 @@ class TestModelFile : public QObject {
     QVERIFY(errorOf(truncated).contains(QLatin1String("truncated")));
     writeAll(truncated, bytes.left(10));
     QVERIFY(errorOf(truncated).contains(QLatin1String("truncated")));
+    // Header complete but the weights' length field cut: used to read past the end (fuzzing).
+    writeAll(truncated, bytes.left(36));
+    QVERIFY2(errorOf(truncated).contains(QLatin1String("shorter than the header")),
+             qPrintable(errorOf(truncated)));
 
     const QString garbage = path(QStringLiteral("garbage.cfmodel"));
     writeAll(garbage, QByteArray(4096, '\x5a'));
@@ -152,6 +156,27 @@ class TestModelFile : public QObject {
     const QString bad_json = path(QStringLiteral("badjson.cfmodel"));
     QVERIFY(writeModelContainer(bad_json, broken).ok());
     QVERIFY(errorOf(bad_json).contains(QLatin1String("not valid JSON")));
+
+    // Issue #20: a field of the wrong type was read as its default ("hot" -> 0.38), and a card
+    // that is valid JSON but not an object gave "not valid JSON (no error occurred)".
+    QJsonObject hot = card;
+    QJsonObject hot_cfg = hot[QStringLiteral("config")].toObject();
+    hot_cfg[QStringLiteral("temperature")] = QStringLiteral("hot");
+    hot[QStringLiteral("config")] = hot_cfg;
+    ModelContainer hot_card = container.value();
+    hot_card.card_json = QJsonDocument(hot).toJson();
+    const QString hot_file = path(QStringLiteral("hot.cfmodel"));
+    QVERIFY(writeModelContainer(hot_file, hot_card).ok());
+    QVERIFY2(errorOf(hot_file).contains(QLatin1String("\"config.temperature\" must be a number")),
+             qPrintable(errorOf(hot_file)));
+    QVERIFY(!readModelCard(hot_file).ok());
+    ModelContainer list_card = container.value();
+    list_card.card_json = QByteArrayLiteral("[1,2,3]");
+    const QString list_file = path(QStringLiteral("list.cfmodel"));
+    QVERIFY(writeModelContainer(list_file, list_card).ok());
+    QVERIFY2(errorOf(list_file).contains(QLatin1String("is a JSON list, not an object")),
+             qPrintable(errorOf(list_file)));
+    QVERIFY(!errorOf(list_file).contains(QLatin1String("no error occurred")));
 
     // Wrong architecture.
     QJsonObject other = card;

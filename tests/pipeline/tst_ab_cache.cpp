@@ -1,7 +1,11 @@
-// The ab cache: fp16 round trip, memory bound, disk persistence across instances, bad folders.
+// The ab cache: fp16 round trip, memory bound, disk persistence across instances, bad folders,
+// and the per-entry checksum that keeps changed bytes from being served.
 
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <limits>
 
 #include "pipeline/AbCache.h"
 
@@ -69,6 +73,64 @@ class TestAbCache : public QObject {
     f.close();
     auto cache = AbCache::open(path, 2);
     QVERIFY(!(*cache)->find(1));
+  }
+
+  // Issue #20: two payload bytes set to FF FF (an fp16 NaN) used to be served as is, and the whole
+  // film came out black. Every entry now carries a CRC-32 that find() verifies.
+  void changedPayloadBytesAreDetectedAndRecomputed() {
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("c")).toStdString();
+    const auto entry = randomEntry(4);
+    {
+      auto cache = AbCache::open(path, 2);
+      QVERIFY((*cache)->store(3, entry).ok());
+      QVERIFY((*cache)->store(4, entry).ok());
+    }
+    const QString file = QString::fromStdString(path) + QStringLiteral("/ab_000000003.f16");
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    const qint64 size = f.size();
+    QVERIFY(f.seek(size / 2));
+    QVERIFY(f.write("\xff\xff", 2) == 2);  // one fp16 NaN in the middle of the payload
+    f.close();
+    QCOMPARE(QFileInfo(file).size(), size);  // size and header intact: only the CRC can tell
+
+    auto cache = AbCache::open(path, 2);
+    QVERIFY(!(*cache)->find(3));
+    QCOMPARE((*cache)->rejectedEntries(), int64_t(1));
+    QVERIFY((*cache)->rejectionNote(1).find(path) != std::string::npos);
+    QVERIFY((*cache)->find(4));  // the intact neighbour is still used
+    QCOMPARE((*cache)->rejectedEntries(), int64_t(1));
+    // Recomputed and stored again: served, and exactly the fp16 values.
+    QVERIFY((*cache)->store(3, entry).ok());
+    auto fresh = AbCache::open(path, 2);
+    const auto back = (*fresh)->find(3);
+    QVERIFY(back);
+    QCOMPARE(cv::norm(back->ab, AbCache::quantized(*entry)->ab, cv::NORM_INF), 0.0);
+  }
+
+  void entryOfAnotherFrameOrFormatIsRejected() {
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("c")).toStdString();
+    const auto entry = randomEntry(5);
+    const std::string bytes = AbCache::encodeEntry(7, *entry);
+    std::string problem;
+    QVERIFY(AbCache::decodeEntry(bytes.data(), bytes.size(), 7, &problem));
+    QVERIFY(!AbCache::decodeEntry(bytes.data(), bytes.size(), 8, &problem));  // copied to slot 8
+    QVERIFY2(problem.find("frame 7") != std::string::npos, problem.c_str());
+    std::string old = bytes;
+    old[4] = 1;  // format version 1 (no checksum)
+    QVERIFY(!AbCache::decodeEntry(old.data(), old.size(), 7, &problem));
+    QVERIFY2(problem.find("format 1") != std::string::npos, problem.c_str());
+    for (size_t cut : {size_t(0), size_t(10), size_t(39), bytes.size() - 1})
+      QVERIFY(!AbCache::decodeEntry(bytes.data(), cut, 7, &problem));
+    // A forged entry with a valid checksum but NaN payload is still refused.
+    auto nan_entry = std::make_shared<CachedAb>(*entry);
+    nan_entry->ab = entry->ab.clone();
+    nan_entry->ab.at<cv::Vec2f>(0, 0)[0] = std::numeric_limits<float>::quiet_NaN();
+    const std::string forged = AbCache::encodeEntry(7, *nan_entry);
+    QVERIFY(!AbCache::decodeEntry(forged.data(), forged.size(), 7, &problem));
+    QVERIFY2(problem.find("NaN") != std::string::npos, problem.c_str());
   }
 
   void unwritableFolderIsAnError() {

@@ -95,6 +95,43 @@ class TestFlowCache : public QObject {
     QVERIFY((*cache)->find({5, 6}) == nullptr);
   }
 
+  // Issue #20: a changed payload byte of a compressed flow can unpack to a wrong flow; the CRC
+  // of every entry catches it, and an entry copied to another pair's name is refused too.
+  void changedBytesAndWrongPairAreRejected() {
+    const QString folder = dir_.filePath(QStringLiteral("crc"));
+    auto link = std::make_shared<FrameLink>();
+    link->flow_to_prev = cv::Mat(40, 60, CV_32FC2, cv::Scalar(0.5f, 2.0f));
+    link->mask = cv::Mat(40, 60, CV_8UC1, cv::Scalar(1));
+    {
+      auto cache = DiskFlowCache::open(folder.toStdString(), 1);
+      QVERIFY((*cache)->insert({0, 1}, link).ok());
+      QVERIFY((*cache)->insert({1, 2}, link).ok());
+    }
+    const QString first = QDir(folder).filePath(QStringLiteral("flow_000000000_000000001.cfl"));
+    QFile f(first);
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QVERIFY(f.seek(f.size() - 3));
+    char byte = 0;
+    QVERIFY(f.getChar(&byte));
+    QVERIFY(f.seek(f.size() - 3));
+    QVERIFY(f.putChar(static_cast<char>(byte ^ 0x10)));
+    f.close();
+    auto cache = DiskFlowCache::open(folder.toStdString(), 1);
+    QVERIFY((*cache)->find({0, 1}) == nullptr);
+    QCOMPARE((*cache)->rejectedEntries(), int64_t(1));
+    QVERIFY(!(*cache)->rejectionNote(1).empty());
+    QVERIFY((*cache)->find({1, 2}) != nullptr);
+
+    const std::string bytes = DiskFlowCache::encodeLink({1, 2}, *DiskFlowCache::quantized(*link));
+    std::string problem;
+    QVERIFY(DiskFlowCache::decodeLink(bytes.data(), bytes.size(), {1, 2}, &problem));
+    QVERIFY(!DiskFlowCache::decodeLink(bytes.data(), bytes.size(), {2, 3}, &problem));
+    QVERIFY2(problem.find("pair") != std::string::npos, problem.c_str());
+    std::string old = bytes;
+    old[4] = 1;  // format version 1
+    QVERIFY(!DiskFlowCache::decodeLink(old.data(), old.size(), {1, 2}, &problem));
+  }
+
   void unusableFolderIsAClearError() {
     QFile file(dir_.filePath(QStringLiteral("a-file")));
     QVERIFY(file.open(QIODevice::WriteOnly));

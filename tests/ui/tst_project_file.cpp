@@ -1,5 +1,8 @@
 // .chromaflow project files: JSON round trip, relative source paths and readable errors.
 
+#include <sys/stat.h>
+
+#include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -86,6 +89,34 @@ class TestProjectFile : public QObject {
     QVERIFY(loaded.ok());
     QCOMPARE(loaded->source_path, video);
     QCOMPARE(loaded->settings.lambda, 1.75);
+  }
+
+  // Issue #20: a relative cache_dir was resolved from the program's current folder.
+  void relativeCacheFolderBelongsToTheProject() {
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("projects")));
+    const QString file = dir.filePath(QStringLiteral("projects/film.chromaflow"));
+    ProjectData in = sampleProject(dir.filePath(QStringLiteral("projects/film.mp4")));
+    in.cache_dir = QStringLiteral("cache/film");
+    in.settings.cache_dir = "cache/film";
+    QVERIFY(cf::ui::saveProject(file, in).ok());
+    const QString elsewhere = QDir::currentPath();
+    QVERIFY(QDir::setCurrent(dir.path()));  // not the project's folder
+    auto out = cf::ui::loadProject(file);
+    QDir::setCurrent(elsewhere);
+    QVERIFY2(out.ok(), out.ok() ? "" : out.message().c_str());
+    const QString expected = QDir::cleanPath(dir.filePath(QStringLiteral("projects/cache/film")));
+    QCOMPARE(out->cache_dir, expected);
+    QCOMPARE(QString::fromStdString(out->settings.cache_dir), expected);
+  }
+
+  void namedPipeIsRefusedNotBlocking() {
+    QTemporaryDir dir;
+    const QString fifo = dir.filePath(QStringLiteral("pipe.chromaflow"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    auto out = cf::ui::loadProject(fifo);  // before the fix: blocked here for ever
+    QVERIFY(!out.ok());
+    QVERIFY2(out.message().find("not a regular file") != std::string::npos, out.message().c_str());
   }
 
   void rejectsBrokenAndForeignFiles() {
