@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/Result.h"
@@ -50,6 +51,8 @@ struct VideoWriterSettings {
   /// AudioRange; copied audio is cut at packet boundaries). Unset: all of it, unchanged.
   std::optional<AudioRange> audio_range;
   std::string source_path;  ///< the video being converted; never overwritten
+  /// Container tags (key, value), e.g. a shard's manifest (Matroska global tags).
+  std::vector<std::pair<std::string, std::string>> metadata;
 };
 
 class VideoWriter {
