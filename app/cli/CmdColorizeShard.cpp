@@ -52,8 +52,8 @@ std::string settingsKey(const pipeline::SessionSettings& s, const std::string& d
 }
 
 void printPlan(QTextStream& out, const pipeline::ShardPlan& plan) {
-  out << plan.frame_count << " frames in " << plan.shards.size()
-      << " shards (borders move up to " << plan.snap_frames << " frames to a scene cut)\n";
+  out << plan.frame_count << " frames in " << plan.shards.size() << " shards (borders move up to "
+      << plan.snap_frames << " frames to a scene cut)\n";
   for (size_t i = 0; i < plan.shards.size(); ++i) {
     const pipeline::RenderSpan& s = plan.shards[i].span;
     out << "  shard " << i << ": frames " << s.first << ".." << s.last << " (" << s.frames()
@@ -114,8 +114,8 @@ int runColorizeShard(const QCommandLineParser& parser, const pipeline::SessionSe
       return 2;
     }
   } else if (parser.isSet(QStringLiteral("shard"))) {
-    if (!pipeline::parseShardSpec(parser.value(QStringLiteral("shard")).toStdString(),
-                                  &shard_index, &shard_count)) {
+    if (!pipeline::parseShardSpec(parser.value(QStringLiteral("shard")).toStdString(), &shard_index,
+                                  &shard_count)) {
       err << kCmd << ": --shard needs I/N with 0 <= I < N, e.g. --shard 0/20.\n";
       return 2;
     }

@@ -83,8 +83,8 @@ Status saveCutScan(const std::string& file, const CutScanResult& scan) {
   QDir().mkpath(QFileInfo(path).absolutePath());
   QSaveFile f(path);
   if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(o).toJson()) < 0 || !f.commit())
-    return makeError("cannot write the cut scan cache '" + file + "': " +
-                     f.errorString().toStdString());
+    return makeError("cannot write the cut scan cache '" + file +
+                     "': " + f.errorString().toStdString());
   return {};
 }
 

@@ -79,7 +79,7 @@ Status runSmoothingStage(const temporal::SmoothSettings& settings, int64_t count
 
 /// Recombines full-resolution L with the smoothed ab of the frames of `keep` (the others were
 /// smoothing context) and hands those on.
-Status runRecombineStage(const FrameSpan& keep, FrameQueue& in, FrameQueue& out, const CancelToken& cancel,
-                         StageTimes& times);
+Status runRecombineStage(const FrameSpan& keep, FrameQueue& in, FrameQueue& out,
+                         const CancelToken& cancel, StageTimes& times);
 
 }  // namespace cf::pipeline

@@ -95,7 +95,8 @@ Result<JoinStats> copyJoin(const JoinRequest& request, const std::vector<ShardMa
     return makeError(media::ffmpegFailure("cannot write " + quoted((*temp)->path()), ret));
   ret = avformat_write_header(out.get(), nullptr);
   if (ret < 0)
-    return makeError(media::ffmpegFailure("cannot write the header of " + quoted(request.output_path), ret));
+    return makeError(
+        media::ffmpegFailure("cannot write the header of " + quoted(request.output_path), ret));
 
   media::AvPacketPtr packet = media::makeAvPacket();
   int64_t last_pts = AV_NOPTS_VALUE;
@@ -167,8 +168,8 @@ Result<JoinStats> copyJoin(const JoinRequest& request, const std::vector<ShardMa
 
 // Any other codec: the shards decoded in order and encoded once.
 Result<JoinStats> encodeJoin(const JoinRequest& request,
-                             const std::vector<ShardManifest>& manifests,
-                             const CancelToken& cancel, const ProgressFn& progress) {
+                             const std::vector<ShardManifest>& manifests, const CancelToken& cancel,
+                             const ProgressFn& progress) {
   JoinStats stats;
   std::unique_ptr<media::VideoWriter> writer;
   const int64_t total = manifests.front().source_frames;
@@ -257,15 +258,16 @@ Result<JoinStats> joinShards(const JoinRequest& request, const CancelToken& canc
       if (!fp)
         return fp.error();
       if (*fp != manifests.front().source_fingerprint)
-        return makeError(quoted(request.audio_from) + " is not the film the shards were made from ('" +
-                         manifests.front().source_name +
-                         "'): pass that film to --audio-from");
+        return makeError(quoted(request.audio_from) +
+                         " is not the film the shards were made from ('" +
+                         manifests.front().source_name + "'): pass that film to --audio-from");
     }
     const bool copy = request.codec == media::VideoCodec::FFV1;
     const std::string& out = request.output_path;
     if (copy && (out.size() < 4 || out.compare(out.size() - 4, 4, ".mkv") != 0))
-      return makeError("an FFV1 join is written to Matroska: name the output '.mkv', or choose "
-                       "another --codec");
+      return makeError(
+          "an FFV1 join is written to Matroska: name the output '.mkv', or choose "
+          "another --codec");
     auto stats = copy ? copyJoin(request, manifests, cancel, progress)
                       : encodeJoin(request, manifests, cancel, progress);
     if (stats)

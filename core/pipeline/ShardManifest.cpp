@@ -65,15 +65,16 @@ Result<ShardManifest> ShardManifest::fromJson(const std::string& json) {
   m.shard_index = o.value(QStringLiteral("shard_index")).toInt(-1);
   m.shard_count = o.value(QStringLiteral("shard_count")).toInt(0);
   if (m.source_fingerprint.empty() || m.first < 0 || m.last < m.first || m.source_frames <= m.last)
-    return makeError("the shard manifest is incomplete (no source fingerprint or a bad frame range)");
+    return makeError(
+        "the shard manifest is incomplete (no source fingerprint or a bad frame range)");
   return m;
 }
 
 Result<std::string> sourceFingerprint(const std::string& path) {
   QFile file(QString::fromStdString(path));
   if (!file.open(QIODevice::ReadOnly))
-    return makeError("cannot read '" + path + "' to fingerprint it: " +
-                     file.errorString().toStdString());
+    return makeError("cannot read '" + path +
+                     "' to fingerprint it: " + file.errorString().toStdString());
   const qint64 size = file.size();
   constexpr qint64 kBlock = 64 * 1024;
   constexpr qint64 kBlocks = 64;
@@ -115,8 +116,8 @@ Status checkShardSet(const std::vector<std::string>& paths,
     const ShardManifest& m = manifests[i];
     if (m.source_fingerprint != ref.source_fingerprint || m.source_frames != ref.source_frames)
       return makeError("shard " + quoted(paths[i]) + " was made from another film ('" +
-                       m.source_name + "', " + std::to_string(m.source_frames) +
-                       " frames) than " + quoted(paths[0]) + " ('" + ref.source_name + "', " +
+                       m.source_name + "', " + std::to_string(m.source_frames) + " frames) than " +
+                       quoted(paths[0]) + " ('" + ref.source_name + "', " +
                        std::to_string(ref.source_frames) +
                        " frames): a foreign shard; join only shards of one film");
     if (m.model_fingerprint != ref.model_fingerprint)
@@ -130,9 +131,8 @@ Status checkShardSet(const std::vector<std::string>& paths,
   // Order and coverage. Sorted by first frame, the shards must tile 0..frames-1.
   std::vector<size_t> order(manifests.size());
   std::iota(order.begin(), order.end(), size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return manifests[a].first < manifests[b].first;
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return manifests[a].first < manifests[b].first; });
   for (size_t k = 1; k < order.size(); ++k) {
     const ShardManifest& prev = manifests[order[k - 1]];
     const ShardManifest& cur = manifests[order[k]];

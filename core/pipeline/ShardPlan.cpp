@@ -82,9 +82,8 @@ Result<ShardPlan> planShards(int64_t frame_count, const std::vector<int64_t>& cu
   plan.frame_count = frame_count;
   plan.layout = settings.layout;
   const int64_t n = settings.shards;
-  plan.snap_frames = settings.snap_frames >= 0
-                         ? settings.snap_frames
-                         : std::min<int64_t>(250, frame_count / (4 * n));
+  plan.snap_frames = settings.snap_frames >= 0 ? settings.snap_frames
+                                               : std::min<int64_t>(250, frame_count / (4 * n));
   // Border i (1..n-1) is the first frame of shard i.
   std::vector<int64_t> borders{0};
   for (int64_t i = 1; i < n; ++i) {
@@ -94,7 +93,7 @@ Result<ShardPlan> planShards(int64_t frame_count, const std::vector<int64_t>& cu
     for (auto it = std::lower_bound(cuts.begin(), cuts.end(), ideal - plan.snap_frames);
          it != cuts.end() && *it <= ideal + plan.snap_frames; ++it) {
       const int64_t d = std::abs(*it - ideal);
-      if (d < best_distance && *it > borders.back()) {  // ties: the earlier cut
+      if (d<best_distance&& * it> borders.back()) {  // ties: the earlier cut
         best = *it;
         best_distance = d;
       }
@@ -108,8 +107,8 @@ Result<ShardPlan> planShards(int64_t frame_count, const std::vector<int64_t>& cu
     PlannedShard shard;
     shard.span = exactSpan(borders[size_t(i)], borders[size_t(i + 1)] - 1, frame_count, cuts,
                            settings.layout);
-    shard.starts_at_cut = shard.span.first == 0 ||
-                          std::binary_search(cuts.begin(), cuts.end(), shard.span.first);
+    shard.starts_at_cut =
+        shard.span.first == 0 || std::binary_search(cuts.begin(), cuts.end(), shard.span.first);
     plan.shards.push_back(shard);
   }
   return plan;

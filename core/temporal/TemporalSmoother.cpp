@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <deque>
 #include <iterator>
-#include <optional>
 #include <opencv2/imgproc.hpp>
+#include <optional>
 
 #include "common/ErrorBoundary.h"
 #include "common/Logging.h"

@@ -121,7 +121,7 @@ export OMP_NUM_THREADS=1 CHROMAFLOW_CLI=$cli
 # shellcheck disable=SC2086
 "$cli" colorize "$clip" "$tmp/single.mkv" --codec ffv1 --cache "$tmp/cache-single" $opts >/dev/null
 say "single-machine export done"
-"$cli" colorize "$clip" --plan 3
+"$cli" colorize "$clip" --plan 3 --cache "$tmp/cache-single"
 
 # --- the array and the join --------------------------------------------------------------------
 mkdir -p "$tmp/work"

@@ -61,7 +61,8 @@ int runWriter(const QString& dir) {
       // A fresh cache object reads from disk, not from this one's memory.
       auto reader = pipeline::AbCache::open(dir.toStdString() + "/ab", 1);
       const auto got = (*reader)->find(f);
-      if (!got || !sameMat(got->ab, expected->ab) || !sameMat(got->confidence, expected->confidence))
+      if (!got || !sameMat(got->ab, expected->ab) ||
+          !sameMat(got->confidence, expected->confidence))
         ++bad;
       const temporal::FramePair pair{f, f + 1};
       const auto link = flowEntry(f);
