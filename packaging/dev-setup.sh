@@ -28,6 +28,7 @@ packages=(
   xvfb xauth
   python3                      # tests/data/make_bad_inputs.sh (the hardening suite)
   desktop-file-utils appstream   # ctest -L packaging validates the .desktop and metainfo files
+  slurm-wlm munge              # ctest -L cluster runs a single-node Slurm cluster
 )
 
 as_root() {

@@ -9,6 +9,7 @@ extern "C" {
 }
 
 #include "CliOptions.h"
+#include "CmdColorizeShard.h"
 #include "ConsoleProgress.h"
 #include "common/OutputPath.h"
 #include "pipeline/Exporter.h"
@@ -34,6 +35,7 @@ int runColorize(const QStringList& args) {
   parser.addOption({QStringLiteral("last"), QStringLiteral("Last frame to export (inclusive)."),
                     QStringLiteral("frame"), QStringLiteral("-1")});
   parser.addOption({QStringLiteral("no-audio"), QStringLiteral("Leave the audio out.")});
+  addShardOptions(parser);
   parser.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("The black-and-white video."));
   parser.addPositionalArgument(QStringLiteral("OUT"),
                                QStringLiteral("The colour video (.mp4, .mkv or .mov)."));
@@ -43,6 +45,15 @@ int runColorize(const QStringList& args) {
   if (const auto exit_code = parseOrExit(parser, cmd, args))
     return *exit_code;
   const QStringList positional = parser.positionalArguments();
+  if (isShardMode(parser)) {
+    pipeline::SessionSettings shard_settings;
+    QString shard_problem;
+    if (!parseSessionOptions(parser, &shard_settings, &shard_problem)) {
+      err << cmd << ": " << shard_problem << '\n';
+      return 2;
+    }
+    return runColorizeShard(parser, shard_settings);
+  }
   if (positional.size() != 2) {
     err << cmd << ": expected IN and OUT. Run '" << cmd << " --help' for the options.\n";
     return 2;

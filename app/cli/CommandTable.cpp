@@ -7,6 +7,7 @@ int runVersion(const QStringList& args);
 int runInfo(const QStringList& args);
 int runGrey(const QStringList& args);
 int runColorize(const QStringList& args);
+int runConcat(const QStringList& args);
 int runAnalyze(const QStringList& args);
 int runTemporalReport(const QStringList& args);
 int runTrain(const QStringList& args);
@@ -16,6 +17,8 @@ const Command* commandTable(int* count) {
   static const Command kCommands[] = {
       {"colorize", "Colourise a video: network, temporal smoothing, export with audio",
        &runColorize},
+      {"concat", "Join the shards of a cluster run (colorize --shard) into one film, with audio",
+       &runConcat},
       {"analyze",
        "Flag frames where the colouring likely failed, with reasons; report and contact sheet",
        &runAnalyze},

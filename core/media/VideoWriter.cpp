@@ -242,6 +242,8 @@ Status VideoWriter::open() {
     audio_ = std::move(audio.value());
   }
 
+  for (const auto& [key, value] : s.metadata)
+    av_dict_set(&out_->metadata, key.c_str(), value.c_str(), 0);
   ret = avio_open(&out_->pb, temp_->path().c_str(), AVIO_FLAG_WRITE);
   if (ret < 0)
     return writeError(ret,

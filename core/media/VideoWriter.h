@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/Result.h"
@@ -54,6 +55,8 @@ struct VideoWriterSettings {
   /// of reordering from the first frames' timestamp gaps, and an MP4/MOV edit list then hides
   /// every frame before the end of such a gap (3 frames, the third 10 h in: 1 frame played).
   bool no_reordering = false;
+  /// Container tags (key, value), e.g. a shard's manifest (Matroska global tags).
+  std::vector<std::pair<std::string, std::string>> metadata;
 };
 
 class VideoWriter {

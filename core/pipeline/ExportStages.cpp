@@ -109,13 +109,16 @@ Status runInferenceStage(model::Colorizer& colorizer, AbCache& cache, int64_t la
 }
 
 Status runFlowStage(temporal::FrameLinker& linker, const std::vector<int64_t>& cut_frames,
-                    FrameQueue& in, FrameQueue& out, const CancelToken& cancel, StageTimes& times) {
+                    const FrameSpan& keep, FrameQueue& in, FrameQueue& out,
+                    const CancelToken& cancel, StageTimes& times) {
   return guarded("computing optical flow", [&]() -> Status {
     ExportFramePtr prev, f;
     const int64_t computed_before = linker.computedCount();
     while (in.pop(f)) {
       if (cancel.isCancelled())
         return cancelled();
+      if (!keep.contains(f->index))
+        continue;
       const bool cut = std::binary_search(cut_frames.begin(), cut_frames.end(), f->index);
       if (prev && !cut && prev->index == f->index - 1) {
         BusyTimer busy(times.flow_s);
@@ -168,13 +171,15 @@ Status runSmoothingStage(const temporal::SmoothSettings& settings, int64_t count
   return {};
 }
 
-Status runRecombineStage(FrameQueue& in, FrameQueue& out, const CancelToken& cancel,
-                         StageTimes& times) {
+Status runRecombineStage(const FrameSpan& keep, FrameQueue& in, FrameQueue& out,
+                         const CancelToken& cancel, StageTimes& times) {
   return guarded("recombining L and ab", [&]() -> Status {
     ExportFramePtr f;
     while (in.pop(f)) {
       if (cancel.isCancelled())
         return cancelled();
+      if (!keep.contains(f->index))
+        continue;
       {
         BusyTimer busy(times.recombine_s);
         f->rgb = color::recombineToRgb8(lumaL(*f->frame), f->smoothed_ab);

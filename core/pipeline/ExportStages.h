@@ -53,6 +53,13 @@ struct StageTimes {
   MaskedOutput masked;  ///< invalid network output masked by the inference stage
 };
 
+/// Frames first..last (inclusive) of the source that a stage hands on; the others it drops.
+struct FrameSpan {
+  int64_t first = 0;
+  int64_t last = 0;
+  bool contains(int64_t frame) const { return frame >= first && frame <= last; }
+};
+
 /// Decodes frames first..last in order (L at working resolution attached).
 Status runDecodeStage(media::VideoReader& reader, const model::Colorizer& colorizer, int64_t first,
                       int64_t last, FrameQueue& out, const CancelToken& cancel, StageTimes& times);
@@ -62,15 +69,18 @@ Status runInferenceStage(model::Colorizer& colorizer, AbCache& cache, int64_t la
                          FrameQueue& out, const CancelToken& cancel, StageTimes& times);
 
 /// Attaches the link of each frame to the previous one, except after `cut_frames` (source numbers).
+/// Hands on only the frames of `keep` (the others were decoded for the network's batches).
 Status runFlowStage(temporal::FrameLinker& linker, const std::vector<int64_t>& cut_frames,
-                    FrameQueue& in, FrameQueue& out, const CancelToken& cancel, StageTimes& times);
+                    const FrameSpan& keep, FrameQueue& in, FrameQueue& out,
+                    const CancelToken& cancel, StageTimes& times);
 
 /// Smooths `count` frames with sliding windows; holds at most a window of frames.
 Status runSmoothingStage(const temporal::SmoothSettings& settings, int64_t count, FrameQueue& in,
                          FrameQueue& out, const CancelToken& cancel, StageTimes& times);
 
-/// Recombines full-resolution L with the smoothed ab.
-Status runRecombineStage(FrameQueue& in, FrameQueue& out, const CancelToken& cancel,
-                         StageTimes& times);
+/// Recombines full-resolution L with the smoothed ab of the frames of `keep` (the others were
+/// smoothing context) and hands those on.
+Status runRecombineStage(const FrameSpan& keep, FrameQueue& in, FrameQueue& out,
+                         const CancelToken& cancel, StageTimes& times);
 
 }  // namespace cf::pipeline

@@ -11,6 +11,7 @@
 #include "pipeline/AbCache.h"
 #include "pipeline/CutScan.h"
 #include "pipeline/ExportStages.h"
+#include "pipeline/ShardPlan.h"
 
 namespace cf::pipeline {
 
@@ -135,6 +136,13 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
     for (const temporal::SceneCut& cut : all_cuts)
       cut_frames.push_back(cut.frame);
     std::sort(cut_frames.begin(), cut_frames.end());
+    const size_t batch = static_cast<size_t>(std::max(1, services.colorizer->batchSize()));
+    // The frames read: the range itself, or with the context an exact range needs.
+    RenderSpan span{first, last, first, last, first, last};
+    if (request.exact_range)
+      span = exactSpan(first, last, info.frame_count, cut_frames,
+                       SpanLayout{static_cast<int>(batch), request.temporal.smooth.window_frames,
+                                  request.temporal.smooth.overlap_frames});
 
     media::VideoWriterSettings ws;
     ws.output_path = request.output_path;
@@ -149,6 +157,7 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
     ws.source_path = request.input_path;
     ws.full_range = false;
     ws.no_reordering = info.variable_frame_rate;  // see VideoWriterSettings::no_reordering
+    ws.metadata = request.metadata;
     const bool whole = first == 0 && last == info.frame_count - 1;
     // The output starts where the source starts, but never before 0: MP4/MOV muxers treat frames
     // with negative timestamps as encoder priming and hide them behind the edit list (a transport
@@ -160,9 +169,11 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
       ws.audio_source_path = request.input_path;
       if (moved) {  // the range's audio, moved to start with its first frame
         const auto [start_s, end_s] = reader->frameSpanS(first, last);
-        ws.audio_range =
-            media::AudioRange{start_s, whole ? 0.0 : end_s,
-                              static_cast<double>(out_start_pts) * info.time_base.toDouble()};
+        // An exact range (a shard) keeps the source's timestamps, and so the audio's.
+        const double output_start_s =
+            request.exact_range ? start_s
+                                : static_cast<double>(out_start_pts) * info.time_base.toDouble();
+        ws.audio_range = media::AudioRange{start_s, whole ? 0.0 : end_s, output_start_s};
       }
     }
     auto writer = media::VideoWriter::create(ws);
@@ -171,7 +182,6 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
 
     // Queue sizes: enough for the network to work on one batch while the next is decoded; the
     // later stages pass single frames. Memory: these plus one smoothing window of frames.
-    const size_t batch = static_cast<size_t>(std::max(1, services.colorizer->batchSize()));
     FrameQueue decoded(2 * batch), inferred(2 * batch), linked(4), smoothed(4), recombined(4);
     StageTimes times;
     temporal::FrameLinker linker(request.temporal.flow, *services.flow_cache);
@@ -181,15 +191,26 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
     AbCache& ab_cache = *services.ab_cache;
     temporal::SmoothSettings smooth = request.temporal.smooth;  // per-shot lambdas, range-relative
     smooth.lambda_ranges =
-        temporal::rebaseLambdaRanges(request.temporal.smooth.lambda_ranges, first);
-    runner.start(
-        [&] { return runDecodeStage(rd, colorizer, first, last, decoded, cancel, times); });
+        temporal::rebaseLambdaRanges(request.temporal.smooth.lambda_ranges, span.smooth_first);
+    const FrameSpan smoothed_span{span.smooth_first, span.smooth_last};
+    const FrameSpan written_span{first, last};
     runner.start([&] {
-      return runInferenceStage(colorizer, ab_cache, last, decoded, inferred, cancel, times);
+      return runDecodeStage(rd, colorizer, span.decode_first, span.decode_last, decoded, cancel,
+                            times);
     });
-    runner.start([&] { return runFlowStage(linker, cut_frames, inferred, linked, cancel, times); });
-    runner.start([&] { return runSmoothingStage(smooth, count, linked, smoothed, cancel, times); });
-    runner.start([&] { return runRecombineStage(smoothed, recombined, cancel, times); });
+    runner.start([&] {
+      return runInferenceStage(colorizer, ab_cache, span.decode_last, decoded, inferred, cancel,
+                               times);
+    });
+    runner.start([&] {
+      return runFlowStage(linker, cut_frames, smoothed_span, inferred, linked, cancel, times);
+    });
+    runner.start([&] {
+      return runSmoothingStage(smooth, span.smooth_last - span.smooth_first + 1, linked, smoothed,
+                               cancel, times);
+    });
+    runner.start(
+        [&] { return runRecombineStage(written_span, smoothed, recombined, cancel, times); });
 
     // Encoding runs here, on the calling thread.
     int64_t pts_offset = 0;  // a range export starts where the source starts (or at 0)
@@ -200,7 +221,7 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
         break;
       }
       const auto t_encode = Clock::now();
-      if (stats.frames == 0 && moved)
+      if (stats.frames == 0 && moved && !request.exact_range)
         pts_offset = f->frame->pts - out_start_pts;
       Status s = (*writer)->writeRgb(f->rgb, f->frame->pts - pts_offset, f->frame->duration);
       times.encode_s += since(t_encode);

@@ -8,6 +8,7 @@
 // and the GUI's export dialog run.
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/CancelToken.h"
@@ -38,6 +39,12 @@ struct RenderRequest {
   int64_t first_frame = 0;
   int64_t last_frame = -1;  ///< inclusive; -1 = to the end
   temporal::TemporalSettings temporal;
+  /// Render the range exactly as an export of the whole video renders it (a shard): read the
+  /// context frames around it that the network batches and the smoothing need (ShardPlan.h), and
+  /// keep the source's timestamps, so that joined shards are the whole export frame for frame.
+  bool exact_range = false;
+  /// Container tags written to the output (a shard's manifest, ShardManifest.h).
+  std::vector<std::pair<std::string, std::string>> metadata;
 };
 
 struct RenderServices {

@@ -6,6 +6,7 @@
 #include "common/ErrorBoundary.h"
 #include "common/Logging.h"
 #include "pipeline/CacheKey.h"
+#include "pipeline/CutScanCache.h"
 #include "pipeline/Exporter.h"
 #include "pipeline/FrameConversions.h"
 #include "pipeline/ModelLocator.h"
@@ -113,10 +114,19 @@ void Session::Impl::ensureFlowCache() {
 Status Session::Impl::ensureScan(const CancelToken& cancel, const ProgressFn& progress) {
   if (scan)
     return {};
-  auto result = scanSceneCuts(info.path, temporal::SceneCutSettings{}, cancel, progress);
-  if (!result)
-    return result.error();
-  scan = std::move(*result);
+  // Cached by content in the cache folder: shared by the nodes of a cluster run.
+  const std::string cache_file =
+      cutScanCacheFile(info.path, settings, temporal::SceneCutSettings{});
+  if (auto cached = loadCutScan(cache_file); cached && cached->frames == info.frame_count) {
+    scan = std::move(*cached);
+  } else {
+    auto result = scanSceneCuts(info.path, temporal::SceneCutSettings{}, cancel, progress);
+    if (!result)
+      return result.error();
+    scan = std::move(*result);
+    if (Status saved = saveCutScan(cache_file, *scan); !saved)
+      qCWarning(lcPipeline, "%s", saved.message().c_str());
+  }
   for (const temporal::SceneCut& cut : scan->cuts)
     if (cut.frame >= 0 && cut.frame < static_cast<int64_t>(metrics.size()))
       metrics[static_cast<size_t>(cut.frame)].scene_cut = true;
@@ -261,6 +271,25 @@ Result<cv::Mat> Session::thumbnail(int64_t frame_index, int height_px) {
   });
 }
 
+Result<std::vector<int64_t>> Session::sceneCutFrames(const CancelToken& cancel,
+                                                     const ProgressFn& progress) {
+  if (Status s = impl_->ensureScan(cancel, progress); !s)
+    return s.error();
+  std::vector<int64_t> frames;
+  for (const temporal::SceneCut& cut : impl_->scan->cuts)
+    frames.push_back(cut.frame);
+  std::sort(frames.begin(), frames.end());
+  return frames;
+}
+
+Status Session::loadModel() {
+  return impl_->ensureEngine();
+}
+
+const std::string& Session::modelPath() const {
+  return impl_->model_path;
+}
+
 const ExportStats& Session::lastExportStats() const {
   return impl_->last_export;
 }
@@ -288,6 +317,8 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   rr.keep_audio = request.keep_audio;
   rr.first_frame = request.first_frame;
   rr.last_frame = request.last_frame;
+  rr.exact_range = request.exact_range;
+  rr.metadata = request.metadata;
   rr.temporal = impl_->temporalSettings(impl_->settings.lambda);
   if (!impl_->overrides.empty()) {  // per-shot lambdas, in source frames (one range per shot)
     rr.temporal.smooth.lambda_ranges.push_back({0, impl_->lambdaFor(0)});

@@ -42,6 +42,16 @@ class Session {
   /// Greyscale thumbnail of a frame (CV_8UC3), `height_px` high.
   Result<cv::Mat> thumbnail(int64_t frame_index, int height_px);
 
+  /// The scene cuts of the whole video (first frames of the shots after the first, sorted); runs
+  /// the decode-only scan once.
+  Result<std::vector<int64_t>> sceneCutFrames(const CancelToken& cancel,
+                                              const ProgressFn& progress);
+  /// Loads the model now (otherwise loaded on first use); info().device_name then names the
+  /// device it runs on.
+  Status loadModel();
+  /// The model file in use (the shipped default when settings name none).
+  const std::string& modelPath() const;
+
   /// Signals, cuts and failures of everything analysed so far.
   TimelineDataPtr timeline() const;
   /// Every analysed frame's metrics and flags, and the merged failure ranges.

@@ -7,6 +7,7 @@
 #include <opencv2/core.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analysis/FailureTypes.h"
@@ -59,6 +60,11 @@ struct ExportRequest {
   int64_t first_frame = 0;
   int64_t last_frame = -1;  ///< inclusive; -1 = to the end
   bool keep_audio = true;
+  /// Render the range exactly as the whole export renders it, keeping the source's timestamps
+  /// (a shard of a cluster run; see ShardPlan.h).
+  bool exact_range = false;
+  /// Container tags written to the output (a shard's manifest).
+  std::vector<std::pair<std::string, std::string>> metadata;
 };
 
 /// What an export did, for the CLI summary and the benchmarks.

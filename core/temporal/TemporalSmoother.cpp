@@ -4,6 +4,7 @@
 #include <deque>
 #include <iterator>
 #include <opencv2/imgproc.hpp>
+#include <optional>
 
 #include "common/ErrorBoundary.h"
 #include "common/Logging.h"
@@ -97,9 +98,16 @@ Result<SmoothStats> smoothSequence(int64_t frame_count, const FrameSource& sourc
     std::deque<cv::Mat> full_ab;  // the input ab at full resolution when solving at a lower one
     cv::Size low_size;
     cv::Mat anchor;  // solution of the last frame handed to the sink
+    // The first frame of the next shot, read while filling a window of the shot before it.
+    std::optional<WindowFrame> next_shot;
     int64_t next_read = 0;
     int64_t emitted = 0;
     while (emitted < frame_count) {
+      bool shot_ended = false;
+      if (next_shot) {
+        win.push_back(std::move(*next_shot));
+        next_shot.reset();
+      }
       while (int(win.size()) < window && next_read < frame_count) {
         if (cancel.isCancelled())
           return cancelledError(next_read);
@@ -127,8 +135,16 @@ Result<SmoothStats> smoothSequence(int64_t frame_count, const FrameSource& sourc
         auto frame = makeFrame(next_read, solve_in, win.empty() ? anchor : win.back().y, lambda);
         if (!frame)
           return frame.error();
-        win.push_back(std::move(frame.value()));
         ++next_read;
+        if (!win.empty() && !frame.value().link) {
+          // A new shot: nothing links it to the frames before, so its windows start afresh at
+          // its first frame. Each shot is then solved the same way whatever came before it,
+          // which is what makes a shard that starts at a shot exactly equal to a whole export.
+          next_shot = std::move(frame.value());
+          shot_ended = true;
+          break;
+        }
+        win.push_back(std::move(frame.value()));
       }
       stats.max_frames_held =
           std::max(stats.max_frames_held, int(win.size()) + (anchor.empty() ? 0 : 1));
@@ -143,7 +159,7 @@ Result<SmoothStats> smoothSequence(int64_t frame_count, const FrameSource& sourc
       stats.max_gap_rms = std::max(stats.max_gap_rms, r.gap_rms);
       qCDebug(lcTemporal) << "window at" << win.front().index << "frames" << win.size()
                           << "iterations" << r.iterations << "gap rms" << r.gap_rms;
-      const bool last = next_read == frame_count;
+      const bool last = shot_ended || (next_read == frame_count && !next_shot);
       const int emit = last ? int(win.size()) : int(win.size()) - overlap;
       for (int k = 0; k < emit; ++k) {
         WindowFrame& f = win.front();
@@ -164,6 +180,8 @@ Result<SmoothStats> smoothSequence(int64_t frame_count, const FrameSource& sourc
         win.pop_front();
         ++emitted;
       }
+      if (shot_ended)
+        anchor.release();  // the next shot is not linked to this one
       report(progress, emitted, frame_count, "temporal smoothing");
     }
     stats.frames = emitted;

@@ -5,8 +5,11 @@
 // first frame of a shot, i.e. after a scene cut) are never coupled to it.
 //
 // smoothSequence() streams frames through a sliding window with overlap, so memory is bounded for
-// shots of any length. ShotSmoother keeps one cached shot in memory and re-solves it, warm-started
-// from its previous solution, when lambda changes (the live lambda slider).
+// shots of any length. Windows start afresh at each shot (a frame without a link), so a shot's
+// result depends only on its own frames: a range that starts at a shot's first frame is smoothed
+// exactly as in the whole video (what exact shards rely on, see pipeline/ShardPlan.h).
+// ShotSmoother keeps one cached shot in memory and re-solves it, warm-started from its previous
+// solution, when lambda changes (the live lambda slider).
 
 #include <cstdint>
 #include <functional>
