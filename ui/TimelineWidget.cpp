@@ -287,7 +287,7 @@ QString TimelineWidget::tooltipAt(const QPoint& pos) const {
         .arg(failureKindName(f.kind))
         .arg(f.first_frame)
         .arg(f.last_frame)
-        .arg(translatedFailureReason(f.reason));
+        .arg(translatedFailureReason(f.why));
   }
   const qint64 frame = frameAtX(pos.x());
   if (frame < 0)
@@ -303,18 +303,20 @@ QString TimelineWidget::tooltipAt(const QPoint& pos) const {
   return text;
 }
 
-QString TimelineWidget::failureKindName(const std::string& kind) {
-  if (kind == "sepia")
-    return tr("Sepia");
-  if (kind == "low-confidence")
-    return tr("Low confidence");
-  if (kind == "flicker")
-    return tr("Flicker");
-  if (kind == "motion")
-    return tr("Heavy motion");
-  if (kind == "desaturated")
-    return tr("Desaturated (colour averaging)");
-  return QString::fromStdString(kind);
+QString TimelineWidget::failureKindName(analysis::FlagKind kind) {
+  switch (kind) {
+    case analysis::FlagKind::Sepia:
+      return tr("Sepia");
+    case analysis::FlagKind::LowConfidence:
+      return tr("Low confidence");
+    case analysis::FlagKind::Flicker:
+      return tr("Flicker");
+    case analysis::FlagKind::Motion:
+      return tr("Heavy motion");
+    case analysis::FlagKind::Desaturated:
+      return tr("Desaturated (colour averaging)");
+  }
+  return QString::fromLatin1(analysis::flagKindName(kind));
 }
 
 bool TimelineWidget::event(QEvent* event) {

@@ -60,7 +60,7 @@ class TimelineWidget : public QWidget {
   /// How often the static layers were rendered (to check that the cache is used).
   int layerRenderCount() const { return layer_renders_; }
   /// Readable, translated name of a failure kind ("sepia", "low-confidence", ...).
-  static QString failureKindName(const std::string& kind);
+  static QString failureKindName(analysis::FlagKind kind);
 
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override;
