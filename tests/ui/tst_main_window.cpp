@@ -49,7 +49,7 @@ void answerNextMessageBox(QMessageBox::StandardButton button, QString* seen_name
                           int attempts = 500) {
   QTimer::singleShot(10, [=] {
     auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-    if (!box) {
+    if (!box || !box->button(button)) {
       if (attempts > 0)  // not shown yet: look again (for 5 s at most)
         answerNextMessageBox(button, seen_name, attempts - 1);
       return;
@@ -370,6 +370,9 @@ class TestMainWindow : public QObject {
     window_->openVideo(bad);
     QCOMPARE(seen, QStringLiteral("unsavedChangesBox"));
     QVERIFY(failed.wait(kOpenTimeoutMs));
+    auto* error = window_->findChild<QMessageBox*>(QStringLiteral("errorBox"));
+    QVERIFY(error && error->informativeText().contains("broken.mp4"));
+    error->close();
     QCOMPARE(window_->sourcePath(), source);
     QCOMPARE(window_->windowTitle(), title);
     QCOMPARE(window_->timeline()->frameCount(), frames);
