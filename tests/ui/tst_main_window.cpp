@@ -209,9 +209,11 @@ class TestMainWindow : public QObject {
   }
 
   void failureNavigationJumps() {
-    QTRY_VERIFY_WITH_TIMEOUT(window_->timeline()->timelineData() &&
-                                 !window_->timeline()->timelineData()->failures.empty(),
-                             kPreviewTimeoutMs);
+    // Every frame is flagged: wait until the analysis has flagged frames before the last one.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window_->timeline()->timelineData() &&
+            previousFailure(window_->timeline()->timelineData()->failures, kFrames - 1),
+        kPreviewTimeoutMs);
     const auto failures = window_->timeline()->timelineData()->failures;
     window_->goToFrame(kFrames - 1);
     const auto prev = previousFailure(failures, kFrames - 1);
@@ -378,10 +380,10 @@ class TestMainWindow : public QObject {
     QCOMPARE(window_->timeline()->frameCount(), frames);
     QCOMPARE(window_->project()->settings().lambda, lambda);
     QVERIFY(window_->engine()->isOpen());
-    // The old video still plays and previews.
+    // The old video still previews and its playhead moves.
     window_->goToFrame(7);
     waitForFrame(7);
-    QTest::keyClick(window_.get(), Qt::Key_Right);
+    window_->action("nextFrame")->trigger();
     waitForFrame(8);
   }
 
