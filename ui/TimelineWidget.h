@@ -95,6 +95,8 @@ class TimelineWidget : public QWidget {
   ThumbnailCache thumbnails_;
   QPixmap layers_;
   bool layers_dirty_ = true;
+  /// When only this strip (widget pixels) changed, the re-render is clipped to it.
+  QRect dirty_strip_;
   int layer_renders_ = 0;
   bool scrubbing_ = false;
   bool zoom_is_fit_ = true;  ///< keep showing the whole film when the widget is resized
