@@ -1,8 +1,8 @@
 // Export jobs (pipeline::runExportJob, what the GUI's job queue and the CLI run): the preview of a
 // frame, requested with its shot's effective λ and written through the export's encoder (FFV1,
 // 8-bit 4:2:0, so both pass the same RGB -> YUV conversion), is pixel-identical to that frame of an
-// FFV1 export with the same per-shot overrides; a job cancelled before it starts, while it opens, while
-// it scans for cuts or while it exports leaves no file.
+// FFV1 export with the same per-shot overrides; a job cancelled before it starts, while it opens,
+// while it scans for cuts or while it exports leaves no file.
 
 #include <QDir>
 #include <QFileInfo>
@@ -108,10 +108,9 @@ class TestExportJob : public QObject {
       qInfo("frame %lld: preview RGB vs export, before the encoder's 4:2:0: max diff %d",
             static_cast<long long>(frame), maxDiff(shown, exported_frame));
       const QByteArray encoded = throughExportEncoder(rgb, QStringLiteral("p%1.mkv").arg(frame));
-      QVERIFY2(encoded == exported_frame,
-               qPrintable(QStringLiteral("frame %1 differs by up to %2")
-                              .arg(frame)
-                              .arg(maxDiff(encoded, exported_frame))));
+      QVERIFY2(encoded == exported_frame, qPrintable(QStringLiteral("frame %1 differs by up to %2")
+                                                         .arg(frame)
+                                                         .arg(maxDiff(encoded, exported_frame))));
     }
     // Another λ gives another picture: the override is what makes them equal.
     auto other = (*session)->preview({18, 0.0}, {});
