@@ -206,6 +206,33 @@
         <source>ETA %1</source>
         <translation>Restzeit %1</translation>
     </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exporte</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Export to %1</source>
+        <translation>Export nach %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the exports before it</source>
+        <translation>Wartet auf die vorherigen Exporte</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::JobQueue</name>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::MainWindow</name>
@@ -216,10 +243,6 @@
     <message>
         <source>Failures</source>
         <translation>Problemstellen</translation>
-    </message>
-    <message>
-        <source>Job</source>
-        <translation>Auftrag</translation>
     </message>
     <message>
         <source>Could not open the video</source>
@@ -452,10 +475,6 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
         <translation>Vorschau</translation>
     </message>
     <message>
-        <source>An export is running; cancel it or wait before opening another video.</source>
-        <translation>Ein Export läuft; brechen Sie ihn ab oder warten Sie, bevor Sie ein anderes Video öffnen.</translation>
-    </message>
-    <message>
         <source>Opening %1 and loading the model…</source>
         <translation>%1 wird geöffnet und das Modell geladen…</translation>
     </message>
@@ -504,10 +523,6 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
         <translation>Öffnen Sie vor dem Export ein Video</translation>
     </message>
     <message>
-        <source>Exporting %1</source>
-        <translation>%1 wird exportiert</translation>
-    </message>
-    <message>
         <source>Open a black-and-white video to start (%1 or drop a file)</source>
         <translation>Öffnen Sie ein Schwarzweißvideo, um zu beginnen (%1 oder Datei hierher ziehen)</translation>
     </message>
@@ -548,6 +563,37 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
             <numerusform>%1 geöffnet: %n Bild mit %2 fps</numerusform>
             <numerusform>%1 geöffnet: %n Bilder mit %2 fps</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>Restzeit %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export(s) still running or queued.</source>
+        <translation>
+            <numerusform>%n Export läuft noch oder wartet.</numerusform>
+            <numerusform>%n Exporte laufen noch oder warten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quitting cancels them and removes their unfinished files.</source>
+        <translation>Beim Beenden werden sie abgebrochen und ihre unfertigen Dateien entfernt.</translation>
+    </message>
+    <message>
+        <source>Cancel Exports and Quit</source>
+        <translation>Exporte abbrechen und beenden</translation>
+    </message>
+    <message>
+        <source>The project &quot;%1&quot; has unsaved changes.</source>
+        <translation>Das Projekt „%1“ hat ungespeicherte Änderungen.</translation>
+    </message>
+    <message>
+        <source>Do you want to save them?</source>
+        <translation>Möchten Sie sie speichern?</translation>
     </message>
 </context>
 <context>
@@ -590,6 +636,41 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
     </message>
 </context>
 <context>
+    <name>cf::ui::Project</name>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>Change settings</source>
+        <translation>Einstellungen ändern</translation>
+    </message>
+    <message>
+        <source>Set λ to %1</source>
+        <translation>λ auf %1 setzen</translation>
+    </message>
+    <message>
+        <source>Set λ %1 for the shot at frame %2</source>
+        <translation>λ %1 für die Einstellung bei Bild %2 setzen</translation>
+    </message>
+    <message>
+        <source>Set temperature %1 for the shot at frame %2</source>
+        <translation>Temperatur %1 für die Einstellung bei Bild %2 setzen</translation>
+    </message>
+    <message>
+        <source>Clear the overrides of the shot at frame %1</source>
+        <translation>Einzelwerte der Einstellung bei Bild %1 zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Set in/out range</source>
+        <translation>In/Out-Bereich setzen</translation>
+    </message>
+    <message>
+        <source>Change export settings</source>
+        <translation>Exporteinstellungen ändern</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::ProjectFile</name>
     <message>
         <source>cannot read project %1: %2 at offset %3; check the file is a Chromaflow project</source>
@@ -614,21 +695,6 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
     <message>
         <source>cannot open project %1: %2</source>
         <translation>Projekt %1 kann nicht geöffnet werden: %2</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::SessionWorker</name>
-    <message>
-        <source>No video is open.</source>
-        <translation>Es ist kein Video geöffnet.</translation>
-    </message>
-    <message>
-        <source>Export cancelled; no file was written.</source>
-        <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
-    </message>
-    <message>
-        <source>Exported %1</source>
-        <translation>%1 exportiert</translation>
     </message>
 </context>
 <context>
@@ -780,21 +846,6 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
     <message>
         <source>Chromaflow or TorchScript models (*.cfmodel *.pt *.ts);;All files (*)</source>
         <translation>Chromaflow- oder TorchScript-Modelle (*.cfmodel *.pt *.ts);;Alle Dateien (*)</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::ShotOverrideCommand</name>
-    <message>
-        <source>Set λ %1 for the shot at frame %2</source>
-        <translation>λ %1 für die Einstellung bei Bild %2 setzen</translation>
-    </message>
-    <message>
-        <source>Set temperature %1 for the shot at frame %2</source>
-        <translation>Temperatur %1 für die Einstellung bei Bild %2 setzen</translation>
-    </message>
-    <message>
-        <source>Clear the overrides of the shot at frame %1</source>
-        <translation>Einzelwerte der Einstellung bei Bild %1 zurücksetzen</translation>
     </message>
 </context>
 <context>

@@ -206,6 +206,33 @@
         <source>ETA %1</source>
         <translation>Tiempo restante %1</translation>
     </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exportaciones</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Abrir carpeta</translation>
+    </message>
+    <message>
+        <source>Export to %1</source>
+        <translation>Exportación a %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the exports before it</source>
+        <translation>Esperando a las exportaciones anteriores</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::JobQueue</name>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportado</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Exportación cancelada; no se ha escrito ningún archivo.</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::MainWindow</name>
@@ -216,10 +243,6 @@
     <message>
         <source>Failures</source>
         <translation>Fallos</translation>
-    </message>
-    <message>
-        <source>Job</source>
-        <translation>Tarea</translation>
     </message>
     <message>
         <source>Could not open the video</source>
@@ -452,10 +475,6 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
         <translation>Vista previa</translation>
     </message>
     <message>
-        <source>An export is running; cancel it or wait before opening another video.</source>
-        <translation>Hay una exportación en curso; cancélela o espere antes de abrir otro vídeo.</translation>
-    </message>
-    <message>
         <source>Opening %1 and loading the model…</source>
         <translation>Abriendo %1 y cargando el modelo…</translation>
     </message>
@@ -504,10 +523,6 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
         <translation>Abra un vídeo antes de exportar</translation>
     </message>
     <message>
-        <source>Exporting %1</source>
-        <translation>Exportando %1</translation>
-    </message>
-    <message>
         <source>Open a black-and-white video to start (%1 or drop a file)</source>
         <translation>Abra un vídeo en blanco y negro para empezar (%1 o arrastre un archivo)</translation>
     </message>
@@ -548,6 +563,37 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
             <numerusform>%1 abierto: %n fotograma a %2 fps</numerusform>
             <numerusform>%1 abierto: %n fotogramas a %2 fps</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Tareas</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>Tiempo restante %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export(s) still running or queued.</source>
+        <translation>
+            <numerusform>%n exportación sigue en curso o en cola.</numerusform>
+            <numerusform>%n exportaciones siguen en curso o en cola.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quitting cancels them and removes their unfinished files.</source>
+        <translation>Al salir se cancelan y se eliminan sus archivos sin terminar.</translation>
+    </message>
+    <message>
+        <source>Cancel Exports and Quit</source>
+        <translation>Cancelar exportaciones y salir</translation>
+    </message>
+    <message>
+        <source>The project &quot;%1&quot; has unsaved changes.</source>
+        <translation>El proyecto «%1» tiene cambios sin guardar.</translation>
+    </message>
+    <message>
+        <source>Do you want to save them?</source>
+        <translation>¿Desea guardarlos?</translation>
     </message>
 </context>
 <context>
@@ -590,6 +636,41 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
     </message>
 </context>
 <context>
+    <name>cf::ui::Project</name>
+    <message>
+        <source>Untitled</source>
+        <translation>Sin título</translation>
+    </message>
+    <message>
+        <source>Change settings</source>
+        <translation>Cambiar los ajustes</translation>
+    </message>
+    <message>
+        <source>Set λ to %1</source>
+        <translation>Fijar λ en %1</translation>
+    </message>
+    <message>
+        <source>Set λ %1 for the shot at frame %2</source>
+        <translation>Fijar λ %1 para el plano del fotograma %2</translation>
+    </message>
+    <message>
+        <source>Set temperature %1 for the shot at frame %2</source>
+        <translation>Fijar la temperatura %1 para el plano del fotograma %2</translation>
+    </message>
+    <message>
+        <source>Clear the overrides of the shot at frame %1</source>
+        <translation>Borrar los ajustes propios del plano del fotograma %1</translation>
+    </message>
+    <message>
+        <source>Set in/out range</source>
+        <translation>Definir entrada y salida</translation>
+    </message>
+    <message>
+        <source>Change export settings</source>
+        <translation>Cambiar los ajustes de exportación</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::ProjectFile</name>
     <message>
         <source>cannot read project %1: %2 at offset %3; check the file is a Chromaflow project</source>
@@ -614,21 +695,6 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
     <message>
         <source>cannot open project %1: %2</source>
         <translation>no se puede abrir el proyecto %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::SessionWorker</name>
-    <message>
-        <source>No video is open.</source>
-        <translation>No hay ningún vídeo abierto.</translation>
-    </message>
-    <message>
-        <source>Export cancelled; no file was written.</source>
-        <translation>Exportación cancelada; no se ha escrito ningún archivo.</translation>
-    </message>
-    <message>
-        <source>Exported %1</source>
-        <translation>%1 exportado</translation>
     </message>
 </context>
 <context>
@@ -780,21 +846,6 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
     <message>
         <source>Chromaflow or TorchScript models (*.cfmodel *.pt *.ts);;All files (*)</source>
         <translation>Modelos de Chromaflow o TorchScript (*.cfmodel *.pt *.ts);;Todos los archivos (*)</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::ShotOverrideCommand</name>
-    <message>
-        <source>Set λ %1 for the shot at frame %2</source>
-        <translation>Fijar λ %1 para el plano del fotograma %2</translation>
-    </message>
-    <message>
-        <source>Set temperature %1 for the shot at frame %2</source>
-        <translation>Fijar la temperatura %1 para el plano del fotograma %2</translation>
-    </message>
-    <message>
-        <source>Clear the overrides of the shot at frame %1</source>
-        <translation>Borrar los ajustes propios del plano del fotograma %1</translation>
     </message>
 </context>
 <context>

@@ -206,6 +206,33 @@
         <source>ETA %1</source>
         <translation>Temps restant %1</translation>
     </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exportations</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Export to %1</source>
+        <translation>Export vers %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the exports before it</source>
+        <translation>En attente des exports précédents</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::JobQueue</name>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exporté</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Exportation annulée ; aucun fichier n&apos;a été écrit.</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::MainWindow</name>
@@ -216,10 +243,6 @@
     <message>
         <source>Failures</source>
         <translation>Défauts</translation>
-    </message>
-    <message>
-        <source>Job</source>
-        <translation>Tâche</translation>
     </message>
     <message>
         <source>Could not open the video</source>
@@ -452,10 +475,6 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
         <translation>Aperçu</translation>
     </message>
     <message>
-        <source>An export is running; cancel it or wait before opening another video.</source>
-        <translation>Une exportation est en cours ; annulez-la ou attendez avant d&apos;ouvrir une autre vidéo.</translation>
-    </message>
-    <message>
         <source>Opening %1 and loading the model…</source>
         <translation>Ouverture de %1 et chargement du modèle…</translation>
     </message>
@@ -504,10 +523,6 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
         <translation>Ouvrez une vidéo avant d&apos;exporter</translation>
     </message>
     <message>
-        <source>Exporting %1</source>
-        <translation>Exportation de %1</translation>
-    </message>
-    <message>
         <source>Open a black-and-white video to start (%1 or drop a file)</source>
         <translation>Ouvrez une vidéo en noir et blanc pour commencer (%1 ou déposez un fichier)</translation>
     </message>
@@ -548,6 +563,37 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
             <numerusform>%1 ouvert : %n image à %2 i/s</numerusform>
             <numerusform>%1 ouvert : %n images à %2 i/s</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>Temps restant %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export(s) still running or queued.</source>
+        <translation>
+            <numerusform>%n export est encore en cours ou en attente.</numerusform>
+            <numerusform>%n exports sont encore en cours ou en attente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quitting cancels them and removes their unfinished files.</source>
+        <translation>Quitter les annule et supprime leurs fichiers inachevés.</translation>
+    </message>
+    <message>
+        <source>Cancel Exports and Quit</source>
+        <translation>Annuler les exports et quitter</translation>
+    </message>
+    <message>
+        <source>The project &quot;%1&quot; has unsaved changes.</source>
+        <translation>Le projet « %1 » contient des modifications non enregistrées.</translation>
+    </message>
+    <message>
+        <source>Do you want to save them?</source>
+        <translation>Voulez-vous les enregistrer ?</translation>
     </message>
 </context>
 <context>
@@ -590,6 +636,41 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
     </message>
 </context>
 <context>
+    <name>cf::ui::Project</name>
+    <message>
+        <source>Untitled</source>
+        <translation>Sans titre</translation>
+    </message>
+    <message>
+        <source>Change settings</source>
+        <translation>Modifier les réglages</translation>
+    </message>
+    <message>
+        <source>Set λ to %1</source>
+        <translation>Régler λ sur %1</translation>
+    </message>
+    <message>
+        <source>Set λ %1 for the shot at frame %2</source>
+        <translation>Définir λ %1 pour le plan à l&apos;image %2</translation>
+    </message>
+    <message>
+        <source>Set temperature %1 for the shot at frame %2</source>
+        <translation>Définir la température %1 pour le plan à l&apos;image %2</translation>
+    </message>
+    <message>
+        <source>Clear the overrides of the shot at frame %1</source>
+        <translation>Effacer les réglages propres au plan à l&apos;image %1</translation>
+    </message>
+    <message>
+        <source>Set in/out range</source>
+        <translation>Définir l&apos;entrée et la sortie</translation>
+    </message>
+    <message>
+        <source>Change export settings</source>
+        <translation>Modifier les réglages d&apos;export</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::ProjectFile</name>
     <message>
         <source>cannot read project %1: %2 at offset %3; check the file is a Chromaflow project</source>
@@ -614,21 +695,6 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
     <message>
         <source>cannot open project %1: %2</source>
         <translation>impossible d&apos;ouvrir le projet %1 : %2</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::SessionWorker</name>
-    <message>
-        <source>No video is open.</source>
-        <translation>Aucune vidéo n&apos;est ouverte.</translation>
-    </message>
-    <message>
-        <source>Export cancelled; no file was written.</source>
-        <translation>Exportation annulée ; aucun fichier n&apos;a été écrit.</translation>
-    </message>
-    <message>
-        <source>Exported %1</source>
-        <translation>%1 exporté</translation>
     </message>
 </context>
 <context>
@@ -780,21 +846,6 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
     <message>
         <source>Chromaflow or TorchScript models (*.cfmodel *.pt *.ts);;All files (*)</source>
         <translation>Modèles Chromaflow ou TorchScript (*.cfmodel *.pt *.ts);;Tous les fichiers (*)</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::ShotOverrideCommand</name>
-    <message>
-        <source>Set λ %1 for the shot at frame %2</source>
-        <translation>Définir λ %1 pour le plan à l&apos;image %2</translation>
-    </message>
-    <message>
-        <source>Set temperature %1 for the shot at frame %2</source>
-        <translation>Définir la température %1 pour le plan à l&apos;image %2</translation>
-    </message>
-    <message>
-        <source>Clear the overrides of the shot at frame %1</source>
-        <translation>Effacer les réglages propres au plan à l&apos;image %1</translation>
     </message>
 </context>
 <context>

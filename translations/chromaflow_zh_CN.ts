@@ -204,6 +204,33 @@
         <source>ETA %1</source>
         <translation>剩余 %1</translation>
     </message>
+    <message>
+        <source>Exports</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Export to %1</source>
+        <translation>导出到 %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the exports before it</source>
+        <translation>正在等待之前的导出</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::JobQueue</name>
+    <message>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>导出已取消；未写入任何文件。</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::MainWindow</name>
@@ -214,10 +241,6 @@
     <message>
         <source>Failures</source>
         <translation>问题帧</translation>
-    </message>
-    <message>
-        <source>Job</source>
-        <translation>任务</translation>
     </message>
     <message>
         <source>Could not open the video</source>
@@ -450,10 +473,6 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
         <translation>预览</translation>
     </message>
     <message>
-        <source>An export is running; cancel it or wait before opening another video.</source>
-        <translation>正在导出；请先取消或等待导出完成，再打开其他视频。</translation>
-    </message>
-    <message>
         <source>Opening %1 and loading the model…</source>
         <translation>正在打开 %1 并加载模型…</translation>
     </message>
@@ -502,10 +521,6 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
         <translation>请先打开视频再导出</translation>
     </message>
     <message>
-        <source>Exporting %1</source>
-        <translation>正在导出 %1</translation>
-    </message>
-    <message>
         <source>Open a black-and-white video to start (%1 or drop a file)</source>
         <translation>打开一个黑白视频即可开始（%1 或拖入文件）</translation>
     </message>
@@ -544,6 +559,36 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
         <translation>
             <numerusform>已打开 %1：%n 帧，%2 fps</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export(s) still running or queued.</source>
+        <translation>
+            <numerusform>还有 %n 个导出正在运行或排队。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Quitting cancels them and removes their unfinished files.</source>
+        <translation>退出将取消它们并删除未完成的文件。</translation>
+    </message>
+    <message>
+        <source>Cancel Exports and Quit</source>
+        <translation>取消导出并退出</translation>
+    </message>
+    <message>
+        <source>The project &quot;%1&quot; has unsaved changes.</source>
+        <translation>项目“%1”有未保存的更改。</translation>
+    </message>
+    <message>
+        <source>Do you want to save them?</source>
+        <translation>是否保存？</translation>
     </message>
 </context>
 <context>
@@ -586,6 +631,41 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
     </message>
 </context>
 <context>
+    <name>cf::ui::Project</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Change settings</source>
+        <translation>更改设置</translation>
+    </message>
+    <message>
+        <source>Set λ to %1</source>
+        <translation>将 λ 设为 %1</translation>
+    </message>
+    <message>
+        <source>Set λ %1 for the shot at frame %2</source>
+        <translation>将第 %2 帧所在镜头的 λ 设为 %1</translation>
+    </message>
+    <message>
+        <source>Set temperature %1 for the shot at frame %2</source>
+        <translation>将第 %2 帧所在镜头的温度设为 %1</translation>
+    </message>
+    <message>
+        <source>Clear the overrides of the shot at frame %1</source>
+        <translation>清除第 %1 帧所在镜头的单独设置</translation>
+    </message>
+    <message>
+        <source>Set in/out range</source>
+        <translation>设置入点/出点</translation>
+    </message>
+    <message>
+        <source>Change export settings</source>
+        <translation>更改导出设置</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::ProjectFile</name>
     <message>
         <source>cannot read project %1: %2 at offset %3; check the file is a Chromaflow project</source>
@@ -610,21 +690,6 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
     <message>
         <source>cannot open project %1: %2</source>
         <translation>无法打开项目 %1：%2</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::SessionWorker</name>
-    <message>
-        <source>No video is open.</source>
-        <translation>没有打开的视频。</translation>
-    </message>
-    <message>
-        <source>Export cancelled; no file was written.</source>
-        <translation>导出已取消；未写入任何文件。</translation>
-    </message>
-    <message>
-        <source>Exported %1</source>
-        <translation>已导出 %1</translation>
     </message>
 </context>
 <context>
@@ -776,21 +841,6 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
     <message>
         <source>Chromaflow or TorchScript models (*.cfmodel *.pt *.ts);;All files (*)</source>
         <translation>Chromaflow 或 TorchScript 模型 (*.cfmodel *.pt *.ts);;所有文件 (*)</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::ShotOverrideCommand</name>
-    <message>
-        <source>Set λ %1 for the shot at frame %2</source>
-        <translation>将第 %2 帧所在镜头的 λ 设为 %1</translation>
-    </message>
-    <message>
-        <source>Set temperature %1 for the shot at frame %2</source>
-        <translation>将第 %2 帧所在镜头的温度设为 %1</translation>
-    </message>
-    <message>
-        <source>Clear the overrides of the shot at frame %1</source>
-        <translation>清除第 %1 帧所在镜头的单独设置</translation>
     </message>
 </context>
 <context>

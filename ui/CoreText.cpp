@@ -3,58 +3,61 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include "analysis/FailureTypes.h"
+
 namespace cf::ui {
 namespace {
 
-// A variable, so lupdate does not take the call below for a message of its own.
-const char* const kReasonContext = "cf::ui::CoreText";
-
-struct ReasonPattern {
-  const char* regex;   // core's phrasing (core/analysis/FailureFlagger.cpp), numbers captured
-  const char* source;  // the translatable text, %1.. = the captured numbers in order
-};
-
-// Keep in step with core/analysis/FailureFlagger.cpp; an unknown phrasing is shown in English.
-const ReasonPattern kReasons[] = {
-    {"^sepia: (\\S+) % of chroma in (\\S+)-(\\S+) degree hue band$",
-     QT_TRANSLATE_NOOP("cf::ui::CoreText", "sepia: %1 % of chroma in the %2-%3 degree hue band")},
-    {"^desaturated: colourfulness (\\S+) is below (\\S+) \\(colour averaging\\)$",
-     QT_TRANSLATE_NOOP("cf::ui::CoreText",
-                       "desaturated: colourfulness %1 is below %2 (colour averaging)")},
-    {"^desaturated: colourfulness (\\S+), far below the shot's median (\\S+)$",
-     QT_TRANSLATE_NOOP("cf::ui::CoreText",
-                       "desaturated: colourfulness %1, far below the shot's median %2")},
-    {"^low confidence on (\\S+) % of frame$",
-     QT_TRANSLATE_NOOP("cf::ui::CoreText", "low confidence on %1 % of the frame")},
-    {"^confidence (\\S+), far below the shot's median (\\S+)$",
-     QT_TRANSLATE_NOOP("cf::ui::CoreText", "confidence %1, far below the shot's median %2")},
-    {"^flicker: colour jumps by (\\S+) ab units between frames$",
-     QT_TRANSLATE_NOOP("cf::ui::CoreText",
-                       "flicker: the colour jumps by %1 ab units between frames")},
-    {"^flicker (\\S+)x above shot median$",
-     QT_TRANSLATE_NOOP("cf::ui::CoreText", "flicker %1 times the shot's median")},
-    {"^heavy motion or an undetected cut: (\\S+) % occluded$",
-     QT_TRANSLATE_NOOP("cf::ui::CoreText", "heavy motion or an undetected cut: %1 % occluded")},
-    {"^heavy motion: (\\S+) % occluded$",
-     QT_TRANSLATE_NOOP("cf::ui::CoreText", "heavy motion: %1 % occluded")},
-    {"^heavy motion: (\\S+) % of the frame width per frame$",
-     QT_TRANSLATE_NOOP("cf::ui::CoreText", "heavy motion: %1 % of the frame width per frame")},
-};
+QString num(double v, int decimals) {
+  return QString::number(v, 'f', decimals);
+}
 
 }  // namespace
 
-QString translatedFailureReason(const std::string& reason) {
-  const QString text = QString::fromStdString(reason);
-  for (const ReasonPattern& p : kReasons) {
-    const QRegularExpressionMatch m = QRegularExpression(QLatin1String(p.regex)).match(text);
-    if (!m.hasMatch())
-      continue;
-    QString out = QCoreApplication::translate(kReasonContext, p.source);
-    for (int i = 1; i <= m.lastCapturedIndex(); ++i)
-      out = out.arg(m.captured(i));
-    return out;
+QString translatedFailureReason(const analysis::Reason& r) {
+  using analysis::ReasonCode;
+  // The source texts are core's phrasings (analysis::reasonText), with the same decimals.
+  switch (r.code) {
+    case ReasonCode::SepiaBand:
+      return QCoreApplication::translate("cf::ui::CoreText",
+                                         "sepia: %1 % of chroma in the %2-%3 degree hue band")
+          .arg(num(r.value, 0), num(r.limit, 0), num(r.extra, 0));
+    case ReasonCode::ColourfulnessBelow:
+      return QCoreApplication::translate(
+                 "cf::ui::CoreText", "desaturated: colourfulness %1 is below %2 (colour averaging)")
+          .arg(num(r.value, 1), num(r.limit, 1));
+    case ReasonCode::ColourfulnessBelowShot:
+      return QCoreApplication::translate(
+                 "cf::ui::CoreText",
+                 "desaturated: colourfulness %1, far below the shot's median %2")
+          .arg(num(r.value, 1), num(r.limit, 1));
+    case ReasonCode::LowConfidenceArea:
+      return QCoreApplication::translate("cf::ui::CoreText", "low confidence on %1 % of the frame")
+          .arg(num(r.value, 0));
+    case ReasonCode::ConfidenceBelowShot:
+      return QCoreApplication::translate("cf::ui::CoreText",
+                                         "confidence %1, far below the shot's median %2")
+          .arg(num(r.value, 2), num(r.limit, 2));
+    case ReasonCode::FlickerJump:
+      return QCoreApplication::translate("cf::ui::CoreText",
+                                         "flicker: the colour jumps by %1 ab units between frames")
+          .arg(num(r.value, 1));
+    case ReasonCode::FlickerAboveShot:
+      return QCoreApplication::translate("cf::ui::CoreText", "flicker %1 times the shot's median")
+          .arg(num(r.value, 1));
+    case ReasonCode::OccludedOrCut:
+      return QCoreApplication::translate("cf::ui::CoreText",
+                                         "heavy motion or an undetected cut: %1 % occluded")
+          .arg(num(r.value, 0));
+    case ReasonCode::Occluded:
+      return QCoreApplication::translate("cf::ui::CoreText", "heavy motion: %1 % occluded")
+          .arg(num(r.value, 0));
+    case ReasonCode::MotionWidth:
+      return QCoreApplication::translate("cf::ui::CoreText",
+                                         "heavy motion: %1 % of the frame width per frame")
+          .arg(num(r.value, 1));
   }
-  return text;
+  return QString::fromStdString(analysis::reasonText(r));
 }
 
 QString translatedDeviceName(const QString& device_name) {

@@ -50,6 +50,19 @@ std::vector<std::pair<qint64, int>> EngineQueue::takeThumbnails(size_t max) {
   return out;
 }
 
+CancelToken EngineQueue::beginBackgroundWork() {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  background_ = CancelToken();
+  if (preview_)
+    background_.cancel();
+  return background_;
+}
+
+void EngineQueue::interruptBackgroundWork() {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  background_.cancel();
+}
+
 bool EngineQueue::hasThumbnails() const {
   const std::lock_guard<std::mutex> lock(mutex_);
   return !thumbnails_.empty();

@@ -6,6 +6,9 @@
 //   told which, so it can ask again later).
 // - focus: the playhead, where background analysis starts.
 // `wake` makes sure at most one wake-up call is queued for the engine at any time.
+// - background work: each analysis chunk runs with a token of its own (beginBackgroundWork), which
+//   the GUI cancels directly (interruptBackgroundWork) and nobody resets. A chunk that begins while
+//   a preview waits gets an already cancelled token, so no interrupt can slip in between.
 
 #include <QVector>
 #include <atomic>
@@ -13,6 +16,7 @@
 #include <mutex>
 #include <optional>
 
+#include "common/CancelToken.h"
 #include "pipeline/SessionTypes.h"
 
 namespace cf::ui {
@@ -40,12 +44,18 @@ class EngineQueue {
   /// Called by the engine when it starts handling a wake-up.
   void clearWake() { wake_posted_.store(false); }
 
+  /// A fresh token for one unit of background work; cancelled already when a preview waits.
+  CancelToken beginBackgroundWork();
+  /// Cancels the running background work, if any (its token stays cancelled).
+  void interruptBackgroundWork();
+
   /// Number of preview requests dropped as stale so far.
   qint64 droppedPreviews() const { return dropped_previews_.load(); }
 
  private:
   mutable std::mutex mutex_;
   std::optional<pipeline::PreviewRequest> preview_;
+  CancelToken background_;
   std::deque<std::pair<qint64, int>> thumbnails_;
   std::atomic<qint64> focus_{0};
   std::atomic<bool> wake_posted_{false};

@@ -165,6 +165,23 @@ pipeline::ExportRequest ExportDialog::request() const {
   return r;
 }
 
+void ExportDialog::setExportSettings(const ExportSettings& settings) {
+  setCodec(settings.codec);
+  quality_->setValue(settings.quality_crf);
+  if (audio_->isEnabled())
+    audio_->setChecked(settings.keep_audio);
+  setUseInOut(settings.use_in_out);
+}
+
+ExportSettings ExportDialog::exportSettings() const {
+  ExportSettings e;
+  e.codec = ExportCodec(codec_->currentData().toInt());
+  e.quality_crf = quality_->value();
+  e.keep_audio = audio_->isEnabled() ? audio_->isChecked() : true;
+  e.use_in_out = range_in_out_->isEnabled() ? range_in_out_->isChecked() : true;
+  return e;
+}
+
 void ExportDialog::setOutputPath(const QString& path) {
   output_->setText(path);
 }

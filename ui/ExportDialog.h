@@ -6,6 +6,7 @@
 #include <QDialog>
 
 #include "MetaTypes.h"
+#include "ProjectFile.h"
 #include "common/Eta.h"
 #include "pipeline/SessionTypes.h"
 
@@ -33,6 +34,9 @@ class ExportDialog : public QDialog {
   void setSource(const QString& source_path, qint64 frame_count, bool has_audio, qint64 in_frame,
                  qint64 out_frame);
   pipeline::ExportRequest request() const;
+  /// The project's export settings: shown with setExportSettings(), read back on export.
+  void setExportSettings(const ExportSettings& settings);
+  ExportSettings exportSettings() const;
 
   void setOutputPath(const QString& path);
   QString outputPath() const;

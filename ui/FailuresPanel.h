@@ -1,5 +1,7 @@
 #pragma once
-// Failures dock: the flagged frame ranges with their reasons; activating one jumps to it.
+// Failures dock: the flagged frame ranges with their reasons; activating one jumps to it. A new
+// list replaces only the rows that changed (an analysis chunk touches a few ranges of hundreds),
+// so updating it during a long film's analysis costs the GUI next to nothing.
 
 #include <QWidget>
 #include <vector>
@@ -18,6 +20,8 @@ class FailuresPanel : public QWidget {
   explicit FailuresPanel(QWidget* parent = nullptr);
 
   void setFailures(const std::vector<pipeline::FailureRange>& failures, double fps);
+  /// Rows rebuilt by the last setFailures() (for the tests and the benchmark).
+  int lastRowsChanged() const { return last_rows_changed_; }
   int count() const;
   /// Highlights the failure that contains `frame` (no signal).
   void setCurrentFrame(qint64 frame);
@@ -31,11 +35,14 @@ class FailuresPanel : public QWidget {
 
  private:
   void onActivated(QTreeWidgetItem* item);
+  QTreeWidgetItem* makeItem(const pipeline::FailureRange& f) const;
+  void retranslateUi();
 
   QTreeWidget* tree_ = nullptr;
   QLabel* summary_ = nullptr;
   std::vector<pipeline::FailureRange> failures_;
   double fps_ = 25.0;
+  int last_rows_changed_ = 0;
 };
 
 }  // namespace cf::ui

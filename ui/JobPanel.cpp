@@ -1,13 +1,19 @@
 #include "JobPanel.h"
 
+#include <QDesktopServices>
+#include <QDir>
 #include <QEvent>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include "CoreText.h"
+#include "JobQueue.h"
 
 namespace cf::ui {
 
@@ -27,7 +33,17 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(title_);
   layout->addWidget(bar_);
   layout->addLayout(row);
-  layout->addStretch(1);
+  jobs_header_ = new QLabel(this);
+  layout->addWidget(jobs_header_);
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  auto* list = new QWidget(scroll);
+  jobs_layout_ = new QVBoxLayout(list);
+  jobs_layout_->setContentsMargins(0, 0, 0, 0);
+  jobs_layout_->addStretch(1);
+  scroll->setWidget(list);
+  layout->addWidget(scroll, 1);
   connect(cancel_, &QPushButton::clicked, this, [this] {
     cancel_->setEnabled(false);
     title_->setText(tr("Cancelling…"));
@@ -46,6 +62,99 @@ void JobPanel::retranslateUi() {
   cancel_->setText(tr("Cancel"));
   if (!running_ && !has_job_)
     title_->setText(tr("Idle"));
+  jobs_header_->setText(tr("Exports"));
+  for (const auto& [id, row] : rows_) {
+    row.cancel->setText(tr("Cancel"));
+    row.open_folder->setText(tr("Open Folder"));
+    updateJobRow(id);
+  }
+}
+
+void JobPanel::setQueue(JobQueue* queue) {
+  queue_ = queue;
+  connect(queue_, &JobQueue::jobAdded, this, &JobPanel::addJobRow);
+  connect(queue_, &JobQueue::jobChanged, this, &JobPanel::updateJobRow);
+}
+
+QWidget* JobPanel::jobRow(int id) const {
+  const auto it = rows_.find(id);
+  return it == rows_.end() ? nullptr : it->second.widget;
+}
+
+void JobPanel::addJobRow(int id) {
+  JobRow row;
+  row.widget = new QFrame(this);
+  row.widget->setObjectName(QStringLiteral("job_%1").arg(id));
+  static_cast<QFrame*>(row.widget)->setFrameShape(QFrame::StyledPanel);
+  auto* layout = new QVBoxLayout(row.widget);
+  row.title = new QLabel(row.widget);
+  row.title->setWordWrap(true);
+  row.bar = new QProgressBar(row.widget);
+  row.bar->setObjectName(QStringLiteral("jobProgress"));
+  row.bar->setRange(0, 0);
+  row.status = new QLabel(row.widget);
+  row.status->setWordWrap(true);
+  auto* buttons = new QHBoxLayout;
+  row.cancel = new QPushButton(tr("Cancel"), row.widget);
+  row.cancel->setObjectName(QStringLiteral("jobCancel"));
+  row.open_folder = new QPushButton(tr("Open Folder"), row.widget);
+  row.open_folder->setObjectName(QStringLiteral("jobOpenFolder"));
+  row.open_folder->setEnabled(false);
+  buttons->addStretch(1);
+  buttons->addWidget(row.cancel);
+  buttons->addWidget(row.open_folder);
+  layout->addWidget(row.title);
+  layout->addWidget(row.bar);
+  layout->addWidget(row.status);
+  layout->addLayout(buttons);
+  connect(row.cancel, &QPushButton::clicked, this, [this, id] {
+    if (queue_)
+      queue_->cancel(id);
+  });
+  connect(row.open_folder, &QPushButton::clicked, this, [this, id] {
+    if (const JobStatus* j = queue_ ? queue_->job(id) : nullptr)
+      QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(j->output_path).absolutePath()));
+  });
+  jobs_layout_->insertWidget(0, row.widget);  // newest first
+  rows_[id] = row;
+  updateJobRow(id);
+}
+
+void JobPanel::updateJobRow(int id) {
+  const auto it = rows_.find(id);
+  const JobStatus* j = queue_ ? queue_->job(id) : nullptr;
+  if (it == rows_.end() || !j)
+    return;
+  const JobRow& row = it->second;
+  row.title->setText(tr("Export to %1").arg(QFileInfo(j->output_path).fileName()));
+  row.title->setToolTip(j->output_path);
+  row.cancel->setEnabled(!j->finished());
+  row.open_folder->setEnabled(j->state == JobStatus::State::Done);
+  switch (j->state) {
+    case JobStatus::State::Queued:
+      row.bar->setRange(0, 0);
+      row.status->setText(tr("Waiting for the exports before it"));
+      return;
+    case JobStatus::State::Running: {
+      if (j->total > 0) {
+        row.bar->setRange(0, 1000);
+        row.bar->setValue(int(1000.0 * double(j->done) / double(j->total)));
+      }
+      const auto left = j->eta.secondsLeft();
+      const QString eta =
+          left ? tr("ETA %1").arg(QString::fromStdString(Eta::format(*left))) : QString();
+      row.status->setText(
+          j->stage.isEmpty() ? eta : translatedStage(j->stage) + QStringLiteral("  ") + eta);
+      return;
+    }
+    case JobStatus::State::Done:
+    case JobStatus::State::Failed:
+    case JobStatus::State::Cancelled:
+      row.bar->setRange(0, 1000);
+      row.bar->setValue(j->state == JobStatus::State::Done ? 1000 : row.bar->value());
+      row.status->setText(j->message);
+      return;
+  }
 }
 
 void JobPanel::startJob(const QString& title) {

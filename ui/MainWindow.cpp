@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -17,6 +18,7 @@
 #include "FailureNavigation.h"
 #include "FailuresPanel.h"
 #include "JobPanel.h"
+#include "JobQueue.h"
 #include "LanguageSwitcher.h"
 #include "PreviewWidget.h"
 #include "SessionController.h"
@@ -36,6 +38,7 @@ MainWindow::MainWindow(const QString& settings_file, QWidget* parent, LanguageSw
   setObjectName(QStringLiteral("MainWindow"));
   setAcceptDrops(true);
   engine_ = new SessionController(this);
+  jobs_ = new JobQueue(this);
   preview_ = new PreviewWidget(this);
   timeline_ = new TimelineWidget(this);
   auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -47,6 +50,7 @@ MainWindow::MainWindow(const QString& settings_file, QWidget* parent, LanguageSw
   splitter->setChildrenCollapsible(false);
   setCentralWidget(splitter);
   createDocks();
+  job_panel_->setQueue(jobs_);
   createActions();
   createMenus();
   createToolBars();
@@ -63,7 +67,7 @@ void MainWindow::retranslateUi() {
   retranslateMenus();
   settings_dock_->setWindowTitle(tr("Settings"));
   failures_dock_->setWindowTitle(tr("Failures"));
-  job_dock_->setWindowTitle(tr("Job"));
+  job_dock_->setWindowTitle(tr("Jobs"));
   if (!engine_->isOpen() && !opening_)
     statusBar()->showMessage(
         tr("Open a black-and-white video to start (%1 or drop a file)")
@@ -97,7 +101,10 @@ bool MainWindow::setLanguage(const QString& code) {
 void MainWindow::connectEngine() {
   connect(engine_, &SessionController::opened, this, &MainWindow::onOpened);
   connect(engine_, &SessionController::openFailed, this, [this](const QString& message) {
+    // Nothing was unloaded: the project and the video open before stay as they were.
     opening_ = false;
+    pending_.reset();
+    pending_file_.clear();
     job_panel_->finishJob(tr("Could not open the video"));
     showError(message, tr("Could not open the video"));
   });
@@ -126,54 +133,54 @@ void MainWindow::connectEngine() {
   connect(preview_, &PreviewWidget::frameShown, this, [this] { updateFrameLabel(); });
   connect(&playback_, &PlaybackController::frameRequested, this, &MainWindow::goToFrame);
   connect(failures_panel_, &FailuresPanel::jumpRequested, this, &MainWindow::goToFrame);
-  connect(settings_panel_, &SettingsPanel::lambdaChanged, this, [this] { requestPreview(); });
-  connect(settings_panel_, &SettingsPanel::settingsChanged, this,
-          [this](const pipeline::SessionSettings& s) {
-            if (engine_->isOpen()) {
-              engine_->updateSettings(s);
-              requestPreview();
-            }
-          });
-  connect(&overrides_, &ShotOverrides::changed, this, [this] {
-    engine_->setShotOverrides(overrides_.all());
-    requestPreview();
+  // The project is the truth: the engine observes it, the window re-previews what it changed.
+  engine_->observe(&project_);
+  connect(&project_, &Project::lambdaChanged, this, [this] { requestPreview(); });
+  connect(&project_, &Project::settingsChanged, this, [this] { requestPreview(); });
+  connect(&project_, &Project::overridesChanged, this, [this] { requestPreview(); });
+  connect(&project_, &Project::inOutChanged, timeline_, &TimelineWidget::setInOut);
+  connect(&project_, &Project::titleChanged, this, &MainWindow::updateTitle);
+  connect(jobs_, &JobQueue::jobChanged, this, [this](int id) {
+    const JobStatus* j = jobs_->job(id);
+    if (!j || j->state != JobStatus::State::Running || j->total <= 0)
+      return;
+    const auto left = j->eta.secondsLeft();
+    statusBar()->showMessage(
+        tr("Exporting: frame %1 of %2 %3")
+            .arg(j->done)
+            .arg(j->total)
+            .arg(left ? tr("ETA %1").arg(QString::fromStdString(Eta::format(*left))) : QString()));
   });
-  connect(engine_, &SessionController::exportProgress, this,
-          [this](qint64 done, qint64 total, const QString& stage) {
-            job_panel_->setProgress(done, total, stage);
-            statusBar()->showMessage(
-                tr("Exporting: frame %1 of %2 %3").arg(done).arg(total).arg(job_panel_->etaText()));
-          });
-  connect(engine_, &SessionController::exportFinished, this,
-          [this](bool ok, const QString& message, const QString&) {
-            job_panel_->finishJob(message);
-            statusBar()->showMessage(message, 10000);
-            if (!ok && !message.isEmpty())
-              analysis_label_->setToolTip(message);
-          });
-  connect(job_panel_, &JobPanel::cancelRequested, engine_, &SessionController::cancelExport);
+  connect(jobs_, &JobQueue::jobFinished, this,
+          [this](int, bool, const QString& message) { statusBar()->showMessage(message, 10000); });
 }
 
 void MainWindow::onOpened(const pipeline::SessionInfo& info) {
   opening_ = false;
-  source_path_ = QString::fromStdString(info.path);
+  // Only now does the new project replace the old one.
+  ProjectData data = pending_.value_or(ProjectData{});
+  data.source_path = QString::fromStdString(info.path);
+  project_.reset(data, pending_file_);
+  pending_.reset();
+  pending_file_.clear();
+  const QString source_path = project_.sourcePath();
+  preview_->clear();
   const double aspect = info.height_px > 0 ? double(info.width_px) / info.height_px : 4.0 / 3.0;
   timeline_->reset(info.frame_count, info.fps, aspect);
-  timeline_->setInOut(pending_in_, pending_out_);
-  pending_in_ = pending_out_ = -1;
+  timeline_->setInOut(project_.inFrame(), project_.outFrame());
   playback_.setFrameCount(info.frame_count, info.fps);
   settings_panel_->setDetectedDevice(QString::fromStdString(info.device_name));
   device_label_->setText(translatedDeviceName(QString::fromStdString(info.device_name)));
-  job_panel_->finishJob(tr("Opened %1").arg(QFileInfo(source_path_).fileName()));
+  job_panel_->finishJob(tr("Opened %1").arg(QFileInfo(source_path).fileName()));
   statusBar()->showMessage(tr("Opened %1: %n frame(s) at %2 fps", nullptr, int(info.frame_count))
-                               .arg(QFileInfo(source_path_).fileName())
+                               .arg(QFileInfo(source_path).fileName())
                                .arg(info.fps, 0, 'f', 2),
                            8000);
-  addRecentFile(source_path_);
+  addRecentFile(project_.filePath().isEmpty() ? source_path : project_.filePath());
   updateTitle();
   current_frame_ = -1;
   goToFrame(0);
-  Q_EMIT videoOpened(source_path_);
+  Q_EMIT videoOpened(source_path);
 }
 
 void MainWindow::onTimelineUpdated(pipeline::TimelineDataPtr timeline) {
@@ -183,6 +190,10 @@ void MainWindow::onTimelineUpdated(pipeline::TimelineDataPtr timeline) {
   failures_panel_->setFailures(timeline->failures, timeline->fps);
   const auto [first, last] = shotAround(timeline->cuts, timeline->frame_count, current_frame_);
   settings_panel_->setCurrentShot(first, last);
+  // New cuts can move the shot under the playhead, and with it the λ that applies there.
+  if (preview_->frame() && preview_->frame()->frame_index == current_frame_ &&
+      preview_->frame()->lambda != lambdaAt(current_frame_))
+    requestPreview();
 }
 
 void MainWindow::showError(const QString& message, const QString& headline) {
@@ -206,8 +217,12 @@ void MainWindow::showError(const QString& message, const QString& headline) {
 }
 
 void MainWindow::updateTitle() {
-  const QString name = source_path_.isEmpty() ? tr("No video") : QFileInfo(source_path_).fileName();
-  setWindowTitle(QStringLiteral("%1 - Chromaflow").arg(name));
+  // "[*]" is where Qt shows the modified marker.
+  const QString name = project_.sourcePath().isEmpty() && project_.filePath().isEmpty()
+                           ? tr("No video")
+                           : project_.displayName();
+  setWindowTitle(QStringLiteral("%1[*] - Chromaflow").arg(name));
+  setWindowModified(project_.isModified());
 }
 
 void MainWindow::updateFrameLabel() {
@@ -220,25 +235,67 @@ void MainWindow::updateFrameLabel() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-  if (engine_->isExporting())
-    engine_->cancelExport();
+  if (!maybeSave()) {
+    event->ignore();
+    return;
+  }
+  if (jobs_->activeCount() > 0) {
+    QMessageBox box(QMessageBox::Question, QStringLiteral("Chromaflow"),
+                    tr("%n export(s) still running or queued.", nullptr, jobs_->activeCount()),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("exportsRunningBox"));
+    box.setInformativeText(tr("Quitting cancels them and removes their unfinished files."));
+    QPushButton* quit = box.addButton(tr("Cancel Exports and Quit"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != quit) {
+      event->ignore();
+      return;
+    }
+    jobs_->cancelAll();
+  }
   writeSettings();
   event->accept();
+}
+
+bool MainWindow::maybeSave() {
+  // Without a video there is nothing to lose: the settings are kept in QSettings anyway.
+  if (!project_.isModified() || project_.sourcePath().isEmpty())
+    return true;
+  QMessageBox box(QMessageBox::Warning, QStringLiteral("Chromaflow"),
+                  tr("The project \"%1\" has unsaved changes.").arg(project_.displayName()),
+                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+  box.setObjectName(QStringLiteral("unsavedChangesBox"));
+  box.setInformativeText(tr("Do you want to save them?"));
+  box.setDefaultButton(QMessageBox::Save);
+  switch (box.exec()) {
+    case QMessageBox::Save:
+      saveProjectDialog(false);
+      return !project_.isModified();  // the save dialog may have been cancelled
+    case QMessageBox::Discard:
+      return true;
+    default:
+      return false;
+  }
 }
 
 ExportDialog* MainWindow::exportDialog() {
   if (!export_dialog_) {
     export_dialog_ = new ExportDialog(this);
     connect(export_dialog_, &ExportDialog::exportRequested, this, &MainWindow::startExport);
-    connect(export_dialog_, &ExportDialog::cancelRequested, engine_,
-            &SessionController::cancelExport);
-    connect(engine_, &SessionController::exportProgress, export_dialog_,
-            [d = export_dialog_](qint64 done, qint64 total, const QString&) {
-              d->setProgress(done, total);
-            });
-    connect(engine_, &SessionController::exportFinished, export_dialog_,
-            [d = export_dialog_](bool ok, const QString& message, const QString&) {
-              d->setFinished(ok, message);
+    connect(export_dialog_, &ExportDialog::cancelRequested, this,
+            [this] { jobs_->cancel(dialog_job_); });
+    // The dialog follows the job it started last; the Jobs dock shows them all.
+    connect(jobs_, &JobQueue::jobChanged, export_dialog_, [this](int id) {
+      const JobStatus* j = jobs_->job(id);
+      if (id == dialog_job_ && j && j->state == JobStatus::State::Running)
+        export_dialog_->setProgress(j->done, j->total);
+    });
+    connect(jobs_, &JobQueue::jobFinished, export_dialog_,
+            [this](int id, bool ok, const QString& message) {
+              if (id == dialog_job_)
+                export_dialog_->setFinished(ok, message);
             });
   }
   return export_dialog_;

@@ -11,10 +11,11 @@
 #include <QPointer>
 #include <QUndoStack>
 #include <memory>
+#include <optional>
 
 #include "MetaTypes.h"
 #include "PlaybackController.h"
-#include "ShotOverrides.h"
+#include "Project.h"
 
 class QDockWidget;
 class QLabel;
@@ -27,12 +28,12 @@ namespace cf::ui {
 class ExportDialog;
 class FailuresPanel;
 class JobPanel;
+class JobQueue;
 class LanguageSwitcher;
 class PreviewWidget;
 class SessionController;
 class SettingsPanel;
 class TimelineWidget;
-struct ProjectData;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -47,12 +48,20 @@ class MainWindow : public QMainWindow {
                       LanguageSwitcher* language = nullptr);
   ~MainWindow() override;
 
+  /// Opens a video as a new project (with the current settings). Asks first when the project
+  /// has unsaved changes; the current project stays until the video has opened.
   void openVideo(const QString& path);
   /// A video or a `.chromaflow` project, by its suffix.
   void openPath(const QString& path);
+  /// False when the file cannot be read or the user cancels; the video opens asynchronously and
+  /// the project replaces the current one only once it has (a failed open keeps the old one).
   bool openProject(const QString& path);
   bool saveProjectTo(const QString& path);
-  QString sourcePath() const { return source_path_; }
+  QString sourcePath() const { return project_.sourcePath(); }
+  Project* project() { return &project_; }
+  JobQueue* jobs() const { return jobs_; }
+  /// Asks what to do with unsaved changes (Save / Discard / Cancel); true to go on.
+  bool maybeSave();
 
   PreviewWidget* preview() const { return preview_; }
   TimelineWidget* timeline() const { return timeline_; }
@@ -61,8 +70,7 @@ class MainWindow : public QMainWindow {
   JobPanel* jobPanel() const { return job_panel_; }
   SessionController* engine() const { return engine_; }
   ExportDialog* exportDialog();
-  QUndoStack* undoStack() { return &undo_stack_; }
-  ShotOverrides* shotOverrides() { return &overrides_; }
+  QUndoStack* undoStack() { return project_.undoStack(); }
   PlaybackController* playback() { return &playback_; }
   /// The action with this object name (tests drive shortcuts through it).
   QAction* action(const QString& name) const;
@@ -93,6 +101,8 @@ class MainWindow : public QMainWindow {
   // MainWindow.cpp
   void connectEngine();
   void onOpened(const pipeline::SessionInfo& info);
+  /// Starts opening `path` as the project `data` (file `project_file`, empty for a plain video).
+  void beginOpen(const QString& path, const ProjectData& data, const QString& project_file);
   void onTimelineUpdated(pipeline::TimelineDataPtr timeline);
   /// `message` from core (English); `headline`: a translated summary shown above it.
   void showError(const QString& message, const QString& headline = QString());
@@ -123,6 +133,8 @@ class MainWindow : public QMainWindow {
   void onPlayheadMoved(qint64 frame);
   void requestPreview();
   void startExport(const pipeline::ExportRequest& request);
+  /// The effective λ of the shot holding `frame` (its override, else the global λ).
+  double lambdaAt(qint64 frame) const;
 
   std::unique_ptr<QSettings> settings_;
   std::unique_ptr<LanguageSwitcher> own_language_;
@@ -150,14 +162,14 @@ class MainWindow : public QMainWindow {
   QLabel* analysis_label_ = nullptr;
   QLabel* device_label_ = nullptr;
   QPointer<QMessageBox> error_box_;
-  QUndoStack undo_stack_;
-  ShotOverrides overrides_;
+  Project project_;
+  JobQueue* jobs_ = nullptr;
+  int dialog_job_ = 0;  ///< the job the export dialog follows
   PlaybackController playback_;
-  QString source_path_;
-  QString project_path_;
+  /// The project being opened; it replaces project_ only once its video has opened.
+  std::optional<ProjectData> pending_;
+  QString pending_file_;
   qint64 current_frame_ = 0;
-  qint64 pending_in_ = -1;
-  qint64 pending_out_ = -1;
   bool opening_ = false;
 };
 

@@ -49,14 +49,15 @@ void MainWindow::createActions() {
   // Own undo/redo actions (not QUndoStack::createUndoAction, whose prefix cannot be retranslated).
   QAction* undo = addAction("undo", QKeySequence::Undo);
   QAction* redo = addAction("redo", QKeySequence::Redo);
-  undo->setEnabled(undo_stack_.canUndo());
-  redo->setEnabled(undo_stack_.canRedo());
-  connect(undo, &QAction::triggered, &undo_stack_, &QUndoStack::undo);
-  connect(redo, &QAction::triggered, &undo_stack_, &QUndoStack::redo);
-  connect(&undo_stack_, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
-  connect(&undo_stack_, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
-  connect(&undo_stack_, &QUndoStack::undoTextChanged, this, &MainWindow::retranslateUndoActions);
-  connect(&undo_stack_, &QUndoStack::redoTextChanged, this, &MainWindow::retranslateUndoActions);
+  QUndoStack* stack = project_.undoStack();
+  undo->setEnabled(stack->canUndo());
+  redo->setEnabled(stack->canRedo());
+  connect(undo, &QAction::triggered, stack, &QUndoStack::undo);
+  connect(redo, &QAction::triggered, stack, &QUndoStack::redo);
+  connect(stack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
+  connect(stack, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
+  connect(stack, &QUndoStack::undoTextChanged, this, &MainWindow::retranslateUndoActions);
+  connect(stack, &QUndoStack::redoTextChanged, this, &MainWindow::retranslateUndoActions);
 
   connect(addAction("playPause", QKeySequence(Qt::Key_Space)), &QAction::triggered, &playback_,
           &PlaybackController::togglePlay);
@@ -79,7 +80,7 @@ void MainWindow::createActions() {
   connect(addAction("setOut", QKeySequence(Qt::Key_O)), &QAction::triggered, this,
           &MainWindow::setOutPoint);
   connect(addAction("clearInOut", QKeySequence(Qt::ALT | Qt::Key_X)), &QAction::triggered, this,
-          [this] { timeline_->setInOut(-1, -1); });
+          [this] { project_.setInOut(-1, -1); });
   connect(addAction("nextFailure", QKeySequence(Qt::Key_F)), &QAction::triggered, this,
           &MainWindow::nextFailure);
   connect(addAction("previousFailure", QKeySequence(Qt::SHIFT | Qt::Key_F)), &QAction::triggered,
@@ -212,8 +213,8 @@ void MainWindow::retranslateActions() {
 }
 
 void MainWindow::retranslateUndoActions() {
-  const QString undo = undo_stack_.undoText();
-  const QString redo = undo_stack_.redoText();
+  const QString undo = project_.undoStack()->undoText();
+  const QString redo = project_.undoStack()->redoText();
   action("undo")->setText(undo.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(undo));
   action("redo")->setText(redo.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(redo));
 }

@@ -13,7 +13,7 @@
 namespace cf::ui {
 
 void MainWindow::createDocks() {
-  settings_panel_ = new SettingsPanel(&undo_stack_, &overrides_, this);
+  settings_panel_ = new SettingsPanel(&project_, this);
   auto* scroll = new QScrollArea(this);
   scroll->setWidget(settings_panel_);
   scroll->setWidgetResizable(true);

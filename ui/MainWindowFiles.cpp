@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QMenu>
 #include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -24,15 +25,27 @@ const QString kProjectSuffix = QStringLiteral("chromaflow");
 }
 
 void MainWindow::openVideo(const QString& path) {
-  if (engine_->isExporting()) {
-    showError(tr("An export is running; cancel it or wait before opening another video."));
+  if (!maybeSave())
     return;
-  }
+  // A new project for the video, with the settings in use now; the overrides and the in/out
+  // range belonged to the other video.
+  ProjectData data;
+  data.settings = project_.settings();
+  data.cache_dir = QString::fromStdString(data.settings.cache_dir);
+  data.export_settings = project_.exportSettings();
+  beginOpen(path, data, QString());
+}
+
+void MainWindow::beginOpen(const QString& path, const ProjectData& data,
+                           const QString& project_file) {
+  // Nothing is unloaded here: the project in the window stays until the video has opened.
   opening_ = true;
-  preview_->clear();
+  pending_ = data;
+  pending_file_ = project_file;
   job_panel_->startJob(tr("Opening %1 and loading the model…").arg(QFileInfo(path).fileName()));
+  job_panel_->cancelButton()->setEnabled(false);  // an open cannot be cancelled
   statusBar()->showMessage(tr("Opening %1…").arg(path));
-  engine_->open(QFileInfo(path).absoluteFilePath(), settings_panel_->settings(), overrides_.all());
+  engine_->open(QFileInfo(path).absoluteFilePath(), data.settings, data.overrides);
 }
 
 void MainWindow::openPath(const QString& path) {
@@ -43,37 +56,23 @@ void MainWindow::openPath(const QString& path) {
 }
 
 bool MainWindow::openProject(const QString& path) {
-  auto project = loadProject(path);
+  if (!maybeSave())
+    return false;
+  auto project = Project::read(path);
   if (!project.ok()) {
     showError(QString::fromStdString(project.message()), tr("Could not open the project"));
     return false;
   }
-  project_path_ = path;
-  settings_panel_->setSettings(project->settings);
-  undo_stack_.clear();
-  overrides_.reset(project->overrides);
-  pending_in_ = project->in_frame;
-  pending_out_ = project->out_frame;
-  addRecentFile(path);
-  openVideo(project->source_path);
+  beginOpen(project->source_path, *project, QFileInfo(path).absoluteFilePath());
   return true;
 }
 
 bool MainWindow::saveProjectTo(const QString& path) {
-  ProjectData p;
-  p.source_path = source_path_;
-  p.settings = settings_panel_->settings();
-  p.overrides = overrides_.all();
-  p.cache_dir = QString::fromStdString(p.settings.cache_dir);
-  p.in_frame = timeline_->inFrame();
-  p.out_frame = timeline_->outFrame();
-  const Status status = saveProject(path, p);
+  const Status status = project_.saveTo(path);
   if (!status.ok()) {
     showError(QString::fromStdString(status.message()), tr("Could not save the project"));
     return false;
   }
-  project_path_ = path;
-  undo_stack_.setClean();
   addRecentFile(path);
   statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
   return true;
@@ -100,10 +99,10 @@ void MainWindow::openProjectDialog() {
 }
 
 void MainWindow::saveProjectDialog(bool save_as) {
-  QString path = project_path_;
+  QString path = project_.filePath();
   if (save_as || path.isEmpty()) {
-    const QFileInfo source(source_path_);
-    const QString proposal = source_path_.isEmpty()
+    const QFileInfo source(project_.sourcePath());
+    const QString proposal = project_.sourcePath().isEmpty()
                                  ? QString()
                                  : source.absoluteDir().filePath(source.completeBaseName() +
                                                                  QLatin1Char('.') + kProjectSuffix);
@@ -155,9 +154,15 @@ void MainWindow::rebuildRecentMenu() {
 void MainWindow::readSettings() {
   restoreGeometry(settings_->value("window/geometry").toByteArray());
   restoreState(settings_->value("window/state").toByteArray());
+  // The settings a new project starts with (the last ones used).
   const QByteArray json = settings_->value("engine/settings").toByteArray();
-  if (!json.isEmpty())
-    settings_panel_->setSettings(settingsFromJson(QJsonDocument::fromJson(json).object()));
+  if (!json.isEmpty()) {
+    ProjectData defaults;
+    defaults.settings = settingsFromJson(QJsonDocument::fromJson(json).object());
+    defaults.export_settings = exportSettingsFromJson(
+        QJsonDocument::fromJson(settings_->value("export/settings").toByteArray()).object());
+    project_.reset(defaults, QString());
+  }
   preview_->setMode(PreviewMode(settings_->value("preview/mode", 0).toInt()));
   preview_->setPair(PreviewPair(settings_->value("preview/pair", 0).toInt()));
   for (const char* name : {"modeSideBySide", "modeWipe", "modeSingle"})
@@ -172,7 +177,9 @@ void MainWindow::writeSettings() {
   settings_->setValue("window/geometry", saveGeometry());
   settings_->setValue("window/state", saveState());
   settings_->setValue("engine/settings",
-                      QJsonDocument(settingsToJson(settings_panel_->settings())).toJson());
+                      QJsonDocument(settingsToJson(project_.settings())).toJson());
+  settings_->setValue("export/settings",
+                      QJsonDocument(exportSettingsToJson(project_.exportSettings())).toJson());
   settings_->setValue("preview/mode", int(preview_->mode()));
   settings_->setValue("preview/pair", int(preview_->pair()));
   settings_->sync();

@@ -1,5 +1,6 @@
 // MainWindow: playhead, previews, in/out points, failure navigation and export.
 
+#include <QDockWidget>
 #include <QLabel>
 #include <QStatusBar>
 
@@ -7,6 +8,7 @@
 #include "FailureNavigation.h"
 #include "FailuresPanel.h"
 #include "JobPanel.h"
+#include "JobQueue.h"
 #include "MainWindow.h"
 #include "SessionController.h"
 #include "SettingsPanel.h"
@@ -37,9 +39,17 @@ void MainWindow::onPlayheadMoved(qint64 frame) {
   requestPreview();
 }
 
+double MainWindow::lambdaAt(qint64 frame) const {
+  const auto data = timeline_->timelineData();
+  const qint64 shot_first =
+      data ? shotAround(data->cuts, engine_->info().frame_count, frame).first : 0;
+  return project_.effectiveSettings(shot_first).lambda;
+}
+
 void MainWindow::requestPreview() {
+  // The request carries the effective settings of the frame's shot -- what the export uses.
   if (engine_->isOpen() && current_frame_ >= 0)
-    engine_->requestPreview(current_frame_, settings_panel_->lambda());
+    engine_->requestPreview(current_frame_, lambdaAt(current_frame_));
 }
 
 void MainWindow::nextFailure() {
@@ -65,15 +75,15 @@ void MainWindow::previousFailure() {
 void MainWindow::setInPoint() {
   if (!engine_->isOpen())
     return;
-  const qint64 out = timeline_->outFrame() >= current_frame_ ? timeline_->outFrame() : -1;
-  timeline_->setInOut(current_frame_, out);
+  const qint64 out = project_.outFrame() >= current_frame_ ? project_.outFrame() : -1;
+  project_.setInOut(current_frame_, out);
 }
 
 void MainWindow::setOutPoint() {
   if (!engine_->isOpen())
     return;
-  const qint64 in = timeline_->inFrame() <= current_frame_ ? timeline_->inFrame() : -1;
-  timeline_->setInOut(in, current_frame_);
+  const qint64 in = project_.inFrame() <= current_frame_ ? project_.inFrame() : -1;
+  project_.setInOut(in, current_frame_);
 }
 
 void MainWindow::showExportDialog() {
@@ -84,8 +94,9 @@ void MainWindow::showExportDialog() {
   ExportDialog* dialog = exportDialog();
   if (!dialog->isRunning()) {
     const auto& info = engine_->info();
-    dialog->setSource(source_path_, info.frame_count, info.has_audio, timeline_->inFrame(),
-                      timeline_->outFrame());
+    dialog->setSource(project_.sourcePath(), info.frame_count, info.has_audio, project_.inFrame(),
+                      project_.outFrame());
+    dialog->setExportSettings(project_.exportSettings());
   }
   dialog->show();
   dialog->raise();
@@ -93,11 +104,17 @@ void MainWindow::showExportDialog() {
 }
 
 void MainWindow::startExport(const pipeline::ExportRequest& request) {
-  // The export uses exactly what the user sees: current settings (incl. lambda) and overrides.
-  engine_->updateSettings(settings_panel_->settings());
-  engine_->setShotOverrides(overrides_.all());
-  engine_->startExport(request);
-  job_panel_->startJob(tr("Exporting %1").arg(QString::fromStdString(request.output_path)));
+  // The dialog's choices are part of the project (undoable, saved with it).
+  project_.setExportSettings(exportDialog()->exportSettings());
+  // A snapshot: the job keeps these values whatever is edited while it waits or runs.
+  pipeline::ExportJobSpec spec;
+  spec.input_path = project_.sourcePath().toStdString();
+  spec.settings = project_.settings();
+  spec.overrides = project_.overrides();
+  spec.request = request;
+  dialog_job_ = jobs_->enqueue(spec);
+  job_dock_->show();
+  job_dock_->raise();
 }
 
 }  // namespace cf::ui

@@ -9,50 +9,16 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include "pipeline/Vocabulary.h"
+
 namespace cf::ui {
 namespace {
 
-using pipeline::DeviceChoice;
-using pipeline::FlowMethod;
-
-QString deviceName(DeviceChoice d) {
-  switch (d) {
-    case DeviceChoice::Cpu:
-      return QStringLiteral("cpu");
-    case DeviceChoice::Cuda:
-      return QStringLiteral("cuda");
-    case DeviceChoice::Auto:
-      break;
-  }
-  return QStringLiteral("auto");
-}
-
-DeviceChoice deviceFromName(const QString& s) {
-  if (s == QLatin1String("cpu"))
-    return DeviceChoice::Cpu;
-  if (s == QLatin1String("cuda"))
-    return DeviceChoice::Cuda;
-  return DeviceChoice::Auto;
-}
-
-QString flowName(FlowMethod f) {
-  switch (f) {
-    case FlowMethod::Farneback:
-      return QStringLiteral("farneback");
-    case FlowMethod::TvL1:
-      return QStringLiteral("tvl1");
-    case FlowMethod::Dis:
-      break;
-  }
-  return QStringLiteral("dis");
-}
-
-FlowMethod flowFromName(const QString& s) {
-  if (s == QLatin1String("farneback"))
-    return FlowMethod::Farneback;
-  if (s == QLatin1String("tvl1"))
-    return FlowMethod::TvL1;
-  return FlowMethod::Dis;
+// Names come from core's one table per vocabulary; an unknown name keeps the default.
+template <class Enum>
+Enum fromName(const QJsonValue& v, bool (*parse)(const std::string&, Enum*), Enum fallback) {
+  Enum out = fallback;
+  return parse(v.toString().toStdString(), &out) ? out : fallback;
 }
 
 struct ThresholdField {
@@ -79,10 +45,10 @@ QJsonObject settingsToJson(const pipeline::SessionSettings& s) {
   for (const auto& field : kThresholdFields)
     thresholds.insert(QLatin1String(field.name), s.thresholds.*field.member);
   return QJsonObject{{"model_path", QString::fromStdString(s.model_path)},
-                     {"device", deviceName(s.device)},
+                     {"device", QLatin1String(pipeline::deviceChoiceName(s.device))},
                      {"working_height_px", s.working_height_px},
                      {"temperature", s.temperature},
-                     {"flow_method", flowName(s.flow_method)},
+                     {"flow_method", QLatin1String(pipeline::flowMethodName(s.flow_method))},
                      {"lambda", s.lambda},
                      {"thresholds", thresholds}};
 }
@@ -90,16 +56,32 @@ QJsonObject settingsToJson(const pipeline::SessionSettings& s) {
 pipeline::SessionSettings settingsFromJson(const QJsonObject& o) {
   pipeline::SessionSettings s;
   s.model_path = o.value("model_path").toString().toStdString();
-  s.device = deviceFromName(o.value("device").toString());
+  s.device = fromName(o.value("device"), &pipeline::deviceChoiceFromName, s.device);
   s.working_height_px = o.value("working_height_px").toInt(s.working_height_px);
   s.temperature = o.value("temperature").toDouble(s.temperature);
-  s.flow_method = flowFromName(o.value("flow_method").toString());
+  s.flow_method = fromName(o.value("flow_method"), &pipeline::flowMethodFromName, s.flow_method);
   s.lambda = o.value("lambda").toDouble(s.lambda);
   const QJsonObject t = o.value("thresholds").toObject();
   for (const auto& field : kThresholdFields)
     s.thresholds.*field.member =
         t.value(QLatin1String(field.name)).toDouble(s.thresholds.*field.member);
   return s;
+}
+
+QJsonObject exportSettingsToJson(const ExportSettings& e) {
+  return QJsonObject{{"codec", QLatin1String(pipeline::exportCodecName(e.codec))},
+                     {"quality_crf", e.quality_crf},
+                     {"keep_audio", e.keep_audio},
+                     {"use_in_out", e.use_in_out}};
+}
+
+ExportSettings exportSettingsFromJson(const QJsonObject& o) {
+  ExportSettings e;
+  e.codec = fromName(o.value("codec"), &pipeline::exportCodecFromName, e.codec);
+  e.quality_crf = o.value("quality_crf").toInt(e.quality_crf);
+  e.keep_audio = o.value("keep_audio").toBool(e.keep_audio);
+  e.use_in_out = o.value("use_in_out").toBool(e.use_in_out);
+  return e;
 }
 
 QByteArray projectToJson(const ProjectData& project) {
@@ -119,7 +101,8 @@ QByteArray projectToJson(const ProjectData& project) {
                          {"shot_overrides", overrides},
                          {"cache_dir", project.cache_dir},
                          {"in_frame", static_cast<qint64>(project.in_frame)},
-                         {"out_frame", static_cast<qint64>(project.out_frame)}};
+                         {"out_frame", static_cast<qint64>(project.out_frame)},
+                         {"export", exportSettingsToJson(project.export_settings)}};
   return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -167,6 +150,8 @@ Result<ProjectData> projectFromJson(const QByteArray& json, const QString& conte
       so.temperature = o.value("temperature").toDouble();
     p.overrides.push_back(so);
   }
+  if (version >= 2)  // version 1 had no export settings: the defaults apply
+    p.export_settings = exportSettingsFromJson(root.value("export").toObject());
   return p;
 }
 

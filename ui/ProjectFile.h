@@ -1,7 +1,9 @@
 #pragma once
 // `.chromaflow` project files: JSON with the source path, the settings, per-shot overrides, the
-// cache location and the in/out range. Serialisation is a pure function pair, tested on its own;
-// saveProject/loadProject only add the file I/O.
+// cache location, the in/out range and the export settings. Serialisation is a pure function pair,
+// tested on its own; saveProject/loadProject only add the file I/O. The format is versioned:
+// version 2 added the export settings; version 1 files are still read (with default export
+// settings). The Project model (Project.h) owns a ProjectData and uses these to save and load.
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -13,6 +15,19 @@
 
 namespace cf::ui {
 
+/// How the project is exported (the output path and range are chosen per export).
+struct ExportSettings {
+  pipeline::ExportCodec codec = pipeline::ExportCodec::H264Mp4;
+  int quality_crf = 18;
+  bool keep_audio = true;
+  bool use_in_out = true;  ///< export only the in/out range when one is set
+  bool operator==(const ExportSettings& o) const {
+    return codec == o.codec && quality_crf == o.quality_crf && keep_audio == o.keep_audio &&
+           use_in_out == o.use_in_out;
+  }
+  bool operator!=(const ExportSettings& o) const { return !(*this == o); }
+};
+
 struct ProjectData {
   QString source_path;  ///< absolute, or relative to the project file's folder
   pipeline::SessionSettings settings;
@@ -20,13 +35,18 @@ struct ProjectData {
   QString cache_dir;       ///< where the analysis cache lives; reused on reopen
   int64_t in_frame = -1;   ///< -1: no in point
   int64_t out_frame = -1;  ///< -1: no out point
+  ExportSettings export_settings;
 };
 
-inline constexpr int kProjectFormatVersion = 1;
+/// 2: adds "export"; 1: the first format (still read).
+inline constexpr int kProjectFormatVersion = 2;
 
 /// Settings as JSON (also used for the app's QSettings); unknown or missing keys keep defaults.
 QJsonObject settingsToJson(const pipeline::SessionSettings& settings);
 pipeline::SessionSettings settingsFromJson(const QJsonObject& json);
+
+QJsonObject exportSettingsToJson(const ExportSettings& settings);
+ExportSettings exportSettingsFromJson(const QJsonObject& json);
 
 QByteArray projectToJson(const ProjectData& project);
 /// `context` names the file in error messages.

@@ -1,58 +1,36 @@
 #include "SessionController.h"
 
+#include "Project.h"
 #include "SessionWorker.h"
-
-#ifdef __linux__
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
+#include "ThreadPriority.h"
 
 namespace cf::ui {
-namespace {
-
-/// Runs in the engine thread as it starts: a higher nice value for it and for every thread it
-/// creates (LibTorch's pool, encoder threads), so the GUI thread wins the CPU when cores are
-/// scarce. QThread priorities do not change SCHED_OTHER threads on Linux, hence setpriority().
-void yieldCpuToGui() {
-#ifdef __linux__
-  constexpr int kEngineNice = 5;
-  const auto tid = static_cast<id_t>(syscall(SYS_gettid));
-  setpriority(PRIO_PROCESS, tid, getpriority(PRIO_PROCESS, tid) + kEngineNice);
-#endif
-}
-
-}  // namespace
 
 SessionController::SessionController(QObject* parent)
     : QObject(parent), queue_(std::make_shared<EngineQueue>()) {
   registerMetaTypes();
   thread_.setObjectName(QStringLiteral("chromaflow-engine"));
-  worker_ = new SessionWorker(queue_, background_cancel_);
+  worker_ = new SessionWorker(queue_);
   worker_->moveToThread(&thread_);
   connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-  connect(&thread_, &QThread::started, worker_, &yieldCpuToGui, Qt::DirectConnection);
+  connect(&thread_, &QThread::started, worker_, &lowerThreadPriority, Qt::DirectConnection);
   connect(worker_, &SessionWorker::opened, this,
           [this](const pipeline::SessionInfo& info, pipeline::TimelineDataPtr timeline) {
+            // Requests for the video open before are of no use any more.
+            queue_->takePreview();
+            queue_->takeThumbnails(EngineQueue::kMaxThumbnails);
             info_ = info;
             open_ = true;
             Q_EMIT opened(info);
             Q_EMIT timelineUpdated(std::move(timeline));
           });
   connect(worker_, &SessionWorker::openFailed, this, [this](const QString& message) {
-    open_ = false;
-    Q_EMIT openFailed(message);
+    Q_EMIT openFailed(message);  // the video open before (if any) is still open
   });
   connect(worker_, &SessionWorker::previewReady, this, &SessionController::previewReady);
   connect(worker_, &SessionWorker::thumbnailReady, this, &SessionController::thumbnailReady);
   connect(worker_, &SessionWorker::timelineUpdated, this, &SessionController::timelineUpdated);
   connect(worker_, &SessionWorker::analysisProgress, this, &SessionController::analysisProgress);
-  connect(worker_, &SessionWorker::exportProgress, this, &SessionController::exportProgress);
-  connect(worker_, &SessionWorker::exportFinished, this,
-          [this](bool ok, const QString& message, const QString& path) {
-            exporting_ = false;
-            Q_EMIT exportFinished(ok, message, path);
-          });
   connect(worker_, &SessionWorker::errorOccurred, this, &SessionController::errorOccurred);
   connect(worker_, &SessionWorker::infoChanged, this, [this](const pipeline::SessionInfo& info) {
     info_ = info;
@@ -62,8 +40,7 @@ SessionController::SessionController(QObject* parent)
 }
 
 SessionController::~SessionController() {
-  background_cancel_.cancel();
-  export_cancel_.cancel();
+  queue_->interruptBackgroundWork();
   thread_.quit();
   thread_.wait();
 }
@@ -75,10 +52,7 @@ void SessionController::wake() {
 
 void SessionController::open(const QString& path, const pipeline::SessionSettings& settings,
                              const ShotOverrideList& overrides) {
-  open_ = false;
-  background_cancel_.cancel();
-  queue_->takePreview();
-  queue_->takeThumbnails(EngineQueue::kMaxThumbnails);
+  queue_->interruptBackgroundWork();
   QMetaObject::invokeMethod(
       worker_, [w = worker_, path, settings, overrides] { w->open(path, settings, overrides); },
       Qt::QueuedConnection);
@@ -86,7 +60,7 @@ void SessionController::open(const QString& path, const pipeline::SessionSetting
 
 void SessionController::close() {
   open_ = false;
-  background_cancel_.cancel();
+  queue_->interruptBackgroundWork();
   QMetaObject::invokeMethod(worker_, &SessionWorker::close, Qt::QueuedConnection);
 }
 
@@ -96,7 +70,7 @@ void SessionController::requestPreview(qint64 frame_index, double lambda) {
   request.lambda = lambda;
   queue_->putPreview(request);
   queue_->setFocus(frame_index);
-  background_cancel_.cancel();  // a running analysis chunk yields to the preview
+  queue_->interruptBackgroundWork();  // a running analysis chunk yields to the preview
   wake();
 }
 
@@ -112,7 +86,7 @@ void SessionController::setFocusFrame(qint64 frame) {
 }
 
 void SessionController::updateSettings(const pipeline::SessionSettings& settings) {
-  background_cancel_.cancel();
+  queue_->interruptBackgroundWork();
   QMetaObject::invokeMethod(
       worker_, [w = worker_, settings] { w->updateSettings(settings); }, Qt::QueuedConnection);
 }
@@ -124,22 +98,26 @@ void SessionController::setShotOverrides(const ShotOverrideList& overrides) {
 
 void SessionController::setBackgroundAnalysis(bool enabled) {
   if (!enabled)
-    background_cancel_.cancel();
+    queue_->interruptBackgroundWork();
   QMetaObject::invokeMethod(
       worker_, [w = worker_, enabled] { w->setBackgroundAnalysis(enabled); }, Qt::QueuedConnection);
 }
 
-void SessionController::startExport(const pipeline::ExportRequest& request) {
-  exporting_ = true;
-  export_cancel_ = CancelToken();  // a fresh token per export
-  background_cancel_.cancel();
-  QMetaObject::invokeMethod(
-      worker_, [w = worker_, request, cancel = export_cancel_] { w->exportVideo(request, cancel); },
-      Qt::QueuedConnection);
-}
-
-void SessionController::cancelExport() {
-  export_cancel_.cancel();
+void SessionController::observe(const Project* project) {
+  connect(project, &Project::settingsChanged, this,
+          [this](const pipeline::SessionSettings& now) { updateSettings(now); });
+  connect(project, &Project::lambdaChanged, this, [this, project] {
+    // λ alone only re-solves the smoothing: the engine keeps its analysis.
+    const pipeline::SessionSettings s = project->settings();
+    QMetaObject::invokeMethod(
+        worker_, [w = worker_, s] { w->updateSettings(s); }, Qt::QueuedConnection);
+  });
+  connect(project, &Project::overridesChanged, this,
+          [this, project] { setShotOverrides(project->overrides()); });
+  connect(project, &Project::projectReset, this, [this, project] {
+    updateSettings(project->settings());
+    setShotOverrides(project->overrides());
+  });
 }
 
 }  // namespace cf::ui

@@ -3,7 +3,8 @@
 // forwards its signals; requests are typed and never block: previews go through the EngineQueue
 // (only the latest is kept), long jobs are cancelled by setting CancelTokens directly from the GUI
 // thread (a queued cancel would arrive after the work is done). The destructor cancels everything,
-// quits the thread and waits for it.
+// quits the thread and waits for it. It observes the Project (observe()) and sends the engine
+// what changed. Exports do not run here: they are jobs with a Session of their own (JobQueue).
 
 #include <QObject>
 #include <QThread>
@@ -15,6 +16,7 @@
 
 namespace cf::ui {
 
+class Project;
 class SessionWorker;
 
 class SessionController : public QObject {
@@ -23,13 +25,18 @@ class SessionController : public QObject {
   explicit SessionController(QObject* parent = nullptr);
   ~SessionController() override;
 
+  /// Opens `path`; the open video stays loaded until the new one has opened (a failed open
+  /// leaves it as it was).
   void open(const QString& path, const pipeline::SessionSettings& settings,
             const ShotOverrideList& overrides);
+  /// Sends the project's settings and overrides to the engine whenever they change.
+  void observe(const Project* project);
   void close();
   bool isOpen() const { return open_; }
   const pipeline::SessionInfo& info() const { return info_; }
 
   /// Only the latest request is kept; a pending older one is dropped.
+  /// `lambda`: the effective λ of the frame's shot (per-shot override or the global one).
   void requestPreview(qint64 frame_index, double lambda);
   /// Thumbnails for the timeline; the oldest are dropped (and forgotten) when too many wait.
   void requestThumbnails(const QVector<qint64>& frames, int height_px);
@@ -39,9 +46,6 @@ class SessionController : public QObject {
   void setShotOverrides(const ShotOverrideList& overrides);
   void setBackgroundAnalysis(bool enabled);
 
-  void startExport(const pipeline::ExportRequest& request);
-  void cancelExport();
-  bool isExporting() const { return exporting_; }
   qint64 droppedPreviews() const { return queue_->droppedPreviews(); }
 
  Q_SIGNALS:
@@ -52,8 +56,6 @@ class SessionController : public QObject {
   void thumbnailsDropped(const QVector<qint64>& frames);
   void timelineUpdated(cf::pipeline::TimelineDataPtr timeline);
   void analysisProgress(qint64 analysed_frames, qint64 total_frames);
-  void exportProgress(qint64 done, qint64 total, const QString& stage);
-  void exportFinished(bool ok, const QString& message, const QString& output_path);
   void errorOccurred(const QString& message);
   void infoChanged(const cf::pipeline::SessionInfo& info);
 
@@ -61,13 +63,10 @@ class SessionController : public QObject {
   void wake();
 
   std::shared_ptr<EngineQueue> queue_;
-  CancelToken background_cancel_;
-  CancelToken export_cancel_;
   QThread thread_;
   SessionWorker* worker_ = nullptr;
   pipeline::SessionInfo info_;
   bool open_ = false;
-  bool exporting_ = false;
 };
 
 }  // namespace cf::ui

@@ -1,45 +1,28 @@
 #include "SessionWorker.h"
 
-#include <QElapsedTimer>
 #include <QMetaObject>
+
+#include <cstring>
 
 #include "ImageConvert.h"
 
 namespace cf::ui {
-namespace {
-
-/// Progress callback that emits at most every `interval_ms` (and always at the end), so queued
-/// signals never pile up in the GUI's event queue.
-template <class Emit>
-ProgressFn throttled(int interval_ms, Emit emit_fn) {
-  auto timer = std::make_shared<QElapsedTimer>();
-  timer->start();
-  return [timer, interval_ms, emit_fn](const ProgressUpdate& u) {
-    if (u.done < u.total && timer->elapsed() < interval_ms)
-      return;
-    timer->restart();
-    emit_fn(u);
-  };
-}
-
-}  // namespace
-
-SessionWorker::SessionWorker(std::shared_ptr<EngineQueue> queue, CancelToken background_cancel)
-    : queue_(std::move(queue)), background_cancel_(std::move(background_cancel)) {}
+SessionWorker::SessionWorker(std::shared_ptr<EngineQueue> queue) : queue_(std::move(queue)) {}
 
 SessionWorker::~SessionWorker() = default;
 
 void SessionWorker::open(const QString& path, const pipeline::SessionSettings& settings,
                          const ShotOverrideList& overrides) {
-  session_.reset();
-  analysis_complete_ = false;
-  last_error_.clear();
+  // The open video stays until the new one has opened: a failed open changes nothing.
   auto session = pipeline::Session::open(path.toStdString(), settings);
   if (!session.ok()) {
     Q_EMIT openFailed(QString::fromStdString(session.message()));
+    repost();  // the analysis of the video still open goes on
     return;
   }
   session_ = std::move(session).value();
+  analysis_complete_ = false;
+  last_error_.clear();
   session_->setShotOverrides(overrides);
   last_device_ = session_->info().device_name;
   Q_EMIT opened(session_->info(), session_->timeline());
@@ -53,7 +36,16 @@ void SessionWorker::close() {
 void SessionWorker::updateSettings(const pipeline::SessionSettings& settings) {
   if (!session_)
     return;
+  pipeline::SessionSettings old = session_->settings();
+  old.lambda = settings.lambda;
+  const bool lambda_only =
+      old.cache_dir == settings.cache_dir && old.model_path == settings.model_path &&
+      old.device == settings.device && old.working_height_px == settings.working_height_px &&
+      old.temperature == settings.temperature && old.flow_method == settings.flow_method &&
+      std::memcmp(&old.thresholds, &settings.thresholds, sizeof(old.thresholds)) == 0;
   const Status status = session_->updateSettings(settings);
+  if (lambda_only && status.ok())
+    return;  // λ only re-solves the smoothing; the analysis stands
   if (!status.ok()) {
     Q_EMIT errorOccurred(QString::fromStdString(status.message()));
     return;
@@ -145,10 +137,10 @@ bool SessionWorker::analyseNextChunk() {
   const int64_t first =
       target < focus ? std::max<int64_t>(0, target - kAnalysisChunkFrames + 1) : target;
   const int64_t last = std::min(total - 1, first + kAnalysisChunkFrames - 1);
-  background_cancel_.reset();
-  const Status status = session_->analyse(first, last, background_cancel_, {});
+  const CancelToken cancel = queue_->beginBackgroundWork();  // never reset: one per chunk
+  const Status status = session_->analyse(first, last, cancel, {});
   if (!status.ok()) {
-    if (background_cancel_.isCancelled())
+    if (cancel.isCancelled())
       return true;  // interrupted for something more urgent; try again on the next pump
     const QString message = QString::fromStdString(status.message());
     if (message != last_error_)
@@ -159,25 +151,6 @@ bool SessionWorker::analyseNextChunk() {
   }
   Q_EMIT timelineUpdated(session_->timeline());
   return true;
-}
-
-void SessionWorker::exportVideo(const pipeline::ExportRequest& request, CancelToken cancel) {
-  const QString output = QString::fromStdString(request.output_path);
-  if (!session_) {
-    Q_EMIT exportFinished(false, tr("No video is open."), output);
-    return;
-  }
-  const ProgressFn progress = throttled(kProgressIntervalMs, [this](const ProgressUpdate& u) {
-    Q_EMIT exportProgress(u.done, u.total, QString::fromStdString(u.stage));
-  });
-  const Status status = session_->exportVideo(request, cancel, progress);
-  if (cancel.isCancelled())
-    Q_EMIT exportFinished(false, tr("Export cancelled; no file was written."), output);
-  else if (!status.ok())
-    Q_EMIT exportFinished(false, QString::fromStdString(status.message()), output);
-  else
-    Q_EMIT exportFinished(true, tr("Exported %1").arg(output), output);
-  repost();
 }
 
 }  // namespace cf::ui

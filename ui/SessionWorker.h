@@ -23,10 +23,9 @@ class SessionWorker : public QObject {
  public:
   static constexpr int64_t kAnalysisChunkFrames = 16;
   static constexpr int kThumbnailsPerPump = 4;
-  static constexpr int kProgressIntervalMs = 100;
 
-  /// `background_cancel` stops the running analysis chunk; the GUI sets it directly.
-  SessionWorker(std::shared_ptr<EngineQueue> queue, CancelToken background_cancel);
+  /// The GUI interrupts a running analysis chunk through the queue (its token, set directly).
+  explicit SessionWorker(std::shared_ptr<EngineQueue> queue);
   ~SessionWorker() override;
 
  public Q_SLOTS:
@@ -37,7 +36,6 @@ class SessionWorker : public QObject {
   void setShotOverrides(const ShotOverrideList& overrides);
   void setBackgroundAnalysis(bool enabled);
   void pump();
-  void exportVideo(const cf::pipeline::ExportRequest& request, cf::CancelToken cancel);
 
  Q_SIGNALS:
   void opened(const cf::pipeline::SessionInfo& info, cf::pipeline::TimelineDataPtr timeline);
@@ -46,8 +44,6 @@ class SessionWorker : public QObject {
   void thumbnailReady(qint64 frame_index, const QImage& image);
   void timelineUpdated(cf::pipeline::TimelineDataPtr timeline);
   void analysisProgress(qint64 analysed_frames, qint64 total_frames);
-  void exportProgress(qint64 done, qint64 total, const QString& stage);
-  void exportFinished(bool ok, const QString& message, const QString& output_path);
   void errorOccurred(const QString& message);
   /// The session's facts changed (e.g. the device is known once the model is loaded).
   void infoChanged(const cf::pipeline::SessionInfo& info);
@@ -59,7 +55,6 @@ class SessionWorker : public QObject {
   void repost();
 
   std::shared_ptr<EngineQueue> queue_;
-  CancelToken background_cancel_;
   std::unique_ptr<pipeline::Session> session_;
   bool background_enabled_ = true;
   bool analysis_complete_ = false;

@@ -15,12 +15,11 @@
 #include <QSpinBox>
 #include <QTimer>
 #include <QToolButton>
-#include <QUndoStack>
 #include <QVBoxLayout>
 #include <cmath>
 
 #include "CoreText.h"
-#include "ShotOverrides.h"
+#include "Project.h"
 
 namespace cf::ui {
 namespace {
@@ -52,21 +51,28 @@ const ThresholdSpec kThresholds[] = {
 
 }  // namespace
 
-SettingsPanel::SettingsPanel(QUndoStack* undo_stack, ShotOverrides* overrides, QWidget* parent)
-    : QWidget(parent), undo_stack_(undo_stack), overrides_(overrides) {
+SettingsPanel::SettingsPanel(Project* project, QWidget* parent)
+    : QWidget(parent), project_(project) {
   settle_timer_ = new QTimer(this);
   settle_timer_->setSingleShot(true);
   settle_timer_->setInterval(kSettleDelayMs);
-  connect(settle_timer_, &QTimer::timeout, this, [this] { Q_EMIT settingsChanged(settings()); });
+  connect(settle_timer_, &QTimer::timeout, this, [this] { project_->setSettings(settings()); });
   auto* layout = new QVBoxLayout(this);
   layout->addWidget(buildModelGroup());
   layout->addWidget(buildSmoothingGroup());
   layout->addWidget(buildShotGroup());
   layout->addWidget(buildThresholdGroup());
   layout->addStretch(1);
-  connect(overrides_, &ShotOverrides::changed, this, &SettingsPanel::refreshShotLabel);
+  connect(project_, &Project::overridesChanged, this, &SettingsPanel::refreshShotLabel);
+  connect(project_, &Project::settingsChanged, this,
+          [this](const pipeline::SessionSettings& s) { showSettings(s); });
+  connect(project_, &Project::projectReset, this, [this] {
+    showSettings(project_->settings());
+    refreshShotLabel();
+  });
+  connect(project_, &Project::lambdaChanged, this, &SettingsPanel::showLambda);
   retranslateUi();
-  setSettings(pipeline::SessionSettings{});
+  showSettings(project_->settings());
   setCurrentShot(-1, -1);
 }
 
@@ -198,6 +204,9 @@ QWidget* SettingsPanel::buildSmoothingGroup() {
   flow_method_->addItem(QString(), int(pipeline::FlowMethod::TvL1));
   form->addRow(QString(), flow_method_);
   connect(lambda_slider_, &QSlider::valueChanged, this, &SettingsPanel::onSliderMoved);
+  // One undo step per drag: the project merges the λ changes between press and release.
+  connect(lambda_slider_, &QSlider::sliderPressed, project_, &Project::beginLambdaDrag);
+  connect(lambda_slider_, &QSlider::sliderReleased, project_, &Project::endLambdaDrag);
   connect(lambda_spin_, &QDoubleSpinBox::valueChanged, this, &SettingsPanel::onSpinChanged);
   connect(flow_method_, &QComboBox::currentIndexChanged, this,
           &SettingsPanel::scheduleSettingsChanged);
@@ -257,7 +266,7 @@ pipeline::SessionSettings SettingsPanel::settings() const {
   return s;
 }
 
-void SettingsPanel::setSettings(const pipeline::SessionSettings& s) {
+void SettingsPanel::showSettings(const pipeline::SessionSettings& s) {
   loading_ = true;
   const QSignalBlocker b1(lambda_slider_);
   const QSignalBlocker b2(lambda_spin_);
@@ -267,14 +276,21 @@ void SettingsPanel::setSettings(const pipeline::SessionSettings& s) {
   working_height_->setValue(s.working_height_px);
   temperature_->setValue(s.temperature);
   flow_method_->setCurrentIndex(flow_method_->findData(int(s.flow_method)));
-  lambda_spin_->setValue(s.lambda);
-  lambda_slider_->setValue(int(
-      std::lround(std::min(s.lambda, kLambdaSliderMax) / kLambdaSliderMax * kLambdaSliderSteps)));
+  showLambda(s.lambda);
   cache_dir_ = s.cache_dir;
   for (size_t i = 0; i < threshold_spins_.size(); ++i)
     threshold_spins_[i]->setValue(s.thresholds.*kThresholds[i].member);
   loading_ = false;
   settle_timer_->stop();
+}
+
+void SettingsPanel::showLambda(double lambda) {
+  const QSignalBlocker b1(lambda_slider_);
+  const QSignalBlocker b2(lambda_spin_);
+  lambda_spin_->setValue(lambda);
+  if (!lambda_slider_->isSliderDown())  // do not pull the handle from under the mouse
+    lambda_slider_->setValue(int(
+        std::lround(std::min(lambda, kLambdaSliderMax) / kLambdaSliderMax * kLambdaSliderSteps)));
 }
 
 double SettingsPanel::lambda() const {
@@ -298,7 +314,7 @@ void SettingsPanel::onSliderMoved(int value) {
     const QSignalBlocker block(lambda_spin_);
     lambda_spin_->setValue(lambda);
   }
-  Q_EMIT lambdaChanged(lambda);
+  project_->setLambda(lambda);
 }
 
 void SettingsPanel::onSpinChanged(double value) {
@@ -307,7 +323,7 @@ void SettingsPanel::onSpinChanged(double value) {
     lambda_slider_->setValue(int(
         std::lround(std::min(value, kLambdaSliderMax) / kLambdaSliderMax * kLambdaSliderSteps)));
   }
-  Q_EMIT lambdaChanged(value);
+  project_->setLambda(value);
 }
 
 void SettingsPanel::setCurrentShot(qint64 first_frame, qint64 last_frame) {
@@ -325,7 +341,7 @@ void SettingsPanel::refreshShotLabel() {
     shot_clear_->setEnabled(false);
     return;
   }
-  const auto o = overrides_->find(shot_first_);
+  const auto o = project_->shotOverride(shot_first_);
   shot_clear_->setEnabled(o.has_value());
   QString text = tr("Frames %1-%2").arg(shot_first_).arg(shot_last_);
   if (o && o->lambda)
@@ -339,18 +355,17 @@ void SettingsPanel::refreshShotLabel() {
 
 void SettingsPanel::overrideLambdaForShot() {
   if (shot_first_ >= 0)
-    undo_stack_->push(ShotOverrideCommand::setLambda(overrides_, shot_first_, lambda()));
+    project_->setShotLambda(shot_first_, lambda());
 }
 
 void SettingsPanel::overrideTemperatureForShot() {
   if (shot_first_ >= 0)
-    undo_stack_->push(
-        ShotOverrideCommand::setTemperature(overrides_, shot_first_, temperature_->value()));
+    project_->setShotTemperature(shot_first_, temperature_->value());
 }
 
 void SettingsPanel::clearShotOverride() {
-  if (shot_first_ >= 0 && overrides_->find(shot_first_))
-    undo_stack_->push(ShotOverrideCommand::clear(overrides_, shot_first_));
+  if (shot_first_ >= 0)
+    project_->clearShotOverride(shot_first_);
 }
 
 void SettingsPanel::browseModel() {

@@ -1,7 +1,9 @@
 #pragma once
-// Settings dock: model, temperature, working height, device (with the detected one), smoothing
-// lambda (slider + numeric entry, emitted while dragging), flow method, failure thresholds, and
-// undoable per-shot overrides of lambda / temperature (QUndoStack).
+// Settings dock: a view of the Project's settings -- model, temperature, working height, device
+// (with the detected one), smoothing lambda (slider + numeric entry; the project follows while
+// dragging, one undo step per drag), flow method, failure thresholds, and per-shot overrides of
+// lambda / temperature. Every edit goes to the Project as an undoable command; the panel shows
+// whatever the project holds (after an undo, an open, ...).
 
 #include <QWidget>
 
@@ -20,11 +22,10 @@ class QSlider;
 class QSpinBox;
 class QTimer;
 class QToolButton;
-class QUndoStack;
 
 namespace cf::ui {
 
-class ShotOverrides;
+class Project;
 
 class SettingsPanel : public QWidget {
   Q_OBJECT
@@ -33,11 +34,10 @@ class SettingsPanel : public QWidget {
   static constexpr int kLambdaSliderSteps = 400;
   static constexpr int kSettleDelayMs = 300;
 
-  SettingsPanel(QUndoStack* undo_stack, ShotOverrides* overrides, QWidget* parent = nullptr);
+  explicit SettingsPanel(Project* project, QWidget* parent = nullptr);
 
+  /// What the fields show (the project's settings once the debounce has passed).
   pipeline::SessionSettings settings() const;
-  /// Shows `settings` without emitting any signal.
-  void setSettings(const pipeline::SessionSettings& settings);
   double lambda() const;
   void setDetectedDevice(const QString& device_name);
   /// The shot under the playhead; `first_frame` < 0 when no video is open.
@@ -53,17 +53,14 @@ class SettingsPanel : public QWidget {
   void overrideTemperatureForShot();
   void clearShotOverride();
 
- Q_SIGNALS:
-  /// Emitted on every slider step while dragging, so the preview follows the handle.
-  void lambdaChanged(double lambda);
-  /// Emitted once the other settings settle (debounced), never for lambda alone.
-  void settingsChanged(const cf::pipeline::SessionSettings& settings);
-
  protected:
   void changeEvent(QEvent* event) override;
 
  private:
   void retranslateUi();
+  /// Shows `settings` without editing the project.
+  void showSettings(const pipeline::SessionSettings& settings);
+  void showLambda(double lambda);
   static void setRowLabel(QFormLayout* form, QWidget* field, const QString& text);
   static void setRowLabel(QFormLayout* form, QLayout* field, const QString& text);
   QWidget* buildModelGroup();
@@ -76,8 +73,7 @@ class SettingsPanel : public QWidget {
   void refreshShotLabel();
   void browseModel();
 
-  QUndoStack* undo_stack_ = nullptr;
-  ShotOverrides* overrides_ = nullptr;
+  Project* project_ = nullptr;
   QGroupBox* model_box_ = nullptr;
   QGroupBox* smoothing_box_ = nullptr;
   QGroupBox* threshold_box_ = nullptr;

@@ -166,17 +166,19 @@ QVector<qint64> thumbnailFrames(const TimelineView& v, int width_px, int thumb_h
   return out;
 }
 
-QColor failureColour(const std::string& kind) {
-  if (kind == "sepia")
-    return QColor(205, 133, 63);
-  if (kind == "low-confidence")
-    return QColor(220, 50, 47);
-  if (kind == "flicker")
-    return QColor(181, 137, 0);
-  if (kind == "motion")
-    return QColor(108, 113, 196);
-  if (kind == "desaturated")
-    return QColor(147, 161, 161);
+QColor failureColour(analysis::FlagKind kind) {
+  switch (kind) {
+    case analysis::FlagKind::Sepia:
+      return QColor(205, 133, 63);
+    case analysis::FlagKind::LowConfidence:
+      return QColor(220, 50, 47);
+    case analysis::FlagKind::Flicker:
+      return QColor(181, 137, 0);
+    case analysis::FlagKind::Motion:
+      return QColor(108, 113, 196);
+    case analysis::FlagKind::Desaturated:
+      return QColor(147, 161, 161);
+  }
   return QColor(211, 54, 130);
 }
 

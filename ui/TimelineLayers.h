@@ -53,6 +53,6 @@ void paintTimelineLayers(QPainter& painter, const TimelineLayout& layout, const 
                          const QPalette& palette, QVector<qint64>& misses);
 
 /// The colour of a failure marker by kind ("sepia", "low-confidence", "flicker", "motion").
-QColor failureColour(const std::string& kind);
+QColor failureColour(analysis::FlagKind kind);
 
 }  // namespace cf::ui

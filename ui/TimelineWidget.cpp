@@ -8,6 +8,8 @@
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <optional>
 
 #include "CoreText.h"
 #include "TimelineLayers.h"
@@ -54,9 +56,75 @@ void TimelineWidget::reset(qint64 frame_count, double fps, double aspect_ratio) 
   Q_EMIT zoomChanged(px_per_frame_);
 }
 
+namespace {
+
+/// The frames whose signals or failure markers differ between two timelines of one video, or
+/// nullopt when more than a strip changed (another length, other cuts, another lane scale).
+std::optional<std::pair<qint64, qint64>> changedFrames(const pipeline::TimelineData& a,
+                                                       const pipeline::TimelineData& b) {
+  if (a.frames.size() != b.frames.size() || a.cuts != b.cuts)
+    return std::nullopt;
+  qint64 first = -1, last = -1;
+  const auto touch = [&](qint64 f0, qint64 f1) {
+    first = first < 0 ? f0 : std::min(first, f0);
+    last = std::max(last, f1);
+  };
+  float max_a[4] = {}, max_b[4] = {};
+  for (size_t i = 0; i < a.frames.size(); ++i) {
+    const auto& x = a.frames[i];
+    const auto& y = b.frames[i];
+    const float xs[4] = {x.colorfulness, x.flicker, x.confidence, x.motion};
+    const float ys[4] = {y.colorfulness, y.flicker, y.confidence, y.motion};
+    for (int k = 0; k < 4; ++k) {
+      if (x.analysed && std::isfinite(xs[k]))
+        max_a[k] = std::max(max_a[k], xs[k]);
+      if (y.analysed && std::isfinite(ys[k]))
+        max_b[k] = std::max(max_b[k], ys[k]);
+    }
+    if (x.analysed != y.analysed || std::memcmp(xs, ys, sizeof xs) != 0)
+      touch(qint64(i), qint64(i));
+  }
+  if (std::memcmp(max_a, max_b, sizeof max_a) != 0)
+    return std::nullopt;  // a lane's scale changed: all of it moves
+  const auto same = [](const pipeline::FailureRange& x, const pipeline::FailureRange& y) {
+    return x.first_frame == y.first_frame && x.last_frame == y.last_frame && x.kind == y.kind;
+  };
+  size_t head = 0;
+  const size_t na = a.failures.size(), nb = b.failures.size();
+  while (head < na && head < nb && same(a.failures[head], b.failures[head]))
+    ++head;
+  size_t tail = 0;
+  while (tail < na - head && tail < nb - head &&
+         same(a.failures[na - 1 - tail], b.failures[nb - 1 - tail]))
+    ++tail;
+  for (size_t i = head; i < na - tail; ++i)
+    touch(a.failures[i].first_frame, a.failures[i].last_frame);
+  for (size_t i = head; i < nb - tail; ++i)
+    touch(b.failures[i].first_frame, b.failures[i].last_frame);
+  return std::make_pair(first, last);
+}
+
+}  // namespace
+
 void TimelineWidget::setTimelineData(pipeline::TimelineDataPtr data) {
+  // An analysis chunk changes a few frames of a long film: re-render only their strip.
+  std::optional<std::pair<qint64, qint64>> strip;
+  if (data_ && data && !layers_dirty_ && !layers_.isNull())
+    strip = changedFrames(*data_, *data);
   data_ = std::move(data);
-  invalidateLayers();
+  if (!strip) {
+    invalidateLayers();
+    return;
+  }
+  if (strip->first < 0)
+    return;  // nothing visible changed
+  // Failure markers are at least 3 px wide; a margin covers them and the lanes' line joins.
+  const int x0 = int(std::floor(xForFrame(strip->first))) - 4;
+  const int x1 = int(std::ceil(xForFrame(strip->second + 1))) + 4;
+  if (x1 < 0 || x0 > width())
+    return;
+  dirty_strip_ = dirty_strip_.united(QRect(x0, 0, x1 - x0, height()));
+  update();
 }
 
 void TimelineWidget::setPlayhead(qint64 frame) {
@@ -144,6 +212,7 @@ int TimelineWidget::failureAt(const QPoint& pos) const {
 
 void TimelineWidget::invalidateLayers() {
   layers_dirty_ = true;
+  dirty_strip_ = QRect();
   update();
 }
 
@@ -165,8 +234,11 @@ void TimelineWidget::ensureVisible(qint64 frame) {
 void TimelineWidget::renderLayers() {
   const qreal dpr = devicePixelRatioF();
   const QSize device_size = (QSizeF(size()) * dpr).toSize();
-  if (layers_.size() != device_size || !qFuzzyCompare(layers_.devicePixelRatio(), dpr))
+  bool full = layers_dirty_;
+  if (layers_.size() != device_size || !qFuzzyCompare(layers_.devicePixelRatio(), dpr)) {
     layers_ = QPixmap(device_size);
+    full = true;
+  }
   layers_.setDevicePixelRatio(dpr);
   // Thumbnails are requested at device resolution (a DPR change empties the cache).
   thumbnails_.setHeightPx(int(std::lround(kThumbHeightPx * dpr)));
@@ -181,9 +253,12 @@ void TimelineWidget::renderLayers() {
   QVector<qint64> wanted;
   {
     QPainter p(&layers_);
+    if (!full && dirty_strip_.isValid())
+      p.setClipRect(dirty_strip_);  // only the strip an analysis chunk changed
     paintTimelineLayers(p, layout(), v, data_.get(), thumbnails_, palette(), wanted);
   }
   layers_dirty_ = false;
+  dirty_strip_ = QRect();
   ++layer_renders_;
   const QVector<qint64> misses = thumbnails_.takeMisses(wanted);
   if (!misses.isEmpty()) {
@@ -195,7 +270,8 @@ void TimelineWidget::renderLayers() {
 }
 
 void TimelineWidget::paintEvent(QPaintEvent*) {
-  if (layers_dirty_ || layers_.devicePixelRatio() != devicePixelRatioF() ||
+  if (layers_dirty_ || dirty_strip_.isValid() ||
+      layers_.devicePixelRatio() != devicePixelRatioF() ||
       layers_.size() != (QSizeF(size()) * devicePixelRatioF()).toSize())
     renderLayers();
   QPainter p(this);
@@ -287,7 +363,7 @@ QString TimelineWidget::tooltipAt(const QPoint& pos) const {
         .arg(failureKindName(f.kind))
         .arg(f.first_frame)
         .arg(f.last_frame)
-        .arg(translatedFailureReason(f.reason));
+        .arg(translatedFailureReason(f.why));
   }
   const qint64 frame = frameAtX(pos.x());
   if (frame < 0)
@@ -303,18 +379,20 @@ QString TimelineWidget::tooltipAt(const QPoint& pos) const {
   return text;
 }
 
-QString TimelineWidget::failureKindName(const std::string& kind) {
-  if (kind == "sepia")
-    return tr("Sepia");
-  if (kind == "low-confidence")
-    return tr("Low confidence");
-  if (kind == "flicker")
-    return tr("Flicker");
-  if (kind == "motion")
-    return tr("Heavy motion");
-  if (kind == "desaturated")
-    return tr("Desaturated (colour averaging)");
-  return QString::fromStdString(kind);
+QString TimelineWidget::failureKindName(analysis::FlagKind kind) {
+  switch (kind) {
+    case analysis::FlagKind::Sepia:
+      return tr("Sepia");
+    case analysis::FlagKind::LowConfidence:
+      return tr("Low confidence");
+    case analysis::FlagKind::Flicker:
+      return tr("Flicker");
+    case analysis::FlagKind::Motion:
+      return tr("Heavy motion");
+    case analysis::FlagKind::Desaturated:
+      return tr("Desaturated (colour averaging)");
+  }
+  return QString::fromLatin1(analysis::flagKindName(kind));
 }
 
 bool TimelineWidget::event(QEvent* event) {

@@ -60,7 +60,7 @@ class TimelineWidget : public QWidget {
   /// How often the static layers were rendered (to check that the cache is used).
   int layerRenderCount() const { return layer_renders_; }
   /// Readable, translated name of a failure kind ("sepia", "low-confidence", ...).
-  static QString failureKindName(const std::string& kind);
+  static QString failureKindName(analysis::FlagKind kind);
 
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override;
@@ -95,6 +95,8 @@ class TimelineWidget : public QWidget {
   ThumbnailCache thumbnails_;
   QPixmap layers_;
   bool layers_dirty_ = true;
+  /// When only this strip (widget pixels) changed, the re-render is clipped to it.
+  QRect dirty_strip_;
   int layer_renders_ = 0;
   bool scrubbing_ = false;
   bool zoom_is_fit_ = true;  ///< keep showing the whole film when the widget is resized

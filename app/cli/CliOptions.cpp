@@ -3,6 +3,8 @@
 #include <QTextStream>
 #include <cmath>
 
+#include "pipeline/Vocabulary.h"
+
 namespace cf::app {
 
 std::optional<int> parseOrExit(QCommandLineParser& parser, const QString& command,
@@ -74,24 +76,12 @@ bool parseSessionOptions(const QCommandLineParser& parser, pipeline::SessionSett
     return false;
   }
   const QString device = parser.value(QStringLiteral("device")).toLower();
-  if (device == QLatin1String("auto")) {
-    s->device = pipeline::DeviceChoice::Auto;
-  } else if (device == QLatin1String("cpu")) {
-    s->device = pipeline::DeviceChoice::Cpu;
-  } else if (device == QLatin1String("cuda")) {
-    s->device = pipeline::DeviceChoice::Cuda;
-  } else {
+  if (!pipeline::deviceChoiceFromName(device.toStdString(), &s->device)) {
     *problem = QStringLiteral("--device must be auto, cpu or cuda");
     return false;
   }
   const QString flow = parser.value(QStringLiteral("flow")).toLower();
-  if (flow == QLatin1String("dis")) {
-    s->flow_method = pipeline::FlowMethod::Dis;
-  } else if (flow == QLatin1String("farneback")) {
-    s->flow_method = pipeline::FlowMethod::Farneback;
-  } else if (flow == QLatin1String("tvl1")) {
-    s->flow_method = pipeline::FlowMethod::TvL1;
-  } else {
+  if (!pipeline::flowMethodFromName(flow.toStdString(), &s->flow_method)) {
     *problem = QStringLiteral("--flow must be dis, farneback or tvl1");
     return false;
   }
@@ -99,18 +89,7 @@ bool parseSessionOptions(const QCommandLineParser& parser, pipeline::SessionSett
 }
 
 bool parseExportCodec(const QString& name, pipeline::ExportCodec* codec) {
-  const QString n = name.toLower();
-  if (n == QLatin1String("h264"))
-    *codec = pipeline::ExportCodec::H264Mp4;
-  else if (n == QLatin1String("h265"))
-    *codec = pipeline::ExportCodec::H265Mkv;
-  else if (n == QLatin1String("ffv1"))
-    *codec = pipeline::ExportCodec::Ffv1Mkv;
-  else if (n == QLatin1String("prores"))
-    *codec = pipeline::ExportCodec::ProResMov;
-  else
-    return false;
-  return true;
+  return pipeline::exportCodecFromName(name.toLower().toStdString(), codec);
 }
 
 }  // namespace cf::app

@@ -131,8 +131,8 @@ int runAnalyze(const QStringList& args) {
   out << frames << " frames analysed, " << report.ranges.size() << " flagged ranges\n";
   for (const auto& r : report.ranges)
     out << "  frames " << r.first_frame << "-" << r.last_frame << "  "
-        << QString::fromStdString(r.kind).leftJustified(15) << QString::fromStdString(r.reason)
-        << '\n';
+        << QString::fromLatin1(analysis::flagKindName(r.kind)).leftJustified(15)
+        << QString::fromStdString(r.reason) << '\n';
 
   if (parser.isSet(QStringLiteral("report"))) {
     status = analysis::writeReport(report, report_path);

@@ -12,6 +12,7 @@ extern "C" {
 #include "CmdColorizeShard.h"
 #include "ConsoleProgress.h"
 #include "common/OutputPath.h"
+#include "pipeline/ExportJob.h"
 #include "pipeline/Exporter.h"
 #include "pipeline/Session.h"
 
@@ -87,6 +88,7 @@ int runColorize(const QStringList& args) {
     err << cmd << ": " << QString::fromStdString(s.message()) << '\n';
     return 1;
   }
+  // The frame count for the range check (the job then opens the film in a Session of its own).
   auto session = pipeline::Session::open(in_path, settings);
   if (!session) {
     err << cmd << ": " << QString::fromStdString(session.message()) << '\n';
@@ -98,21 +100,26 @@ int runColorize(const QStringList& args) {
     err << cmd << ": --first/--last: " << QString::fromStdString(s.message()) << ".\n";
     return 2;
   }
+  pipeline::ExportJobSpec job;
+  job.input_path = in_path;
+  job.settings = settings;
+  job.request = request;
   const CancelToken cancel = installInterruptHandler();
   ConsoleProgress progress;
-  const Status status = (*session)->exportVideo(request, cancel, progress.callback());
+  // The same job code as the GUI's export queue: its own Session, reader and model.
+  auto result = pipeline::runExportJob(job, cancel, progress.callback());
   progress.finish();
-  if (!status) {
-    err << cmd << ": " << QString::fromStdString(status.message()) << '\n';
+  if (!result) {
+    err << cmd << ": " << QString::fromStdString(result.message()) << '\n';
     return cancel.isCancelled() ? 130 : 1;
   }
-  const pipeline::ExportStats& s = (*session)->lastExportStats();
+  const pipeline::ExportStats& s = result->stats;
   for (const std::string& note : s.notes)
     err << "note: " << QString::fromStdString(note) << '\n';
   out << "wrote " << positional.at(1) << ": " << s.frames << " frames in "
       << QString::number(s.total_s, 'f', 1) << " s ("
       << QString::number(s.total_s > 0 ? s.frames / s.total_s : 0.0, 'f', 2) << " frames/s) on "
-      << QString::fromStdString((*session)->info().device_name) << '\n';
+      << QString::fromStdString(result->device_name) << '\n';
   out << "  scan " << QString::number(s.scan_s, 'f', 2) << " s, decode "
       << QString::number(s.decode_s, 'f', 2) << " s, network "
       << QString::number(s.inference_s, 'f', 2) << " s (" << s.cache_hits

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <map>
 #include <string>
 
@@ -44,6 +45,69 @@ std::string format(const char* fmt, double a, double b = 0.0) {
   std::snprintf(buf, sizeof buf, fmt, a, b);
   return buf;
 }
+
+const std::pair<ReasonCode, const char*> kReasonNames[] = {
+    {ReasonCode::SepiaBand, "sepia-band"},
+    {ReasonCode::ColourfulnessBelow, "colourfulness-below"},
+    {ReasonCode::ColourfulnessBelowShot, "colourfulness-below-shot"},
+    {ReasonCode::LowConfidenceArea, "low-confidence-area"},
+    {ReasonCode::ConfidenceBelowShot, "confidence-below-shot"},
+    {ReasonCode::FlickerJump, "flicker-jump"},
+    {ReasonCode::FlickerAboveShot, "flicker-above-shot"},
+    {ReasonCode::OccludedOrCut, "occluded-or-cut"},
+    {ReasonCode::Occluded, "occluded"},
+    {ReasonCode::MotionWidth, "motion-width"},
+};
+
+}  // namespace
+
+const char* reasonCodeName(ReasonCode code) {
+  for (const auto& [c, name] : kReasonNames)
+    if (c == code)
+      return name;
+  return "unknown";
+}
+
+bool reasonCodeFromName(const std::string& name, ReasonCode* code) {
+  for (const auto& [c, n] : kReasonNames) {
+    if (name == n) {
+      *code = c;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string reasonText(const Reason& r) {
+  switch (r.code) {
+    case ReasonCode::SepiaBand:
+      return format("sepia: %.0f %% of chroma in %.0f", r.value, r.limit) +
+             format("-%.0f degree hue band", r.extra);
+    case ReasonCode::ColourfulnessBelow:
+      return format("desaturated: colourfulness %.1f is below %.1f (colour averaging)", r.value,
+                    r.limit);
+    case ReasonCode::ColourfulnessBelowShot:
+      return format("desaturated: colourfulness %.1f, far below the shot's median %.1f", r.value,
+                    r.limit);
+    case ReasonCode::LowConfidenceArea:
+      return format("low confidence on %.0f %% of frame", r.value);
+    case ReasonCode::ConfidenceBelowShot:
+      return format("confidence %.2f, far below the shot's median %.2f", r.value, r.limit);
+    case ReasonCode::FlickerJump:
+      return format("flicker: colour jumps by %.1f ab units between frames", r.value);
+    case ReasonCode::FlickerAboveShot:
+      return format("flicker %.1fx above shot median", r.value);
+    case ReasonCode::OccludedOrCut:
+      return format("heavy motion or an undetected cut: %.0f %% occluded", r.value);
+    case ReasonCode::Occluded:
+      return format("heavy motion: %.0f %% occluded", r.value);
+    case ReasonCode::MotionWidth:
+      return format("heavy motion: %.1f %% of the frame width per frame", r.value);
+  }
+  return "unknown reason";
+}
+
+namespace {
 
 struct Robust {
   double median = 0.0;
@@ -97,51 +161,45 @@ ShotStats shotStats(const std::vector<FrameMetrics>& m, size_t first, size_t end
 
 void flagFrame(const FrameMetrics& m, const ShotStats& shot, const FailureThresholds& t,
                FrameReport* report) {
-  auto add = [&](FlagKind kind, std::string reason, double severity) {
-    report->flags.push_back(Flag{kind, std::move(reason), severity});
+  auto add = [&](FlagKind kind, const Reason& why, double severity) {
+    report->flags.push_back(Flag{kind, why, reasonText(why), severity});
   };
   const bool sepia = m.sepia_fraction >= t.sepia_fraction &&
                      m.hue_spread_deg <= t.sepia_max_hue_spread_deg && m.mean_chroma >= kMinChroma;
   if (sepia) {
     add(FlagKind::Sepia,
-        format("sepia: %.0f %% of chroma in %.0f", 100.0 * m.sepia_fraction, kSepiaHueLowDeg) +
-            format("-%.0f degree hue band", kSepiaHueHighDeg),
+        Reason{ReasonCode::SepiaBand, 100.0 * m.sepia_fraction, kSepiaHueLowDeg, kSepiaHueHighDeg},
         m.sepia_fraction / t.sepia_fraction);
   } else if (m.colorfulness < t.min_colorfulness) {
     add(FlagKind::Desaturated,
-        format("desaturated: colourfulness %.1f is below %.1f (colour averaging)", m.colorfulness,
-               t.min_colorfulness),
+        Reason{ReasonCode::ColourfulnessBelow, m.colorfulness, t.min_colorfulness},
         t.min_colorfulness / std::max(m.colorfulness, 0.1));
   } else if (t.robust_z > 0.0) {
     const double z = (shot.colorfulness.median - m.colorfulness) / shot.colorfulness.spread;
     if (z >= t.robust_z)
       add(FlagKind::Desaturated,
-          format("desaturated: colourfulness %.1f, far below the shot's median %.1f",
-                 m.colorfulness, shot.colorfulness.median),
+          Reason{ReasonCode::ColourfulnessBelowShot, m.colorfulness, shot.colorfulness.median},
           z / t.robust_z);
   }
 
   const double confidence_z = (shot.confidence.median - m.mean_confidence) / shot.confidence.spread;
   if (m.low_confidence_fraction >= t.low_confidence_area) {
     add(FlagKind::LowConfidence,
-        format("low confidence on %.0f %% of frame", 100.0 * m.low_confidence_fraction),
+        Reason{ReasonCode::LowConfidenceArea, 100.0 * m.low_confidence_fraction},
         m.low_confidence_fraction / t.low_confidence_area);
   } else if (t.robust_z > 0.0 && confidence_z >= t.robust_z) {
     add(FlagKind::LowConfidence,
-        format("confidence %.2f, far below the shot's median %.2f", m.mean_confidence,
-               shot.confidence.median),
+        Reason{ReasonCode::ConfidenceBelowShot, m.mean_confidence, shot.confidence.median},
         confidence_z / t.robust_z);
   }
 
   if (m.has_previous) {
     const double ratio = m.flicker / std::max(shot.flicker_median, 0.05);
     if (m.flicker >= t.flicker_absolute) {
-      add(FlagKind::Flicker,
-          format("flicker: colour jumps by %.1f ab units between frames", std::sqrt(m.flicker_ab)),
+      add(FlagKind::Flicker, Reason{ReasonCode::FlickerJump, std::sqrt(m.flicker_ab)},
           m.flicker / t.flicker_absolute);
     } else if (ratio >= t.flicker_ratio && m.flicker_ab >= 1.0) {
-      add(FlagKind::Flicker, format("flicker %.1fx above shot median", ratio),
-          ratio / t.flicker_ratio);
+      add(FlagKind::Flicker, Reason{ReasonCode::FlickerAboveShot, ratio}, ratio / t.flicker_ratio);
     }
     // Grain and flicker in old film make some pixels fail the flow check in every frame, so the
     // occluded share counts when it is far above the shot's own level (or very large anyway).
@@ -150,14 +208,12 @@ void flagFrame(const FrameMetrics& m, const ShotStats& shot, const FailureThresh
     if (m.occluded_fraction >= t.occluded_fraction &&
         (occluded_outlier || m.occluded_fraction >= 2.5 * t.occluded_fraction)) {
       // Nearly everything occluded is usually a cut the detector missed (e.g. within a dissolve).
-      const char* fmt = m.occluded_fraction >= 0.8
-                            ? "heavy motion or an undetected cut: %.0f %% occluded"
-                            : "heavy motion: %.0f %% occluded";
-      add(FlagKind::Motion, format(fmt, 100.0 * m.occluded_fraction),
+      const ReasonCode code =
+          m.occluded_fraction >= 0.8 ? ReasonCode::OccludedOrCut : ReasonCode::Occluded;
+      add(FlagKind::Motion, Reason{code, 100.0 * m.occluded_fraction},
           m.occluded_fraction / t.occluded_fraction);
     } else if (m.motion_fraction >= t.motion_fraction) {
-      add(FlagKind::Motion,
-          format("heavy motion: %.1f %% of the frame width per frame", 100.0 * m.motion_fraction),
+      add(FlagKind::Motion, Reason{ReasonCode::MotionWidth, 100.0 * m.motion_fraction},
           m.motion_fraction / t.motion_fraction);
     }
   }
@@ -204,7 +260,7 @@ std::vector<FailureRange> mergeRanges(const std::vector<FrameReport>& reports, i
       }
       if (it == open.end()) {
         Open o;
-        o.range = FailureRange{frame, frame, flagKindName(flag.kind), flag.reason};
+        o.range = FailureRange{frame, frame, flag.kind, flag.why, flag.reason};
         o.worst = flag.severity;
         open.emplace(flag.kind, o);
         continue;
@@ -213,13 +269,16 @@ std::vector<FailureRange> mergeRanges(const std::vector<FrameReport>& reports, i
       if (flag.severity > it->second.worst) {
         it->second.worst = flag.severity;
         it->second.range.reason = flag.reason;
+        it->second.range.why = flag.why;
       }
     }
   }
   for (auto& [kind, o] : open)
     ranges.push_back(o.range);
   std::sort(ranges.begin(), ranges.end(), [](const FailureRange& a, const FailureRange& b) {
-    return a.first_frame != b.first_frame ? a.first_frame < b.first_frame : a.kind < b.kind;
+    return a.first_frame != b.first_frame
+               ? a.first_frame < b.first_frame
+               : std::strcmp(flagKindName(a.kind), flagKindName(b.kind)) < 0;
   });
   return ranges;
 }

@@ -49,9 +49,38 @@ struct FrameMetrics {
   bool scene_cut = false;     ///< a new shot starts here
 };
 
+/// Why a frame was flagged, as a code and its numbers: the GUI words it in the interface language
+/// (ui/CoreText.cpp), the CLI and the reports use reasonText(). One code per phrasing.
+enum class ReasonCode {
+  SepiaBand,               ///< value: % of chroma in the band; limit, extra: the band (degrees)
+  ColourfulnessBelow,      ///< value: colourfulness; limit: the threshold
+  ColourfulnessBelowShot,  ///< value: colourfulness; limit: the shot's median
+  LowConfidenceArea,       ///< value: % of the frame
+  ConfidenceBelowShot,     ///< value: mean confidence; limit: the shot's median
+  FlickerJump,             ///< value: ab units the colour jumps by
+  FlickerAboveShot,        ///< value: times the shot's median
+  OccludedOrCut,           ///< value: % occluded (nearly all: maybe a missed cut)
+  Occluded,                ///< value: % occluded
+  MotionWidth,             ///< value: % of the frame width per frame
+};
+
+struct Reason {
+  ReasonCode code = ReasonCode::SepiaBand;
+  double value = 0.0;
+  double limit = 0.0;
+  double extra = 0.0;
+};
+
+/// The reason in English, as the CLI prints it and the reports store it.
+std::string reasonText(const Reason& reason);
+/// "sepia-band", "colourfulness-below", ... (the report files' names for the codes).
+const char* reasonCodeName(ReasonCode code);
+bool reasonCodeFromName(const std::string& name, ReasonCode* code);
+
 struct Flag {
   FlagKind kind = FlagKind::Sepia;
-  std::string reason;
+  Reason why;
+  std::string reason;     ///< reasonText(why)
   double severity = 0.0;  ///< how far past its threshold (>= 1); picks a range's worst frame
 };
 
@@ -64,8 +93,9 @@ struct FrameReport {
 struct FailureRange {
   int64_t first_frame = 0;
   int64_t last_frame = 0;  ///< inclusive
-  std::string kind;        ///< flagKindName()
-  std::string reason;      ///< the reason on the range's worst frame
+  FlagKind kind = FlagKind::Sepia;
+  Reason why;          ///< the reason on the range's worst frame
+  std::string reason;  ///< reasonText(why)
 };
 
 }  // namespace cf::analysis

@@ -54,6 +54,27 @@ QString q(const std::string& s) {
 
 }  // namespace
 
+namespace {
+
+/// The reason as a code and its numbers (reports since the typed reasons; older ones have only
+/// the text, and read back with the default code).
+void writeWhy(const Reason& why, QJsonObject& o) {
+  o[QStringLiteral("reason_code")] = QLatin1String(reasonCodeName(why.code));
+  o[QStringLiteral("reason_values")] = QJsonArray{why.value, why.limit, why.extra};
+}
+
+Reason readWhy(const QJsonObject& o) {
+  Reason why;
+  reasonCodeFromName(o.value(QStringLiteral("reason_code")).toString().toStdString(), &why.code);
+  const QJsonArray values = o.value(QStringLiteral("reason_values")).toArray();
+  why.value = values.at(0).toDouble();
+  why.limit = values.at(1).toDouble();
+  why.extra = values.at(2).toDouble();
+  return why;
+}
+
+}  // namespace
+
 std::string reportToJson(const AnalysisReport& report) {
   QJsonObject root;
   root[QStringLiteral("format")] = QStringLiteral("chromaflow-failure-report");
@@ -79,6 +100,7 @@ std::string reportToJson(const AnalysisReport& report) {
       QJsonObject fo;
       fo[QStringLiteral("kind")] = QLatin1String(flagKindName(flag.kind));
       fo[QStringLiteral("reason")] = q(flag.reason);
+      writeWhy(flag.why, fo);
       fo[QStringLiteral("severity")] = flag.severity;
       flags.append(fo);
     }
@@ -92,8 +114,9 @@ std::string reportToJson(const AnalysisReport& report) {
     QJsonObject o;
     o[QStringLiteral("first_frame")] = static_cast<qint64>(r.first_frame);
     o[QStringLiteral("last_frame")] = static_cast<qint64>(r.last_frame);
-    o[QStringLiteral("kind")] = q(r.kind);
+    o[QStringLiteral("kind")] = QLatin1String(flagKindName(r.kind));
     o[QStringLiteral("reason")] = q(r.reason);
+    writeWhy(r.why, o);
     ranges.append(o);
   }
   root[QStringLiteral("ranges")] = ranges;
@@ -133,6 +156,7 @@ Result<AnalysisReport> reportFromJson(const std::string& json) {
       if (!flagKindFromName(kind, &flag.kind))
         return makeError("failure report has an unknown flag kind '" + kind + "'");
       flag.reason = fo.value(QStringLiteral("reason")).toString().toStdString();
+      flag.why = readWhy(fo);
       flag.severity = fo.value(QStringLiteral("severity")).toDouble();
       fr.flags.push_back(std::move(flag));
     }
@@ -140,11 +164,15 @@ Result<AnalysisReport> reportFromJson(const std::string& json) {
   }
   for (const QJsonValue& v : root.value(QStringLiteral("ranges")).toArray()) {
     const QJsonObject o = v.toObject();
-    report.ranges.push_back(
-        FailureRange{o.value(QStringLiteral("first_frame")).toInteger(),
-                     o.value(QStringLiteral("last_frame")).toInteger(),
-                     o.value(QStringLiteral("kind")).toString().toStdString(),
-                     o.value(QStringLiteral("reason")).toString().toStdString()});
+    FailureRange r;
+    r.first_frame = o.value(QStringLiteral("first_frame")).toInteger();
+    r.last_frame = o.value(QStringLiteral("last_frame")).toInteger();
+    const std::string kind = o.value(QStringLiteral("kind")).toString().toStdString();
+    if (!flagKindFromName(kind, &r.kind))
+      return makeError("failure report has an unknown range kind '" + kind + "'");
+    r.reason = o.value(QStringLiteral("reason")).toString().toStdString();
+    r.why = readWhy(o);
+    report.ranges.push_back(std::move(r));
   }
   return report;
 }

@@ -40,6 +40,14 @@ Status Session::analyse(int64_t first_frame, int64_t last_frame, const CancelTok
       if (!*f)
         break;
       const AnalysedFrame& cur = **f;
+      if (n < first) {
+        // The frame before the range only gives the first frame its link. Its own metrics were
+        // computed with its own predecessor (or will be); recomputing them here without one
+        // would lose its flicker and motion, so a film analysed in chunks (the GUI) would be
+        // flagged differently from one analysed in one go (the CLI).
+        prev = *f;
+        continue;
+      }
       analysis::FrameSignalInputs in;
       in.frame_index = n;
       in.l = cur.l_work;

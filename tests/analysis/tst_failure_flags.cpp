@@ -95,7 +95,7 @@ class TestFailureFlags : public QObject {
     const auto ranges = mergeRanges(reports);
     bool found = false;
     for (const auto& r : ranges)
-      if (r.kind == "sepia") {
+      if (r.kind == FlagKind::Sepia) {
         QCOMPARE(r.first_frame, int64_t(10));
         QCOMPARE(r.last_frame, int64_t(19));
         found = true;
@@ -214,7 +214,7 @@ class TestFailureFlags : public QObject {
     for (int i = 0; i < 12; ++i)
       reports[i].metrics.frame_index = i;
     auto flag = [&](int i, FlagKind k, double severity) {
-      reports[i].flags.push_back(Flag{k, "r" + std::to_string(i), severity});
+      reports[i].flags.push_back(Flag{k, {}, "r" + std::to_string(i), severity});
     };
     flag(1, FlagKind::Flicker, 1.0);
     flag(2, FlagKind::Flicker, 3.0);
@@ -224,13 +224,13 @@ class TestFailureFlags : public QObject {
     flag(11, FlagKind::Motion, 1.0);
     const auto ranges = mergeRanges(reports);
     QCOMPARE(ranges.size(), size_t(4));
-    QCOMPARE(ranges[0].kind, std::string("flicker"));
+    QCOMPARE(ranges[0].kind, FlagKind::Flicker);
     QCOMPARE(ranges[0].first_frame, int64_t(1));
     QCOMPARE(ranges[0].last_frame, int64_t(3));
     QCOMPARE(ranges[0].reason, std::string("r2"));  // the worst frame's reason
-    QCOMPARE(ranges[1].kind, std::string("sepia"));
+    QCOMPARE(ranges[1].kind, FlagKind::Sepia);
     QCOMPARE(ranges[2].first_frame, int64_t(5));
-    QCOMPARE(ranges[3].kind, std::string("motion"));
+    QCOMPARE(ranges[3].kind, FlagKind::Motion);
     // With a gap of one frame allowed, 1-3 and 5 join.
     const auto joined = mergeRanges(reports, 1);
     QCOMPARE(joined[0].last_frame, int64_t(5));

@@ -25,10 +25,13 @@ class TestFailureReport : public QObject {
       fr.metrics.scene_cut = i == 2;
       fr.shot_index = i == 2 ? 1 : 0;
       if (i == 1)
-        fr.flags.push_back(Flag{FlagKind::Flicker, "flicker 4.1x above shot median", 1.4});
+        fr.flags.push_back(Flag{FlagKind::Flicker, Reason{ReasonCode::FlickerAboveShot, 4.1},
+                                "flicker 4.1x above shot median", 1.4});
       report.frames.push_back(fr);
     }
-    report.ranges.push_back(FailureRange{1, 1, "flicker", "flicker 4.1x above shot median"});
+    report.ranges.push_back(FailureRange{1, 1, FlagKind::Flicker,
+                                         Reason{ReasonCode::FlickerAboveShot, 4.1},
+                                         "flicker 4.1x above shot median"});
 
     const auto back = reportFromJson(reportToJson(report));
     QVERIFY2(back.ok(), back.ok() ? "" : back.message().c_str());
@@ -43,6 +46,11 @@ class TestFailureReport : public QObject {
     QCOMPARE(back->frames[1].flags[0].severity, 1.4);
     QCOMPARE(back->ranges.size(), size_t(1));
     QCOMPARE(back->ranges[0].reason, report.ranges[0].reason);
+    QCOMPARE(back->ranges[0].kind, FlagKind::Flicker);
+    QCOMPARE(back->ranges[0].why.code, ReasonCode::FlickerAboveShot);
+    QCOMPARE(back->ranges[0].why.value, 4.1);
+    QCOMPARE(back->frames[1].flags[0].why.code, ReasonCode::FlickerAboveShot);
+    QCOMPARE(reasonText(back->ranges[0].why), back->ranges[0].reason);
     // And it is stable: serialising the parsed report gives the same text.
     QCOMPARE(reportToJson(*back), reportToJson(report));
   }
@@ -60,7 +68,7 @@ class TestFailureReport : public QObject {
       FrameReport fr;
       fr.metrics.frame_index = i;
       if (i == 2)
-        fr.flags.push_back(Flag{FlagKind::Sepia, "sepia: \"82\" %", 1.0});
+        fr.flags.push_back(Flag{FlagKind::Sepia, {}, "sepia: \"82\" %", 1.0});
       report.frames.push_back(fr);
     }
     const std::string csv = reportToCsv(report);

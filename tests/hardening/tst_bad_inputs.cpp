@@ -410,7 +410,9 @@ class TestBadInputs : public QObject {
       s.device = cf::pipeline::DeviceChoice::Cpu;
       s.working_height_px = 128;
       s.cache_dir = dir_.filePath(QStringLiteral("gui-cache")).toStdString();
-      window_->settingsPanel()->setSettings(s);
+      cf::ui::ProjectData project;
+      project.settings = s;
+      window_->project()->reset(project, QString());
       window_->resize(900, 600);
       window_->show();
       QVERIFY(QTest::qWaitForWindowExposed(window_.get()));

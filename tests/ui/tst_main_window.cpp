@@ -1,19 +1,25 @@
 // The editor end to end on a generated clip, through the real engine thread: open, scrub, live
-// lambda, failure navigation, shortcuts, project round trip, export and cancelled export. A stall
-// detector records the longest time the GUI event loop was blocked (printed, not asserted: timing
-// never decides a test).
+// lambda, failure navigation, shortcuts, project round trip, export and cancelled export jobs,
+// edits while an export runs (which must not change it), a failed open that keeps the project, and
+// the unsaved-changes prompt on close (answered by the test). A stall detector records the longest
+// time the GUI event loop was blocked (printed, not asserted: timing never decides a test).
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QDoubleSpinBox>
+#include <QFile>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 
 #include "ExportDialog.h"
 #include "FailureNavigation.h"
+#include "JobQueue.h"
 #include "MainWindow.h"
 #include "PreviewWidget.h"
 #include "SessionController.h"
@@ -24,6 +30,7 @@
 #include "media/VideoReader.h"
 #include "model/ColorizationNet.h"
 #include "model/ModelFile.h"
+#include "pipeline/ExportJob.h"
 
 using namespace cf::ui;
 
@@ -35,6 +42,28 @@ constexpr int kExportTimeoutMs = 180000;
 
 qint64 shownFrame(const PreviewWidget* p) {
   return p->frame() ? p->frame()->frame_index : -1;
+}
+
+/// Answers the next modal message box with `button` once it shows (the test plays the user).
+void answerNextMessageBox(QMessageBox::StandardButton button, QString* seen_name = nullptr,
+                          int attempts = 500) {
+  QTimer::singleShot(10, [=] {
+    auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+    if (!box || !box->button(button)) {
+      if (attempts > 0)  // not shown yet: look again (for 5 s at most)
+        answerNextMessageBox(button, seen_name, attempts - 1);
+      return;
+    }
+    if (seen_name)
+      *seen_name = box->objectName();
+    box->button(button)->click();
+  });
+}
+
+cf::ui::ProjectData projectWith(const cf::pipeline::SessionSettings& s) {
+  cf::ui::ProjectData d;
+  d.settings = s;
+  return d;
 }
 }  // namespace
 
@@ -96,7 +125,7 @@ class TestMainWindow : public QObject {
     s.working_height_px = 128;
     s.cache_dir = dir_.filePath("cache").toStdString();
     s.thresholds.min_colorfulness = 1000.0;  // flag every frame so failures exist
-    window_->settingsPanel()->setSettings(s);
+    window_->project()->reset(projectWith(s), QString());
     window_->resize(1280, 800);
     window_->show();
     QVERIFY(QTest::qWaitForWindowExposed(window_.get()));
@@ -180,9 +209,11 @@ class TestMainWindow : public QObject {
   }
 
   void failureNavigationJumps() {
-    QTRY_VERIFY_WITH_TIMEOUT(window_->timeline()->timelineData() &&
-                                 !window_->timeline()->timelineData()->failures.empty(),
-                             kPreviewTimeoutMs);
+    // Every frame is flagged: wait until the analysis has flagged frames before the last one.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window_->timeline()->timelineData() &&
+            previousFailure(window_->timeline()->timelineData()->failures, kFrames - 1),
+        kPreviewTimeoutMs);
     const auto failures = window_->timeline()->timelineData()->failures;
     window_->goToFrame(kFrames - 1);
     const auto prev = previousFailure(failures, kFrames - 1);
@@ -206,14 +237,16 @@ class TestMainWindow : public QObject {
     QVERIFY(other.openProject(project));
     QVERIFY(opened.wait(kOpenTimeoutMs));
     QCOMPARE(other.sourcePath(), QFileInfo(clip_).absoluteFilePath());
-    QCOMPARE(other.shotOverrides()->all().size(), size_t(1));
+    QCOMPARE(other.project()->overrides().size(), size_t(1));
+    QVERIFY(!other.project()->isModified());
+    QVERIFY(other.windowTitle().startsWith("film"));
     QCOMPARE(other.settingsPanel()->settings().working_height_px, 128);
     QCOMPARE(other.timeline()->inFrame(), qint64(19));
   }
 
   void dropOpensVideo() {
     MainWindow other(dir_.filePath("settings3.ini"));
-    other.settingsPanel()->setSettings(window_->settingsPanel()->settings());
+    other.project()->reset(projectWith(window_->project()->settings()), QString());
     QSignalSpy opened(&other, &MainWindow::videoOpened);
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(clip_)});
@@ -250,12 +283,12 @@ class TestMainWindow : public QObject {
     const QString out = dir_.filePath("export.mp4");
     d->setOutputPath(out);
     d->setUseInOut(false);
-    QSignalSpy finished(window_->engine(), &SessionController::exportFinished);
+    QSignalSpy finished(window_->jobs(), &JobQueue::jobFinished);
     measure("export", [&] {
       d->exportButton()->click();
       QVERIFY(finished.wait(kExportTimeoutMs));
     });
-    QVERIFY2(finished.last().at(0).toBool(), qPrintable(finished.last().at(1).toString()));
+    QVERIFY2(finished.last().at(1).toBool(), qPrintable(finished.last().at(2).toString()));
     auto reader = cf::media::VideoReader::open(out.toStdString());
     QVERIFY2(reader.ok(), reader.ok() ? "" : reader.message().c_str());
     QCOMPARE(reader.value()->info().frame_count, int64_t(kFrames));
@@ -267,15 +300,114 @@ class TestMainWindow : public QObject {
     const QString out = dir_.filePath("cancelled.mkv");
     d->setCodec(cf::pipeline::ExportCodec::Ffv1Mkv);
     d->setOutputPath(out);
-    QSignalSpy finished(window_->engine(), &SessionController::exportFinished);
+    QSignalSpy finished(window_->jobs(), &JobQueue::jobFinished);
     d->exportButton()->click();
     d->cancelButton()->click();
     QVERIFY(finished.wait(kExportTimeoutMs));
-    QVERIFY(!finished.last().at(0).toBool());
+    QVERIFY(!finished.last().at(1).toBool());
+    QCOMPARE(window_->jobs()->job(finished.last().at(0).toInt())->state,
+             JobStatus::State::Cancelled);
     QVERIFY(!QFileInfo::exists(out));
     const QStringList leftovers = QDir(dir_.path()).entryList({"cancelled*"}, QDir::Files);
     QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(", ")));
     QVERIFY(!d->isRunning());
+  }
+
+  void editsDuringAnExportDoNotChangeIt() {
+    // The job exports from a snapshot with its own Session; meanwhile the editor scrubs,
+    // previews and changes λ. Its output must equal an export of the snapshot made on its own.
+    Project* project = window_->project();
+    project->clearShotOverride(0);  // the previews below follow the global λ
+    window_->settingsPanel()->lambdaSpin()->setValue(3.0);
+    cf::pipeline::ExportJobSpec snapshot;
+    snapshot.input_path = window_->sourcePath().toStdString();
+    snapshot.settings = project->settings();
+    snapshot.overrides = project->overrides();
+    ExportDialog* d = window_->exportDialog();
+    d->setCodec(cf::pipeline::ExportCodec::Ffv1Mkv);
+    d->setUseInOut(false);
+    d->audioCheck()->setChecked(false);
+    const QString out = dir_.filePath("during.mkv");
+    d->setOutputPath(out);
+    QSignalSpy finished(window_->jobs(), &JobQueue::jobFinished);
+    int edits_while_running = 0;
+    measure("edits during export", [&] {
+      d->exportButton()->click();
+      for (int i = 0; i < 6 && finished.isEmpty(); ++i) {
+        window_->goToFrame(i * 4);
+        waitForFrame(i * 4);
+        window_->settingsPanel()->lambdaSpin()->setValue(0.5 + i);
+        QTRY_COMPARE_WITH_TIMEOUT(window_->preview()->frame()->lambda, 0.5 + i, kPreviewTimeoutMs);
+        edits_while_running += finished.isEmpty() ? 1 : 0;
+      }
+      if (finished.isEmpty())
+        QVERIFY(finished.wait(kExportTimeoutMs));
+    });
+    qInfo("preview + λ edits served while the export ran: %d", edits_while_running);
+    QVERIFY2(finished.last().at(1).toBool(), qPrintable(finished.last().at(2).toString()));
+    snapshot.request = d->request();
+    snapshot.request.output_path = dir_.filePath("reference.mkv").toStdString();
+    auto reference = cf::pipeline::runExportJob(snapshot, {}, {});
+    QVERIFY2(reference.ok(), reference.ok() ? "" : reference.message().c_str());
+    const QByteArray a = cf::test::rawFrames(out, "rgb24");
+    QVERIFY(!a.isEmpty());
+    QVERIFY(a == cf::test::rawFrames(dir_.filePath("reference.mkv"), "rgb24"));
+  }
+
+  void failedOpenKeepsTheProject() {
+    const QString bad = dir_.filePath("broken.mp4");
+    {
+      QFile f(bad);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(QByteArray(4096, 'x'));
+    }
+    const QString source = window_->sourcePath();
+    const QString title = window_->windowTitle();
+    const qint64 frames = window_->timeline()->frameCount();
+    const double lambda = window_->project()->settings().lambda;
+    QSignalSpy failed(window_->engine(), &SessionController::openFailed);
+    QVERIFY(window_->project()->isModified());
+    QString seen;
+    answerNextMessageBox(QMessageBox::Discard, &seen);  // "save your changes first?"
+    window_->openVideo(bad);
+    QCOMPARE(seen, QStringLiteral("unsavedChangesBox"));
+    QVERIFY(failed.wait(kOpenTimeoutMs));
+    auto* error = window_->findChild<QMessageBox*>(QStringLiteral("errorBox"));
+    QVERIFY(error && error->informativeText().contains("broken.mp4"));
+    error->close();
+    QCOMPARE(window_->sourcePath(), source);
+    QCOMPARE(window_->windowTitle(), title);
+    QCOMPARE(window_->timeline()->frameCount(), frames);
+    QCOMPARE(window_->project()->settings().lambda, lambda);
+    QVERIFY(window_->engine()->isOpen());
+    // The old video still previews and its playhead moves.
+    window_->goToFrame(7);
+    waitForFrame(7);
+    window_->action("nextFrame")->trigger();
+    waitForFrame(8);
+  }
+
+  void closeAsksBeforeLosingChanges() {
+    window_->settingsPanel()->lambdaSpin()->setValue(1.75);
+    QVERIFY(window_->project()->isModified());
+    QVERIFY(window_->windowTitle().contains("[*]"));
+    QVERIFY(window_->isWindowModified());
+    // Cancel: the window stays, with its changes.
+    QString seen;
+    answerNextMessageBox(QMessageBox::Cancel, &seen);
+    QVERIFY(!window_->close());
+    QCOMPARE(seen, QStringLiteral("unsavedChangesBox"));
+    QVERIFY(window_->isVisible());
+    QVERIFY(window_->project()->isModified());
+    // Save: written to the project file, then the window closes.
+    const QString path = window_->project()->filePath();
+    QVERIFY(!path.isEmpty());
+    answerNextMessageBox(QMessageBox::Save);
+    QVERIFY(window_->close());
+    QVERIFY(!window_->project()->isModified());
+    auto saved = Project::read(path);
+    QVERIFY(saved.ok());
+    QCOMPARE(saved->settings.lambda, 1.75);
   }
 
   void cleanupTestCase() {

@@ -17,9 +17,13 @@ using namespace cf::ui;
 
 namespace {
 std::vector<cf::pipeline::FailureRange> sampleFailures() {
-  return {{50, 59, "sepia", "sepia on 70 % of chroma"},
-          {10, 12, "motion", "heavy motion"},
-          {80, 80, "low-confidence", "low confidence on 35 % of frame"}};
+  using cf::analysis::FlagKind;
+  using cf::analysis::Reason;
+  using cf::analysis::ReasonCode;
+  return {{50, 59, FlagKind::Sepia, Reason{ReasonCode::SepiaBand, 70, 20, 70}, "sepia"},
+          {10, 12, FlagKind::Motion, Reason{ReasonCode::MotionWidth, 4}, "heavy motion"},
+          {80, 80, FlagKind::LowConfidence, Reason{ReasonCode::LowConfidenceArea, 35},
+           "low confidence on 35 % of frame"}};
 }
 }  // namespace
 

@@ -36,6 +36,10 @@ ProjectData sampleProject(const QString& source) {
   p.cache_dir = "/tmp/cache/film";
   p.in_frame = 12;
   p.out_frame = 200;
+  p.export_settings.codec = cf::pipeline::ExportCodec::H265Mkv;
+  p.export_settings.quality_crf = 24;
+  p.export_settings.keep_audio = false;
+  p.export_settings.use_in_out = false;
   return p;
 }
 }  // namespace
@@ -73,6 +77,33 @@ class TestProjectFile : public QObject {
     QCOMPARE(p.overrides[1].shot_first_frame, int64_t(120));
     QVERIFY(!p.overrides[1].lambda.has_value());
     QCOMPARE(*p.overrides[1].temperature, 0.6);
+    QVERIFY(p.export_settings == in.export_settings);
+  }
+
+  void readsVersionOneFiles() {
+    // A file as Chromaflow 0.1 wrote it (format version 1: no export settings).
+    const QByteArray v1 = R"({
+      "format": "chromaflow-project", "version": 1, "source_path": "/films/kid.mp4",
+      "settings": {"model_path": "", "device": "cuda", "working_height_px": 192,
+                   "temperature": 0.3, "flow_method": "farneback", "lambda": 2.5,
+                   "thresholds": {"sepia_fraction": 0.5}},
+      "shot_overrides": [{"shot_first_frame": 48, "lambda": 0.125}],
+      "cache_dir": "/tmp/c", "in_frame": 3, "out_frame": 77})";
+    auto out = cf::ui::projectFromJson(v1, "old.chromaflow");
+    QVERIFY2(out.ok(), out.ok() ? "" : out.message().c_str());
+    QCOMPARE(out->source_path, QStringLiteral("/films/kid.mp4"));
+    QCOMPARE(out->settings.device, cf::pipeline::DeviceChoice::Cuda);
+    QCOMPARE(out->settings.working_height_px, 192);
+    QCOMPARE(out->settings.flow_method, cf::pipeline::FlowMethod::Farneback);
+    QCOMPARE(out->settings.lambda, 2.5);
+    QCOMPARE(out->settings.thresholds.sepia_fraction, 0.5);
+    QCOMPARE(out->overrides.size(), size_t(1));
+    QCOMPARE(*out->overrides[0].lambda, 0.125);
+    QCOMPARE(out->in_frame, qint64(3));
+    QCOMPARE(out->out_frame, qint64(77));
+    QVERIFY(out->export_settings == cf::ui::ExportSettings{});  // defaults
+    // Written back, it is the current version.
+    QVERIFY(cf::ui::projectToJson(*out).contains("\"version\": 2"));
   }
 
   void saveAndLoadStoresSourceRelativeToProject() {

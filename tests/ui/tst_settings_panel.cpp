@@ -1,4 +1,6 @@
-// SettingsPanel: the lambda slider emits while dragging, debounced settings, undoable overrides.
+// SettingsPanel, a view of the Project: the project follows the λ slider while dragging (one undo
+// step per drag), other settings are debounced into one command, per-shot overrides are undoable,
+// and the panel shows what the project holds after an undo.
 
 #include <QDoubleSpinBox>
 #include <QSignalSpy>
@@ -8,19 +10,18 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include "Project.h"
 #include "SettingsPanel.h"
-#include "ShotOverrides.h"
 
+using cf::ui::Project;
 using cf::ui::SettingsPanel;
-using cf::ui::ShotOverrides;
 
 class TestSettingsPanel : public QObject {
   Q_OBJECT
  private Q_SLOTS:
   void lambdaSliderEmitsWhileDragging() {
-    QUndoStack undo;
-    ShotOverrides overrides;
-    SettingsPanel panel(&undo, &overrides);
+    Project project;
+    SettingsPanel panel(&project);
     panel.resize(400, 800);
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
@@ -34,8 +35,8 @@ class TestSettingsPanel : public QObject {
     opt.sliderValue = slider->value();
     const QRect handle =
         slider->style()->subControlRect(QStyle::CC_Slider, &opt, QStyle::SC_SliderHandle, slider);
-    QSignalSpy lambda(&panel, &SettingsPanel::lambdaChanged);
-    QSignalSpy settings(&panel, &SettingsPanel::settingsChanged);
+    QSignalSpy lambda(&project, &Project::lambdaChanged);
+    QSignalSpy settings(&project, &Project::settingsChanged);
     QTest::mousePress(slider, Qt::LeftButton, {}, handle.center());
     QVERIFY(slider->isSliderDown());
     for (int dx = 10; dx <= 60; dx += 10)
@@ -49,6 +50,8 @@ class TestSettingsPanel : public QObject {
     QCOMPARE(panel.lambda(), last);
     QCOMPARE(panel.lambdaSpin()->value(), last);
     QCOMPARE(panel.settings().lambda, last);
+    QCOMPARE(project.settings().lambda, last);
+    QCOMPARE(project.undoStack()->count(), 1);  // the whole drag is one undo step
     // Lambda alone never triggers the (expensive) settings change.
     QTest::qWait(SettingsPanel::kSettleDelayMs + 100);
     QCOMPARE(settings.size(), 0);
@@ -56,20 +59,27 @@ class TestSettingsPanel : public QObject {
     panel.lambdaSpin()->setValue(1.5);
     QCOMPARE(lambda.last().at(0).toDouble(), 1.5);
     QCOMPARE(slider->value(), 30);  // 1.5 of 20 over 400 steps
+    QCOMPARE(project.undoStack()->count(), 2);
+    // Undo shows the project's value again in both widgets.
+    project.undoStack()->undo();
+    QCOMPARE(panel.lambdaSpin()->value(), last);
+    QCOMPARE(slider->value(), int(std::lround(last / SettingsPanel::kLambdaSliderMax *
+                                              SettingsPanel::kLambdaSliderSteps)));
+    project.undoStack()->undo();
+    QCOMPARE(panel.lambda(), cf::pipeline::SessionSettings{}.lambda);
   }
 
   void otherSettingsAreDebounced() {
-    QUndoStack undo;
-    ShotOverrides overrides;
-    SettingsPanel panel(&undo, &overrides);
+    Project project;
+    SettingsPanel panel(&project);
     cf::pipeline::SessionSettings s;
     s.temperature = 0.2;
     s.working_height_px = 320;
     s.flow_method = cf::pipeline::FlowMethod::Farneback;
     s.thresholds.flicker_ratio = 5.0;
     s.cache_dir = "/tmp/somewhere";
-    QSignalSpy settings(&panel, &SettingsPanel::settingsChanged);
-    panel.setSettings(s);
+    project.setSettings(s);
+    QSignalSpy settings(&project, &Project::settingsChanged);
     QCOMPARE(panel.settings().temperature, 0.2);
     QCOMPARE(panel.settings().working_height_px, 320);
     QCOMPARE(panel.settings().flow_method, cf::pipeline::FlowMethod::Farneback);
@@ -82,45 +92,57 @@ class TestSettingsPanel : public QObject {
     QCOMPARE(settings.size(), 1);  // three edits, one change
     QCOMPARE(settings.last().at(0).value<cf::pipeline::SessionSettings>().temperature, 0.4);
     QCOMPARE(settings.size(), 1);
+    QCOMPARE(project.undoStack()->count(), 2);  // setSettings above, and the three edits
+    project.undoStack()->undo();
+    QCOMPARE(panel.temperatureSpin()->value(), 0.2);
+    QCOMPARE(project.settings().temperature, 0.2);
   }
 
   void perShotOverrideUndoRedo() {
-    QUndoStack undo;
-    ShotOverrides overrides;
-    SettingsPanel panel(&undo, &overrides);
-    QSignalSpy changed(&overrides, &ShotOverrides::changed);
+    Project project;
+    QUndoStack& undo = *project.undoStack();
+    SettingsPanel panel(&project);
+    QSignalSpy changed(&project, &Project::overridesChanged);
+    const double default_lambda = project.settings().lambda;
     panel.setCurrentShot(40, 79);
-    panel.lambdaSpin()->setValue(0.3);
+    panel.lambdaSpin()->setValue(0.3);  // global λ
     panel.overrideLambdaForShot();
-    QCOMPARE(undo.count(), 1);
-    QVERIFY(overrides.find(40).has_value());
-    QCOMPARE(*overrides.find(40)->lambda, 0.3);
+    QVERIFY(project.shotOverride(40).has_value());
+    QCOMPARE(*project.shotOverride(40)->lambda, 0.3);
     panel.temperatureSpin()->setValue(0.5);
     panel.overrideTemperatureForShot();
-    QCOMPARE(*overrides.find(40)->temperature, 0.5);
-    QCOMPARE(*overrides.find(40)->lambda, 0.3);  // merged into the same shot
+    QTest::qWait(SettingsPanel::kSettleDelayMs + 100);  // the global temperature settles too
+    QCOMPARE(*project.shotOverride(40)->temperature, 0.5);
+    QCOMPARE(*project.shotOverride(40)->lambda, 0.3);  // merged into the same shot
     panel.setCurrentShot(0, 39);
     panel.lambdaSpin()->setValue(1.2);
     panel.overrideLambdaForShot();
-    QCOMPARE(overrides.all().size(), size_t(2));
-    QCOMPARE(overrides.all().front().shot_first_frame, int64_t(0));  // kept sorted
+    QCOMPARE(undo.count(), 6);
+    QCOMPARE(project.overrides().size(), size_t(2));
+    QCOMPARE(project.overrides().front().shot_first_frame, int64_t(0));  // kept sorted
     undo.undo();
-    QVERIFY(!overrides.find(0).has_value());
+    QVERIFY(!project.shotOverride(0).has_value());
     undo.undo();
-    QVERIFY(!overrides.find(40)->temperature.has_value());
-    QCOMPARE(*overrides.find(40)->lambda, 0.3);
+    QCOMPARE(panel.lambda(), 0.3);
     undo.undo();
-    QVERIFY(overrides.all().empty());
+    QCOMPARE(panel.temperatureSpin()->value(), 0.0);
+    undo.undo();
+    QVERIFY(!project.shotOverride(40)->temperature.has_value());
+    QCOMPARE(*project.shotOverride(40)->lambda, 0.3);
+    undo.undo();
+    QVERIFY(project.overrides().empty());
+    undo.undo();
+    QCOMPARE(panel.lambda(), default_lambda);
     QVERIFY(!undo.canUndo());
-    undo.redo();
-    undo.redo();
-    QCOMPARE(*overrides.find(40)->temperature, 0.5);
+    for (int i = 0; i < 3; ++i)
+      undo.redo();
+    QCOMPARE(*project.shotOverride(40)->temperature, 0.5);
     QVERIFY(undo.undoText().contains("40"));
     panel.setCurrentShot(40, 79);
     panel.clearShotOverride();
-    QVERIFY(!overrides.find(40).has_value());
+    QVERIFY(!project.shotOverride(40).has_value());
     undo.undo();
-    QCOMPARE(*overrides.find(40)->lambda, 0.3);
+    QCOMPARE(*project.shotOverride(40)->lambda, 0.3);
     QVERIFY(changed.size() >= 8);
   }
 };

@@ -23,8 +23,13 @@ cf::pipeline::TimelineDataPtr makeData(qint64 frames) {
     s.flicker = float(i % 7);
     s.confidence = 0.5f;
   }
-  d->failures.push_back({60, 69, "low-confidence", "low confidence on 35 % of frame"});
-  d->failures.push_back({80, 84, "sepia", "sepia on 70 % of chroma"});
+  using cf::analysis::FlagKind;
+  using cf::analysis::Reason;
+  using cf::analysis::ReasonCode;
+  d->failures.push_back({60, 69, FlagKind::LowConfidence, Reason{ReasonCode::LowConfidenceArea, 35},
+                         "low confidence on 35 % of frame"});
+  d->failures.push_back(
+      {80, 84, FlagKind::Sepia, Reason{ReasonCode::SepiaBand, 70, 20, 70}, "sepia"});
   return d;
 }
 }  // namespace
@@ -66,7 +71,7 @@ class TestTimelineWidget : public QObject {
     QCOMPARE(w.playhead(), qint64(80));
     QCOMPARE(w.failureAt(w.failureMarkerRect(0).center()), 0);
     QCOMPARE(w.failureAt(QPoint(5, w.failureMarkerRect(0).center().y())), -1);
-    QVERIFY(TimelineWidget::failureKindName("sepia").contains("Sepia"));
+    QVERIFY(TimelineWidget::failureKindName(cf::analysis::FlagKind::Sepia).contains("Sepia"));
   }
 
   void zoomRunsFromWholeFilmToSingleFrames() {

@@ -1,0 +1,23 @@
+#include "pipeline/ExportJob.h"
+
+#include "pipeline/Session.h"
+
+namespace cf::pipeline {
+
+Result<ExportJobResult> runExportJob(const ExportJobSpec& spec, const CancelToken& cancel,
+                                     const ProgressFn& progress) {
+  if (cancel.isCancelled())
+    return makeError("export of '" + spec.input_path + "' cancelled before it started");
+  auto session = Session::open(spec.input_path, spec.settings);
+  if (!session)
+    return session.error();
+  (*session)->setShotOverrides(spec.overrides);
+  if (Status s = (*session)->exportVideo(spec.request, cancel, progress); !s)
+    return s.error();
+  ExportJobResult result;
+  result.stats = (*session)->lastExportStats();
+  result.device_name = (*session)->info().device_name;
+  return result;
+}
+
+}  // namespace cf::pipeline
