@@ -138,9 +138,9 @@ class TestLabConversion : public QObject {
       const cv::Vec3b p = rgb.at<cv::Vec3b>(0, c);
       return std::max({p[0], p[1], p[2]}) - std::min({p[0], p[1], p[2]});
     };
-    // Unfaded, L 1 with this chroma spreads over ~17 codes; faded, at most a few near-black codes.
+    // Unfaded, L 1 and L 99.5 with this chroma spread over many codes; faded, at most a few.
     QVERIFY2(spread(1) <= 3, qPrintable(QString::number(spread(1))));
-    QVERIFY2(spread(3) <= 1, qPrintable(QString::number(spread(3))));
+    QVERIFY2(spread(3) <= 3, qPrintable(QString::number(spread(3))));
     QVERIFY2(spread(2) > 40, qPrintable(QString::number(spread(2))));  // L 50 keeps its colour
     QCOMPARE(cf::color::chromaFade(50.f), 1.f);
     QCOMPARE(cf::color::chromaFade(0.f), 0.f);
