@@ -696,6 +696,10 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
         <source>cannot open project %1: %2</source>
         <translation>Projekt %1 kann nicht geöffnet werden: %2</translation>
     </message>
+    <message>
+        <source>cannot open project %1: it is not a regular file (a folder, named pipe or device)</source>
+        <translation>Projekt %1 kann nicht geöffnet werden: es ist keine normale Datei (ein Ordner, eine benannte Pipe oder ein Gerät)</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::SettingsPanel</name>

@@ -696,6 +696,10 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
         <source>cannot open project %1: %2</source>
         <translation>no se puede abrir el proyecto %1: %2</translation>
     </message>
+    <message>
+        <source>cannot open project %1: it is not a regular file (a folder, named pipe or device)</source>
+        <translation>no se puede abrir el proyecto %1: no es un archivo normal (una carpeta, una tubería con nombre o un dispositivo)</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::SettingsPanel</name>

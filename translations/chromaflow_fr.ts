@@ -696,6 +696,10 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
         <source>cannot open project %1: %2</source>
         <translation>impossible d&apos;ouvrir le projet %1 : %2</translation>
     </message>
+    <message>
+        <source>cannot open project %1: it is not a regular file (a folder, named pipe or device)</source>
+        <translation>impossible d’ouvrir le projet %1 : ce n’est pas un fichier ordinaire (un dossier, un tube nommé ou un périphérique)</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::SettingsPanel</name>

@@ -691,6 +691,10 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
         <source>cannot open project %1: %2</source>
         <translation>无法打开项目 %1：%2</translation>
     </message>
+    <message>
+        <source>cannot open project %1: it is not a regular file (a folder, named pipe or device)</source>
+        <translation>无法打开项目 %1：它不是普通文件（而是文件夹、命名管道或设备）</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::SettingsPanel</name>
