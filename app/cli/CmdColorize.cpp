@@ -10,6 +10,7 @@ extern "C" {
 
 #include "CliOptions.h"
 #include "ConsoleProgress.h"
+#include "ImageOptions.h"
 #include "pipeline/Session.h"
 
 namespace cf::app {
@@ -21,6 +22,7 @@ int runColorize(const QStringList& args) {
                      "is cached, so a second export with another --lambda or codec is fast."));
   parser.addHelpOption();
   addSessionOptions(parser);
+  addImageOptions(parser);
   parser.addOption({QStringLiteral("codec"),
                     QStringLiteral("h264 (.mp4, default), h265 (.mkv/.mp4), ffv1 (.mkv, lossless) "
                                    "or prores (.mov)."),
@@ -32,16 +34,21 @@ int runColorize(const QStringList& args) {
   parser.addOption({QStringLiteral("last"), QStringLiteral("Last frame to export (inclusive)."),
                     QStringLiteral("frame"), QStringLiteral("-1")});
   parser.addOption({QStringLiteral("no-audio"), QStringLiteral("Leave the audio out.")});
-  parser.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("The black-and-white video."));
-  parser.addPositionalArgument(QStringLiteral("OUT"),
-                               QStringLiteral("The colour video (.mp4, .mkv or .mov)."));
+  parser.addPositionalArgument(
+      QStringLiteral("IN"),
+      QStringLiteral("The black-and-white video, image sequence (scan_%06d.dpx, its first file or "
+                     "its folder) or photo."));
+  parser.addPositionalArgument(
+      QStringLiteral("OUT"),
+      QStringLiteral("The colour video (.mp4, .mkv or .mov), image sequence (out_%06d.dpx, .tif "
+                     "or .png) or photo (.jpg, .png or .tif)."));
   QTextStream err(stderr);
   QTextStream out(stdout);
   const QString cmd = QStringLiteral("chromaflow-cli colorize");
   if (const auto exit_code = parseOrExit(parser, cmd, args))
     return *exit_code;
   const QStringList positional = parser.positionalArguments();
-  if (positional.size() != 2) {
+  if (positional.size() != 2 && !isStillBatch(parser, positional)) {
     err << cmd << ": expected IN and OUT. Run '" << cmd << " --help' for the options.\n";
     return 2;
   }
@@ -67,6 +74,14 @@ int runColorize(const QStringList& args) {
     return 2;
   }
   request.keep_audio = !parser.isSet(QStringLiteral("no-audio"));
+  if (!parseImageOptions(parser, positional.back(), &settings, &request, &problem)) {
+    err << cmd << ": " << problem << '\n';
+    return 2;
+  }
+  if (isStillBatch(parser, positional)) {
+    av_log_set_level(AV_LOG_FATAL);
+    return runStillBatch(positional, settings, request);
+  }
   av_log_set_level(AV_LOG_FATAL);
 
   const std::string in_path = positional.at(0).toStdString();

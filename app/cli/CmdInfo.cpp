@@ -9,6 +9,7 @@
 
 extern "C" {
 #include <libavutil/log.h>
+#include <libavutil/rational.h>
 }
 
 #include "media/VideoReader.h"
@@ -61,6 +62,12 @@ QJsonObject toJson(const media::StreamInfo& info) {
       {QStringLiteral("rotation_deg"), info.rotation_deg},
       {QStringLiteral("variable_frame_rate"), info.variable_frame_rate},
       {QStringLiteral("field_order"), str(info.field_order)},
+      {QStringLiteral("interlaced"),
+       info.field_order == "tff" || info.field_order == "bff"},
+      {QStringLiteral("timecode"), str(info.timecode)},
+      {QStringLiteral("image_pattern"), str(info.image_pattern)},
+      {QStringLiteral("image_first_number"), static_cast<qint64>(info.image_first_number)},
+      {QStringLiteral("still_image"), info.still_image},
       {QStringLiteral("has_audio"), info.hasAudio()},
       {QStringLiteral("audio_streams"), audio},
       {QStringLiteral("subtitle_streams"), subtitles},
@@ -83,6 +90,17 @@ void printText(QTextStream& out, const media::StreamInfo& info) {
       << QString::number(info.container_duration_s, 'f', 3) << " s)\n";
   out << "Time base:   " << ratio(info.time_base) << ", first pts " << info.start_pts << '\n';
   out << "Rotation:    " << info.rotation_deg << " deg clockwise\n";
+  if (info.field_order == "tff" || info.field_order == "bff")
+    out << "Interlaced:  yes, " << (info.field_order == "tff" ? "top" : "bottom")
+        << " field first\n";
+  if (!info.timecode.empty())
+    out << "Timecode:    " << str(info.timecode) << '\n';
+  if (info.still_image)
+    out << "Image:       a single photo (one frame)\n";
+  else if (!info.image_pattern.empty())
+    out << "Images:      " << str(info.image_pattern) << ", numbers "
+        << info.image_first_number << ".." << info.image_first_number + info.frame_count - 1
+        << '\n';
   if (info.audio_streams.empty())
     out << "Audio:       none\n";
   for (const auto& a : info.audio_streams) {
@@ -107,10 +125,16 @@ int runInfo(const QStringList& args) {
   parser.setApplicationDescription(QStringLiteral("Print the stream facts of a video file."));
   parser.addHelpOption();
   parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")});
+  parser.addOption({QStringLiteral("fps"),
+                    QStringLiteral("Frame rate of an image sequence (default: the DPX header's, "
+                                   "else 24)."),
+                    QStringLiteral("rate")});
   parser.addOption({QStringLiteral("check"),
                     QStringLiteral("Decode every frame and list the damaged ones (slow for long "
                                    "videos).")});
-  parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The video file."));
+  parser.addPositionalArgument(
+      QStringLiteral("FILE"),
+      QStringLiteral("The video file, image sequence (pattern, first file or folder) or photo."));
   QTextStream err(stderr);
   if (!parser.parse(QStringList{QStringLiteral("chromaflow-cli info")} + args)) {
     err << "chromaflow-cli info: " << parser.errorText() << '\n';
@@ -127,7 +151,18 @@ int runInfo(const QStringList& args) {
   }
   av_log_set_level(AV_LOG_FATAL);  // our own one-line errors replace FFmpeg's log
   const std::string path = parser.positionalArguments().first().toStdString();
-  auto reader = media::VideoReader::open(path);
+  media::InputOptions input;
+  if (parser.isSet(QStringLiteral("fps"))) {
+    bool ok = false;
+    const double fps = parser.value(QStringLiteral("fps")).toDouble(&ok);
+    const AVRational q = av_d2q(fps, 1001000);
+    if (!ok || fps < 1.0 || fps > 1000.0) {
+      err << "chromaflow-cli info: --fps must be a rate from 1 to 1000\n";
+      return 2;
+    }
+    input.sequence_fps = media::Rational{q.num, q.den};
+  }
+  auto reader = media::VideoReader::open(path, input);
   if (!reader) {
     err << "chromaflow-cli info: " << str(reader.message()) << '\n';
     return 1;

@@ -91,4 +91,15 @@ cv::Mat recombineToRgb8(const cv::Mat& l_full, const cv::Mat& ab_low,
   return labToRgb8Affine(l_full, fullResolutionCoefficients(l_full, ab_low, settings));
 }
 
+cv::Mat recombineToRgb16(const cv::Mat& l_full, const cv::Mat& ab_low,
+                         const GuidedUpsampleSettings& settings) {
+  CV_Assert(l_full.type() == CV_32FC1 && ab_low.type() == CV_32FC2);
+  const cv::Mat ab = ab_low.size() == l_full.size() && settings.radius_px <= 0
+                         ? ab_low
+                         : upsampleAbGuided(l_full, ab_low, settings);
+  cv::Mat rgb16;
+  labToRgb(mergeLab(l_full, ab)).convertTo(rgb16, CV_16U, 65535.0);
+  return rgb16;
+}
+
 }  // namespace cf::color

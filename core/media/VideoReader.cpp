@@ -11,6 +11,7 @@ extern "C" {
 }
 
 #include "common/Logging.h"
+#include "media/ExifOrientation.h"
 #include "media/FfmpegError.h"
 
 namespace cf::media {
@@ -82,6 +83,18 @@ double durationTagSeconds(const AVDictionary* metadata) {
   return static_cast<double>(duration_us) / 1e6;
 }
 
+PacketScan sequencePacketTable(const ImageSequence& seq) {
+  PacketScan scan;
+  for (int64_t i = 0; i < seq.file_count; ++i) {
+    scan.pts_sorted.push_back(i);
+    scan.keyframe_indices.push_back(i);
+  }
+  scan.packets_read = seq.file_count;
+  scan.last_duration = 1;
+  scan.min_delta = scan.max_delta = 1;
+  return scan;
+}
+
 void fillStreamInfo(const AVFormatContext* fmt, int vidx, const PacketScan& scan,
                     StreamInfo& info) {
   const AVStream* st = fmt->streams[vidx];
@@ -105,6 +118,9 @@ void fillStreamInfo(const AVFormatContext* fmt, int vidx, const PacketScan& scan
   info.frame_count = static_cast<int64_t>(scan.pts_sorted.size());
   info.rotation_deg = rotationFromDisplayMatrix(st);
   info.field_order = fieldOrderName(par->field_order);
+  info.timecode = tag(st->metadata, "timecode");
+  if (info.timecode.empty())
+    info.timecode = tag(fmt->metadata, "timecode");
 
   const double tb = av_q2d(st->time_base);
   if (!scan.pts_sorted.empty()) {
@@ -154,8 +170,13 @@ void fillStreamInfo(const AVFormatContext* fmt, int vidx, const PacketScan& scan
 
 VideoReader::~VideoReader() = default;
 
-Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path) {
-  auto probed = openInputFile(path);
+Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path,
+                                                       const InputOptions& options) {
+  auto images = findImageInput(path, options.single_image);
+  if (!images)
+    return images.error();
+  const std::optional<ImageSequence>& seq = images.value();
+  auto probed = seq ? openImageInput(*seq, options.sequence_fps) : openInputFile(path);
   if (!probed)
     return probed.error();
   AVFormatContext* fmt = probed.value().get();
@@ -178,7 +199,7 @@ Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path) 
                      ": it has no video stream. Open a video file.");
   }
   AVStream* st = fmt->streams[vidx];
-  if (isStillImageDemuxer(fmt->iformat))
+  if (!seq && isStillImageDemuxer(fmt->iformat))
     return makeError("cannot use " + inQuotes(path) + ": it is a still image (" +
                      avcodec_get_name(st->codecpar->codec_id) +
                      "), not a video. Open a video file.");
@@ -199,7 +220,9 @@ Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path) 
                      std::to_string(kMaxSidePx) +
                      " Chromaflow handles (or the file is damaged). Scale it down first.");
 
-  PacketScan scan = scanVideoPackets(fmt, vidx);
+  // An image sequence is one picture per file, all key frames: its packet table is known without
+  // reading every file.
+  PacketScan scan = seq ? sequencePacketTable(*seq) : scanVideoPackets(fmt, vidx);
   const int64_t frames = static_cast<int64_t>(scan.pts_sorted.size());
   if (frames == 0)
     return makeError("cannot use " + inQuotes(path) +
@@ -218,9 +241,24 @@ Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path) 
 
   std::unique_ptr<VideoReader> reader(new VideoReader());
   reader->path_ = path;
+  reader->images_ = seq;
+  reader->options_ = options;
   reader->stream_index_ = vidx;
   reader->info_.path = path;
   fillStreamInfo(fmt, vidx, scan, reader->info_);
+  if (seq) {
+    reader->info_.image_pattern = seq->single_still ? seq->pathOf(0) : seq->pattern;
+    reader->info_.image_first_number = seq->first_number;
+    reader->info_.still_image = seq->single_still;
+    reader->info_.container = seq->single_still ? "image" : "image sequence";
+    if (!seq->header_timecode.empty())
+      reader->info_.timecode = seq->header_timecode;
+    reader->orientation_ = seq->orientation;
+  }
+  reader->coded_width_px_ = reader->info_.width_px;
+  reader->coded_height_px_ = reader->info_.height_px;
+  if (reader->orientation_ >= 5)  // EXIF: shown transposed
+    std::swap(reader->info_.width_px, reader->info_.height_px);
   reader->scan_ = std::move(scan);
   probed = Error{};  // close the scanning demuxer before opening the decoding one
 
@@ -247,7 +285,7 @@ Status VideoReader::openDecoder() {
   draining_ = false;
   decoder_.reset();
   fmt_.reset();
-  auto opened = openInputFile(path_);
+  auto opened = openSource();
   if (!opened)
     return opened.error();
   fmt_ = std::move(opened.value());
@@ -275,6 +313,10 @@ Status VideoReader::openDecoder() {
   if (!packet_ || !av_frame_)
     return makeError("out of memory opening " + inQuotes(path_));
   return Status::success();
+}
+
+Result<InputFormatPtr> VideoReader::openSource() const {
+  return images_ ? openImageInput(*images_, options_.sequence_fps) : openInputFile(path_);
 }
 
 Result<bool> VideoReader::decodeOne() {
@@ -433,17 +475,18 @@ Result<FramePtr> VideoReader::decodeFrame() {
     index = position_;
   if (av->decode_error_flags != 0 || (av->flags & AV_FRAME_FLAG_CORRUPT))
     noteDamage(index, "was decoded with errors (concealed by the decoder)");
-  if (av->width != info_.width_px || av->height != info_.height_px) {
+  if (av->width != coded_width_px_ || av->height != coded_height_px_) {
     ++resized_frames_;
     qCDebug(lcMedia, "%s is %dx%d in a %dx%d stream; scaled", where(index).c_str(), av->width,
-            av->height, info_.width_px, info_.height_px);
+            av->height, coded_width_px_, coded_height_px_);
   }
-  auto converted = converter_.convert(*av, info_.width_px, info_.height_px);
+  auto converted = converter_.convert(*av, coded_width_px_, coded_height_px_);
   const int64_t duration = av->pkt_duration;
   av_frame_unref(av);
   if (!converted)
     return makeError(where(index) + ": " + converted.message());
   std::shared_ptr<Frame> frame = std::move(converted.value());
+  applyExifOrientation(&frame->y, &frame->u, &frame->v, orientation_);
   stamp(*frame, index, pts, duration);
   return FramePtr(std::move(frame));
 }

@@ -34,7 +34,7 @@ namespace cf::pipeline {
 struct ExportFrame : AnalysedFrame {
   temporal::FrameLinkPtr link;  ///< to the previous frame; null for the first one and after a cut
   cv::Mat smoothed_ab;          ///< the smoothing's output (working resolution)
-  cv::Mat rgb;                  ///< the recombined frame, CV_8UC3 at the source resolution
+  cv::Mat rgb;  ///< the recombined frame, CV_8UC3 (or CV_16UC3) at the source resolution
 };
 using ExportFramePtr = std::shared_ptr<ExportFrame>;
 using FrameQueue = BoundedQueue<ExportFramePtr>;
@@ -68,8 +68,8 @@ Status runFlowStage(temporal::FrameLinker& linker, const std::vector<int64_t>& c
 Status runSmoothingStage(const temporal::SmoothSettings& settings, int64_t count, FrameQueue& in,
                          FrameQueue& out, const CancelToken& cancel, StageTimes& times);
 
-/// Recombines full-resolution L with the smoothed ab.
-Status runRecombineStage(FrameQueue& in, FrameQueue& out, const CancelToken& cancel,
+/// Recombines full-resolution L with the smoothed ab, as CV_8UC3 or (rgb_depth 16) CV_16UC3.
+Status runRecombineStage(FrameQueue& in, FrameQueue& out, int rgb_depth, const CancelToken& cancel,
                          StageTimes& times);
 
 }  // namespace cf::pipeline

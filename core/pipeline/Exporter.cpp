@@ -10,6 +10,7 @@
 #include "model/Colorizer.h"
 #include "pipeline/AbCache.h"
 #include "pipeline/CutScan.h"
+#include "pipeline/ExportOutput.h"
 #include "pipeline/ExportStages.h"
 
 namespace cf::pipeline {
@@ -114,30 +115,11 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
       cut_frames.push_back(cut.frame);
     std::sort(cut_frames.begin(), cut_frames.end());
 
-    media::VideoWriterSettings ws;
-    ws.output_path = request.output_path;
-    ws.codec = request.codec;
-    ws.width_px = info.width_px;
-    ws.height_px = info.height_px;
-    ws.fps = info.fps;
-    ws.time_base = info.time_base;
-    ws.crf = request.crf;
-    ws.sample_aspect = info.sample_aspect;
-    ws.rotation_deg = info.rotation_deg;
-    ws.source_path = request.input_path;
-    ws.full_range = false;
     const bool whole = first == 0 && last == info.frame_count - 1;
-    if (request.keep_audio && info.hasAudio()) {
-      ws.audio_source_path = request.input_path;
-      if (!whole) {  // the range's audio, moved to start with its first frame
-        const auto [start_s, end_s] = reader->frameSpanS(first, last);
-        ws.audio_range = media::AudioRange{
-            start_s, end_s, static_cast<double>(info.start_pts) * info.time_base.toDouble()};
-      }
-    }
-    auto writer = media::VideoWriter::create(ws);
-    if (!writer)
-      return writer.error();
+    auto output = ExportOutput::create(request, *reader, first, last);
+    if (!output)
+      return output.error();
+    ExportOutput& writer = **output;
 
     // Queue sizes: enough for the network to work on one batch while the next is decoded; the
     // later stages pass single frames. Memory: these plus one smoothing window of frames.
@@ -159,7 +141,9 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
     });
     runner.start([&] { return runFlowStage(linker, cut_frames, inferred, linked, cancel, times); });
     runner.start([&] { return runSmoothingStage(smooth, count, linked, smoothed, cancel, times); });
-    runner.start([&] { return runRecombineStage(smoothed, recombined, cancel, times); });
+    const int rgb_depth = writer.rgbDepth();
+    runner.start(
+        [&] { return runRecombineStage(smoothed, recombined, rgb_depth, cancel, times); });
 
     // Encoding runs here, on the calling thread.
     int64_t pts_offset = 0;  // a range export starts where the source starts
@@ -172,7 +156,11 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
       const auto t_encode = Clock::now();
       if (stats.frames == 0 && !whole)
         pts_offset = f->frame->pts - info.start_pts;
-      Status s = (*writer)->writeRgb(f->rgb, f->frame->pts - pts_offset, f->frame->duration);
+      const int64_t out_index = f->index - first;
+      Status s = writer.alreadyWritten(out_index)
+                     ? Status()
+                     : writer.write(f->rgb, out_index, f->frame->pts - pts_offset,
+                                    f->frame->duration);
       times.encode_s += since(t_encode);
       if (!s) {
         runner.fail(s.error());
@@ -189,7 +177,7 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
       return makeError("internal error: " + std::to_string(stats.frames) + " of " +
                        std::to_string(count) + " frames reached the encoder");
     const auto t_finish = Clock::now();
-    if (Status s = (*writer)->finish(); !s)
+    if (Status s = writer.finish(); !s)
       return s.error();
     times.encode_s += since(t_finish);
 
@@ -204,7 +192,7 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
     stats.frames_held_max = static_cast<int64_t>(
         decoded.highWater() + inferred.highWater() + linked.highWater() + smoothed.highWater() +
         recombined.highWater() + static_cast<size_t>(smooth.window_frames) + batch + 4);
-    for (const std::string& note : (*writer)->notes())
+    for (const std::string& note : writer.notes())
       stats.notes.push_back(note);
     if (!info.subtitle_codecs.empty())
       stats.notes.push_back(media::subtitlesLeftOutNote(info));

@@ -112,7 +112,8 @@ void Session::Impl::ensureFlowCache() {
 Status Session::Impl::ensureScan(const CancelToken& cancel, const ProgressFn& progress) {
   if (scan)
     return {};
-  auto result = scanSceneCuts(info.path, temporal::SceneCutSettings{}, cancel, progress);
+  auto result =
+      scanSceneCuts(info.path, temporal::SceneCutSettings{}, cancel, progress, settings.input);
   if (!result)
     return result.error();
   scan = std::move(*result);
@@ -175,7 +176,7 @@ Session::~Session() = default;
 Result<std::unique_ptr<Session>> Session::open(const std::string& video_path,
                                                const SessionSettings& settings) {
   return guarded("opening '" + video_path + "'", [&]() -> Result<std::unique_ptr<Session>> {
-    auto reader = media::VideoReader::open(video_path);
+    auto reader = media::VideoReader::open(video_path, settings.input);
     if (!reader)
       return reader.error();
     auto impl = std::make_unique<Impl>();
@@ -276,6 +277,8 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   rr.keep_audio = request.keep_audio;
   rr.first_frame = request.first_frame;
   rr.last_frame = request.last_frame;
+  rr.bit_depth = request.bit_depth;
+  rr.start_number = request.start_number;
   rr.temporal = impl_->temporalSettings(impl_->settings.lambda);
   if (!impl_->overrides.empty()) {  // per-shot lambdas, in source frames (one range per shot)
     rr.temporal.smooth.lambda_ranges.push_back({0, impl_->lambdaFor(0)});

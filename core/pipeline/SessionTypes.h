@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analysis/FailureTypes.h"
+#include "media/InputOptions.h"
 
 namespace cf::pipeline {
 
@@ -28,6 +29,7 @@ struct SessionSettings {
   double lambda = 4.0;    ///< temporal smoothing strength; 0 = off
   std::string cache_dir;  ///< empty: a per-video folder under the user's cache directory
   FailureThresholds thresholds;
+  media::InputOptions input;  ///< image inputs: sequence rate, one photo or a sequence
 };
 
 /// Per-shot override of the global settings (undoable in the GUI).
@@ -53,12 +55,14 @@ struct SessionInfo {
 enum class ExportCodec { H264Mp4, H265Mkv, Ffv1Mkv, ProResMov };
 
 struct ExportRequest {
-  std::string output_path;
+  std::string output_path;  ///< a video (.mp4/.mkv/.mov), an image pattern ("out_%06d.dpx") or an image
   ExportCodec codec = ExportCodec::H264Mp4;
   int quality_crf = 18;  ///< lower is better (H.264/H.265)
   int64_t first_frame = 0;
   int64_t last_frame = -1;  ///< inclusive; -1 = to the end
   bool keep_audio = true;
+  int bit_depth = 0;          ///< output depth; 0 = the source's where the output format allows
+  int64_t start_number = -1;  ///< image sequence output: first file number; -1 = like the source
 };
 
 /// What an export did, for the CLI summary and the benchmarks.
