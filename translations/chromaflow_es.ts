@@ -472,8 +472,8 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
         <translation>Abrir un vídeo</translation>
     </message>
     <message>
-        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow projects (*.chromaflow);;All files (*)</source>
-        <translation>Vídeos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Proyectos de Chromaflow (*.chromaflow);;Todos los archivos (*)</translation>
+        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Photos and image sequences (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Chromaflow projects (*.chromaflow);;All files (*)</source>
+        <translation>Vídeos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Fotos y secuencias de imágenes (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Proyectos de Chromaflow (*.chromaflow);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Open a project</source>

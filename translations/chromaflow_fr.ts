@@ -472,8 +472,8 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
         <translation>Ouvrir une vidéo</translation>
     </message>
     <message>
-        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow projects (*.chromaflow);;All files (*)</source>
-        <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Projets Chromaflow (*.chromaflow);;Tous les fichiers (*)</translation>
+        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Photos and image sequences (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Chromaflow projects (*.chromaflow);;All files (*)</source>
+        <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Photos et séquences d'images (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Projets Chromaflow (*.chromaflow);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Open a project</source>

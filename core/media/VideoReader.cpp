@@ -121,6 +121,8 @@ void fillStreamInfo(const AVFormatContext* fmt, int vidx, const PacketScan& scan
   info.timecode = tag(st->metadata, "timecode");
   if (info.timecode.empty())
     info.timecode = tag(fmt->metadata, "timecode");
+  for (unsigned i = 0; i < fmt->nb_streams && info.timecode.empty(); ++i)  // a tmcd/data track
+    info.timecode = tag(fmt->streams[i]->metadata, "timecode");
 
   const double tb = av_q2d(st->time_base);
   if (!scan.pts_sorted.empty()) {

@@ -230,6 +230,10 @@ Status VideoWriter::open() {
   stream_->time_base = enc->time_base;
   stream_->avg_frame_rate = enc->framerate;
   stream_->sample_aspect_ratio = enc->sample_aspect_ratio;
+  if (!s.timecode.empty()) {
+    av_dict_set(&stream_->metadata, "timecode", s.timecode.c_str(), 0);
+    av_dict_set(&out_->metadata, "timecode", s.timecode.c_str(), 0);
+  }
   if (s.rotation_deg % 360 != 0) {
     uint8_t* matrix =
         av_stream_new_side_data(stream_, AV_PKT_DATA_DISPLAYMATRIX, 9 * sizeof(int32_t));

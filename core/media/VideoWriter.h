@@ -50,6 +50,7 @@ struct VideoWriterSettings {
   /// AudioRange; copied audio is cut at packet boundaries). Unset: all of it, unchanged.
   std::optional<AudioRange> audio_range;
   std::string source_path;  ///< the video being converted; never overwritten
+  std::string timecode;     ///< start timecode "HH:MM:SS:FF" (MOV tmcd track, MKV tag); empty: none
 };
 
 class VideoWriter {

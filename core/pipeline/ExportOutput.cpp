@@ -4,6 +4,10 @@
 #include <limits>
 #include <system_error>
 
+extern "C" {
+#include <libavutil/timecode.h>
+}
+
 #include "media/AudioPassthrough.h"
 #include "media/FfmpegError.h"
 #include "media/ImageSequence.h"
@@ -32,6 +36,19 @@ std::string sidecarPathFor(const std::string& pattern, int audio_streams) {
   if (stem.empty())
     stem = "audio";
   return (p.parent_path() / (stem + (audio_streams > 1 ? ".mka" : ".wav"))).string();
+}
+
+/// The source's start timecode moved on by `frames` (a range export starts later); empty when the
+/// source has none or it does not parse.
+std::string timecodeAt(const media::StreamInfo& info, int64_t frames) {
+  if (info.timecode.empty() || !info.fps.valid())
+    return {};
+  AVTimecode tc;
+  if (av_timecode_init_from_string(&tc, AVRational{info.fps.num, info.fps.den},
+                                   info.timecode.c_str(), nullptr) < 0)
+    return {};
+  char text[AV_TIMECODE_STR_SIZE] = {0};
+  return av_timecode_make_string(&tc, text, static_cast<int>(frames));
 }
 
 }  // namespace
@@ -105,6 +122,7 @@ Result<std::unique_ptr<ExportOutput>> ExportOutput::create(const RenderRequest& 
   ws.rotation_deg = info.rotation_deg;
   ws.source_path = request.input_path;
   ws.full_range = false;
+  ws.timecode = timecodeAt(info, first);
   switch (request.codec) {
     case media::VideoCodec::ProRes:
       ws.bit_depth = 10;

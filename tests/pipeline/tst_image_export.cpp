@@ -39,13 +39,14 @@ class TestImageExport : public QObject {
   QString model_;
   QString ramp_;  // 16-bit grey ramp PNG sequence, numbers 7..9
 
-  QStringList colorizeArgs(const QString& in, const QString& out) const {
+  QStringList colorizeArgs(const QString& in, const QString& out,
+                           const QString& cache = QStringLiteral("cache")) const {
     return {QStringLiteral("colorize"),       in,
             out,                              QStringLiteral("--model"),
             model_,                           QStringLiteral("--working-height"),
             QStringLiteral("128"),            QStringLiteral("--device"),
             QStringLiteral("cpu"),            QStringLiteral("--cache"),
-            dir_.filePath(QStringLiteral("cache"))};
+            dir_.filePath(cache)};
   }
   QString sub(const QString& name) {
     QDir(dir_.path()).mkpath(name);
@@ -171,7 +172,7 @@ class TestImageExport : public QObject {
     const QString folder = sub(QStringLiteral("killed"));
     const QString pattern = folder + QStringLiteral("/k_%04d.png");
     QProcess run;
-    run.start(test::cliPath(), colorizeArgs(clip, pattern));
+    run.start(test::cliPath(), colorizeArgs(clip, pattern, QStringLiteral("cache-killed")));
     QVERIFY(run.waitForStarted());
     QElapsedTimer t;
     t.start();
@@ -188,7 +189,8 @@ class TestImageExport : public QObject {
       QCOMPARE(fileBytes(folder + QLatin1Char('/') + name),
                fileBytes(reference + QLatin1Char('/') + name));
 
-    const test::CliResult resumed = test::runCli(colorizeArgs(clip, pattern));
+    const test::CliResult resumed =
+        test::runCli(colorizeArgs(clip, pattern, QStringLiteral("cache-killed")));
     QVERIFY2(resumed.exit_code == 0, qPrintable(resumed.err));
     QVERIFY2(resumed.err.contains(QStringLiteral("checked and kept")), qPrintable(resumed.err));
     const QStringList all = filesIn(folder, QStringLiteral("*"));
@@ -229,6 +231,35 @@ class TestImageExport : public QObject {
     QVERIFY(QFileInfo::exists(out + QStringLiteral("/a.jpg")));
     QVERIFY(QFileInfo::exists(out + QStringLiteral("/b.png")));
     QVERIFY(!QFileInfo::exists(out + QStringLiteral("/c.jpg")));
+  }
+
+  void timecodeSurvives() {
+    const QString clip = dir_.filePath(QStringLiteral("tc.mov"));
+    test::ClipSpec spec;
+    spec.path = clip;
+    spec.width_px = 64;
+    spec.height_px = 48;
+    spec.frames = 6;
+    spec.fps = QStringLiteral("24");
+    spec.extra_args = {QStringLiteral("-timecode"), QStringLiteral("10:00:00:05")};
+    QCOMPARE(test::makeClip(spec), QString());
+    const test::CliResult whole = test::runCli(colorizeArgs(clip, dir_.filePath(QStringLiteral(
+                                                                      "tc-out.mov")))
+                                               << QStringLiteral("--codec")
+                                               << QStringLiteral("prores"));
+    QVERIFY2(whole.exit_code == 0, qPrintable(whole.err));
+    QCOMPARE(test::streamValue(dir_.filePath(QStringLiteral("tc-out.mov")), QStringLiteral("v:0"),
+                               QStringLiteral("stream_tags=timecode")),
+             QStringLiteral("10:00:00:05"));
+    // A range starting at frame 2 starts two frames later.
+    const QString part = dir_.filePath(QStringLiteral("tc-part.mov"));
+    const test::CliResult ranged =
+        test::runCli(colorizeArgs(clip, part) << QStringLiteral("--codec")
+                                              << QStringLiteral("prores") << QStringLiteral("--first")
+                                              << QStringLiteral("2"));
+    QVERIFY2(ranged.exit_code == 0, qPrintable(ranged.err));
+    QCOMPARE(test::streamValue(part, QStringLiteral("v:0"), QStringLiteral("stream_tags=timecode")),
+             QStringLiteral("10:00:00:07"));
   }
 
   void infoOnSequencesGapsAndInterlacedVideo() {
