@@ -82,6 +82,18 @@
         <translation>MKV / FFV1 (verlustfrei)</translation>
     </message>
     <message>
+        <source>Image sequence / %1</source>
+        <translation>Bildsequenz / %1</translation>
+    </message>
+    <message>
+        <source>As the source</source>
+        <translation>Wie die Quelle</translation>
+    </message>
+    <message>
+        <source>Bit depth</source>
+        <translation>Bittiefe</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>Format</translation>
     </message>

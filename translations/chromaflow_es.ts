@@ -82,6 +82,18 @@
         <translation>MKV / FFV1 (sin pérdidas)</translation>
     </message>
     <message>
+        <source>Image sequence / %1</source>
+        <translation>Secuencia de imágenes / %1</translation>
+    </message>
+    <message>
+        <source>As the source</source>
+        <translation>Como la fuente</translation>
+    </message>
+    <message>
+        <source>Bit depth</source>
+        <translation>Profundidad de bits</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>Formato</translation>
     </message>

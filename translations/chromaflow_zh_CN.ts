@@ -81,6 +81,18 @@
         <translation>MKV / FFV1（无损）</translation>
     </message>
     <message>
+        <source>Image sequence / %1</source>
+        <translation>图像序列 / %1</translation>
+    </message>
+    <message>
+        <source>As the source</source>
+        <translation>与源相同</translation>
+    </message>
+    <message>
+        <source>Bit depth</source>
+        <translation>位深度</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>格式</translation>
     </message>

@@ -61,11 +61,12 @@ void applyExifOrientation(cv::Mat* y, cv::Mat* u, cv::Mat* v, int orientation) {
   if (orientation < 2 || orientation > 8)
     return;
   const bool transposed = orientation >= 5;
+  const cv::Size full_size = y->size();  // before it is turned
   for (cv::Mat* plane : {y, u, v}) {
     cv::Mat p = *plane;
-    if (transposed && plane != y && p.size() != y->size()) {
+    if (transposed && plane != y && p.size() != full_size) {
       cv::Mat full;
-      cv::resize(p, full, y->size(), 0, 0, cv::INTER_LINEAR);
+      cv::resize(p, full, full_size, 0, 0, cv::INTER_LINEAR);
       p = full;
     }
     cv::Mat out;

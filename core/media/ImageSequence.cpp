@@ -301,7 +301,14 @@ Rational rateFromFloatBits(uint32_t bits) {
   std::memcpy(&value, &bits, sizeof value);
   if (!std::isfinite(value) || value < 1.f || value > 1000.f)
     return {};
-  const AVRational q = av_d2q(value, 1001000);
+  // Floats hold 23.976 as 23.9760246...: snap to the NTSC rates and whole numbers first.
+  for (const int base : {24, 30, 48, 60, 120}) {
+    if (std::fabs(value - base * 1000.0 / 1001.0) < 1e-3)
+      return Rational{base * 1000, 1001};
+  }
+  if (std::fabs(value - std::round(value)) < 1e-3)
+    return Rational{static_cast<int>(std::lround(value)), 1};
+  const AVRational q = av_d2q(value, 1000);
   return q.num > 0 && q.den > 0 ? Rational{q.num, q.den} : Rational{};
 }
 

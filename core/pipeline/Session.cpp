@@ -49,6 +49,9 @@ media::VideoCodec toVideoCodec(ExportCodec c) {
     case ExportCodec::ProResMov:
       return media::VideoCodec::ProRes;
     case ExportCodec::H264Mp4:
+    case ExportCodec::DpxSequence:  // image outputs: the path's extension decides
+    case ExportCodec::TiffSequence:
+    case ExportCodec::PngSequence:
       break;
   }
   return media::VideoCodec::H264;

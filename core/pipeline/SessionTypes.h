@@ -52,7 +52,9 @@ struct SessionInfo {
   std::string device_name;         ///< e.g. "CPU (2 threads)" or "CUDA: NVIDIA H100"
 };
 
-enum class ExportCodec { H264Mp4, H265Mkv, Ffv1Mkv, ProResMov };
+/// The export's format. The image sequences write one file per frame ("name_%06d.dpx"); which
+/// one is written follows the output path's extension, as for the CLI.
+enum class ExportCodec { H264Mp4, H265Mkv, Ffv1Mkv, ProResMov, DpxSequence, TiffSequence, PngSequence };
 
 struct ExportRequest {
   std::string output_path;  ///< a video (.mp4/.mkv/.mov), an image pattern ("out_%06d.dpx") or an image

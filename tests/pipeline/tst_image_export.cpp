@@ -108,7 +108,7 @@ class TestImageExport : public QObject {
           ++compared;
           worst = std::max(worst, double(std::abs(l_out.at<float>(y, x) - l_in.at<float>(y, x))));
         }
-      QVERIFY2(compared > rgb.total() / 2, qPrintable(QString::number(compared)));
+      QVERIFY2(compared > int(rgb.total() / 2), qPrintable(QString::number(compared)));
       // One 16-bit step of grey is ~0.0015..0.006 L; one 8-bit step ~0.4 L.
       QVERIFY2(worst < 0.01, qPrintable(QStringLiteral("L differs by %1").arg(worst)));
       // The colour is really there (not a grey copy).
