@@ -222,8 +222,8 @@ void ExportDialog::onCodecChanged() {
     const QFileInfo info(path);
     QString base = info.completeBaseName();
     base.remove(QRegularExpression(QStringLiteral("_?%0?\\d*d$")));  // a sequence's frame number
-    output_->setText(
-        info.dir().filePath(base + numberSuffixFor(codec) + QLatin1Char('.') + extensionFor(codec)));
+    output_->setText(info.dir().filePath(base + numberSuffixFor(codec) + QLatin1Char('.') +
+                                         extensionFor(codec)));
   }
 }
 
@@ -273,7 +273,8 @@ void ExportDialog::setRunning(bool running) {
   export_button_->setEnabled(!running);
   cancel_button_->setEnabled(running);
   codec_->setEnabled(!running);
-  depth_->setEnabled(!running && ExportCodec(codec_->currentData().toInt()) != ExportCodec::ProResMov);
+  depth_->setEnabled(!running &&
+                     ExportCodec(codec_->currentData().toInt()) != ExportCodec::ProResMov);
   output_->setEnabled(!running);
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// Export dialog: container/codec or image sequence (DPX/TIFF/PNG) and bit depth, quality, range (all or in/out), audio passthrough (on by
-// default), output file, and a progress bar with ETA and a cancel button. The dialog builds a typed
-// ExportRequest; the engine thread runs it and reports back through the slots.
+// Export dialog: container/codec or image sequence (DPX/TIFF/PNG) and bit depth, quality, range
+// (all or in/out), audio passthrough (on by default), output file, and a progress bar with ETA and
+// a cancel button. The dialog builds a typed ExportRequest; the engine thread runs it and reports
+// back through the slots.
 
 #include <QDialog>
 

@@ -62,8 +62,7 @@ QJsonObject toJson(const media::StreamInfo& info) {
       {QStringLiteral("rotation_deg"), info.rotation_deg},
       {QStringLiteral("variable_frame_rate"), info.variable_frame_rate},
       {QStringLiteral("field_order"), str(info.field_order)},
-      {QStringLiteral("interlaced"),
-       info.field_order == "tff" || info.field_order == "bff"},
+      {QStringLiteral("interlaced"), info.field_order == "tff" || info.field_order == "bff"},
       {QStringLiteral("timecode"), str(info.timecode)},
       {QStringLiteral("image_pattern"), str(info.image_pattern)},
       {QStringLiteral("image_first_number"), static_cast<qint64>(info.image_first_number)},
@@ -98,9 +97,8 @@ void printText(QTextStream& out, const media::StreamInfo& info) {
   if (info.still_image)
     out << "Image:       a single photo (one frame)\n";
   else if (!info.image_pattern.empty())
-    out << "Images:      " << str(info.image_pattern) << ", numbers "
-        << info.image_first_number << ".." << info.image_first_number + info.frame_count - 1
-        << '\n';
+    out << "Images:      " << str(info.image_pattern) << ", numbers " << info.image_first_number
+        << ".." << info.image_first_number + info.frame_count - 1 << '\n';
   if (info.audio_streams.empty())
     out << "Audio:       none\n";
   for (const auto& a : info.audio_streams) {

@@ -96,8 +96,7 @@ bool parseImageOptions(const QCommandLineParser& parser, const QString& out_path
     }
   }
   const std::string out = out_path.toStdString();
-  settings->input.single_image =
-      pipeline::isImageOutputPath(out) && !media::isSequencePattern(out);
+  settings->input.single_image = pipeline::isImageOutputPath(out) && !media::isSequencePattern(out);
   return true;
 }
 

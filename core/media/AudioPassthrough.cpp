@@ -148,13 +148,12 @@ Status AudioPassthrough::addTrack(int in_index, std::vector<std::string>& notes)
     return makeError(ffmpegFailure("cannot decode " + label, ret));
 
   // Re-encode: PCM for a WAV sidecar (24-bit for deep sources), else as below.
-  const bool deep_source = in_par->bits_per_raw_sample > 16 ||
-                           in_par->format == AV_SAMPLE_FMT_S32 ||
-                           in_par->format == AV_SAMPLE_FMT_S32P ||
-                           in_par->format == AV_SAMPLE_FMT_FLT ||
-                           in_par->format == AV_SAMPLE_FMT_FLTP;
-  const AVCodecID target_id = isWav(out_)       ? deep_source ? AV_CODEC_ID_PCM_S24LE
-                                                              : AV_CODEC_ID_PCM_S16LE
+  const bool deep_source =
+      in_par->bits_per_raw_sample > 16 || in_par->format == AV_SAMPLE_FMT_S32 ||
+      in_par->format == AV_SAMPLE_FMT_S32P || in_par->format == AV_SAMPLE_FMT_FLT ||
+      in_par->format == AV_SAMPLE_FMT_FLTP;
+  const AVCodecID target_id = isWav(out_)
+                                  ? deep_source ? AV_CODEC_ID_PCM_S24LE : AV_CODEC_ID_PCM_S16LE
                               : isMatroska(out_) ? AV_CODEC_ID_FLAC
                                                  : AV_CODEC_ID_AAC;
   const AVCodec* encoder = avcodec_find_encoder(target_id);

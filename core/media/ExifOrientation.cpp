@@ -38,8 +38,9 @@ int jpegExifOrientation(const std::string& path) {
     const size_t size = body.size() - 6;
     const bool big = tiff[0] == 'M';
     auto u16 = [&](size_t at) {
-      return at + 2 > size ? 0u : big ? unsigned(tiff[at]) << 8 | tiff[at + 1]
-                                      : unsigned(tiff[at + 1]) << 8 | tiff[at];
+      return at + 2 > size ? 0u
+             : big         ? unsigned(tiff[at]) << 8 | tiff[at + 1]
+                           : unsigned(tiff[at + 1]) << 8 | tiff[at];
     };
     const size_t ifd = size >= 8 ? readU32(tiff + 4, big) : size;
     const unsigned entries = u16(ifd);

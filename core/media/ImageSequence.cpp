@@ -46,9 +46,8 @@ struct PatternParts {
 };
 
 bool isDigits(const std::string& s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) {
-    return std::isdigit(c) != 0;
-  });
+  return !s.empty() &&
+         std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
 }
 
 /// Parses "%d"/"%0Nd" in the file name of `pattern`; false when there is none (or two).
@@ -153,8 +152,7 @@ bool splitAtNumber(const std::string& name, PatternParts* parts, std::string* di
   return true;
 }
 
-ImageSequence makeSequence(const PatternParts& parts, std::vector<int64_t> numbers,
-                           int64_t first) {
+ImageSequence makeSequence(const PatternParts& parts, std::vector<int64_t> numbers, int64_t first) {
   ImageSequence seq;
   seq.pattern = joinPattern(parts);
   numbers.erase(numbers.begin(), std::lower_bound(numbers.begin(), numbers.end(), first));
@@ -251,8 +249,9 @@ Result<std::optional<ImageSequence>> fromFolder(const std::string& dir) {
     parts.prefix = key.first;
     parts.suffix = key.second;
     const size_t width = digit_list.front().size();
-    const bool same_width = std::all_of(digit_list.begin(), digit_list.end(),
-                                        [width](const std::string& d) { return d.size() == width; });
+    const bool same_width =
+        std::all_of(digit_list.begin(), digit_list.end(),
+                    [width](const std::string& d) { return d.size() == width; });
     parts.width = same_width ? static_cast<int>(width) : 0;
     sequences.emplace_back(parts, digit_list);
   }
@@ -281,7 +280,8 @@ Result<std::optional<ImageSequence>> fromFolder(const std::string& dir) {
   const std::vector<int64_t> numbers = numbersOf(parts, fileNames(dir));
   if (numbers.size() < 2)
     return makeError("cannot use the folder " + inQuotes(dir) + ": its numbered files " +
-                     inQuotes(joinPattern(parts)) + " are not consistently padded. Give a pattern.");
+                     inQuotes(joinPattern(parts)) +
+                     " are not consistently padded. Give a pattern.");
   ImageSequence seq = makeSequence(parts, numbers, numbers.front());
   addHeaderFacts(seq);
   return std::optional<ImageSequence>(std::move(seq));
@@ -345,7 +345,7 @@ std::string ImageSequence::missingText() const {
 }
 
 bool isImageExtension(const std::string& path) {
-  static const char* const kExtensions[] = {".dpx", ".tif",  ".tiff", ".png", ".jpg",
+  static const char* const kExtensions[] = {".dpx",  ".tif", ".tiff", ".png", ".jpg",
                                             ".jpeg", ".exr", ".webp", ".bmp"};
   const std::string ext = lower(fs::path(path).extension().string());
   return std::any_of(std::begin(kExtensions), std::end(kExtensions),

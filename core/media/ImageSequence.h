@@ -20,15 +20,15 @@ namespace cf::media {
 inline constexpr Rational kDefaultSequenceFps{24, 1};
 
 struct ImageSequence {
-  std::string pattern;        ///< printf-style path, e.g. "/scans/reel1_%06d.dpx" ('%' as "%%")
-  int64_t first_number = 0;   ///< number of the first file (the start number)
-  int64_t last_number = 0;    ///< number of the last file
-  int64_t file_count = 0;     ///< files found between first and last
+  std::string pattern;           ///< printf-style path, e.g. "/scans/reel1_%06d.dpx" ('%' as "%%")
+  int64_t first_number = 0;      ///< number of the first file (the start number)
+  int64_t last_number = 0;       ///< number of the last file
+  int64_t file_count = 0;        ///< files found between first and last
   std::vector<int64_t> missing;  ///< numbers between first and last with no file (ascending)
-  bool single_still = false;  ///< one photo, not a numbered sequence (pattern is its own path)
-  Rational header_fps;        ///< rate stored in the first file (DPX header); invalid when none
-  std::string header_timecode;  ///< "HH:MM:SS:FF" from the first DPX header; empty when none
-  int orientation = 1;  ///< EXIF orientation of a single JPEG photo (1 = upright, 2..8)
+  bool single_still = false;     ///< one photo, not a numbered sequence (pattern is its own path)
+  Rational header_fps;           ///< rate stored in the first file (DPX header); invalid when none
+  std::string header_timecode;   ///< "HH:MM:SS:FF" from the first DPX header; empty when none
+  int orientation = 1;           ///< EXIF orientation of a single JPEG photo (1 = upright, 2..8)
 
   /// Path of the file numbered `number` (pattern formatted).
   std::string pathOf(int64_t number) const;

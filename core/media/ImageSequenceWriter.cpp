@@ -183,8 +183,8 @@ Status ImageSequenceWriter::open() {
   }
   int ret = avcodec_open2(enc, codec, nullptr);
   if (ret < 0)
-    return makeError(
-        ffmpegFailure("cannot open the " + std::string(codec->name) + " encoder for " + target, ret));
+    return makeError(ffmpegFailure(
+        "cannot open the " + std::string(codec->name) + " encoder for " + target, ret));
   const AVCodec* decoder = avcodec_find_decoder(codecOf(format_));
   if (decoder) {
     checker_.reset(avcodec_alloc_context3(decoder));
@@ -215,7 +215,8 @@ bool ImageSequenceWriter::verifyExisting(int64_t index) {
   if (!checker_ || !fs::is_regular_file(path, ec) || fs::file_size(path, ec) == 0)
     return false;
   std::ifstream in(path, std::ios::binary);
-  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
   AvPacketPtr packet = makeAvPacket();
   AvFramePtr frame = makeAvFrame();
   if (!packet || !frame || av_new_packet(packet.get(), static_cast<int>(bytes.size())) < 0)
@@ -284,9 +285,9 @@ Result<AvFramePtr> ImageSequenceWriter::toEncoderFrame(const cv::Mat& rgb) {
     }
     default: {  // JPEG: 8-bit RGB -> full-range YUV 4:4:4
       const cv::Mat src = to8(rgb);
-      SwsContext* ctx = sws_getCachedContext(sws_.release(), w, h, AV_PIX_FMT_RGB24, w, h,
-                                             encoder_->pix_fmt, SWS_BICUBIC | SWS_ACCURATE_RND,
-                                             nullptr, nullptr, nullptr);
+      SwsContext* ctx =
+          sws_getCachedContext(sws_.release(), w, h, AV_PIX_FMT_RGB24, w, h, encoder_->pix_fmt,
+                               SWS_BICUBIC | SWS_ACCURATE_RND, nullptr, nullptr, nullptr);
       sws_.reset(ctx);
       if (!ctx)
         return makeError("cannot convert RGB for the JPEG encoder");

@@ -62,10 +62,10 @@ class VideoReader {
 
  private:
   VideoReader() = default;
-  Status openDecoder();            // (re)opens the demuxer and decoder at the start
+  Status openDecoder();                       // (re)opens the demuxer and decoder at the start
   Result<InputFormatPtr> openSource() const;  // the file, or the image input
-  Result<bool> decodeOne();        // fills av_frame_; false at end of stream
-  Result<FramePtr> decodeFrame();  // next decoded frame as a Frame; null at end
+  Result<bool> decodeOne();                   // fills av_frame_; false at end of stream
+  Result<FramePtr> decodeFrame();             // next decoded frame as a Frame; null at end
   Result<FramePtr> decodeForwardTo(int64_t index);
   Result<FramePtr> seekAndDecode(int64_t index);
   /// Frame `index` as a copy of `like` (sharing its pixels), noted as damaged; next() goes on
@@ -79,7 +79,7 @@ class VideoReader {
   std::string path_;
   std::optional<ImageSequence> images_;  // set for image sequences and photos
   InputOptions options_;
-  int orientation_ = 1;  // EXIF orientation of a photo, applied to each decoded frame
+  int orientation_ = 1;     // EXIF orientation of a photo, applied to each decoded frame
   int coded_width_px_ = 0;  // the decoded size (info_ has the upright one)
   int coded_height_px_ = 0;
   StreamInfo info_;

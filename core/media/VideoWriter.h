@@ -39,8 +39,8 @@ struct VideoWriterSettings {
   Rational fps{25, 1};
   Rational time_base{0, 1};  ///< unit of the pts passed to write(); invalid -> 1/fps
   int crf = -1;              ///< H.264/H.265 quality (lower = better); -1 = 18 (H.264), 20 (H.265)
-  std::string preset = "medium";             ///< x264/x265 speed preset
-  int bit_depth = 8;  ///< 8 or 10; FFV1 also 12 or 16 (ProRes is always 10-bit)
+  std::string preset = "medium";  ///< x264/x265 speed preset
+  int bit_depth = 8;              ///< 8 or 10; FFV1 also 12 or 16 (ProRes is always 10-bit)
   ChromaFormat chroma = ChromaFormat::k420;  ///< ProRes: 4:2:2 (HQ) unless 4:4:4 (4444)
   bool full_range = false;                   ///< levels of the planes given to write()
   Rational sample_aspect{1, 1};              ///< pixel aspect ratio stored in the output

@@ -86,8 +86,8 @@ Result<std::unique_ptr<ExportOutput>> ExportOutput::create(const RenderRequest& 
     if (!info.image_pattern.empty())
       is.inputs.push_back(info.image_pattern);
     // Numbered like the source: a sequence's own numbers, a video's frame numbers.
-    is.start_number = request.start_number >= 0 ? request.start_number
-                                                : info.image_first_number + first;
+    is.start_number =
+        request.start_number >= 0 ? request.start_number : info.image_first_number + first;
     auto writer = media::ImageSequenceWriter::create(is);
     if (!writer)
       return writer.error();
@@ -143,11 +143,13 @@ Result<std::unique_ptr<ExportOutput>> ExportOutput::create(const RenderRequest& 
   if (!writer)
     return writer.error();
   out->video_ = std::move(*writer);
-  out->output_depth_ = ws.bit_depth > 8 ? (ws.bit_depth > 12 ? 16 : ws.bit_depth > 10 ? 12 : 10)
+  out->output_depth_ = ws.bit_depth > 8 ? (ws.bit_depth > 12   ? 16
+                                           : ws.bit_depth > 10 ? 12
+                                                               : 10)
                                         : 8;
   // 8-bit sources keep the 8-bit path (and its bytes) unless the output is asked to be deeper.
-  out->rgb_depth_ = out->output_depth_ > 8 && (info.bit_depth > 8 || request.bit_depth > 8) ? 16
-                                                                                             : 8;
+  out->rgb_depth_ =
+      out->output_depth_ > 8 && (info.bit_depth > 8 || request.bit_depth > 8) ? 16 : 8;
   return out;
 }
 
@@ -177,8 +179,8 @@ Status ExportOutput::writeSidecarAudio() {
   AVFormatContext* raw = nullptr;
   int ret = avformat_alloc_output_context2(&raw, nullptr, muxer, (*temp)->path().c_str());
   if (ret < 0)
-    return makeError(media::ffmpegFailure("cannot set up the audio file " + inQuotes(sidecar_path_),
-                                          ret));
+    return makeError(
+        media::ffmpegFailure("cannot set up the audio file " + inQuotes(sidecar_path_), ret));
   media::OutputFormatPtr fmt(raw);
   fmt->flags |= AVFMT_FLAG_BITEXACT;
   std::vector<std::string> notes;

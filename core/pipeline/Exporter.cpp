@@ -142,8 +142,7 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
     runner.start([&] { return runFlowStage(linker, cut_frames, inferred, linked, cancel, times); });
     runner.start([&] { return runSmoothingStage(smooth, count, linked, smoothed, cancel, times); });
     const int rgb_depth = writer.rgbDepth();
-    runner.start(
-        [&] { return runRecombineStage(smoothed, recombined, rgb_depth, cancel, times); });
+    runner.start([&] { return runRecombineStage(smoothed, recombined, rgb_depth, cancel, times); });
 
     // Encoding runs here, on the calling thread.
     int64_t pts_offset = 0;  // a range export starts where the source starts
@@ -157,10 +156,10 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
       if (stats.frames == 0 && !whole)
         pts_offset = f->frame->pts - info.start_pts;
       const int64_t out_index = f->index - first;
-      Status s = writer.alreadyWritten(out_index)
-                     ? Status()
-                     : writer.write(f->rgb, out_index, f->frame->pts - pts_offset,
-                                    f->frame->duration);
+      Status s =
+          writer.alreadyWritten(out_index)
+              ? Status()
+              : writer.write(f->rgb, out_index, f->frame->pts - pts_offset, f->frame->duration);
       times.encode_s += since(t_encode);
       if (!s) {
         runner.fail(s.error());

@@ -36,8 +36,8 @@ struct RenderRequest {
   int crf = -1;  ///< -1: the codec's default
   bool keep_audio = true;
   int64_t first_frame = 0;
-  int64_t last_frame = -1;  ///< inclusive; -1 = to the end
-  int bit_depth = 0;        ///< output depth; 0 = the source's where the format allows
+  int64_t last_frame = -1;    ///< inclusive; -1 = to the end
+  int bit_depth = 0;          ///< output depth; 0 = the source's where the format allows
   int64_t start_number = -1;  ///< image sequence output: first file number; -1 = like the source
   temporal::TemporalSettings temporal;
 };

@@ -54,10 +54,19 @@ struct SessionInfo {
 
 /// The export's format. The image sequences write one file per frame ("name_%06d.dpx"); which
 /// one is written follows the output path's extension, as for the CLI.
-enum class ExportCodec { H264Mp4, H265Mkv, Ffv1Mkv, ProResMov, DpxSequence, TiffSequence, PngSequence };
+enum class ExportCodec {
+  H264Mp4,
+  H265Mkv,
+  Ffv1Mkv,
+  ProResMov,
+  DpxSequence,
+  TiffSequence,
+  PngSequence
+};
 
 struct ExportRequest {
-  std::string output_path;  ///< a video (.mp4/.mkv/.mov), an image pattern ("out_%06d.dpx") or an image
+  std::string
+      output_path;  ///< a video (.mp4/.mkv/.mov), an image pattern ("out_%06d.dpx") or an image
   ExportCodec codec = ExportCodec::H264Mp4;
   int quality_crf = 18;  ///< lower is better (H.264/H.265)
   int64_t first_frame = 0;

@@ -96,8 +96,8 @@ int main(int argc, char** argv) {
     const double ours = readAll(pattern.toStdString(), nullptr);
     const double theirs = runFfmpeg({QStringLiteral("-i"), pattern, QStringLiteral("-f"),
                                      QStringLiteral("null"), QStringLiteral("-")});
-    std::printf("read  %-12s ours %6.1f fps  ffmpeg %6.1f fps  ratio %.2f\n", name,
-                frames / ours, frames / theirs, theirs / ours);
+    std::printf("read  %-12s ours %6.1f fps  ffmpeg %6.1f fps  ratio %.2f\n", name, frames / ours,
+                frames / theirs, theirs / ours);
   }
   // Frames to write: the DPX frames as 16-bit RGB (what the export's recombination produces).
   if (readAll(dpx.toStdString(), &decoded) < 0)
@@ -118,17 +118,15 @@ int main(int argc, char** argv) {
     QStringList ffmpeg_args;
   };
   const Target targets[] = {
-      {"DPX 10-bit", "out_%04d.dpx", 10,
-       {QStringLiteral("-pix_fmt"), QStringLiteral("gbrp10le")}},
-      {"TIFF 16-bit", "out_%04d.tif", 16,
-       {QStringLiteral("-pix_fmt"), QStringLiteral("rgb48le")}},
+      {"DPX 10-bit", "out_%04d.dpx", 10, {QStringLiteral("-pix_fmt"), QStringLiteral("gbrp10le")}},
+      {"TIFF 16-bit", "out_%04d.tif", 16, {QStringLiteral("-pix_fmt"), QStringLiteral("rgb48le")}},
   };
   for (const Target& t : targets) {
-    const double ours = writeAll(rgb16, dir.filePath(QString::fromLatin1(t.pattern)).toStdString(),
-                                 t.depth);
-    const double theirs =
-        runFfmpeg(QStringList{QStringLiteral("-i"), dpx} + t.ffmpeg_args +
-                  QStringList{dir.filePath(QStringLiteral("ff_") + QString::fromLatin1(t.pattern))});
+    const double ours =
+        writeAll(rgb16, dir.filePath(QString::fromLatin1(t.pattern)).toStdString(), t.depth);
+    const double theirs = runFfmpeg(
+        QStringList{QStringLiteral("-i"), dpx} + t.ffmpeg_args +
+        QStringList{dir.filePath(QStringLiteral("ff_") + QString::fromLatin1(t.pattern))});
     std::printf("write %-12s ours %6.1f fps  ffmpeg %6.1f fps (incl. its DPX decode)  ratio %.2f\n",
                 t.name, frames / ours, frames / theirs, theirs / ours);
   }

@@ -67,10 +67,9 @@ class TestImageSequence : public QObject {
         QVERIFY(frame && *frame);
         QCOMPARE((*frame)->bit_depth, 16);
         QVERIFY((*frame)->full_range);
-        const cv::Mat expected =
-            cv::imread(QStringLiteral("%1/f_%2.png").arg(folder).arg(7 + i, 4, 10, QChar('0'))
-                           .toStdString(),
-                       cv::IMREAD_UNCHANGED);
+        const cv::Mat expected = cv::imread(
+            QStringLiteral("%1/f_%2.png").arg(folder).arg(7 + i, 4, 10, QChar('0')).toStdString(),
+            cv::IMREAD_UNCHANGED);
         QCOMPARE(expected.type(), CV_16UC1);
         QCOMPARE(cv::norm((*frame)->y, expected, cv::NORM_INF), 0.0);  // every value exact
       }
@@ -89,8 +88,8 @@ class TestImageSequence : public QObject {
     QCOMPARE((*reader)->info().fps, (media::Rational{25, 1}));
     auto third = (*reader)->frameAt(2);  // seeking works too
     QVERIFY(third && *third);
-    const cv::Mat expected =
-        cv::imread((folder + QStringLiteral("/scan.000002.tif")).toStdString(), cv::IMREAD_UNCHANGED);
+    const cv::Mat expected = cv::imread((folder + QStringLiteral("/scan.000002.tif")).toStdString(),
+                                        cv::IMREAD_UNCHANGED);
     QCOMPARE(cv::norm((*third)->y, expected, cv::NORM_INF), 0.0);
   }
 
@@ -98,7 +97,8 @@ class TestImageSequence : public QObject {
     const QString folder = sub(QStringLiteral("dpx10"));
     const QString pattern = folder + QStringLiteral("/r1_%05d.dpx");
     QCOMPARE(makeRampSequence(pattern, 86400, 3, QStringLiteral("gbrp10le")), QString());
-    auto reader = media::VideoReader::open((folder + QStringLiteral("/r1_86400.dpx")).toStdString());
+    auto reader =
+        media::VideoReader::open((folder + QStringLiteral("/r1_86400.dpx")).toStdString());
     QVERIFY2(reader, reader ? "" : reader.message().c_str());
     const media::StreamInfo& info = (*reader)->info();
     QCOMPARE(info.frame_count, int64_t(3));
@@ -197,7 +197,8 @@ class TestImageSequence : public QObject {
     QVERIFY(cv::imwrite(plain.toStdString(), img));
     QByteArray jpeg = fileBytes(plain);
     const QByteArray exif = QByteArray("\xFF\xE1\x00\x22", 4) + QByteArray("Exif\0\0", 6) +
-                            QByteArray("MM\x00\x2A\x00\x00\x00\x08", 8) + QByteArray("\x00\x01", 2) +
+                            QByteArray("MM\x00\x2A\x00\x00\x00\x08", 8) +
+                            QByteArray("\x00\x01", 2) +
                             QByteArray("\x01\x12\x00\x03\x00\x00\x00\x01\x00\x06\x00\x00", 12) +
                             QByteArray("\x00\x00\x00\x00", 4);
     jpeg.insert(2, exif);
@@ -216,7 +217,8 @@ class TestImageSequence : public QObject {
     QCOMPARE((*frame)->y.cols, 24);
     QCOMPARE((*frame)->y.rows, 48);
     // Turned clockwise, the bright left edge is now at the top.
-    QVERIFY(cv::mean((*frame)->y.rowRange(0, 8))[0] > cv::mean((*frame)->y.rowRange(40, 48))[0] + 100);
+    QVERIFY(cv::mean((*frame)->y.rowRange(0, 8))[0] >
+            cv::mean((*frame)->y.rowRange(40, 48))[0] + 100);
     QCOMPARE((*frame)->u.size(), (*frame)->y.size());
   }
 

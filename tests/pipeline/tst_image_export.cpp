@@ -41,11 +41,16 @@ class TestImageExport : public QObject {
 
   QStringList colorizeArgs(const QString& in, const QString& out,
                            const QString& cache = QStringLiteral("cache")) const {
-    return {QStringLiteral("colorize"),       in,
-            out,                              QStringLiteral("--model"),
-            model_,                           QStringLiteral("--working-height"),
-            QStringLiteral("128"),            QStringLiteral("--device"),
-            QStringLiteral("cpu"),            QStringLiteral("--cache"),
+    return {QStringLiteral("colorize"),
+            in,
+            out,
+            QStringLiteral("--model"),
+            model_,
+            QStringLiteral("--working-height"),
+            QStringLiteral("128"),
+            QStringLiteral("--device"),
+            QStringLiteral("cpu"),
+            QStringLiteral("--cache"),
             dir_.filePath(cache)};
   }
   QString sub(const QString& name) {
@@ -71,24 +76,21 @@ class TestImageExport : public QObject {
 
   void greyRamp16KeepsItsLThrough16BitTiff() {
     const QString out = sub(QStringLiteral("tif")) + QStringLiteral("/c_%04d.tif");
-    const test::CliResult r = test::runCli(colorizeArgs(ramp_, out) << QStringLiteral("--lambda")
-                                                                     << QStringLiteral("0"));
+    const test::CliResult r =
+        test::runCli(colorizeArgs(ramp_, out) << QStringLiteral("--lambda") << QStringLiteral("0"));
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
     // Numbered like the source (7..9), 16 bits a channel.
     QCOMPARE(filesIn(QFileInfo(out).path(), QStringLiteral("*")),
              (QStringList{QStringLiteral("c_0007.tif"), QStringLiteral("c_0008.tif"),
                           QStringLiteral("c_0009.tif")}));
     for (int n = 7; n <= 9; ++n) {
-      const QString name = QStringLiteral("%1_%2.png").arg(QStringLiteral("ramp")).arg(n, 4, 10,
-                                                                                        QChar('0'));
-      const cv::Mat grey = cv::imread((QFileInfo(ramp_).path() + QLatin1Char('/') + name)
-                                          .toStdString(),
-                                      cv::IMREAD_UNCHANGED);
-      cv::Mat bgr = cv::imread(
-          QFileInfo(out).path().toStdString() + "/c_" + QString::number(n).rightJustified(4, '0')
-                                                            .toStdString() +
-              ".tif",
-          cv::IMREAD_UNCHANGED);
+      const QString name =
+          QStringLiteral("%1_%2.png").arg(QStringLiteral("ramp")).arg(n, 4, 10, QChar('0'));
+      const cv::Mat grey = cv::imread(
+          (QFileInfo(ramp_).path() + QLatin1Char('/') + name).toStdString(), cv::IMREAD_UNCHANGED);
+      cv::Mat bgr = cv::imread(QFileInfo(out).path().toStdString() + "/c_" +
+                                   QString::number(n).rightJustified(4, '0').toStdString() + ".tif",
+                               cv::IMREAD_UNCHANGED);
       QCOMPARE(grey.type(), CV_16UC1);
       QCOMPARE(bgr.type(), CV_16UC3);
       cv::Mat rgb, rgbf;
@@ -118,10 +120,9 @@ class TestImageExport : public QObject {
 
   void sequenceToProRes() {
     const QString out = dir_.filePath(QStringLiteral("ramp.mov"));
-    const test::CliResult r = test::runCli(colorizeArgs(ramp_, out) << QStringLiteral("--codec")
-                                                                     << QStringLiteral("prores")
-                                                                     << QStringLiteral("--fps")
-                                                                     << QStringLiteral("25"));
+    const test::CliResult r = test::runCli(colorizeArgs(ramp_, out)
+                                           << QStringLiteral("--codec") << QStringLiteral("prores")
+                                           << QStringLiteral("--fps") << QStringLiteral("25"));
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
     QCOMPARE(test::streamValue(out, QStringLiteral("v:0"), QStringLiteral("pix_fmt")),
              QStringLiteral("yuv422p10le"));
@@ -140,9 +141,9 @@ class TestImageExport : public QObject {
     spec.audio_codec = QStringLiteral("aac");
     QCOMPARE(test::makeClip(spec), QString());
     const QString folder = sub(QStringLiteral("fromvideo"));
-    const test::CliResult r = test::runCli(colorizeArgs(clip, folder + QStringLiteral("/f_%06d.png"))
-                                           << QStringLiteral("--start-number")
-                                           << QStringLiteral("100"));
+    const test::CliResult r =
+        test::runCli(colorizeArgs(clip, folder + QStringLiteral("/f_%06d.png"))
+                     << QStringLiteral("--start-number") << QStringLiteral("100"));
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
     const QStringList frames = filesIn(folder, QStringLiteral("f_*.png"));
     QCOMPARE(frames.size(), 12);
@@ -223,8 +224,8 @@ class TestImageExport : public QObject {
     QCOMPARE(written.rows, 48);
 
     const QString out = dir_.filePath(QStringLiteral("batch-out"));
-    const test::CliResult batch = test::runCli(colorizeArgs(photos, out)
-                                               << QStringLiteral("--stills"));
+    const test::CliResult batch =
+        test::runCli(colorizeArgs(photos, out) << QStringLiteral("--stills"));
     QCOMPARE(batch.exit_code, 1);
     QVERIFY2(batch.out.contains(QStringLiteral("colourised 2 of 3")), qPrintable(batch.out));
     QVERIFY2(batch.out.contains(QStringLiteral("c.jpg")), qPrintable(batch.out));
@@ -243,20 +244,18 @@ class TestImageExport : public QObject {
     spec.fps = QStringLiteral("24");
     spec.extra_args = {QStringLiteral("-timecode"), QStringLiteral("10:00:00:05")};
     QCOMPARE(test::makeClip(spec), QString());
-    const test::CliResult whole = test::runCli(colorizeArgs(clip, dir_.filePath(QStringLiteral(
-                                                                      "tc-out.mov")))
-                                               << QStringLiteral("--codec")
-                                               << QStringLiteral("prores"));
+    const test::CliResult whole =
+        test::runCli(colorizeArgs(clip, dir_.filePath(QStringLiteral("tc-out.mov")))
+                     << QStringLiteral("--codec") << QStringLiteral("prores"));
     QVERIFY2(whole.exit_code == 0, qPrintable(whole.err));
     QCOMPARE(test::streamValue(dir_.filePath(QStringLiteral("tc-out.mov")), QStringLiteral("v:0"),
                                QStringLiteral("stream_tags=timecode")),
              QStringLiteral("10:00:00:05"));
     // A range starting at frame 2 starts two frames later.
     const QString part = dir_.filePath(QStringLiteral("tc-part.mov"));
-    const test::CliResult ranged =
-        test::runCli(colorizeArgs(clip, part) << QStringLiteral("--codec")
-                                              << QStringLiteral("prores") << QStringLiteral("--first")
-                                              << QStringLiteral("2"));
+    const test::CliResult ranged = test::runCli(
+        colorizeArgs(clip, part) << QStringLiteral("--codec") << QStringLiteral("prores")
+                                 << QStringLiteral("--first") << QStringLiteral("2"));
     QVERIFY2(ranged.exit_code == 0, qPrintable(ranged.err));
     QCOMPARE(test::streamValue(part, QStringLiteral("v:0"), QStringLiteral("stream_tags=timecode")),
              QStringLiteral("10:00:00:07"));
@@ -284,12 +283,14 @@ class TestImageExport : public QObject {
     test::ClipSpec spec;
     spec.path = interlaced;
     spec.frames = 4;
-    spec.video_args = {QStringLiteral("-c:v"), QStringLiteral("libx264"), QStringLiteral("-flags"),
-                       QStringLiteral("+ilme+ildct"), QStringLiteral("-top"), QStringLiteral("1")};
+    spec.video_args = {QStringLiteral("-c:v"),   QStringLiteral("libx264"),
+                       QStringLiteral("-flags"), QStringLiteral("+ilme+ildct"),
+                       QStringLiteral("-top"),   QStringLiteral("1")};
     QCOMPARE(test::makeClip(spec), QString());
     r = test::runCli({QStringLiteral("info"), interlaced});
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
-    QVERIFY2(r.out.contains(QStringLiteral("Interlaced:  yes, top field first")), qPrintable(r.out));
+    QVERIFY2(r.out.contains(QStringLiteral("Interlaced:  yes, top field first")),
+             qPrintable(r.out));
   }
 };
 
