@@ -9,9 +9,9 @@
 
 extern "C" {
 #include <libavutil/log.h>
-#include <libavutil/rational.h>
 }
 
+#include "ImageOptions.h"
 #include "media/VideoReader.h"
 
 namespace cf::app {
@@ -124,8 +124,8 @@ int runInfo(const QStringList& args) {
   parser.addHelpOption();
   parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")});
   parser.addOption({QStringLiteral("fps"),
-                    QStringLiteral("Frame rate of an image sequence (default: the DPX header's, "
-                                   "else 24)."),
+                    QStringLiteral("Frame rate of an image sequence, e.g. 24 or 24000/1001 "
+                                   "(default: the DPX header's, else 24)."),
                     QStringLiteral("rate")});
   parser.addOption({QStringLiteral("check"),
                     QStringLiteral("Decode every frame and list the damaged ones (slow for long "
@@ -151,14 +151,11 @@ int runInfo(const QStringList& args) {
   const std::string path = parser.positionalArguments().first().toStdString();
   media::InputOptions input;
   if (parser.isSet(QStringLiteral("fps"))) {
-    bool ok = false;
-    const double fps = parser.value(QStringLiteral("fps")).toDouble(&ok);
-    const AVRational q = av_d2q(fps, 1001000);
-    if (!ok || fps < 1.0 || fps > 1000.0) {
-      err << "chromaflow-cli info: --fps must be a rate from 1 to 1000\n";
+    input.sequence_fps = parseFrameRate(parser.value(QStringLiteral("fps")));
+    if (!input.sequence_fps.valid()) {
+      err << "chromaflow-cli info: --fps must be a rate from 1 to 1000, e.g. 24 or 24000/1001\n";
       return 2;
     }
-    input.sequence_fps = media::Rational{q.num, q.den};
   }
   auto reader = media::VideoReader::open(path, input);
   if (!reader) {

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QTextStream>
+#include <cmath>
 
 extern "C" {
 #include <libavutil/rational.h>
@@ -19,24 +20,6 @@ namespace {
 
 const QString kCmd = QStringLiteral("chromaflow-cli colorize");
 
-/// "24", "25", "23.976", "24000/1001" -> a rate; invalid when unparsable or out of 1..1000.
-media::Rational parseRate(const QString& text) {
-  const QStringList parts = text.split(QLatin1Char('/'));
-  bool ok_num = false, ok_den = true;
-  if (parts.size() == 2) {
-    const int num = parts[0].toInt(&ok_num);
-    const int den = parts[1].toInt(&ok_den);
-    if (ok_num && ok_den && num > 0 && den > 0 && num / den <= 1000)
-      return {num, den};
-    return {};
-  }
-  const double fps = text.toDouble(&ok_num);
-  if (!ok_num || fps < 1.0 || fps > 1000.0)
-    return {};
-  const AVRational q = av_d2q(fps, 1001000);
-  return {q.num, q.den};
-}
-
 /// The output name of photo `in` in `out_dir`: the same name, in the same format when Chromaflow
 /// writes it (JPEG, PNG, TIFF, DPX), else as PNG.
 QString stillOutputPath(const QString& in, const QString& out_dir) {
@@ -48,6 +31,27 @@ QString stillOutputPath(const QString& in, const QString& out_dir) {
 }
 
 }  // namespace
+
+media::Rational parseFrameRate(const QString& text) {
+  const QStringList parts = text.split(QLatin1Char('/'));
+  bool ok_num = false, ok_den = true;
+  if (parts.size() == 2) {
+    const int num = parts[0].toInt(&ok_num);
+    const int den = parts[1].toInt(&ok_den);
+    if (ok_num && ok_den && num > 0 && den > 0 && num >= den && num / den <= 1000)
+      return {num, den};
+    return {};
+  }
+  const double fps = text.toDouble(&ok_num);
+  if (!ok_num || fps < 1.0 || fps > 1000.0)
+    return {};
+  for (const int base : {24, 30, 48, 60}) {  // 23.976 -> 24000/1001
+    if (std::abs(fps - base * 1000.0 / 1001.0) < 0.002)
+      return {base * 1000, 1001};
+  }
+  const AVRational q = av_d2q(fps, 1001000);
+  return {q.num, q.den};
+}
 
 void addImageOptions(QCommandLineParser& parser) {
   parser.addOption({QStringLiteral("fps"),
@@ -72,7 +76,7 @@ bool parseImageOptions(const QCommandLineParser& parser, const QString& out_path
                        pipeline::SessionSettings* settings, pipeline::ExportRequest* request,
                        QString* problem) {
   if (parser.isSet(QStringLiteral("fps"))) {
-    settings->input.sequence_fps = parseRate(parser.value(QStringLiteral("fps")));
+    settings->input.sequence_fps = parseFrameRate(parser.value(QStringLiteral("fps")));
     if (!settings->input.sequence_fps.valid()) {
       *problem = QStringLiteral("--fps must be a rate from 1 to 1000, e.g. 24 or 24000/1001");
       return false;

@@ -9,6 +9,9 @@
 
 namespace cf::app {
 
+/// "24", "25", "23.976", "24000/1001" -> a rate; invalid when unparsable or out of 1..1000.
+media::Rational parseFrameRate(const QString& text);
+
 /// --fps, --bit-depth, --start-number, --stills.
 void addImageOptions(QCommandLineParser& parser);
 
