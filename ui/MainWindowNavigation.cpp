@@ -2,6 +2,7 @@
 
 #include <QDockWidget>
 #include <QLabel>
+#include <QSettings>
 #include <QStatusBar>
 
 #include "ExportDialog.h"
@@ -94,6 +95,8 @@ void MainWindow::showExportDialog() {
   ExportDialog* dialog = exportDialog();
   if (!dialog->isRunning()) {
     const auto& info = engine_->info();
+    dialog->setOutputFolder(
+        ExportDialog::defaultFolder(settings_->value("export/lastFolder").toString()));
     dialog->setSource(project_.sourcePath(), info.frame_count, info.has_audio, project_.inFrame(),
                       project_.outFrame());
     dialog->setExportSettings(project_.exportSettings());

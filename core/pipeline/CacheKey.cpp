@@ -47,6 +47,10 @@ std::string folderName(const QString& root, const std::string& video_path, const
 
 }  // namespace
 
+std::string cacheRootFor(const SessionSettings& settings) {
+  return cacheRoot(settings).toStdString();
+}
+
 QByteArray contentFingerprint(const std::string& path) {
   QFile file(QString::fromStdString(path));
   if (!file.open(QIODevice::ReadOnly))

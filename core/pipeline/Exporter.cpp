@@ -203,7 +203,8 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
                                times);
     });
     runner.start([&] {
-      return runFlowStage(linker, cut_frames, smoothed_span, inferred, linked, cancel, times);
+      return runFlowStage(linker, smooth.solve_height_px, cut_frames, smoothed_span, inferred,
+                          linked, cancel, times);
     });
     runner.start([&] {
       return runSmoothingStage(smooth, span.smooth_last - span.smooth_first + 1, linked, smoothed,

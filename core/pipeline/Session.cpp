@@ -6,6 +6,7 @@
 #include "common/ErrorBoundary.h"
 #include "common/Logging.h"
 #include "pipeline/CacheKey.h"
+#include "pipeline/CacheManager.h"
 #include "pipeline/CutScanCache.h"
 #include "pipeline/Exporter.h"
 #include "pipeline/FrameConversions.h"
@@ -90,6 +91,8 @@ Status Session::Impl::ensureEngine() {
     cache = AbCache::open(std::string(), kMemoryAbFrames);
   }
   ab_cache = std::move(*cache);
+  if (!ab_cache->dir().empty())
+    markCacheFolderUsed(ab_cache->dir());  // the cache manager's eviction order
   ensureFlowCache();
   return {};
 }
@@ -100,6 +103,7 @@ void Session::Impl::ensureFlowCache() {
   auto disk =
       temporal::DiskFlowCache::open(flowCacheFolderFor(info.path, settings), kMemoryFlowLinks);
   if (disk) {
+    markCacheFolderUsed((*disk)->dir());
     flow_cache = std::move(*disk);
     return;
   }

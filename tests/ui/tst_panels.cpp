@@ -5,6 +5,10 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTreeWidget>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QDir>
+#include <QFileInfo>
 #include <QtTest>
 
 #include "ExportDialog.h"
@@ -106,8 +110,30 @@ class TestPanels : public QObject {
     QVERIFY(!job.cancelButton()->isEnabled());
   }
 
+  // Issue #16: exports go to the last export folder, else the user's Videos folder; never next
+  // to the source (often a read-only archive).
+  void exportDefaultsToLastFolderOrVideos() {
+    QStandardPaths::setTestModeEnabled(true);
+    QTemporaryDir dir;
+    QCOMPARE(ExportDialog::defaultFolder(dir.path()), QFileInfo(dir.path()).absoluteFilePath());
+    const QString videos = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
+    QVERIFY(!videos.isEmpty());
+    QCOMPARE(ExportDialog::defaultFolder(QString()), videos);
+    QCOMPARE(ExportDialog::defaultFolder(dir.filePath(QStringLiteral("gone"))), videos);
+    QCOMPARE(ExportDialog::defaultFolder(QStringLiteral("/proc")), videos);  // not writable
+    QVERIFY(QFileInfo(videos).isDir());
+    ExportDialog dialog;
+    dialog.setSource("/archive/read-only/kid.mp4", 300, true, -1, -1);
+    QCOMPARE(dialog.outputPath(), QDir(videos).filePath(QStringLiteral("kid_colour.mp4")));
+    dialog.setOutputFolder(dir.path());
+    dialog.setSource("/archive/read-only/kid.mp4", 300, true, -1, -1);
+    QCOMPARE(QFileInfo(dialog.outputPath()).absolutePath(), QFileInfo(dir.path()).absoluteFilePath());
+    QStandardPaths::setTestModeEnabled(false);
+  }
+
   void exportDialogBuildsRequest() {
     ExportDialog dialog;
+    dialog.setOutputFolder("/films");
     dialog.setSource("/films/kid.mp4", 300, true, 20, 120);
     QCOMPARE(dialog.outputPath(), QStringLiteral("/films/kid_colour.mp4"));
     QVERIFY(dialog.audioCheck()->isChecked());  // audio passthrough on by default
