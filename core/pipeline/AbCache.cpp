@@ -283,7 +283,9 @@ Status AbCache::store(int64_t frame, CachedAbPtr entry) {
   if (!dir_.empty()) {
     const std::string path = pathOf(frame);
     QSaveFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly))
+    // Unbuffered: an entry (a few kB) would otherwise sit in QFile's buffer until commit(), and a
+    // full disk could then leave an empty entry behind instead of failing this write.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
       return makeError("cannot write the cache file '" + path + "': " +
                        file.errorString().toStdString() + ". Check the cache folder is writable.");
     const std::string bytes = encodeEntry(frame, *entry);

@@ -265,7 +265,9 @@ Result<FrameLinkPtr> DiskFlowCache::insert(const FramePair& pair, FrameLinkPtr l
   const std::string bytes = encodeLink(pair, *q);
   const std::string path = pathOf(pair);
   QSaveFile file(QString::fromStdString(path));
-  if (!file.open(QIODevice::WriteOnly))
+  // Unbuffered: an entry (a few kB) would otherwise sit in QFile's buffer until commit(), and a
+  // full disk could then leave an empty entry behind instead of failing this write.
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
     return makeError("cannot write the flow cache file '" + path + "': " +
                      file.errorString().toStdString() + ". Check the cache folder is writable.");
   const bool ok = file.write(bytes.data(), static_cast<qint64>(bytes.size())) ==

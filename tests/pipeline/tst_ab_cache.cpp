@@ -210,6 +210,25 @@ class TestAbCache : public QObject {
     QVERIFY((*fresh)->find(5));
   }
 
+  // The committed fuzz seeds (tests/fuzz/make_cache_seeds.py) are valid entries of this format,
+  // so the fuzzer starts from the accepting path.
+  void fuzzSeedsOfThisFormatDecode() {
+    for (const char* name : {"ab_v3_conf_4x3.bin", "ab_v3_noconf_2x2.bin"}) {
+      QFile f(QStringLiteral(QT_TESTCASE_SOURCEDIR "/../fuzz/seeds/cache_entry/") +
+              QLatin1String(name));
+      QVERIFY2(f.open(QIODevice::ReadOnly), name);
+      const QByteArray bytes = f.readAll();
+      int64_t frame = 0;
+      std::memcpy(&frame, bytes.constData(), sizeof frame);
+      std::string problem;
+      const auto entry = AbCache::decodeEntry(bytes.constData() + 8, size_t(bytes.size()) - 8,
+                                              frame, &problem);
+      QVERIFY2(entry, problem.c_str());
+      QCOMPARE(entry->ab.size(), entry->native.frame);
+      QCOMPARE(AbCache::encodeEntry(frame, *entry), bytes.toStdString().substr(8));
+    }
+  }
+
   void unwritableFolderIsAnError() {
     auto cache = AbCache::open("/proc/chromaflow-cache", 2);
     QVERIFY(!cache.ok());

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cstring>
 
 #include "SyntheticVideo.h"
 #include "temporal/DiskFlowCache.h"
@@ -195,6 +196,23 @@ class TestFlowCache : public QObject {
     auto reread = DiskFlowCache::open(dir_.filePath(QStringLiteral("same")).toStdString(), 1);
     const FrameLinkPtr lc = (*reread)->find({0, 1});
     QVERIFY(lc && sameLink(*lc, **la));
+  }
+
+  // The committed fuzz seed of this format (tests/fuzz/make_cache_seeds.py) is a valid entry.
+  void fuzzSeedOfThisFormatDecodes() {
+    QFile f(QStringLiteral(QT_TESTCASE_SOURCEDIR "/../fuzz/seeds/cache_entry/flow_v3_6x4.bin"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    int64_t frame = 0;
+    std::memcpy(&frame, bytes.constData(), sizeof frame);
+    std::string problem;
+    const FrameLinkPtr link = DiskFlowCache::decodeLink(bytes.constData() + 8,
+                                                        size_t(bytes.size()) - 8,
+                                                        {frame - 1, frame}, &problem);
+    QVERIFY2(link, problem.c_str());
+    QCOMPARE(link->flow_to_prev.size(), cv::Size(6, 4));
+    // (3x - 2y + 5ch) / 4 px, as the generator wrote it.
+    QCOMPARE(link->flow_to_prev.at<cv::Vec2f>(3, 5), cv::Vec2f(0.75f * 5 - 0.5f * 3, 0.75f * 5 - 0.5f * 3 + 1.25f));
   }
 
   void unusableFolderIsAClearError() {

@@ -120,7 +120,10 @@ class TestPanels : public QObject {
     QVERIFY(!videos.isEmpty());
     QCOMPARE(ExportDialog::defaultFolder(QString()), videos);
     QCOMPARE(ExportDialog::defaultFolder(dir.filePath(QStringLiteral("gone"))), videos);
-    QCOMPARE(ExportDialog::defaultFolder(QStringLiteral("/proc")), videos);  // not writable
+    QFile file(dir.filePath(QStringLiteral("a-file")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    QCOMPARE(ExportDialog::defaultFolder(file.fileName()), videos);  // a file, not a folder
     QVERIFY(QFileInfo(videos).isDir());
     ExportDialog dialog;
     dialog.setSource("/archive/read-only/kid.mp4", 300, true, -1, -1);
