@@ -301,6 +301,7 @@ ExportDialog* MainWindow::exportDialog() {
                 settings_->setValue(
                     "export/lastFolder",
                     QFileInfo(export_dialog_->outputPath()).absolutePath());
+              enforceCacheLimit();
             });
   }
   return export_dialog_;

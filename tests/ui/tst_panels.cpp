@@ -9,13 +9,17 @@
 #include <QTemporaryDir>
 #include <QDir>
 #include <QFileInfo>
+#include <QDateTime>
+#include <QFile>
 #include <QtTest>
 
+#include "CacheDialog.h"
 #include "ExportDialog.h"
 #include "FailureNavigation.h"
 #include "FailuresPanel.h"
 #include "JobPanel.h"
 #include "PlaybackController.h"
+#include "pipeline/CacheManager.h"
 
 using namespace cf::ui;
 
@@ -132,6 +136,61 @@ class TestPanels : public QObject {
     dialog.setSource("/archive/read-only/kid.mp4", 300, true, -1, -1);
     QCOMPARE(QFileInfo(dialog.outputPath()).absolutePath(), QFileInfo(dir.path()).absoluteFilePath());
     QStandardPaths::setTestModeEnabled(false);
+  }
+
+  // Issue #16: the cache manager shows this video's and the total cache size, clears either,
+  // applies a size limit and moves the cache folder.
+  void cacheDialogClearsLimitsAndMoves() {
+    QTemporaryDir dir;
+    const QString root = dir.filePath(QStringLiteral("cache"));
+    auto folder = [&](const QString& name, int entries) {
+      const QString f = QDir(root).filePath(name);
+      QDir().mkpath(f);
+      for (int i = 0; i < entries; ++i) {
+        QFile e(QDir(f).filePath(QStringLiteral("ab_%1.f16").arg(i)));
+        e.open(QIODevice::WriteOnly);
+        e.write(QByteArray(1 << 20, 'x'));
+      }
+      cf::pipeline::markCacheFolderUsed(f.toStdString());
+      return f.toStdString();
+    };
+    const std::string mine = folder(QStringLiteral("mine-1"), 2);
+    const std::string other = folder(QStringLiteral("other-2"), 3);
+    const std::string third = folder(QStringLiteral("third-3"), 1);
+    cf::ui::CacheDialog dialog;
+    dialog.setCache(root, {mine}, 0);
+    QVERIFY2(dialog.videoLabel()->text().contains(QStringLiteral("2")),
+             qPrintable(dialog.videoLabel()->text()));
+    QVERIFY2(dialog.totalLabel()->text().contains(QStringLiteral("6")) &&
+                 dialog.totalLabel()->text().contains(QStringLiteral("3")),
+             qPrintable(dialog.totalLabel()->text()));
+    QSignalSpy cleared(&dialog, &cf::ui::CacheDialog::cleared);
+    dialog.clearVideoButton()->click();
+    QCOMPARE(cleared.size(), 1);
+    QVERIFY(!QFileInfo::exists(QString::fromStdString(mine)));
+    QVERIFY(!dialog.clearVideoButton()->isEnabled());
+    // A 2 MiB limit: the least recently used of the two others goes.
+    QFile marker(QString::fromStdString(other) + QStringLiteral("/.chromaflow-used"));
+    marker.open(QIODevice::ReadWrite);
+    marker.setFileTime(QDateTime::currentDateTime().addSecs(-3600),
+                       QFileDevice::FileModificationTime);
+    marker.close();
+    QSignalSpy limit(&dialog, &cf::ui::CacheDialog::limitChanged);
+    dialog.limitBox()->setValue(2);
+    Q_EMIT dialog.limitBox()->editingFinished();
+    QCOMPARE(limit.size(), 1);
+    QCOMPARE(limit.last().at(0).toLongLong(), qint64(2));
+    QVERIFY(!QFileInfo::exists(QString::fromStdString(other)));
+    QVERIFY(QFileInfo::exists(QString::fromStdString(third)));
+    QSignalSpy moved(&dialog, &cf::ui::CacheDialog::rootMoved);
+    const QString target = dir.filePath(QStringLiteral("elsewhere"));
+    QVERIFY(dialog.moveTo(target));
+    QCOMPARE(moved.size(), 1);
+    QVERIFY(QFileInfo::exists(target + QStringLiteral("/third-3/ab_0.f16")));
+    QCOMPARE(dialog.root(), target);
+    QVERIFY(!dialog.moveTo(QStringLiteral("/proc/no-cache-here")));
+    QVERIFY(!dialog.statusLabel()->text().isEmpty());
+    QCOMPARE(moved.size(), 1);
   }
 
   void exportDialogBuildsRequest() {
