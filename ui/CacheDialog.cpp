@@ -29,8 +29,9 @@ CacheDialog::CacheDialog(QWidget* parent) : QDialog(parent) {
   video_label_ = new QLabel(this);
   total_label_ = new QLabel(this);
   clear_video_ = new QPushButton(tr("Clear"), this);
-  clear_video_->setToolTip(tr("Delete the cached network output and optical flows of this video; "
-                              "they are computed again when needed"));
+  clear_video_->setToolTip(
+      tr("Delete the cached network output and optical flows of this video; "
+         "they are computed again when needed"));
   clear_all_ = new QPushButton(tr("Clear all"), this);
   clear_all_->setToolTip(tr("Delete the cache of every video"));
   auto* video_row = new QHBoxLayout;
@@ -123,8 +124,8 @@ void CacheDialog::applyLimit() {
   if (!freed)
     status_->setText(QString::fromStdString(freed.message()));
   else if (*freed > 0)
-    status_->setText(tr("%1 of least recently used caches deleted.")
-                         .arg(QLocale().formattedDataSize(*freed)));
+    status_->setText(
+        tr("%1 of least recently used caches deleted.").arg(QLocale().formattedDataSize(*freed)));
   refresh();
   Q_EMIT limitChanged(limit);
 }

@@ -298,9 +298,8 @@ ExportDialog* MainWindow::exportDialog() {
                 return;
               export_dialog_->setFinished(ok, message);
               if (ok)  // the next export proposes this folder again
-                settings_->setValue(
-                    "export/lastFolder",
-                    QFileInfo(export_dialog_->outputPath()).absolutePath());
+                settings_->setValue("export/lastFolder",
+                                    QFileInfo(export_dialog_->outputPath()).absolutePath());
               enforceCacheLimit();
             });
   }

@@ -64,7 +64,7 @@ struct ColorHints {
 };
 
 struct ColorizedFrame {
-  cv::Mat ab;          ///< CV_32FC2, Lab units, same size as the input L (empty from colorizeNative)
+  cv::Mat ab;          ///< CV_32FC2, Lab units, input size (empty from colorizeNative)
   cv::Mat confidence;  ///< CV_32FC1 in 0..1 (all 1 when hasConfidence() is false)
   /// The network's own output before upsampling (confidence empty when hasConfidence() is
   /// false); ab and confidence are upsampleOutput(native).

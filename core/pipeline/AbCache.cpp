@@ -71,8 +71,7 @@ bool sizesValid(const Header& h) {
   return h.width <= kMaxSidePx && h.height <= kMaxSidePx && within(h.width, h.padded_width) &&
          within(h.height, h.padded_height) &&
          uint64_t(h.padded_width) * h.padded_height <= kMaxPaddedArea && h.frame_width > 0 &&
-         h.frame_height > 0 && h.frame_width <= h.padded_width &&
-         h.frame_height <= h.padded_height;
+         h.frame_height > 0 && h.frame_width <= h.padded_width && h.frame_height <= h.padded_height;
 }
 
 }  // namespace
@@ -209,8 +208,8 @@ CachedAbPtr AbCache::decodeEntry(const char* data, size_t size, int64_t frame,
   const cv::Size mat_size(static_cast<int>(header.width), static_cast<int>(header.height));
   auto entry = std::make_shared<CachedAb>();
   model::NetworkOutput& native = entry->native;
-  native.padded = cv::Size(static_cast<int>(header.padded_width),
-                           static_cast<int>(header.padded_height));
+  native.padded =
+      cv::Size(static_cast<int>(header.padded_width), static_cast<int>(header.padded_height));
   native.frame =
       cv::Size(static_cast<int>(header.frame_width), static_cast<int>(header.frame_height));
   cv::Mat ab16(mat_size, CV_16FC2, const_cast<char*>(body));

@@ -4,11 +4,12 @@
 // re-running the network, and an interrupted export resumes. The files hold the network's output
 // at its own resolution (1/8 of the working frame for the slim model) in fp16, about 1/64 of the
 // upsampled ab; find() upsamples it again with model::upsampleOutput(), and store() serves the
-// stored values upsampled the same way, so a frame read back equals the frame as computed. Files are written to a temporary name and renamed (QSaveFile), so a crash, a
-// full disk or two processes writing the same entry never leave a half-written entry that a later
-// run would trust. Every entry carries its frame number and a CRC-32 of its header and payload,
-// verified on read: a damaged entry (or one from an older format) is not used, but recomputed, and
-// rejectedEntries() counts it for the user's note.
+// stored values upsampled the same way, so a frame read back equals the frame as computed. Files
+// are written to a temporary name and renamed (QSaveFile), so a crash, a full disk or two processes
+// writing the same entry never leave a half-written entry that a later run would trust. Every entry
+// carries its frame number and a CRC-32 of its header and payload, verified on read: a damaged
+// entry (or one from an older format) is not used, but recomputed, and rejectedEntries() counts it
+// for the user's note.
 //
 // Entry format (version 3, little-endian): the 56-byte Header (AbCache.cpp: native, padded and
 // frame sizes, frame number, CRC), then the native ab plane (fp16, interleaved a,b, row-major),

@@ -46,8 +46,8 @@ Status attachAb(const std::vector<std::shared_ptr<AnalysedFrame>>& batch,
     if (!colorizer.hasConfidence())
       entry->native.confidence.release();
     // Never cache, smooth or show NaN/inf: mask it, or fail naming the frame.
-    if (Status s = checkNetworkOutput(f.index, entry->native.ab, entry->native.confidence,
-                                      timings.masked);
+    if (Status s =
+            checkNetworkOutput(f.index, entry->native.ab, entry->native.confidence, timings.masked);
         !s)
       return s;
     if (Status s = cache.store(f.index, entry); !s)

@@ -57,7 +57,8 @@ CacheFolderInfo folderInfo(const QString& folder) {
 
 std::vector<QString> cacheFolders(const QString& root) {
   std::vector<QString> out;
-  for (const QString& name : QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden)) {
+  for (const QString& name :
+       QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden)) {
     const QString path = QDir(root).filePath(name);
     if (isCacheFolder(path))
       out.push_back(path);
@@ -191,9 +192,9 @@ Status moveCache(const std::string& from, const std::string& to) {
       const QString dst = QDir(target).filePath(name);
       QFile::remove(dst);
       if (!QFile::copy(QDir(folder).filePath(name), dst))
-        return cannot("copy the cache file", QDir(folder).filePath(name),
-                      QStringLiteral("the disk may be full; the cache is still in '%1'")
-                          .arg(qfrom));
+        return cannot(
+            "copy the cache file", QDir(folder).filePath(name),
+            QStringLiteral("the disk may be full; the cache is still in '%1'").arg(qfrom));
     }
     if (Status s = clearCacheFolder(folder.toStdString()); !s)
       return s;
@@ -206,7 +207,8 @@ Status moveCache(const std::string& from, const std::string& to) {
     QFile::remove(dst);
     if (!QFile::rename(src.filePath(name), dst) &&
         !(QFile::copy(src.filePath(name), dst) && QFile::remove(src.filePath(name))))
-      return cannot("move the cache file", src.filePath(name), QStringLiteral("check the permissions"));
+      return cannot("move the cache file", src.filePath(name),
+                    QStringLiteral("check the permissions"));
   }
   return {};
 }

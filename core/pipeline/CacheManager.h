@@ -25,8 +25,8 @@ struct CacheFolderInfo {
 };
 
 struct CacheUsage {
-  int64_t total_bytes = 0;  ///< every cache folder and cut-scan file under the root
-  int64_t video_bytes = 0;  ///< the folders passed as the video's
+  int64_t total_bytes = 0;               ///< every cache folder and cut-scan file under the root
+  int64_t video_bytes = 0;               ///< the folders passed as the video's
   std::vector<CacheFolderInfo> folders;  ///< least recently used first
 };
 

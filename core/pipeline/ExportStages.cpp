@@ -109,9 +109,8 @@ Status runInferenceStage(model::Colorizer& colorizer, AbCache& cache, int64_t la
 }
 
 Status runFlowStage(temporal::FrameLinker& linker, int solve_height_px,
-                    const std::vector<int64_t>& cut_frames,
-                    const FrameSpan& keep, FrameQueue& in, FrameQueue& out,
-                    const CancelToken& cancel, StageTimes& times) {
+                    const std::vector<int64_t>& cut_frames, const FrameSpan& keep, FrameQueue& in,
+                    FrameQueue& out, const CancelToken& cancel, StageTimes& times) {
   return guarded("computing optical flow", [&]() -> Status {
     ExportFramePtr prev, f;
     const int64_t computed_before = linker.computedCount();

@@ -72,9 +72,8 @@ Status runInferenceStage(model::Colorizer& colorizer, AbCache& cache, int64_t la
 /// at the smoothing's resolution (temporal::solveSize of the ab and `solve_height_px`).
 /// Hands on only the frames of `keep` (the others were decoded for the network's batches).
 Status runFlowStage(temporal::FrameLinker& linker, int solve_height_px,
-                    const std::vector<int64_t>& cut_frames,
-                    const FrameSpan& keep, FrameQueue& in, FrameQueue& out,
-                    const CancelToken& cancel, StageTimes& times);
+                    const std::vector<int64_t>& cut_frames, const FrameSpan& keep, FrameQueue& in,
+                    FrameQueue& out, const CancelToken& cancel, StageTimes& times);
 
 /// Smooths `count` frames with sliding windows; holds at most a window of frames.
 Status runSmoothingStage(const temporal::SmoothSettings& settings, int64_t count, FrameQueue& in,

@@ -124,8 +124,7 @@ bool decodeFlow(const QByteArray& bytes, cv::Mat& flow) {
         const int a = c > 0 ? cur_row[size_t(c) - 1] : 0;
         const int b = prev_row[size_t(c)];
         const int cc = c > 0 ? prev_row[size_t(c) - 1] : 0;
-        const int q =
-            static_cast<int16_t>(static_cast<uint16_t>(medPredict(a, b, cc) + residual));
+        const int q = static_cast<int16_t>(static_cast<uint16_t>(medPredict(a, b, cc) + residual));
         cur_row[size_t(c)] = q;
         dst[c][ch] = static_cast<float>(q) / kFlowScale;
       }

@@ -15,13 +15,12 @@ FrameLinkPtr quantizeLink(const FrameLink& link) {
     const float* src = flow.ptr<float>(r);
     float* dst = out->flow_to_prev.ptr<float>(r);
     for (int c = 0; c < flow.cols * 2; ++c)
-      dst[c] =
-          static_cast<float>(std::clamp(std::lround(src[c] * scale), -32768L, 32767L)) * kFlowStepPx;
+      dst[c] = static_cast<float>(std::clamp(std::lround(src[c] * scale), -32768L, 32767L)) *
+               kFlowStepPx;
   }
   out->mask = link.mask;
   return out;
 }
-
 
 MemoryFlowCache::MemoryFlowCache(size_t max_entries) : max_entries_(max_entries) {}
 

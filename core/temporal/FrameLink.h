@@ -13,8 +13,9 @@
 namespace cf::temporal {
 
 struct FrameLink {
-  cv::Mat flow_to_prev;  ///< CV_32FC2, link resolution: pixel p of frame n sits at p + flow(p) in n-1
-  cv::Mat mask;          ///< CV_8UC1, 1 where the link holds, 0 where occluded / motion boundary
+  cv::Mat
+      flow_to_prev;  ///< CV_32FC2, link resolution: pixel p of frame n sits at p + flow(p) in n-1
+  cv::Mat mask;      ///< CV_8UC1, 1 where the link holds, 0 where occluded / motion boundary
 };
 using FrameLinkPtr = std::shared_ptr<const FrameLink>;
 

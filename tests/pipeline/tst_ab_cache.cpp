@@ -221,8 +221,8 @@ class TestAbCache : public QObject {
       int64_t frame = 0;
       std::memcpy(&frame, bytes.constData(), sizeof frame);
       std::string problem;
-      const auto entry = AbCache::decodeEntry(bytes.constData() + 8, size_t(bytes.size()) - 8,
-                                              frame, &problem);
+      const auto entry =
+          AbCache::decodeEntry(bytes.constData() + 8, size_t(bytes.size()) - 8, frame, &problem);
       QVERIFY2(entry, problem.c_str());
       QCOMPARE(entry->ab.size(), entry->native.frame);
       QCOMPARE(AbCache::encodeEntry(frame, *entry), bytes.toStdString().substr(8));

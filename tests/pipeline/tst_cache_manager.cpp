@@ -69,7 +69,8 @@ class TestCacheManager : public QObject {
     QVERIFY(!QFileInfo::exists(a));
     QVERIFY(clearCache(root.toStdString()).ok());
     QVERIFY(QFileInfo::exists(QDir(b).filePath(QStringLiteral("holiday.mp4"))));
-    QCOMPARE(QDir(b).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("holiday.mp4")});
+    QCOMPARE(QDir(b).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("holiday.mp4")});
     QVERIFY(!QFileInfo::exists(QDir(root).filePath(QStringLiteral("cuts-abc.json"))));
     QVERIFY(QFileInfo::exists(QDir(root).filePath(QStringLiteral("notes.txt"))));
   }

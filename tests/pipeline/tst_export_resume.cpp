@@ -137,20 +137,17 @@ class TestExportResume : public QObject {
   void exportsFromCacheEqualExportsWithoutCache() {
     const QString cache = dir_.filePath(QStringLiteral("cache-same"));
     const QString cold = dir_.filePath(QStringLiteral("same-cold.mkv"));
-    const test::CliResult a =
-        test::runCli(colorizeArgs(cold, cache, QStringLiteral("4"), model_));
+    const test::CliResult a = test::runCli(colorizeArgs(cold, cache, QStringLiteral("4"), model_));
     QVERIFY2(a.exit_code == 0, qPrintable(a.err));
     QCOMPARE(summaryNumber(a.out, QStringLiteral("\\((\\d+) frames from cache\\)")), 0);
     const QString warm = dir_.filePath(QStringLiteral("same-warm.mkv"));
-    const test::CliResult b =
-        test::runCli(colorizeArgs(warm, cache, QStringLiteral("4"), model_));
+    const test::CliResult b = test::runCli(colorizeArgs(warm, cache, QStringLiteral("4"), model_));
     QVERIFY2(b.exit_code == 0, qPrintable(b.err));
     QCOMPARE(summaryNumber(b.out, QStringLiteral("\\((\\d+) frames from cache\\)")), kFrames);
     QCOMPARE(summaryNumber(b.out, QStringLiteral("\\((\\d+) computed\\)")), 0);
     const QString nocache = dir_.filePath(QStringLiteral("same-nocache.mkv"));
-    const test::CliResult c = test::runCli(
-        colorizeArgs(nocache, QStringLiteral("/proc/chromaflow-no-cache"), QStringLiteral("4"),
-                     model_));
+    const test::CliResult c = test::runCli(colorizeArgs(
+        nocache, QStringLiteral("/proc/chromaflow-no-cache"), QStringLiteral("4"), model_));
     QVERIFY2(c.exit_code == 0, qPrintable(c.err));
     QVERIFY2(c.err.contains(QStringLiteral("memory only")) ||
                  c.out.contains(QStringLiteral("memory only")),

@@ -155,7 +155,8 @@ class TestFlowCache : public QObject {
     QVERIFY(sameLink(*DiskFlowCache::quantized(*link), *q));
     const std::string bytes = DiskFlowCache::encodeLink({4, 5}, *q);
     std::string problem;
-    const FrameLinkPtr back = DiskFlowCache::decodeLink(bytes.data(), bytes.size(), {4, 5}, &problem);
+    const FrameLinkPtr back =
+        DiskFlowCache::decodeLink(bytes.data(), bytes.size(), {4, 5}, &problem);
     QVERIFY2(back, problem.c_str());
     QVERIFY(sameLink(*back, *q));
     // A smooth field (what optical flow gives) packs far below its 16-bit size.
@@ -206,13 +207,13 @@ class TestFlowCache : public QObject {
     int64_t frame = 0;
     std::memcpy(&frame, bytes.constData(), sizeof frame);
     std::string problem;
-    const FrameLinkPtr link = DiskFlowCache::decodeLink(bytes.constData() + 8,
-                                                        size_t(bytes.size()) - 8,
-                                                        {frame - 1, frame}, &problem);
+    const FrameLinkPtr link = DiskFlowCache::decodeLink(
+        bytes.constData() + 8, size_t(bytes.size()) - 8, {frame - 1, frame}, &problem);
     QVERIFY2(link, problem.c_str());
     QCOMPARE(link->flow_to_prev.size(), cv::Size(6, 4));
     // (3x - 2y + 5ch) / 4 px, as the generator wrote it.
-    QCOMPARE(link->flow_to_prev.at<cv::Vec2f>(3, 5), cv::Vec2f(0.75f * 5 - 0.5f * 3, 0.75f * 5 - 0.5f * 3 + 1.25f));
+    QCOMPARE(link->flow_to_prev.at<cv::Vec2f>(3, 5),
+             cv::Vec2f(0.75f * 5 - 0.5f * 3, 0.75f * 5 - 0.5f * 3 + 1.25f));
   }
 
   void unusableFolderIsAClearError() {

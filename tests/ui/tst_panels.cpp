@@ -1,16 +1,16 @@
 // Failures panel and navigation, playback shuttle, job progress and the export dialog.
 
 #include <QCheckBox>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTreeWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QDir>
-#include <QFileInfo>
-#include <QDateTime>
-#include <QFile>
+#include <QTreeWidget>
 #include <QtTest>
 
 #include "CacheDialog.h"
@@ -134,7 +134,8 @@ class TestPanels : public QObject {
     QCOMPARE(dialog.outputPath(), QDir(videos).filePath(QStringLiteral("kid_colour.mp4")));
     dialog.setOutputFolder(dir.path());
     dialog.setSource("/archive/read-only/kid.mp4", 300, true, -1, -1);
-    QCOMPARE(QFileInfo(dialog.outputPath()).absolutePath(), QFileInfo(dir.path()).absoluteFilePath());
+    QCOMPARE(QFileInfo(dialog.outputPath()).absolutePath(),
+             QFileInfo(dir.path()).absoluteFilePath());
     QStandardPaths::setTestModeEnabled(false);
   }
 
