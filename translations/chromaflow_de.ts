@@ -5,7 +5,7 @@
     <name>cf::ui::CacheDialog</name>
     <message>
         <source>Cache</source>
-        <translation>Cache</translation>
+        <translation>Zwischenspeicher</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -30,10 +30,6 @@
     <message>
         <source>All videos:</source>
         <translation>Alle Videos:</translation>
-    </message>
-    <message>
-        <source> MiB</source>
-        <translation> MiB</translation>
     </message>
     <message>
         <source>No limit</source>
@@ -66,8 +62,8 @@
     <message numerus="yes">
         <source>%1 in %n folder(s)</source>
         <translation>
-            <numerusform>de</numerusform>
-            <numerusform>fr</numerusform>
+            <numerusform>%1 in %n Ordner</numerusform>
+            <numerusform>%1 in %n Ordnern</numerusform>
         </translation>
     </message>
     <message>
@@ -687,7 +683,7 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
     </message>
     <message>
         <source>&amp;Cache…</source>
-        <translation>&amp;Cache…</translation>
+        <translation>&amp;Zwischenspeicher…</translation>
     </message>
 </context>
 <context>

@@ -32,10 +32,6 @@
         <translation>Todos los vídeos:</translation>
     </message>
     <message>
-        <source> MiB</source>
-        <translation> MiB</translation>
-    </message>
-    <message>
         <source>No limit</source>
         <translation>Sin límite</translation>
     </message>
@@ -66,8 +62,8 @@
     <message numerus="yes">
         <source>%1 in %n folder(s)</source>
         <translation>
-            <numerusform>de</numerusform>
-            <numerusform>fr</numerusform>
+            <numerusform>%1 en %n carpeta</numerusform>
+            <numerusform>%1 en %n carpetas</numerusform>
         </translation>
     </message>
     <message>

@@ -5,7 +5,7 @@
     <name>cf::ui::CacheDialog</name>
     <message>
         <source>Cache</source>
-        <translation>Cache</translation>
+        <translation>Mémoire cache</translation>
     </message>
     <message>
         <source>Clear</source>
@@ -30,10 +30,6 @@
     <message>
         <source>All videos:</source>
         <translation>Toutes les vidéos :</translation>
-    </message>
-    <message>
-        <source> MiB</source>
-        <translation> Mio</translation>
     </message>
     <message>
         <source>No limit</source>
@@ -66,8 +62,8 @@
     <message numerus="yes">
         <source>%1 in %n folder(s)</source>
         <translation>
-            <numerusform>de</numerusform>
-            <numerusform>fr</numerusform>
+            <numerusform>%1 dans %n dossier</numerusform>
+            <numerusform>%1 dans %n dossiers</numerusform>
         </translation>
     </message>
     <message>
@@ -687,7 +683,7 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
     </message>
     <message>
         <source>&amp;Cache…</source>
-        <translation>&amp;Cache…</translation>
+        <translation>&amp;Mémoire cache…</translation>
     </message>
 </context>
 <context>

@@ -32,10 +32,6 @@
         <translation>所有视频：</translation>
     </message>
     <message>
-        <source> MiB</source>
-        <translation> MiB</translation>
-    </message>
-    <message>
         <source>No limit</source>
         <translation>无限制</translation>
     </message>
@@ -66,7 +62,7 @@
     <message numerus="yes">
         <source>%1 in %n folder(s)</source>
         <translation>
-            <numerusform>de</numerusform>
+            <numerusform>%1，共 %n 个文件夹</numerusform>
         </translation>
     </message>
     <message>

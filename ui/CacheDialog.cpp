@@ -45,7 +45,7 @@ CacheDialog::CacheDialog(QWidget* parent) : QDialog(parent) {
   limit_ = new QSpinBox(this);
   limit_->setRange(0, 10 * 1024 * 1024);
   limit_->setSingleStep(1024);
-  limit_->setSuffix(tr(" MiB"));
+  limit_->setSuffix(QStringLiteral(" MiB"));  // a unit symbol, the same in every language
   limit_->setSpecialValueText(tr("No limit"));
   limit_->setToolTip(tr("Beyond this size the least recently used videos' caches are deleted"));
   form->addRow(tr("Size limit:"), limit_);
