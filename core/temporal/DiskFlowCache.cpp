@@ -266,6 +266,10 @@ Result<FrameLinkPtr> DiskFlowCache::insert(const FramePair& pair, FrameLinkPtr l
   QSaveFile file(QString::fromStdString(path));
   // Unbuffered: an entry (a few kB) would otherwise sit in QFile's buffer until commit(), and a
   // full disk could then leave an empty entry behind instead of failing this write.
+  // The folder is created again if it went away (File › Cache… cleared it while the video was
+  // open).
+  if (!QFileInfo::exists(QString::fromStdString(dir_)))
+    QDir().mkpath(QString::fromStdString(dir_));
   if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
     return makeError("cannot write the flow cache file '" + path + "': " +
                      file.errorString().toStdString() + ". Check the cache folder is writable.");

@@ -208,6 +208,10 @@ class TestAbCache : public QObject {
     QVERIFY((*cache)->store(5, randomEntry(2)).ok());
     auto fresh = AbCache::open(path, 2);
     QVERIFY((*fresh)->find(5));
+    // The cache manager may delete the folder while a video is open: the next entry recreates it.
+    QVERIFY(QDir(QString::fromStdString(path)).removeRecursively());
+    QVERIFY((*fresh)->store(6, randomEntry(3)).ok());
+    QVERIFY(QFileInfo::exists(QString::fromStdString(path) + QStringLiteral("/ab_000000006.f16")));
   }
 
   // The committed fuzz seeds (tests/fuzz/make_cache_seeds.py) are valid entries of this format,
