@@ -63,7 +63,8 @@ media::VideoCodec toVideoCodec(ExportCodec c) {
 // Frames of network output kept in memory in front of the disk cache.
 constexpr size_t kMemoryAbFrames = 64;
 // Flow links kept in memory in front of the disk cache (each ~65 kB at working height 256, at the
-// smoothing's resolution): the preview's window and a little more. Without a disk cache, enough for re-tuning a shot.
+// smoothing's resolution): the preview's window and a little more. Without a disk cache, enough for
+// re-tuning a shot.
 constexpr size_t kMemoryFlowLinks = 32;
 constexpr size_t kMemoryOnlyFlowLinks = 512;
 
