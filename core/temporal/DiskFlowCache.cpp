@@ -263,13 +263,13 @@ Result<FrameLinkPtr> DiskFlowCache::insert(const FramePair& pair, FrameLinkPtr l
   FrameLinkPtr q = quantized(*link);
   const std::string bytes = encodeLink(pair, *q);
   const std::string path = pathOf(pair);
-  QSaveFile file(QString::fromStdString(path));
-  // Unbuffered: an entry (a few kB) would otherwise sit in QFile's buffer until commit(), and a
-  // full disk could then leave an empty entry behind instead of failing this write.
   // The folder is created again if it went away (File › Cache… cleared it while the video was
   // open).
   if (!QFileInfo::exists(QString::fromStdString(dir_)))
     QDir().mkpath(QString::fromStdString(dir_));
+  QSaveFile file(QString::fromStdString(path));
+  // Unbuffered: an entry (a few kB) would otherwise sit in QFile's buffer until commit(), and a
+  // full disk could then leave an empty entry behind instead of failing this write.
   if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
     return makeError("cannot write the flow cache file '" + path + "': " +
                      file.errorString().toStdString() + ". Check the cache folder is writable.");

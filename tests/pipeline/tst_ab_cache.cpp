@@ -210,7 +210,8 @@ class TestAbCache : public QObject {
     QVERIFY((*fresh)->find(5));
     // The cache manager may delete the folder while a video is open: the next entry recreates it.
     QVERIFY(QDir(QString::fromStdString(path)).removeRecursively());
-    QVERIFY((*fresh)->store(6, randomEntry(3)).ok());
+    const cf::Status again = (*fresh)->store(6, randomEntry(3));
+    QVERIFY2(again.ok(), again.message().c_str());
     QVERIFY(QFileInfo::exists(QString::fromStdString(path) + QStringLiteral("/ab_000000006.f16")));
   }
 
