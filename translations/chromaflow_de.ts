@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>cf::ui::CacheDialog</name>
+    <message>
+        <source>Cache</source>
+        <translation>Zwischenspeicher</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Delete the cached network output and optical flows of this video; they are computed again when needed</source>
+        <translation>Zwischengespeicherte Netzausgabe und optische Flüsse dieses Videos löschen; sie werden bei Bedarf neu berechnet</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>Alles leeren</translation>
+    </message>
+    <message>
+        <source>Delete the cache of every video</source>
+        <translation>Den Cache aller Videos löschen</translation>
+    </message>
+    <message>
+        <source>This video:</source>
+        <translation>Dieses Video:</translation>
+    </message>
+    <message>
+        <source>All videos:</source>
+        <translation>Alle Videos:</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <source>Beyond this size the least recently used videos&apos; caches are deleted</source>
+        <translation>Über dieser Größe werden die Caches der am längsten nicht benutzten Videos gelöscht</translation>
+    </message>
+    <message>
+        <source>Size limit:</source>
+        <translation>Größengrenze:</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>Verschieben…</translation>
+    </message>
+    <message>
+        <source>Move the cache, with everything in it, to another folder</source>
+        <translation>Den Cache mit seinem ganzen Inhalt in einen anderen Ordner verschieben</translation>
+    </message>
+    <message>
+        <source>Cache folder:</source>
+        <translation>Cache-Ordner:</translation>
+    </message>
+    <message>
+        <source>no video open</source>
+        <translation>kein Video geöffnet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n folder(s)</source>
+        <translation>
+            <numerusform>%1 in %n Ordner</numerusform>
+            <numerusform>%1 in %n Ordnern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cache of this video was cleared.</source>
+        <translation>Der Cache dieses Videos wurde geleert.</translation>
+    </message>
+    <message>
+        <source>The cache was cleared.</source>
+        <translation>Der Cache wurde geleert.</translation>
+    </message>
+    <message>
+        <source>%1 of least recently used caches deleted.</source>
+        <translation>%1 an am längsten nicht benutzten Caches gelöscht.</translation>
+    </message>
+    <message>
+        <source>The cache was moved to %1.</source>
+        <translation>Der Cache wurde nach %1 verschoben.</translation>
+    </message>
+    <message>
+        <source>Move the cache to</source>
+        <translation>Cache verschieben nach</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::CoreText</name>
     <message>
         <source>sepia: %1 % of chroma in the %2-%3 degree hue band</source>
@@ -606,6 +692,10 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
     <message>
         <source>Do you want to save them?</source>
         <translation>Möchten Sie sie speichern?</translation>
+    </message>
+    <message>
+        <source>&amp;Cache…</source>
+        <translation>&amp;Zwischenspeicher…</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>cf::ui::CacheDialog</name>
+    <message>
+        <source>Cache</source>
+        <translation>Caché</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vaciar</translation>
+    </message>
+    <message>
+        <source>Delete the cached network output and optical flows of this video; they are computed again when needed</source>
+        <translation>Borrar la salida de la red y los flujos ópticos en caché de este vídeo; se vuelven a calcular cuando hagan falta</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>Vaciar todo</translation>
+    </message>
+    <message>
+        <source>Delete the cache of every video</source>
+        <translation>Borrar la caché de todos los vídeos</translation>
+    </message>
+    <message>
+        <source>This video:</source>
+        <translation>Este vídeo:</translation>
+    </message>
+    <message>
+        <source>All videos:</source>
+        <translation>Todos los vídeos:</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sin límite</translation>
+    </message>
+    <message>
+        <source>Beyond this size the least recently used videos&apos; caches are deleted</source>
+        <translation>Por encima de este tamaño se borran las cachés de los vídeos usados hace más tiempo</translation>
+    </message>
+    <message>
+        <source>Size limit:</source>
+        <translation>Límite de tamaño:</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>Mover…</translation>
+    </message>
+    <message>
+        <source>Move the cache, with everything in it, to another folder</source>
+        <translation>Mover la caché, con todo su contenido, a otra carpeta</translation>
+    </message>
+    <message>
+        <source>Cache folder:</source>
+        <translation>Carpeta de la caché:</translation>
+    </message>
+    <message>
+        <source>no video open</source>
+        <translation>ningún vídeo abierto</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n folder(s)</source>
+        <translation>
+            <numerusform>%1 en %n carpeta</numerusform>
+            <numerusform>%1 en %n carpetas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cache of this video was cleared.</source>
+        <translation>Se vació la caché de este vídeo.</translation>
+    </message>
+    <message>
+        <source>The cache was cleared.</source>
+        <translation>Se vació la caché.</translation>
+    </message>
+    <message>
+        <source>%1 of least recently used caches deleted.</source>
+        <translation>Se borraron %1 de las cachés usadas hace más tiempo.</translation>
+    </message>
+    <message>
+        <source>The cache was moved to %1.</source>
+        <translation>La caché se movió a %1.</translation>
+    </message>
+    <message>
+        <source>Move the cache to</source>
+        <translation>Mover la caché a</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::CoreText</name>
     <message>
         <source>sepia: %1 % of chroma in the %2-%3 degree hue band</source>
@@ -606,6 +692,10 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
     <message>
         <source>Do you want to save them?</source>
         <translation>¿Desea guardarlos?</translation>
+    </message>
+    <message>
+        <source>&amp;Cache…</source>
+        <translation>&amp;Caché…</translation>
     </message>
 </context>
 <context>

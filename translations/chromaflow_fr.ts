@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>cf::ui::CacheDialog</name>
+    <message>
+        <source>Cache</source>
+        <translation>Mémoire cache</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Vider</translation>
+    </message>
+    <message>
+        <source>Delete the cached network output and optical flows of this video; they are computed again when needed</source>
+        <translation>Supprimer la sortie du réseau et les flux optiques en cache de cette vidéo ; ils seront recalculés si besoin</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>Tout vider</translation>
+    </message>
+    <message>
+        <source>Delete the cache of every video</source>
+        <translation>Supprimer le cache de toutes les vidéos</translation>
+    </message>
+    <message>
+        <source>This video:</source>
+        <translation>Cette vidéo :</translation>
+    </message>
+    <message>
+        <source>All videos:</source>
+        <translation>Toutes les vidéos :</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Aucune limite</translation>
+    </message>
+    <message>
+        <source>Beyond this size the least recently used videos&apos; caches are deleted</source>
+        <translation>Au-delà de cette taille, les caches des vidéos utilisées le moins récemment sont supprimés</translation>
+    </message>
+    <message>
+        <source>Size limit:</source>
+        <translation>Taille maximale :</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>Déplacer…</translation>
+    </message>
+    <message>
+        <source>Move the cache, with everything in it, to another folder</source>
+        <translation>Déplacer le cache, avec tout son contenu, vers un autre dossier</translation>
+    </message>
+    <message>
+        <source>Cache folder:</source>
+        <translation>Dossier du cache :</translation>
+    </message>
+    <message>
+        <source>no video open</source>
+        <translation>aucune vidéo ouverte</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n folder(s)</source>
+        <translation>
+            <numerusform>%1 dans %n dossier</numerusform>
+            <numerusform>%1 dans %n dossiers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cache of this video was cleared.</source>
+        <translation>Le cache de cette vidéo a été vidé.</translation>
+    </message>
+    <message>
+        <source>The cache was cleared.</source>
+        <translation>Le cache a été vidé.</translation>
+    </message>
+    <message>
+        <source>%1 of least recently used caches deleted.</source>
+        <translation>%1 de caches utilisés le moins récemment supprimés.</translation>
+    </message>
+    <message>
+        <source>The cache was moved to %1.</source>
+        <translation>Le cache a été déplacé vers %1.</translation>
+    </message>
+    <message>
+        <source>Move the cache to</source>
+        <translation>Déplacer le cache vers</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::CoreText</name>
     <message>
         <source>sepia: %1 % of chroma in the %2-%3 degree hue band</source>
@@ -606,6 +692,10 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
     <message>
         <source>Do you want to save them?</source>
         <translation>Voulez-vous les enregistrer ?</translation>
+    </message>
+    <message>
+        <source>&amp;Cache…</source>
+        <translation>&amp;Mémoire cache…</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,91 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>cf::ui::CacheDialog</name>
+    <message>
+        <source>Cache</source>
+        <translation>缓存</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Delete the cached network output and optical flows of this video; they are computed again when needed</source>
+        <translation>删除此视频缓存的网络输出和光流；需要时会重新计算</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>全部清除</translation>
+    </message>
+    <message>
+        <source>Delete the cache of every video</source>
+        <translation>删除所有视频的缓存</translation>
+    </message>
+    <message>
+        <source>This video:</source>
+        <translation>此视频：</translation>
+    </message>
+    <message>
+        <source>All videos:</source>
+        <translation>所有视频：</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>无限制</translation>
+    </message>
+    <message>
+        <source>Beyond this size the least recently used videos&apos; caches are deleted</source>
+        <translation>超过此大小时，删除最久未使用的视频的缓存</translation>
+    </message>
+    <message>
+        <source>Size limit:</source>
+        <translation>大小上限：</translation>
+    </message>
+    <message>
+        <source>Move…</source>
+        <translation>移动…</translation>
+    </message>
+    <message>
+        <source>Move the cache, with everything in it, to another folder</source>
+        <translation>将缓存及其全部内容移动到另一个文件夹</translation>
+    </message>
+    <message>
+        <source>Cache folder:</source>
+        <translation>缓存文件夹：</translation>
+    </message>
+    <message>
+        <source>no video open</source>
+        <translation>未打开视频</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n folder(s)</source>
+        <translation>
+            <numerusform>%1，共 %n 个文件夹</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The cache of this video was cleared.</source>
+        <translation>已清除此视频的缓存。</translation>
+    </message>
+    <message>
+        <source>The cache was cleared.</source>
+        <translation>已清除缓存。</translation>
+    </message>
+    <message>
+        <source>%1 of least recently used caches deleted.</source>
+        <translation>已删除 %1 最久未使用的缓存。</translation>
+    </message>
+    <message>
+        <source>The cache was moved to %1.</source>
+        <translation>缓存已移动到 %1。</translation>
+    </message>
+    <message>
+        <source>Move the cache to</source>
+        <translation>将缓存移动到</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::CoreText</name>
     <message>
         <source>sepia: %1 % of chroma in the %2-%3 degree hue band</source>
@@ -601,6 +686,10 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
     <message>
         <source>Do you want to save them?</source>
         <translation>是否保存？</translation>
+    </message>
+    <message>
+        <source>&amp;Cache…</source>
+        <translation>缓存(&amp;C)…</translation>
     </message>
 </context>
 <context>

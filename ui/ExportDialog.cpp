@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -15,6 +16,7 @@
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -159,6 +161,22 @@ QString ExportDialog::extensionFor(ExportCodec codec) {
   return QStringLiteral("mp4");
 }
 
+QString ExportDialog::defaultFolder(const QString& last_folder) {
+  if (!last_folder.isEmpty()) {
+    const QFileInfo last(last_folder);
+    if (last.isDir() && last.isWritable())
+      return last.absoluteFilePath();
+  }
+  const QString videos = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
+  if (!videos.isEmpty() && QDir().mkpath(videos) && QFileInfo(videos).isWritable())
+    return videos;
+  return QDir::homePath();
+}
+
+void ExportDialog::setOutputFolder(const QString& folder) {
+  output_folder_ = folder;
+}
+
 void ExportDialog::setSource(const QString& source_path, qint64 frame_count, bool has_audio,
                              qint64 in_frame, qint64 out_frame) {
   frame_count_ = frame_count;
@@ -175,9 +193,10 @@ void ExportDialog::setSource(const QString& source_path, qint64 frame_count, boo
   const QFileInfo info(source_path);
   const auto codec = ExportCodec(codec_->currentData().toInt());
   // The suffix is part of a file name, not interface text: the same in every language.
-  output_->setText(info.absoluteDir().filePath(info.completeBaseName() + QStringLiteral("_colour") +
-                                               numberSuffixFor(codec) + QLatin1Char('.') +
-                                               extensionFor(codec)));
+  const QString folder = output_folder_.isEmpty() ? defaultFolder(QString()) : output_folder_;
+  output_->setText(QDir(folder).filePath(info.completeBaseName() + QStringLiteral("_colour") +
+                                         numberSuffixFor(codec) + QLatin1Char('.') +
+                                         extensionFor(codec)));
   progress_->setValue(0);
   status_->clear();
 }

@@ -31,7 +31,15 @@ class ExportDialog : public QDialog {
  public:
   explicit ExportDialog(QWidget* parent = nullptr);
 
-  /// The opened video: proposes an output path next to it and enables the in/out range if set.
+  /// Where exports go by default: `last_folder` (the folder of the last export) when it is still
+  /// a writable folder, else the user's Videos folder (QStandardPaths::MoviesLocation, created
+  /// when missing), else the home folder. Never the source's folder, often a read-only archive.
+  static QString defaultFolder(const QString& last_folder);
+  /// The folder setSource() proposes the output in (see defaultFolder()); empty: defaultFolder("").
+  void setOutputFolder(const QString& folder);
+
+  /// The opened video: proposes "<name>_colour.<ext>" in the output folder and enables the
+  /// in/out range if set.
   void setSource(const QString& source_path, qint64 frame_count, bool has_audio, qint64 in_frame,
                  qint64 out_frame);
   pipeline::ExportRequest request() const;
@@ -93,6 +101,7 @@ class ExportDialog : public QDialog {
   QPushButton* export_button_ = nullptr;
   QPushButton* cancel_button_ = nullptr;
   QPushButton* close_button_ = nullptr;
+  QString output_folder_;
   qint64 frame_count_ = 0;
   qint64 in_frame_ = -1;
   qint64 out_frame_ = -1;

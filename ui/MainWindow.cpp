@@ -294,8 +294,13 @@ ExportDialog* MainWindow::exportDialog() {
     });
     connect(jobs_, &JobQueue::jobFinished, export_dialog_,
             [this](int id, bool ok, const QString& message) {
-              if (id == dialog_job_)
-                export_dialog_->setFinished(ok, message);
+              if (id != dialog_job_)
+                return;
+              export_dialog_->setFinished(ok, message);
+              if (ok)  // the next export proposes this folder again
+                settings_->setValue("export/lastFolder",
+                                    QFileInfo(export_dialog_->outputPath()).absolutePath());
+              enforceCacheLimit();
             });
   }
   return export_dialog_;

@@ -25,6 +25,7 @@ class QToolBar;
 
 namespace cf::ui {
 
+class CacheDialog;
 class ExportDialog;
 class FailuresPanel;
 class JobPanel;
@@ -86,6 +87,10 @@ class MainWindow : public QMainWindow {
   void setInPoint();
   void setOutPoint();
   void showExportDialog();
+  /// File › Cache…: sizes, clearing, size limit and folder of the disk cache.
+  void showCacheDialog();
+  /// Applies the cache size limit (app setting) after an export filled the cache.
+  void enforceCacheLimit();
 
  Q_SIGNALS:
   /// The video is open and its first preview was requested.
@@ -146,6 +151,7 @@ class MainWindow : public QMainWindow {
   FailuresPanel* failures_panel_ = nullptr;
   JobPanel* job_panel_ = nullptr;
   ExportDialog* export_dialog_ = nullptr;
+  CacheDialog* cache_dialog_ = nullptr;
   QMenu* file_menu_ = nullptr;
   QMenu* recent_menu_ = nullptr;
   QMenu* edit_menu_ = nullptr;

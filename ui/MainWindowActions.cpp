@@ -44,6 +44,8 @@ void MainWindow::createActions() {
           [this] { saveProjectDialog(true); });
   connect(addAction("export", QKeySequence(Qt::CTRL | Qt::Key_E)), &QAction::triggered, this,
           &MainWindow::showExportDialog);
+  connect(addAction("cacheManager", QKeySequence()), &QAction::triggered, this,
+          &MainWindow::showCacheDialog);
   connect(addAction("quit", QKeySequence::Quit), &QAction::triggered, this, &QWidget::close);
 
   // Own undo/redo actions (not QUndoStack::createUndoAction, whose prefix cannot be retranslated).
@@ -171,6 +173,7 @@ void MainWindow::retranslateActions() {
       {"saveProject", tr("&Save Project")},
       {"saveProjectAs", tr("Save Project &As…")},
       {"export", tr("&Export…")},
+      {"cacheManager", tr("&Cache…")},
       {"quit", tr("&Quit")},
       {"playPause", tr("&Play / Pause")},
       {"shuttleBackward", tr("Play &Backwards (J)")},
@@ -231,6 +234,7 @@ void MainWindow::createMenus() {
   file_menu_->addAction(action("saveProjectAs"));
   file_menu_->addSeparator();
   file_menu_->addAction(action("export"));
+  file_menu_->addAction(action("cacheManager"));
   file_menu_->addSeparator();
   file_menu_->addAction(action("quit"));
   edit_menu_ = menuBar()->addMenu(QString());

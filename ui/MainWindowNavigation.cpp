@@ -2,8 +2,10 @@
 
 #include <QDockWidget>
 #include <QLabel>
+#include <QSettings>
 #include <QStatusBar>
 
+#include "CacheDialog.h"
 #include "ExportDialog.h"
 #include "FailureNavigation.h"
 #include "FailuresPanel.h"
@@ -13,6 +15,8 @@
 #include "SessionController.h"
 #include "SettingsPanel.h"
 #include "TimelineWidget.h"
+#include "pipeline/CacheKey.h"
+#include "pipeline/CacheManager.h"
 
 namespace cf::ui {
 
@@ -94,6 +98,8 @@ void MainWindow::showExportDialog() {
   ExportDialog* dialog = exportDialog();
   if (!dialog->isRunning()) {
     const auto& info = engine_->info();
+    dialog->setOutputFolder(
+        ExportDialog::defaultFolder(settings_->value("export/lastFolder").toString()));
     dialog->setSource(project_.sourcePath(), info.frame_count, info.has_audio, project_.inFrame(),
                       project_.outFrame());
     dialog->setExportSettings(project_.exportSettings());
@@ -101,6 +107,46 @@ void MainWindow::showExportDialog() {
   dialog->show();
   dialog->raise();
   dialog->activateWindow();
+}
+
+namespace {
+constexpr qint64 kMiB = 1024 * 1024;
+}  // namespace
+
+void MainWindow::showCacheDialog() {
+  if (!cache_dialog_) {
+    cache_dialog_ = new CacheDialog(this);
+    connect(cache_dialog_, &CacheDialog::limitChanged, this,
+            [this](qint64 mib) { settings_->setValue("cache/limitMiB", mib); });
+    connect(cache_dialog_, &CacheDialog::rootMoved, this, [this](const QString& root) {
+      // The engine reopens its caches in the new folder (a cache_dir change drops them).
+      pipeline::SessionSettings s = project_.settings();
+      s.cache_dir = root.toStdString();
+      project_.setSettings(s);
+    });
+  }
+  const pipeline::SessionSettings& s = project_.settings();
+  std::vector<std::string> video_folders;
+  if (engine_->isOpen())
+    video_folders = pipeline::videoCacheFolders(project_.sourcePath().toStdString(), s);
+  cache_dialog_->setCache(QString::fromStdString(pipeline::cacheRootFor(s)), video_folders,
+                          settings_->value("cache/limitMiB", 0).toLongLong());
+  cache_dialog_->show();
+  cache_dialog_->raise();
+  cache_dialog_->activateWindow();
+}
+
+void MainWindow::enforceCacheLimit() {
+  const qint64 limit_mib = settings_->value("cache/limitMiB", 0).toLongLong();
+  if (limit_mib <= 0)
+    return;
+  const pipeline::SessionSettings& s = project_.settings();
+  std::vector<std::string> keep;
+  if (engine_->isOpen())
+    keep = pipeline::videoCacheFolders(project_.sourcePath().toStdString(), s);
+  auto freed = pipeline::enforceCacheLimit(pipeline::cacheRootFor(s), limit_mib * kMiB, keep);
+  if (!freed)
+    statusBar()->showMessage(QString::fromStdString(freed.message()), 8000);
 }
 
 void MainWindow::startExport(const pipeline::ExportRequest& request) {

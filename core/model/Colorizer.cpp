@@ -135,7 +135,7 @@ struct Colorizer::Impl {
 
   /// Runs frames [b0, b1) (all of one size) and appends their results to `out`.
   void runBatch(const std::vector<cv::Mat>& frames, const std::vector<ColorHints>& hints, size_t b0,
-                size_t b1, std::vector<ColorizedFrame>& out) {
+                size_t b1, bool upsample, std::vector<ColorizedFrame>& out) {
     const auto n = static_cast<int64_t>(b1 - b0);
     const int64_t h = frames[b0].rows;
     const int64_t w = frames[b0].cols;
@@ -202,23 +202,26 @@ struct Colorizer::Impl {
       ab = dec.ab;
       conf = dec.confidence;
     }
-    const auto up = F::InterpolateFuncOptions()
-                        .size(std::vector<int64_t>{hp, wp})
-                        .mode(torch::kBilinear)
-                        .align_corners(false);
-    ab = F::interpolate(ab, up).slice(2, 0, h).slice(3, 0, w);
-    ab = ab.permute({0, 2, 3, 1}).contiguous().to(torch::kCPU);
+    // The output stays at the network's resolution here; upsampleOutput() (NetworkOutput.h)
+    // brings it to the frame on the CPU, so that a frame computed now and one read back from the
+    // disk cache go through the same arithmetic.
+    ab = ab.permute({0, 2, 3, 1}).contiguous().to(torch::kCPU, torch::kFloat32);
     if (conf.defined())
-      conf = F::interpolate(conf, up).slice(2, 0, h).slice(3, 0, w).clamp(0.0, 1.0).contiguous().to(
-          torch::kCPU);
+      conf = conf.to(torch::kCPU, torch::kFloat32).contiguous();
+    const int nh = static_cast<int>(ab.size(1));
+    const int nw = static_cast<int>(ab.size(2));
     for (int64_t i = 0; i < n; ++i) {
       ColorizedFrame f;
-      f.ab = cv::Mat(static_cast<int>(h), static_cast<int>(w), CV_32FC2, ab[i].data_ptr()).clone();
+      f.native.padded = cv::Size(static_cast<int>(wp), static_cast<int>(hp));
+      f.native.frame = cv::Size(static_cast<int>(w), static_cast<int>(h));
+      f.native.ab = cv::Mat(nh, nw, CV_32FC2, ab[i].data_ptr()).clone();
       if (conf.defined())
-        f.confidence =
-            cv::Mat(static_cast<int>(h), static_cast<int>(w), CV_32FC1, conf[i].data_ptr()).clone();
-      else
-        f.confidence = cv::Mat(static_cast<int>(h), static_cast<int>(w), CV_32FC1, cv::Scalar(1.0));
+        f.native.confidence = cv::Mat(nh, nw, CV_32FC1, conf[i].data_ptr()).clone();
+      if (upsample) {
+        upsampleOutput(f.native, f.ab, f.confidence);
+        if (f.confidence.empty())
+          f.confidence = cv::Mat(f.ab.size(), CV_32FC1, cv::Scalar(1.0));
+      }
       out.push_back(std::move(f));
     }
   }
@@ -305,6 +308,20 @@ Result<std::vector<ColorizedFrame>> Colorizer::colorize(const std::vector<cv::Ma
                                                         const std::vector<ColorHints>& hints,
                                                         const ProgressFn& progress,
                                                         const CancelToken& cancel) {
+  return run(l_frames, hints, progress, cancel, true);
+}
+
+Result<std::vector<ColorizedFrame>> Colorizer::colorizeNative(const std::vector<cv::Mat>& l_frames,
+                                                              const std::vector<ColorHints>& hints,
+                                                              const ProgressFn& progress,
+                                                              const CancelToken& cancel) {
+  return run(l_frames, hints, progress, cancel, false);
+}
+
+Result<std::vector<ColorizedFrame>> Colorizer::run(const std::vector<cv::Mat>& l_frames,
+                                                   const std::vector<ColorHints>& hints,
+                                                   const ProgressFn& progress,
+                                                   const CancelToken& cancel, bool upsample) {
   if (!hints.empty() && hints.size() != l_frames.size())
     return makeError("colorize: got " + std::to_string(hints.size()) + " hint entries for " +
                      std::to_string(l_frames.size()) + " frames");
@@ -335,7 +352,7 @@ Result<std::vector<ColorizedFrame>> Colorizer::colorize(const std::vector<cv::Ma
     try {
       {
         c10::InferenceMode inference;
-        d_->runBatch(l_frames, hints, i, end, out);
+        d_->runBatch(l_frames, hints, i, end, upsample, out);
       }
       d_->frames_done += static_cast<int64_t>(end - i);
       i = end;

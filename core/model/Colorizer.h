@@ -20,6 +20,7 @@
 #include "common/Progress.h"
 #include "common/Result.h"
 #include "model/ModelCard.h"
+#include "model/NetworkOutput.h"
 
 namespace cf::model {
 
@@ -63,8 +64,11 @@ struct ColorHints {
 };
 
 struct ColorizedFrame {
-  cv::Mat ab;          ///< CV_32FC2, Lab units, same size as the input L
+  cv::Mat ab;          ///< CV_32FC2, Lab units, input size (empty from colorizeNative)
   cv::Mat confidence;  ///< CV_32FC1 in 0..1 (all 1 when hasConfidence() is false)
+  /// The network's own output before upsampling (confidence empty when hasConfidence() is
+  /// false); ab and confidence are upsampleOutput(native).
+  NetworkOutput native;
 };
 
 class Colorizer {
@@ -81,6 +85,12 @@ class Colorizer {
                                                const std::vector<ColorHints>& hints = {},
                                                const ProgressFn& progress = {},
                                                const CancelToken& cancel = CancelToken());
+  /// As colorize(), but only `native` is filled: for callers that keep the small output (the
+  /// disk cache) and upsample it themselves with upsampleOutput().
+  Result<std::vector<ColorizedFrame>> colorizeNative(const std::vector<cv::Mat>& l_frames,
+                                                     const std::vector<ColorHints>& hints = {},
+                                                     const ProgressFn& progress = {},
+                                                     const CancelToken& cancel = CancelToken());
 
   /// Resizes a full-resolution L frame (CV_32FC1) to working_height_px, keeping the aspect ratio.
   cv::Mat toWorkingResolution(const cv::Mat& l_full) const;
@@ -108,6 +118,10 @@ class Colorizer {
  private:
   struct Impl;
   explicit Colorizer(std::unique_ptr<Impl> impl);
+  Result<std::vector<ColorizedFrame>> run(const std::vector<cv::Mat>& l_frames,
+                                          const std::vector<ColorHints>& hints,
+                                          const ProgressFn& progress, const CancelToken& cancel,
+                                          bool upsample);
   std::unique_ptr<Impl> d_;
 };
 

@@ -27,7 +27,9 @@ Status attachAb(const std::vector<std::shared_ptr<AnalysedFrame>>& batch,
   for (const auto& f : batch)
     inputs.push_back(f->l_work);
   const auto t0 = std::chrono::steady_clock::now();
-  auto out = colorizer.colorize(inputs, {}, {}, cancel);
+  // The network's own output: the cache keeps it and upsamples it (AbCache::store), so the frames
+  // served now are exactly those a later run reads back.
+  auto out = colorizer.colorizeNative(inputs, {}, {}, cancel);
   if (!out)
     return out.error();
   timings.inference_s +=
@@ -40,11 +42,13 @@ Status attachAb(const std::vector<std::shared_ptr<AnalysedFrame>>& batch,
     }
     ++timings.inferred;
     auto entry = std::make_shared<CachedAb>();
-    entry->ab = (*out)[i].ab;
-    if (colorizer.hasConfidence())
-      entry->confidence = (*out)[i].confidence;
+    entry->native = std::move((*out)[i].native);
+    if (!colorizer.hasConfidence())
+      entry->native.confidence.release();
     // Never cache, smooth or show NaN/inf: mask it, or fail naming the frame.
-    if (Status s = checkNetworkOutput(f.index, entry->ab, entry->confidence, timings.masked); !s)
+    if (Status s =
+            checkNetworkOutput(f.index, entry->native.ab, entry->native.confidence, timings.masked);
+        !s)
       return s;
     if (Status s = cache.store(f.index, entry); !s)
       return s;

@@ -61,6 +61,10 @@ QByteArray inputIdentity(const std::string& path) {
 
 }  // namespace
 
+std::string cacheRootFor(const SessionSettings& settings) {
+  return cacheRoot(settings).toStdString();
+}
+
 QByteArray contentFingerprint(const std::string& path) {
   QFile file(QString::fromStdString(path));
   if (!file.open(QIODevice::ReadOnly))

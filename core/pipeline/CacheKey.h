@@ -13,6 +13,10 @@ namespace cf::pipeline {
 /// fingerprint, and it costs ~400 KiB of reading whatever the file's length.
 QByteArray contentFingerprint(const std::string& path);
 
+/// The folder holding every video's cache folders: settings.cache_dir, or the user's cache folder
+/// (~/.cache/chromaflow).
+std::string cacheRootFor(const SessionSettings& settings);
+
 /// <root>/<hash>, where root is settings.cache_dir or the user's cache folder
 /// (~/.cache/chromaflow) and the hash covers the video file (path, size, mtime and
 /// contentFingerprint()), the model file (the same) and the settings that change the network's

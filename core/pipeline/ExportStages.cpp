@@ -108,9 +108,9 @@ Status runInferenceStage(model::Colorizer& colorizer, AbCache& cache, int64_t la
   });
 }
 
-Status runFlowStage(temporal::FrameLinker& linker, const std::vector<int64_t>& cut_frames,
-                    const FrameSpan& keep, FrameQueue& in, FrameQueue& out,
-                    const CancelToken& cancel, StageTimes& times) {
+Status runFlowStage(temporal::FrameLinker& linker, int solve_height_px,
+                    const std::vector<int64_t>& cut_frames, const FrameSpan& keep, FrameQueue& in,
+                    FrameQueue& out, const CancelToken& cancel, StageTimes& times) {
   return guarded("computing optical flow", [&]() -> Status {
     ExportFramePtr prev, f;
     const int64_t computed_before = linker.computedCount();
@@ -122,7 +122,8 @@ Status runFlowStage(temporal::FrameLinker& linker, const std::vector<int64_t>& c
       const bool cut = std::binary_search(cut_frames.begin(), cut_frames.end(), f->index);
       if (prev && !cut && prev->index == f->index - 1) {
         BusyTimer busy(times.flow_s);
-        auto link = linker.link({prev->index, f->index}, prev->l_work, f->l_work, f->ab->ab.size());
+        auto link = linker.link({prev->index, f->index}, prev->l_work, f->l_work,
+                                temporal::solveSize(f->ab->ab.size(), solve_height_px));
         if (!link)
           return link.error();
         f->link = *link;

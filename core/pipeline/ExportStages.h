@@ -68,11 +68,12 @@ Status runDecodeStage(media::VideoReader& reader, const model::Colorizer& colori
 Status runInferenceStage(model::Colorizer& colorizer, AbCache& cache, int64_t last, FrameQueue& in,
                          FrameQueue& out, const CancelToken& cancel, StageTimes& times);
 
-/// Attaches the link of each frame to the previous one, except after `cut_frames` (source numbers).
+/// Attaches the link of each frame to the previous one, except after `cut_frames` (source numbers),
+/// at the smoothing's resolution (temporal::solveSize of the ab and `solve_height_px`).
 /// Hands on only the frames of `keep` (the others were decoded for the network's batches).
-Status runFlowStage(temporal::FrameLinker& linker, const std::vector<int64_t>& cut_frames,
-                    const FrameSpan& keep, FrameQueue& in, FrameQueue& out,
-                    const CancelToken& cancel, StageTimes& times);
+Status runFlowStage(temporal::FrameLinker& linker, int solve_height_px,
+                    const std::vector<int64_t>& cut_frames, const FrameSpan& keep, FrameQueue& in,
+                    FrameQueue& out, const CancelToken& cancel, StageTimes& times);
 
 /// Smooths `count` frames with sliding windows; holds at most a window of frames.
 Status runSmoothingStage(const temporal::SmoothSettings& settings, int64_t count, FrameQueue& in,

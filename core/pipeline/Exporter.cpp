@@ -4,6 +4,12 @@
 #include <mutex>
 #include <thread>
 
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
 #include "common/ErrorBoundary.h"
 #include "common/Logging.h"
 #include "media/VideoReader.h"
@@ -19,6 +25,22 @@ namespace cf::pipeline {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// The stages after the network (flow, smoothing, recombination) run at a lower CPU priority than
+// decoding, the network and encoding: when the cores are scarce the network, usually the
+// bottleneck, gets them, and the later stages fill the gaps (their queues are short, so they
+// never fall far behind). Threads that the stage creates inherit it; OpenCV's shared pool does not.
+constexpr int kLaterStageNice = 4;
+
+void lowerThisThread(int nice_delta) {
+#ifdef __linux__
+  const auto tid = static_cast<id_t>(syscall(SYS_gettid));
+  setpriority(PRIO_PROCESS, tid, getpriority(PRIO_PROCESS, tid) + nice_delta);
+#else
+  (void)nice_delta;
+#endif
+}
+
 double since(Clock::time_point t0) {
   return std::chrono::duration<double>(Clock::now() - t0).count();
 }
@@ -35,9 +57,12 @@ class StageRunner {
   StageRunner(const StageRunner&) = delete;
   StageRunner& operator=(const StageRunner&) = delete;
 
+  /// Runs `fn` on a new thread, `nice_delta` steps below the caller's CPU priority.
   template <class Fn>
-  void start(Fn fn) {
-    threads_.emplace_back([this, fn]() {
+  void start(Fn fn, int nice_delta = 0) {
+    threads_.emplace_back([this, fn, nice_delta]() {
+      if (nice_delta > 0)
+        lowerThisThread(nice_delta);
       Status s = fn();
       if (!s)
         fail(s.error());
@@ -172,17 +197,24 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
       return runInferenceStage(colorizer, ab_cache, span.decode_last, decoded, inferred, cancel,
                                times);
     });
-    runner.start([&] {
-      return runFlowStage(linker, cut_frames, smoothed_span, inferred, linked, cancel, times);
-    });
-    runner.start([&] {
-      return runSmoothingStage(smooth, span.smooth_last - span.smooth_first + 1, linked, smoothed,
-                               cancel, times);
-    });
+    runner.start(
+        [&] {
+          return runFlowStage(linker, smooth.solve_height_px, cut_frames, smoothed_span, inferred,
+                              linked, cancel, times);
+        },
+        kLaterStageNice);
+    runner.start(
+        [&] {
+          return runSmoothingStage(smooth, span.smooth_last - span.smooth_first + 1, linked,
+                                   smoothed, cancel, times);
+        },
+        kLaterStageNice);
     const int rgb_depth = writer.rgbDepth();
-    runner.start([&] {
-      return runRecombineStage(written_span, smoothed, recombined, rgb_depth, cancel, times);
-    });
+    runner.start(
+        [&] {
+          return runRecombineStage(written_span, smoothed, recombined, rgb_depth, cancel, times);
+        },
+        kLaterStageNice);
 
     // Encoding runs here, on the calling thread.
     int64_t pts_offset = 0;  // a range export starts where the source starts (or at 0)

@@ -6,6 +6,7 @@
 #include "common/ErrorBoundary.h"
 #include "common/Logging.h"
 #include "pipeline/CacheKey.h"
+#include "pipeline/CacheManager.h"
 #include "pipeline/CutScanCache.h"
 #include "pipeline/Exporter.h"
 #include "pipeline/FrameConversions.h"
@@ -61,8 +62,9 @@ media::VideoCodec toVideoCodec(ExportCodec c) {
 
 // Frames of network output kept in memory in front of the disk cache.
 constexpr size_t kMemoryAbFrames = 64;
-// Flow links kept in memory in front of the disk cache (each ~1 MB at working height 256): the
-// preview's window and a little more. Without a disk cache, enough for re-tuning a shot.
+// Flow links kept in memory in front of the disk cache (each ~65 kB at working height 256, at the
+// smoothing's resolution): the preview's window and a little more. Without a disk cache, enough for
+// re-tuning a shot.
 constexpr size_t kMemoryFlowLinks = 32;
 constexpr size_t kMemoryOnlyFlowLinks = 512;
 
@@ -93,6 +95,8 @@ Status Session::Impl::ensureEngine() {
     cache = AbCache::open(std::string(), kMemoryAbFrames);
   }
   ab_cache = std::move(*cache);
+  if (!ab_cache->dir().empty())
+    markCacheFolderUsed(ab_cache->dir());  // the cache manager's eviction order
   ensureFlowCache();
   return {};
 }
@@ -103,6 +107,7 @@ void Session::Impl::ensureFlowCache() {
   auto disk =
       temporal::DiskFlowCache::open(flowCacheFolderFor(info.path, settings), kMemoryFlowLinks);
   if (disk) {
+    markCacheFolderUsed((*disk)->dir());
     flow_cache = std::move(*disk);
     return;
   }

@@ -55,13 +55,17 @@ Status Session::analyse(int64_t first_frame, int64_t last_frame, const CancelTok
       in.confidence = cur.ab->confidence;
       in.scene_cut = d.metrics[size_t(n)].scene_cut;
       if (prev && !in.scene_cut) {
-        auto link = linker.link({n - 1, n}, prev->l_work, cur.l_work, cur.ab->ab.size());
+        // The link the export smooths with (at the smoothing's resolution, shared through the
+        // cache), brought to the working resolution the signals are measured at.
+        auto link = linker.link({n - 1, n}, prev->l_work, cur.l_work,
+                                temporal::solveSize(cur.ab->ab.size(), d.smoothSolveHeight()));
         if (!link)
           return link.error();
-        in.warped_prev_l = temporal::warpWithFlow(prev->l_work, (*link)->flow_to_prev);
-        in.warped_prev_ab = temporal::warpWithFlow(prev->ab->ab, (*link)->flow_to_prev);
-        in.valid_mask = (*link)->mask;
-        in.flow = (*link)->flow_to_prev;
+        const temporal::FrameLink at_ab = temporal::resizeLink(**link, cur.ab->ab.size());
+        in.warped_prev_l = temporal::warpWithFlow(prev->l_work, at_ab.flow_to_prev);
+        in.warped_prev_ab = temporal::warpWithFlow(prev->ab->ab, at_ab.flow_to_prev);
+        in.valid_mask = at_ab.mask;
+        in.flow = at_ab.flow_to_prev;
       }
       d.metrics[size_t(n)] = analysis::computeFrameMetrics(in);
       d.analysed[size_t(n)] = 1;

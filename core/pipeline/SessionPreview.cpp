@@ -45,7 +45,8 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
           centre = *f;
         temporal::FrameLinkPtr link;
         if (!prev_l.empty()) {
-          auto l = linker.link({n - 1, n}, prev_l, (*f)->l_work, (*f)->ab->ab.size());
+          auto l = linker.link({n - 1, n}, prev_l, (*f)->l_work,
+                               temporal::solveSize((*f)->ab->ab.size(), d.smoothSolveHeight()));
           if (!l)
             return l.error();
           link = *l;

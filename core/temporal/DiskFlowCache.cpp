@@ -7,6 +7,7 @@
 #include <QSaveFile>
 #include <cmath>
 #include <cstring>
+#include <vector>
 
 #include "common/Checksum.h"
 #include "common/Logging.h"
@@ -16,11 +17,12 @@ namespace cf::temporal {
 namespace {
 
 constexpr char kMagic[4] = {'C', 'F', 'F', 'L'};
-// 1: no checksum (refused). 2: frame pair + CRC-32 of header and payload.
-constexpr uint32_t kVersion = 2;
+// 1: no checksum (refused). 2: frame pair + CRC-32 of header and payload, links at the working
+// resolution, row differences. 3: links at the smoothing's resolution, median-edge prediction.
+constexpr uint32_t kVersion = 3;
 constexpr uint32_t kMaxSidePx = 16384;
-constexpr float kFlowScale = 16.0f;  // 1/16 pixel
-constexpr int kCompressionLevel = 1;
+constexpr float kFlowScale = 1.0f / kFlowStepPx;
+constexpr int kCompressionLevel = 6;
 
 struct Header {
   char magic[4];
@@ -55,37 +57,78 @@ QByteArray uncompressExactly(const char* data, uint32_t size, qint64 expected) {
   return qUncompress(b, static_cast<qsizetype>(size));
 }
 
-// Flow -> int16 fixed point, each row differenced (per channel) so that smooth flow compresses.
+// The median edge detector of LOCO-I / JPEG-LS: predicts a value from its left (a), upper (b) and
+// upper-left (c) neighbours; always within the range of a and b.
+int medPredict(int a, int b, int c) {
+  if (c >= std::max(a, b))
+    return std::min(a, b);
+  if (c <= std::min(a, b))
+    return std::max(a, b);
+  return a + b - c;
+}
+
+// Flow -> int16 fixed point, one plane per component; each value minus its median-edge prediction
+// (modulo 2^16, zigzagged so small residuals of either sign are small numbers), stored as a plane
+// of low bytes then a plane of high bytes: smooth flow leaves mostly zero high bytes, which zlib
+// packs well. Exactly invertible (decodeFlow).
 QByteArray encodeFlow(const cv::Mat& flow) {
-  QByteArray out(static_cast<int>(flow.total() * 2 * sizeof(int16_t)), Qt::Uninitialized);
-  auto* dst = reinterpret_cast<int16_t*>(out.data());
-  for (int r = 0; r < flow.rows; ++r) {
-    const auto* src = flow.ptr<cv::Vec2f>(r);
-    int prev[2] = {0, 0};
-    for (int c = 0; c < flow.cols; ++c) {
-      for (int k = 0; k < 2; ++k) {
+  const int rows = flow.rows;
+  const int cols = flow.cols;
+  const size_t n = flow.total();
+  QByteArray out(static_cast<int>(n * 2 * 2), Qt::Uninitialized);
+  auto* lo = reinterpret_cast<uint8_t*>(out.data());
+  uint8_t* hi = lo + n * 2;
+  std::vector<int> prev_row(static_cast<size_t>(cols), 0), cur_row(static_cast<size_t>(cols), 0);
+  size_t k = 0;
+  for (int ch = 0; ch < 2; ++ch) {
+    std::fill(prev_row.begin(), prev_row.end(), 0);
+    for (int r = 0; r < rows; ++r) {
+      const auto* src = flow.ptr<cv::Vec2f>(r);
+      for (int c = 0; c < cols; ++c) {
         const int q =
-            std::clamp(static_cast<int>(std::lround(src[c][k] * kFlowScale)), -32768, 32767);
-        *dst++ = static_cast<int16_t>(q - prev[k]);
-        prev[k] = q;
+            std::clamp(static_cast<int>(std::lround(src[c][ch] * kFlowScale)), -32768, 32767);
+        const int a = c > 0 ? cur_row[size_t(c) - 1] : 0;
+        const int b = prev_row[size_t(c)];
+        const int cc = c > 0 ? prev_row[size_t(c) - 1] : 0;
+        const auto residual = static_cast<int16_t>(static_cast<uint16_t>(q - medPredict(a, b, cc)));
+        const auto zz = static_cast<uint16_t>((uint16_t(residual) << 1) ^ uint16_t(residual >> 15));
+        lo[k] = static_cast<uint8_t>(zz & 0xff);
+        hi[k] = static_cast<uint8_t>(zz >> 8);
+        ++k;
+        cur_row[size_t(c)] = q;
       }
+      std::swap(prev_row, cur_row);
     }
   }
   return out;
 }
 
 bool decodeFlow(const QByteArray& bytes, cv::Mat& flow) {
-  if (bytes.size() != static_cast<int>(flow.total() * 2 * sizeof(int16_t)))
+  const size_t n = flow.total();
+  if (static_cast<size_t>(bytes.size()) != n * 2 * 2)
     return false;
-  const auto* src = reinterpret_cast<const int16_t*>(bytes.constData());
-  for (int r = 0; r < flow.rows; ++r) {
-    auto* dst = flow.ptr<cv::Vec2f>(r);
-    int acc[2] = {0, 0};
-    for (int c = 0; c < flow.cols; ++c) {
-      for (int k = 0; k < 2; ++k) {
-        acc[k] = static_cast<int16_t>(acc[k] + *src++);
-        dst[c][k] = static_cast<float>(acc[k]) / kFlowScale;
+  const int rows = flow.rows;
+  const int cols = flow.cols;
+  const auto* lo = reinterpret_cast<const uint8_t*>(bytes.constData());
+  const uint8_t* hi = lo + n * 2;
+  std::vector<int> prev_row(static_cast<size_t>(cols), 0), cur_row(static_cast<size_t>(cols), 0);
+  size_t k = 0;
+  for (int ch = 0; ch < 2; ++ch) {
+    std::fill(prev_row.begin(), prev_row.end(), 0);
+    for (int r = 0; r < rows; ++r) {
+      auto* dst = flow.ptr<cv::Vec2f>(r);
+      for (int c = 0; c < cols; ++c) {
+        const auto zz = static_cast<uint16_t>(lo[k] | (uint16_t(hi[k]) << 8));
+        ++k;
+        const auto residual = static_cast<uint16_t>((zz >> 1) ^ uint16_t(-(zz & 1)));
+        const int a = c > 0 ? cur_row[size_t(c) - 1] : 0;
+        const int b = prev_row[size_t(c)];
+        const int cc = c > 0 ? prev_row[size_t(c) - 1] : 0;
+        const int q = static_cast<int16_t>(static_cast<uint16_t>(medPredict(a, b, cc) + residual));
+        cur_row[size_t(c)] = q;
+        dst[c][ch] = static_cast<float>(q) / kFlowScale;
       }
+      std::swap(prev_row, cur_row);
     }
   }
   return true;
@@ -114,18 +157,7 @@ std::string DiskFlowCache::pathOf(const FramePair& pair) const {
 }
 
 FrameLinkPtr DiskFlowCache::quantized(const FrameLink& link) {
-  auto out = std::make_shared<FrameLink>();
-  cv::Mat q;
-  link.flow_to_prev.convertTo(q, CV_32F, kFlowScale);
-  out->flow_to_prev.create(q.size(), CV_32FC2);
-  for (int r = 0; r < q.rows; ++r) {
-    const float* src = q.ptr<float>(r);
-    float* dst = out->flow_to_prev.ptr<float>(r);
-    for (int c = 0; c < q.cols * 2; ++c)
-      dst[c] = static_cast<float>(std::clamp(std::lround(src[c]), -32768L, 32767L)) / kFlowScale;
-  }
-  out->mask = link.mask.clone();
-  return out;
+  return quantizeLink(link);
 }
 
 FrameLinkPtr DiskFlowCache::find(const FramePair& pair) {
@@ -231,8 +263,14 @@ Result<FrameLinkPtr> DiskFlowCache::insert(const FramePair& pair, FrameLinkPtr l
   FrameLinkPtr q = quantized(*link);
   const std::string bytes = encodeLink(pair, *q);
   const std::string path = pathOf(pair);
+  // The folder is created again if it went away (File › Cache… cleared it while the video was
+  // open).
+  if (!QFileInfo::exists(QString::fromStdString(dir_)))
+    QDir().mkpath(QString::fromStdString(dir_));
   QSaveFile file(QString::fromStdString(path));
-  if (!file.open(QIODevice::WriteOnly))
+  // Unbuffered: an entry (a few kB) would otherwise sit in QFile's buffer until commit(), and a
+  // full disk could then leave an empty entry behind instead of failing this write.
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
     return makeError("cannot write the flow cache file '" + path + "': " +
                      file.errorString().toStdString() + ". Check the cache folder is writable.");
   const bool ok = file.write(bytes.data(), static_cast<qint64>(bytes.size())) ==

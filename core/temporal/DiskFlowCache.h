@@ -4,15 +4,20 @@
 // any length needs bounded memory.
 //
 // One file per link, written to a temporary name and renamed (QSaveFile), so a crash, kill -9 or a
-// full disk never leaves a half-written link that a later run would trust. The flow is stored as
-// 1/16-pixel fixed point, differenced along rows and zlib-compressed (qCompress); the mask is
-// zlib-compressed too. insert() returns the link rounded exactly as it is stored, so the run that
-// computed a flow and the run that reads it back smooth with identical numbers.
+// full disk never leaves a half-written link that a later run would trust. Links are kept at the
+// resolution the smoothing solves at (FrameLinker's size; 114x64 for a 16:9 film at the default
+// working height 256). The flow is stored as 1/16-pixel fixed point (quantizeLink(): at most
+// 1/32 px from the computed flow), each value predicted from its neighbours (median edge
+// detector), the residuals split into byte planes and zlib-compressed (qCompress); the mask is
+// zlib-compressed too. Lossless for a quantized link: insert() returns the link exactly as it is
+// stored, so the run that computed a flow and the run that reads it back smooth with identical
+// numbers.
 //
-// Entry format (version 2, little-endian): a 48-byte header (magic "CFFL", version, width, height,
+// Entry format (version 3, little-endian): a 48-byte header (magic "CFFL", version, width, height,
 // compressed flow and mask sizes, the frame pair, a CRC-32 of header and payload), then the
 // compressed flow, then the compressed mask. The checksum and the frame pair are verified on read:
-// a damaged entry, or one of an older format, is recomputed, never used (rejectedEntries()).
+// a damaged entry, or one of an older format (version 2: links at the working resolution, row
+// differences), is recomputed, never used (rejectedEntries()).
 
 #include <memory>
 #include <string>
@@ -34,7 +39,7 @@ class DiskFlowCache final : public FlowCache {
   /// Bytes of the link files this object wrote.
   int64_t bytesWritten() const { return bytes_written_; }
 
-  /// The link rounded as it is stored (flow to 1/16 px).
+  /// The link rounded as it is stored (flow to 1/16 px): quantizeLink().
   static FrameLinkPtr quantized(const FrameLink& link);
 
   /// The bytes of one entry file (what insert() writes) for an already quantized() link.

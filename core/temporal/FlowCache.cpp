@@ -1,6 +1,26 @@
 #include "temporal/FlowCache.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace cf::temporal {
+
+FrameLinkPtr quantizeLink(const FrameLink& link) {
+  CV_Assert(link.flow_to_prev.type() == CV_32FC2);
+  auto out = std::make_shared<FrameLink>();
+  const cv::Mat& flow = link.flow_to_prev;
+  out->flow_to_prev.create(flow.size(), CV_32FC2);
+  const float scale = 1.0f / kFlowStepPx;
+  for (int r = 0; r < flow.rows; ++r) {
+    const float* src = flow.ptr<float>(r);
+    float* dst = out->flow_to_prev.ptr<float>(r);
+    for (int c = 0; c < flow.cols * 2; ++c)
+      dst[c] = static_cast<float>(std::clamp(std::lround(src[c] * scale), -32768L, 32767L)) *
+               kFlowStepPx;
+  }
+  out->mask = link.mask;
+  return out;
+}
 
 MemoryFlowCache::MemoryFlowCache(size_t max_entries) : max_entries_(max_entries) {}
 
@@ -50,7 +70,7 @@ Result<FrameLinkPtr> FrameLinker::link(const FramePair& pair, const cv::Mat& l_p
     return makeError("frames " + std::to_string(pair.prev_frame) + "->" +
                      std::to_string(pair.frame) + ": " + computed.message());
   ++computed_;
-  return cache_.insert(pair, computed.value());
+  return cache_.insert(pair, quantizeLink(*computed.value()));
 }
 
 }  // namespace cf::temporal

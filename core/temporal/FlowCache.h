@@ -13,6 +13,15 @@
 
 namespace cf::temporal {
 
+/// Flow vectors are stored and served in steps of this (pixels of the link's resolution): the
+/// largest error of quantizeLink() is half a step, 1/32 px.
+constexpr float kFlowStepPx = 1.0f / 16.0f;
+
+/// The link with its flow rounded to kFlowStepPx (clamped to +-2048 px), the mask as it is.
+/// FrameLinker serves every computed link this way, whether the cache keeps it in memory or on
+/// disk, so a run that computed a flow and a run that reads it back compute the same.
+FrameLinkPtr quantizeLink(const FrameLink& link);
+
 struct FramePair {
   int64_t prev_frame = 0;
   int64_t frame = 0;
@@ -60,13 +69,15 @@ class MemoryFlowCache final : public FlowCache {
   std::unordered_map<FramePair, Entry, PairHash> map_;
 };
 
-/// Gets a link from the cache or computes and stores it. Counts the flows it computed.
+/// Gets a link from the cache or computes, quantizes (quantizeLink) and stores it. Counts the flows
+/// it computed. `size` is the link's resolution (temporal::solveSize() of the ab frames in the
+/// export, preview and analysis); a cached link of another size is computed again.
 class FrameLinker {
  public:
   FrameLinker(FlowSettings settings, FlowCache& cache) : estimator_(settings), cache_(cache) {}
 
   Result<FrameLinkPtr> link(const FramePair& pair, const cv::Mat& l_prev, const cv::Mat& l_cur,
-                            cv::Size ab_size);
+                            cv::Size size);
   int64_t computedCount() const { return computed_; }
   FlowCache& cache() { return cache_; }
 

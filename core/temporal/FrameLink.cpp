@@ -1,5 +1,7 @@
 #include "temporal/FrameLink.h"
 
+#include <opencv2/imgproc.hpp>
+
 #include "common/ErrorBoundary.h"
 #include "temporal/OcclusionMask.h"
 
@@ -26,6 +28,16 @@ Result<FrameLinkPtr> computeFrameLink(FlowEstimator& estimator, const cv::Mat& l
     link->mask = consistencyMask(backward.value(), forward.value());
     return FrameLinkPtr(std::move(link));
   });
+}
+
+FrameLink resizeLink(const FrameLink& link, cv::Size size) {
+  FrameLink out;
+  out.flow_to_prev = resizeFlow(link.flow_to_prev, size);
+  if (link.mask.size() == size)
+    out.mask = link.mask;
+  else
+    cv::resize(link.mask, out.mask, size, 0, 0, cv::INTER_NEAREST);
+  return out;
 }
 
 bool isIdentityLink(const FrameLink& link) {

@@ -1,6 +1,7 @@
 #pragma once
-// How frame n is linked to frame n-1 for the temporal smoothing: the flow from n to n-1 at the ab
-// resolution and the mask of pixels where the link holds (not occluded, not a motion boundary).
+// How frame n is linked to frame n-1 for the temporal smoothing: the flow from n to n-1 and the
+// mask of pixels where the link holds (not occluded, not a motion boundary), at the resolution
+// the smoothing solves at (temporal::solveSize(); the export, preview and analysis all use it).
 
 #include <cstdint>
 #include <memory>
@@ -12,8 +13,9 @@
 namespace cf::temporal {
 
 struct FrameLink {
-  cv::Mat flow_to_prev;  ///< CV_32FC2, ab resolution: pixel p of frame n sits at p + flow(p) in n-1
-  cv::Mat mask;          ///< CV_8UC1, 1 where the link holds, 0 where occluded / motion boundary
+  cv::Mat
+      flow_to_prev;  ///< CV_32FC2, link resolution: pixel p of frame n sits at p + flow(p) in n-1
+  cv::Mat mask;      ///< CV_8UC1, 1 where the link holds, 0 where occluded / motion boundary
 };
 using FrameLinkPtr = std::shared_ptr<const FrameLink>;
 
@@ -24,6 +26,10 @@ FrameLinkPtr identityLink(cv::Size ab_size);
 /// `ab_size` and derives the mask with the forward-backward check and the motion boundaries.
 Result<FrameLinkPtr> computeFrameLink(FlowEstimator& estimator, const cv::Mat& l_prev,
                                       const cv::Mat& l_cur, cv::Size ab_size);
+
+/// The link's flow scaled to `size` (bilinear) and its mask (nearest): how a consumer at another
+/// resolution (the analysis, at the working resolution) reads a link.
+FrameLink resizeLink(const FrameLink& link, cv::Size size);
 
 /// True when the link has (numerically) zero flow and a full mask.
 bool isIdentityLink(const FrameLink& link);

@@ -47,8 +47,8 @@ Result<WindowFrame> makeFrame(int64_t index, const SmoothInput& in, const cv::Ma
 }
 
 FrameLinkPtr downscaleLink(const FrameLinkPtr& link, cv::Size size) {
-  if (!link)
-    return nullptr;
+  if (!link || link->flow_to_prev.size() == size)
+    return link;
   auto out = std::make_shared<FrameLink>();
   out->flow_to_prev = resizeFlow(link->flow_to_prev, size);
   cv::Mat m;
@@ -65,6 +65,13 @@ Error cancelledError(int64_t frame) {
 }
 
 }  // namespace
+
+cv::Size solveSize(cv::Size ab_size, int solve_height_px) {
+  if (solve_height_px <= 0 || solve_height_px >= ab_size.height)
+    return ab_size;
+  return cv::Size(std::max(1, cvRound(ab_size.width * double(solve_height_px) / ab_size.height)),
+                  solve_height_px);
+}
 
 double SmoothSettings::lambdaAt(int64_t frame) const {
   const auto after =
@@ -118,10 +125,9 @@ Result<SmoothStats> smoothSequence(int64_t frame_count, const FrameSource& sourc
         const cv::Mat& ab = solve_in.ab;
         if (settings.solve_height_px > 0 && !ab.empty() && settings.solve_height_px < ab.rows) {
           if (low_size.empty())
-            low_size =
-                cv::Size(std::max(1, cvRound(ab.cols * double(settings.solve_height_px) / ab.rows)),
-                         settings.solve_height_px);
-          if (solve_in.link && solve_in.link->flow_to_prev.size() != ab.size())
+            low_size = solveSize(ab.size(), settings.solve_height_px);
+          if (solve_in.link && solve_in.link->flow_to_prev.size() != ab.size() &&
+              solve_in.link->flow_to_prev.size() != low_size)
             return makeError("temporal smoothing: the flow of frame " + std::to_string(next_read) +
                              " does not match its ab size; scale flows to the ab resolution");
           full_ab.push_back(ab);
@@ -201,8 +207,7 @@ Status ShotSmoother::setShot(const std::vector<cv::Mat>& ab, const std::vector<F
     const bool low = !ab.empty() && solve_height_px > 0 && solve_height_px < ab[0].rows;
     cv::Size low_size;
     if (low) {
-      low_size = cv::Size(std::max(1, cvRound(ab[0].cols * double(solve_height_px) / ab[0].rows)),
-                          solve_height_px);
+      low_size = temporal::solveSize(ab[0].size(), solve_height_px);
       full_ab_ = ab;
     }
     for (size_t n = 0; n < ab.size(); ++n) {
@@ -211,7 +216,8 @@ Status ShotSmoother::setShot(const std::vector<cv::Mat>& ab, const std::vector<F
         if (ab[n].size() != ab[0].size())
           return makeError("temporal smoothing: frame " + std::to_string(n) +
                            " differs in size from frame 0");
-        if (in.link && in.link->flow_to_prev.size() != ab[n].size())
+        if (in.link && in.link->flow_to_prev.size() != ab[n].size() &&
+            in.link->flow_to_prev.size() != low_size)
           return makeError("temporal smoothing: the flow of frame " + std::to_string(n) +
                            " does not match its ab size; scale flows to the ab resolution");
         cv::resize(ab[n], in.ab, low_size, 0, 0, cv::INTER_AREA);

@@ -53,13 +53,19 @@ struct SmoothSettings {
   double lambdaAt(int64_t frame) const;
 };
 
+/// The size the smoothing solves at for ab frames of `ab_size` and a solve height (see
+/// SmoothSettings::solve_height_px): the ab size itself when the height is 0 or not below it.
+/// Frame links are best computed and cached at this size (FrameLinker): the smoothing takes links
+/// of either the ab size (downscaled) or this size (used as they are).
+cv::Size solveSize(cv::Size ab_size, int solve_height_px);
+
 /// `ranges` in source frame numbers -> the same ranges for a sequence that starts at source frame
 /// `first_frame` (the range in force at first_frame starts at 0; earlier ones are dropped).
 std::vector<LambdaRange> rebaseLambdaRanges(const std::vector<LambdaRange>& ranges,
                                             int64_t first_frame);
 
 /// One input frame: its ab (CV_32FC2, or CV_32FC1 for one channel) and its link to the previous
-/// frame (null for the first frame and after a cut).
+/// frame (null for the first frame and after a cut), at the ab size or at solveSize().
 struct SmoothInput {
   cv::Mat ab;
   FrameLinkPtr link;

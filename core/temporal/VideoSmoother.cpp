@@ -27,7 +27,8 @@ Result<VideoSmoothStats> VideoSmoother::run(int64_t frame_count, const LabFrameS
       return frame.error();
     SmoothInput in{frame.value().ab, nullptr};
     if (i > 0 && !prev_l.empty() && cut_frames.count(i) == 0) {
-      auto link = linker_.link(FramePair{i - 1, i}, prev_l, frame.value().l, in.ab.size());
+      auto link = linker_.link(FramePair{i - 1, i}, prev_l, frame.value().l,
+                               solveSize(in.ab.size(), settings_.smooth.solve_height_px));
       if (!link)
         return link.error();
       in.link = link.value();

@@ -11,14 +11,20 @@
 // Stage times are each stage's busy wall time; on a machine with fewer cores than busy threads
 // they include time spent waiting for a core, so they add up to more than the total.
 //
-// Usage: bench_export CLIP [CLIP...]     (CHROMAFLOW_MODEL or the shipped model)
+// With --repeat N each clip is measured N times in a row (cold, warm, inference, transcode each
+// time) and the medians are printed, ratios taken within each repetition: the machines these run
+// on are shared and noisy. The cache size is also given per 1500 frames (a minute at 25 fps).
+//
+// Usage: bench_export [--repeat N] CLIP [CLIP...]     (CHROMAFLOW_MODEL or the shipped model)
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 #include "media/VideoReader.h"
 #include "model/Colorizer.h"
@@ -98,49 +104,79 @@ void printStats(const char* what, const pipeline::ExportStats& s) {
       s.flow_s, static_cast<long long>(s.flows_computed), s.smoothing_s, s.recombine_s, s.encode_s);
 }
 
+double median(std::vector<double> v) {
+  if (v.empty())
+    return 0.0;
+  std::sort(v.begin(), v.end());
+  const size_t n = v.size();
+  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   QCoreApplication app(argc, argv);
-  const QStringList clips = app.arguments().mid(1);
+  QStringList clips = app.arguments().mid(1);
+  int repeat = 1;
+  if (clips.size() >= 2 && clips.front() == QLatin1String("--repeat")) {
+    repeat = std::max(1, clips.at(1).toInt());
+    clips = clips.mid(2);
+  }
   if (clips.isEmpty()) {
-    std::fprintf(stderr, "usage: bench_export CLIP [CLIP...]\n");
+    std::fprintf(stderr, "usage: bench_export [--repeat N] CLIP [CLIP...]\n");
     return 2;
   }
   const std::string model_path = pipeline::resolveModelPath(std::string());
-  std::printf("model %s, working height 256, lambda 4 then 8, H.264 CRF 23\n", model_path.c_str());
+  std::printf("model %s, working height 256, lambda 4 then 8, H.264 CRF 23, %d repetition(s)\n",
+              model_path.c_str(), repeat);
   for (const QString& clip : clips) {
-    QTemporaryDir dir;
-    pipeline::SessionSettings settings;
-    settings.cache_dir = dir.filePath(QStringLiteral("cache")).toStdString();
-    settings.lambda = 4.0;
-    pipeline::ExportStats cold, warm;
-    double fps = 0.0;
     const std::string c = clip.toStdString();
     std::printf("%s\n", QFileInfo(clip).fileName().toUtf8().constData());
-    if (!exportOnce(c, settings, dir.filePath(QStringLiteral("cold.mp4")).toStdString(), &cold,
-                    &fps))
-      return 1;
-    settings.lambda = 8.0;
-    if (!exportOnce(c, settings, dir.filePath(QStringLiteral("warm.mp4")).toStdString(), &warm,
-                    &fps))
-      return 1;
-    const double infer_s = inferenceOnly(c, model_path, 256);
-    const double ffmpeg_s = ffmpegTranscode(clip, dir.filePath(QStringLiteral("x264.mp4")));
-    if (infer_s < 0 || ffmpeg_s < 0)
-      return 1;
-    printStats("cold", cold);
-    printStats("warm", warm);
-    std::printf("  inference only %.1f s, ffmpeg libx264 transcode %.1f s, %lld frames\n", infer_s,
-                ffmpeg_s, static_cast<long long>(cold.frames));
-    std::printf("  ratio 1 = cold / (inference + transcode) = %.2f (target <= 1.15)\n",
-                cold.total_s / (infer_s + ffmpeg_s));
-    std::printf("  ratio 2 = warm / cold = %.2f (target <= 0.3)\n", warm.total_s / cold.total_s);
+    std::vector<double> cold_s, warm_s, infer_v, ffmpeg_v, ratio1, ratio2;
+    pipeline::ExportStats cold, warm;
+    double fps = 0.0;
+    for (int r = 0; r < repeat; ++r) {
+      QTemporaryDir dir;
+      pipeline::SessionSettings settings;
+      settings.cache_dir = dir.filePath(QStringLiteral("cache")).toStdString();
+      settings.lambda = 4.0;
+      if (!exportOnce(c, settings, dir.filePath(QStringLiteral("cold.mp4")).toStdString(), &cold,
+                      &fps))
+        return 1;
+      settings.lambda = 8.0;
+      if (!exportOnce(c, settings, dir.filePath(QStringLiteral("warm.mp4")).toStdString(), &warm,
+                      &fps))
+        return 1;
+      const double infer_s = inferenceOnly(c, model_path, 256);
+      const double ffmpeg_s = ffmpegTranscode(clip, dir.filePath(QStringLiteral("x264.mp4")));
+      if (infer_s < 0 || ffmpeg_s < 0)
+        return 1;
+      printStats("cold", cold);
+      printStats("warm", warm);
+      std::printf("  inference only %.1f s, ffmpeg libx264 transcode %.1f s, %lld frames\n",
+                  infer_s, ffmpeg_s, static_cast<long long>(cold.frames));
+      cold_s.push_back(cold.total_s);
+      warm_s.push_back(warm.total_s);
+      infer_v.push_back(infer_s);
+      ffmpeg_v.push_back(ffmpeg_s);
+      ratio1.push_back(cold.total_s / (infer_s + ffmpeg_s));
+      ratio2.push_back(warm.total_s / cold.total_s);
+      std::printf("  run %d: ratio 1 = %.2f, ratio 2 = %.2f\n", r + 1, ratio1.back(),
+                  ratio2.back());
+      std::fflush(stdout);
+    }
+    std::printf("  median of %d: cold %.1f s, warm %.1f s, inference %.1f s, transcode %.1f s\n",
+                repeat, median(cold_s), median(warm_s), median(infer_v), median(ffmpeg_v));
+    std::printf("  ratio 1 = cold / (inference + transcode) = %.2f (median; target <= 1.15)\n",
+                median(ratio1));
+    std::printf("  ratio 2 = warm / cold = %.2f (median; target <= 0.3)\n", median(ratio2));
+    const double bytes = double(cold.cache_bytes + cold.flow_cache_bytes);
     std::printf(
-        "  cache: %.1f MiB network output + %.1f MiB flows = %.0f MiB per minute of video\n",
+        "  cache: %.2f MiB network output + %.2f MiB flows = %.1f MiB per minute of video at "
+        "%.3g fps, %.1f MiB per 1500 frames (a minute at 25 fps)\n",
         cold.cache_bytes / 1048576.0, cold.flow_cache_bytes / 1048576.0,
-        (cold.cache_bytes + cold.flow_cache_bytes) / 1048576.0 /
-            std::max(1e-9, cold.frames / std::max(1.0, fps) / 60.0));
+        bytes / 1048576.0 / std::max(1e-9, cold.frames / std::max(1.0, fps) / 60.0), fps,
+        bytes / 1048576.0 * 1500.0 / std::max<int64_t>(1, cold.frames));
     std::fflush(stdout);
   }
   return 0;

@@ -1,7 +1,7 @@
-// libFuzzer target: the disk cache entry formats (AbCache and DiskFlowCache, version 2 with a
-// CRC-32) on arbitrary bytes. The first 8 bytes of an input choose the frame (and frame pair) it
-// is decoded for; the rest is the entry file. Besides ASan/UBSan findings, the target traps when
-// a contract breaks:
+// libFuzzer target: the disk cache entry formats (AbCache and DiskFlowCache, version 3 with a
+// CRC-32; seeds from make_cache_seeds.py) on arbitrary bytes. The first 8 bytes of an input choose
+// the frame (and frame pair) it is decoded for; the rest is the entry file. Besides ASan/UBSan
+// findings, the target traps when a contract breaks:
 // - a rejected entry gives a one-line reason;
 // - an accepted ab entry has the header's size, only finite values within +-1000, and encodes back
 //   to exactly the input bytes (the format has one spelling per entry);

@@ -1,12 +1,15 @@
 // The ab cache: fp16 round trip, memory bound, disk persistence across instances, bad folders,
 // and the per-entry checksum that keeps changed bytes from being served.
 
+#include <QDir>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cstring>
 #include <limits>
 
+#include "model/NetworkOutput.h"
 #include "pipeline/AbCache.h"
 
 using cf::pipeline::AbCache;
@@ -131,6 +134,104 @@ class TestAbCache : public QObject {
     const std::string forged = AbCache::encodeEntry(7, *nan_entry);
     QVERIFY(!AbCache::decodeEntry(forged.data(), forged.size(), 7, &problem));
     QVERIFY2(problem.find("NaN") != std::string::npos, problem.c_str());
+  }
+
+  // The disk holds the network's own output (here 1/8 of a padded 48x32 frame, of which the
+  // 45x30 top-left part is the working frame); find() upsamples it again, and what memory served
+  // right after store() is exactly what a later run reads back.
+  void nativeOutputIsStoredSmallAndUpsampledOnRead() {
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("cache")).toStdString();
+    cv::theRNG().state = 11;
+    auto entry = std::make_shared<CachedAb>();
+    entry->native.ab.create(4, 6, CV_32FC2);
+    entry->native.confidence.create(4, 6, CV_32FC1);
+    cv::randu(entry->native.ab, -90, 90);
+    cv::randu(entry->native.confidence, 0, 1);
+    entry->native.padded = cv::Size(48, 32);
+    entry->native.frame = cv::Size(45, 30);
+    auto cache = AbCache::open(path, 4);
+    QVERIFY(cache.ok());
+    QVERIFY((*cache)->store(3, entry).ok());
+    QCOMPARE((*cache)->bytesOnDisk(), AbCache::entryBytes(cv::Size(6, 4), true));
+    QCOMPARE(QFileInfo(QString::fromStdString(path) + QStringLiteral("/ab_000000003.f16")).size(),
+             qint64(AbCache::entryBytes(cv::Size(6, 4), true)));
+    const auto served = (*cache)->find(3);
+    QVERIFY(served);
+    QCOMPARE(served->ab.size(), cv::Size(45, 30));
+    QCOMPARE(served->confidence.size(), cv::Size(45, 30));
+    // The same arithmetic as a frame computed without a cache: fp16 native, then upsampled.
+    const auto expected = AbCache::quantized(*entry);
+    cv::Mat ab, conf;
+    cf::model::upsampleOutput(expected->native, ab, conf);
+    QCOMPARE(cv::norm(served->ab, ab, cv::NORM_INF), 0.0);
+    QCOMPARE(cv::norm(served->confidence, conf, cv::NORM_INF), 0.0);
+    auto reopened = AbCache::open(path, 4);
+    const auto from_disk = (*reopened)->find(3);
+    QVERIFY(from_disk);
+    QCOMPARE(cv::norm(from_disk->ab, served->ab, cv::NORM_INF), 0.0);
+    QCOMPARE(cv::norm(from_disk->confidence, served->confidence, cv::NORM_INF), 0.0);
+    QCOMPARE(cv::norm(from_disk->native.ab, served->native.ab, cv::NORM_INF), 0.0);
+    // Upsampling is bilinear: no value leaves the range of the native output.
+    double lo = 0, hi = 0;
+    cv::minMaxLoc(served->ab.reshape(1), &lo, &hi);
+    QVERIFY(lo >= -90.1 && hi <= 90.1);
+  }
+
+  // A version-2 entry (the previous format: the upsampled ab at the working resolution, a 40-byte
+  // header) has a valid checksum of its own, but is recognised by its version and never read as a
+  // version-3 entry.
+  void previousFormatIsDetectedNotMisread() {
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("cache")).toStdString();
+    QVERIFY(QDir().mkpath(QString::fromStdString(path)));
+    const int w = 8, h = 4;
+    std::string v2(40 + size_t(w * h * 2 * 2), '\0');
+    const uint32_t fields[] = {2u, uint32_t(w), uint32_t(h), 0u, uint32_t(w * h * 4)};
+    std::memcpy(v2.data(), "CFAB", 4);
+    std::memcpy(v2.data() + 4, fields, sizeof fields);
+    const int64_t frame = 5;
+    std::memcpy(v2.data() + 24, &frame, sizeof frame);
+    std::string problem;
+    QVERIFY(!AbCache::decodeEntry(v2.data(), v2.size(), 5, &problem));
+    QVERIFY2(problem.find("format 2") != std::string::npos, problem.c_str());
+    {
+      QFile f(QString::fromStdString(path) + QStringLiteral("/ab_000000005.f16"));
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(v2.data(), qint64(v2.size()));
+    }
+    auto cache = AbCache::open(path, 2);
+    QVERIFY(!(*cache)->find(5));
+    QCOMPARE((*cache)->rejectedEntries(), int64_t(1));
+    QVERIFY((*cache)->rejectionNote(1).find("older Chromaflow") != std::string::npos);
+    // Recomputed and stored: the new entry replaces the old file.
+    QVERIFY((*cache)->store(5, randomEntry(2)).ok());
+    auto fresh = AbCache::open(path, 2);
+    QVERIFY((*fresh)->find(5));
+    // The cache manager may delete the folder while a video is open: the next entry recreates it.
+    QVERIFY(QDir(QString::fromStdString(path)).removeRecursively());
+    const cf::Status again = (*fresh)->store(6, randomEntry(3));
+    QVERIFY2(again.ok(), again.message().c_str());
+    QVERIFY(QFileInfo::exists(QString::fromStdString(path) + QStringLiteral("/ab_000000006.f16")));
+  }
+
+  // The committed fuzz seeds (tests/fuzz/make_cache_seeds.py) are valid entries of this format,
+  // so the fuzzer starts from the accepting path.
+  void fuzzSeedsOfThisFormatDecode() {
+    for (const char* name : {"ab_v3_conf_4x3.bin", "ab_v3_noconf_2x2.bin"}) {
+      QFile f(QStringLiteral(QT_TESTCASE_SOURCEDIR "/../fuzz/seeds/cache_entry/") +
+              QLatin1String(name));
+      QVERIFY2(f.open(QIODevice::ReadOnly), name);
+      const QByteArray bytes = f.readAll();
+      int64_t frame = 0;
+      std::memcpy(&frame, bytes.constData(), sizeof frame);
+      std::string problem;
+      const auto entry =
+          AbCache::decodeEntry(bytes.constData() + 8, size_t(bytes.size()) - 8, frame, &problem);
+      QVERIFY2(entry, problem.c_str());
+      QCOMPARE(entry->ab.size(), entry->native.frame);
+      QCOMPARE(AbCache::encodeEntry(frame, *entry), bytes.toStdString().substr(8));
+    }
   }
 
   void unwritableFolderIsAnError() {

@@ -193,11 +193,12 @@ class TestDiskFaults : public QObject {
     QVERIFY(QDir().mkpath(out_dir));
     const QString out1 = out_dir + QStringLiteral("/first.mkv");
     const QString out2 = out_dir + QStringLiteral("/second.mkv");
-    // Room for a few frames' cache entries (131 kB each at the 171x128 working size), not for
-    // all 16. Then the disk grows (tmpfs remount) and the same export runs again over the cache
-    // left behind.
+    // Room for a few frames' cache entries, not for all 16: each entry (the network's output at
+    // 1/8 of the 171x128 working size, 2.4 kB) takes a 4 kB page of the tmpfs, as does each flow
+    // link, the cut list and the folders' use markers. Then the disk grows (tmpfs remount) and the
+    // same export runs again over the cache left behind.
     const auto r =
-        inNamespace(QStringLiteral("mount -t tmpfs -o size=500k tmpfs \"$MNT\" || exit 97\n"
+        inNamespace(QStringLiteral("mount -t tmpfs -o size=40k tmpfs \"$MNT\" || exit 97\n"
                                    "\"$CLI\" colorize \"$IN\" '%2' %1 --cache \"$MNT/cache\"\n"
                                    "echo RC1=$?\n"
                                    "mount -o remount,size=64m \"$MNT\" || exit 98\n"

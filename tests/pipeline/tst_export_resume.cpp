@@ -130,6 +130,44 @@ class TestExportResume : public QObject {
     QCOMPARE(beside, QStringList{QStringLiteral("resumed.mkv")});
   }
 
+  // The cache holds the network's own output (the tiny model predicts at 1/8 of the padded
+  // working frame) and links at the smoothing's resolution; an export that reads everything back
+  // from it, and one that has no disk cache at all (memory only: an unusable cache folder), write
+  // exactly the bytes of the export that computed everything.
+  void exportsFromCacheEqualExportsWithoutCache() {
+    const QString cache = dir_.filePath(QStringLiteral("cache-same"));
+    const QString cold = dir_.filePath(QStringLiteral("same-cold.mkv"));
+    const test::CliResult a = test::runCli(colorizeArgs(cold, cache, QStringLiteral("4"), model_));
+    QVERIFY2(a.exit_code == 0, qPrintable(a.err));
+    QCOMPARE(summaryNumber(a.out, QStringLiteral("\\((\\d+) frames from cache\\)")), 0);
+    const QString warm = dir_.filePath(QStringLiteral("same-warm.mkv"));
+    const test::CliResult b = test::runCli(colorizeArgs(warm, cache, QStringLiteral("4"), model_));
+    QVERIFY2(b.exit_code == 0, qPrintable(b.err));
+    QCOMPARE(summaryNumber(b.out, QStringLiteral("\\((\\d+) frames from cache\\)")), kFrames);
+    QCOMPARE(summaryNumber(b.out, QStringLiteral("\\((\\d+) computed\\)")), 0);
+    const QString nocache = dir_.filePath(QStringLiteral("same-nocache.mkv"));
+    const test::CliResult c = test::runCli(colorizeArgs(
+        nocache, QStringLiteral("/proc/chromaflow-no-cache"), QStringLiteral("4"), model_));
+    QVERIFY2(c.exit_code == 0, qPrintable(c.err));
+    QVERIFY2(c.err.contains(QStringLiteral("memory only")) ||
+                 c.out.contains(QStringLiteral("memory only")),
+             qPrintable(c.out + c.err));
+    const QByteArray expected = fileBytes(cold);
+    QVERIFY(expected.size() > 10000);
+    QVERIFY2(fileBytes(warm) == expected, "the export read from the cache differs");
+    QVERIFY2(fileBytes(nocache) == expected, "the export without a disk cache differs");
+    // Small entries: 176x96 at working height 128 is 235x128 (padded 256x128), so the network's
+    // output is 32x16 (ab + confidence in fp16, 3 kB), not 235x128 (180 kB).
+    QDirIterator it(cache, {QStringLiteral("ab_*.f16")}, QDir::Files, QDirIterator::Subdirectories);
+    int entries = 0;
+    while (it.hasNext()) {
+      it.next();
+      ++entries;
+      QVERIFY2(it.fileInfo().size() <= 56 + 32 * 16 * 6, qPrintable(it.filePath()));
+    }
+    QCOMPARE(entries, kFrames);
+  }
+
   // With the shipped model: a random tiny model's colours hardly change in time, so any lambda
   // would give the same frames and the check below could not fail.
   void lambdaReExportComputesNothingAgain() {

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cstring>
 
 #include "SyntheticVideo.h"
 #include "temporal/DiskFlowCache.h"
@@ -130,6 +131,89 @@ class TestFlowCache : public QObject {
     std::string old = bytes;
     old[4] = 1;  // format version 1
     QVERIFY(!DiskFlowCache::decodeLink(old.data(), old.size(), {1, 2}, &problem));
+  }
+
+  // Version 3: the flow is stored losslessly once rounded to 1/16 px (quantizeLink), so the
+  // stated error bound is half a step, 1/32 px, against the computed flow; the residual coding
+  // (median-edge prediction, zigzag, byte planes) round-trips any field exactly, rough or smooth,
+  // negative or at the clamp.
+  void storageIsLosslessWithinTheStatedBound() {
+    cv::theRNG().state = 5;
+    auto link = std::make_shared<FrameLink>();
+    link->flow_to_prev.create(37, 53, CV_32FC2);
+    cv::randu(link->flow_to_prev, -40.0, 40.0);
+    link->flow_to_prev.at<cv::Vec2f>(0, 0) = cv::Vec2f(5000.f, -5000.f);  // beyond +-2048: clamped
+    link->flow_to_prev.at<cv::Vec2f>(1, 2) = cv::Vec2f(2047.9f, -2047.99f);
+    link->mask.create(37, 53, CV_8UC1);
+    cv::randu(link->mask, 0, 2);
+    const FrameLinkPtr q = quantizeLink(*link);
+    cv::Mat err = cv::abs(q->flow_to_prev - link->flow_to_prev);
+    err.at<cv::Vec2f>(0, 0) = cv::Vec2f(0.f, 0.f);
+    QVERIFY(cv::norm(err, cv::NORM_INF) <= 1.0 / 32.0 + 1e-6);
+    QCOMPARE(q->flow_to_prev.at<cv::Vec2f>(0, 0)[0], 32767.f / 16.f);
+    QCOMPARE(q->flow_to_prev.at<cv::Vec2f>(0, 0)[1], -2048.f);
+    QVERIFY(sameLink(*DiskFlowCache::quantized(*link), *q));
+    const std::string bytes = DiskFlowCache::encodeLink({4, 5}, *q);
+    std::string problem;
+    const FrameLinkPtr back =
+        DiskFlowCache::decodeLink(bytes.data(), bytes.size(), {4, 5}, &problem);
+    QVERIFY2(back, problem.c_str());
+    QVERIFY(sameLink(*back, *q));
+    // A smooth field (what optical flow gives) packs far below its 16-bit size.
+    auto smooth = std::make_shared<FrameLink>();
+    smooth->flow_to_prev.create(64, 114, CV_32FC2);
+    for (int y = 0; y < 64; ++y)
+      for (int x = 0; x < 114; ++x)
+        smooth->flow_to_prev.at<cv::Vec2f>(y, x) =
+            cv::Vec2f(3.f + 0.05f * float(x), -1.f + 0.02f * float(y) * float(x) / 114.f);
+    smooth->mask = cv::Mat(64, 114, CV_8UC1, cv::Scalar(1));
+    const std::string packed = DiskFlowCache::encodeLink({0, 1}, *quantizeLink(*smooth));
+    QVERIFY2(packed.size() < size_t(64 * 114 * 4) / 8, qPrintable(QString::number(packed.size())));
+    const FrameLinkPtr smooth_back =
+        DiskFlowCache::decodeLink(packed.data(), packed.size(), {0, 1}, &problem);
+    QVERIFY(smooth_back && sameLink(*smooth_back, *quantizeLink(*smooth)));
+    // An entry of the previous format (2) is recognised, not misread.
+    std::string old = bytes;
+    old[4] = 2;
+    QVERIFY(!DiskFlowCache::decodeLink(old.data(), old.size(), {4, 5}, &problem));
+    QVERIFY2(problem.find("format 2") != std::string::npos, problem.c_str());
+  }
+
+  // A memory-only cache serves a computed link rounded exactly as the disk cache does, so an
+  // export without a disk cache equals one with it.
+  void memoryAndDiskCachesServeTheSameLink() {
+    const auto video = cf::test::movingObjectVideo(3, cv::Size(96, 64), 16, {10.f, 20.f},
+                                                   {2.3f, 0.7f}, {0.f, 0.f}, {20.f, 20.f}, 3);
+    MemoryFlowCache memory;
+    auto disk = DiskFlowCache::open(dir_.filePath(QStringLiteral("same")).toStdString(), 1);
+    QVERIFY(disk.ok());
+    FrameLinker a(FlowSettings{}, memory), b(FlowSettings{}, **disk);
+    const cv::Size size(48, 32);  // links at a lower (the smoothing's) resolution
+    auto la = a.link({0, 1}, video.l[0], video.l[1], size);
+    auto lb = b.link({0, 1}, video.l[0], video.l[1], size);
+    QVERIFY(la.ok() && lb.ok());
+    QCOMPARE((*la)->flow_to_prev.size(), size);
+    QVERIFY(sameLink(**la, **lb));
+    auto reread = DiskFlowCache::open(dir_.filePath(QStringLiteral("same")).toStdString(), 1);
+    const FrameLinkPtr lc = (*reread)->find({0, 1});
+    QVERIFY(lc && sameLink(*lc, **la));
+  }
+
+  // The committed fuzz seed of this format (tests/fuzz/make_cache_seeds.py) is a valid entry.
+  void fuzzSeedOfThisFormatDecodes() {
+    QFile f(QStringLiteral(QT_TESTCASE_SOURCEDIR "/../fuzz/seeds/cache_entry/flow_v3_6x4.bin"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    int64_t frame = 0;
+    std::memcpy(&frame, bytes.constData(), sizeof frame);
+    std::string problem;
+    const FrameLinkPtr link = DiskFlowCache::decodeLink(
+        bytes.constData() + 8, size_t(bytes.size()) - 8, {frame - 1, frame}, &problem);
+    QVERIFY2(link, problem.c_str());
+    QCOMPARE(link->flow_to_prev.size(), cv::Size(6, 4));
+    // (3x - 2y + 5ch) / 4 px, as the generator wrote it.
+    QCOMPARE(link->flow_to_prev.at<cv::Vec2f>(3, 5),
+             cv::Vec2f(0.75f * 5 - 0.5f * 3, 0.75f * 5 - 0.5f * 3 + 1.25f));
   }
 
   void unusableFolderIsAClearError() {

@@ -15,6 +15,7 @@ class TestExportDialogImages : public QObject {
  private Q_SLOTS:
   void imageSequenceChoice() {
     ExportDialog dialog;
+    dialog.setOutputFolder(QStringLiteral("/films"));
     dialog.setSource(QStringLiteral("/films/reel1.mkv"), 100, true, -1, -1);
     QCOMPARE(dialog.outputPath(), QStringLiteral("/films/reel1_colour.mp4"));
     dialog.setCodec(ExportCodec::DpxSequence);

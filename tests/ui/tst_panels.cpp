@@ -1,17 +1,26 @@
 // Failures panel and navigation, playback shuttle, job progress and the export dialog.
 
 #include <QCheckBox>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
 
+#include "CacheDialog.h"
 #include "ExportDialog.h"
 #include "FailureNavigation.h"
 #include "FailuresPanel.h"
 #include "JobPanel.h"
 #include "PlaybackController.h"
+#include "pipeline/CacheManager.h"
 
 using namespace cf::ui;
 
@@ -106,8 +115,89 @@ class TestPanels : public QObject {
     QVERIFY(!job.cancelButton()->isEnabled());
   }
 
+  // Issue #16: exports go to the last export folder, else the user's Videos folder; never next
+  // to the source (often a read-only archive).
+  void exportDefaultsToLastFolderOrVideos() {
+    QStandardPaths::setTestModeEnabled(true);
+    QTemporaryDir dir;
+    QCOMPARE(ExportDialog::defaultFolder(dir.path()), QFileInfo(dir.path()).absoluteFilePath());
+    const QString videos = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
+    QVERIFY(!videos.isEmpty());
+    QCOMPARE(ExportDialog::defaultFolder(QString()), videos);
+    QCOMPARE(ExportDialog::defaultFolder(dir.filePath(QStringLiteral("gone"))), videos);
+    QFile file(dir.filePath(QStringLiteral("a-file")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    QCOMPARE(ExportDialog::defaultFolder(file.fileName()), videos);  // a file, not a folder
+    QVERIFY(QFileInfo(videos).isDir());
+    ExportDialog dialog;
+    dialog.setSource("/archive/read-only/kid.mp4", 300, true, -1, -1);
+    QCOMPARE(dialog.outputPath(), QDir(videos).filePath(QStringLiteral("kid_colour.mp4")));
+    dialog.setOutputFolder(dir.path());
+    dialog.setSource("/archive/read-only/kid.mp4", 300, true, -1, -1);
+    QCOMPARE(QFileInfo(dialog.outputPath()).absolutePath(),
+             QFileInfo(dir.path()).absoluteFilePath());
+    QStandardPaths::setTestModeEnabled(false);
+  }
+
+  // Issue #16: the cache manager shows this video's and the total cache size, clears either,
+  // applies a size limit and moves the cache folder.
+  void cacheDialogClearsLimitsAndMoves() {
+    QTemporaryDir dir;
+    const QString root = dir.filePath(QStringLiteral("cache"));
+    auto folder = [&](const QString& name, int entries) {
+      const QString f = QDir(root).filePath(name);
+      QDir().mkpath(f);
+      for (int i = 0; i < entries; ++i) {
+        QFile e(QDir(f).filePath(QStringLiteral("ab_%1.f16").arg(i)));
+        e.open(QIODevice::WriteOnly);
+        e.write(QByteArray(1 << 20, 'x'));
+      }
+      cf::pipeline::markCacheFolderUsed(f.toStdString());
+      return f.toStdString();
+    };
+    const std::string mine = folder(QStringLiteral("mine-1"), 2);
+    const std::string other = folder(QStringLiteral("other-2"), 3);
+    const std::string third = folder(QStringLiteral("third-3"), 1);
+    cf::ui::CacheDialog dialog;
+    dialog.setCache(root, {mine}, 0);
+    QVERIFY2(dialog.videoLabel()->text().contains(QStringLiteral("2")),
+             qPrintable(dialog.videoLabel()->text()));
+    QVERIFY2(dialog.totalLabel()->text().contains(QStringLiteral("6")) &&
+                 dialog.totalLabel()->text().contains(QStringLiteral("3")),
+             qPrintable(dialog.totalLabel()->text()));
+    QSignalSpy cleared(&dialog, &cf::ui::CacheDialog::cleared);
+    dialog.clearVideoButton()->click();
+    QCOMPARE(cleared.size(), 1);
+    QVERIFY(!QFileInfo::exists(QString::fromStdString(mine)));
+    QVERIFY(!dialog.clearVideoButton()->isEnabled());
+    // A 2 MiB limit: the least recently used of the two others goes.
+    QFile marker(QString::fromStdString(other) + QStringLiteral("/.chromaflow-used"));
+    marker.open(QIODevice::ReadWrite);
+    marker.setFileTime(QDateTime::currentDateTime().addSecs(-3600),
+                       QFileDevice::FileModificationTime);
+    marker.close();
+    QSignalSpy limit(&dialog, &cf::ui::CacheDialog::limitChanged);
+    dialog.limitBox()->setValue(2);
+    Q_EMIT dialog.limitBox()->editingFinished();
+    QCOMPARE(limit.size(), 1);
+    QCOMPARE(limit.last().at(0).toLongLong(), qint64(2));
+    QVERIFY(!QFileInfo::exists(QString::fromStdString(other)));
+    QVERIFY(QFileInfo::exists(QString::fromStdString(third)));
+    QSignalSpy moved(&dialog, &cf::ui::CacheDialog::rootMoved);
+    const QString target = dir.filePath(QStringLiteral("elsewhere"));
+    QVERIFY(dialog.moveTo(target));
+    QCOMPARE(moved.size(), 1);
+    QVERIFY(QFileInfo::exists(target + QStringLiteral("/third-3/ab_0.f16")));
+    QCOMPARE(dialog.root(), target);
+    QVERIFY(!dialog.moveTo(QStringLiteral("/proc/no-cache-here")));
+    QVERIFY(!dialog.statusLabel()->text().isEmpty());
+    QCOMPARE(moved.size(), 1);
+  }
+
   void exportDialogBuildsRequest() {
     ExportDialog dialog;
+    dialog.setOutputFolder("/films");
     dialog.setSource("/films/kid.mp4", 300, true, 20, 120);
     QCOMPARE(dialog.outputPath(), QStringLiteral("/films/kid_colour.mp4"));
     QVERIFY(dialog.audioCheck()->isChecked());  // audio passthrough on by default
