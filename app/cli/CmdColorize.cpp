@@ -11,6 +11,7 @@ extern "C" {
 #include "CliOptions.h"
 #include "CmdColorizeShard.h"
 #include "ConsoleProgress.h"
+#include "GuideOptions.h"
 #include "common/OutputPath.h"
 #include "pipeline/ExportJob.h"
 #include "pipeline/Exporter.h"
@@ -37,6 +38,7 @@ int runColorize(const QStringList& args) {
                     QStringLiteral("frame"), QStringLiteral("-1")});
   parser.addOption({QStringLiteral("no-audio"), QStringLiteral("Leave the audio out.")});
   addShardOptions(parser);
+  addGuideOptions(parser);
   parser.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("The black-and-white video."));
   parser.addPositionalArgument(QStringLiteral("OUT"),
                                QStringLiteral("The colour video (.mp4, .mkv or .mov)."));
@@ -47,6 +49,10 @@ int runColorize(const QStringList& args) {
     return *exit_code;
   const QStringList positional = parser.positionalArguments();
   if (isShardMode(parser)) {
+    if (hasGuideOptions(parser)) {
+      err << cmd << ": --reference and --hints are not supported with --plan/--shard yet.\n";
+      return 2;
+    }
     pipeline::SessionSettings shard_settings;
     QString shard_problem;
     if (!parseSessionOptions(parser, &shard_settings, &shard_problem)) {
@@ -101,6 +107,11 @@ int runColorize(const QStringList& args) {
     return 2;
   }
   pipeline::ExportJobSpec job;
+  if (!parseGuideOptions(parser, in_path, (*session)->info().frame_count, &job.guidance,
+                         &problem)) {
+    err << cmd << ": " << problem << '\n';
+    return 2;
+  }
   job.input_path = in_path;
   job.settings = settings;
   job.request = request;

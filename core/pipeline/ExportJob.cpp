@@ -12,6 +12,7 @@ Result<ExportJobResult> runExportJob(const ExportJobSpec& spec, const CancelToke
   if (!session)
     return session.error();
   (*session)->setShotOverrides(spec.overrides);
+  (*session)->setGuidance(spec.guidance);
   if (Status s = (*session)->exportVideo(spec.request, cancel, progress); !s)
     return s.error();
   ExportJobResult result;
