@@ -80,7 +80,8 @@ class Sweeper {
         ones_(l.front().size(), CV_32FC1, cv::Scalar(1.0)),
         residual_(cv::DISOpticalFlow::create(cv::DISOpticalFlow::PRESET_MEDIUM)),
         direct_(cv::DISOpticalFlow::create(cv::DISOpticalFlow::PRESET_MEDIUM)) {
-    residual_->setFinestScale(0);  // full resolution: the residuals are small, their bias is not
+    residual_->setFinestScale(settings.match_finest_scale);
+    direct_->setFinestScale(settings.match_finest_scale);
   }
 
   cv::Mat agreement(const cv::Mat& l, const cv::Mat& lk, const cv::Mat& map) const {

@@ -37,7 +37,8 @@ struct PropagationSettings {
   double occluded_weight = 0.3;    ///< confidence kept where the chain went through an occlusion
   double min_confidence = 0.02;    ///< a sweep stops when nothing above this is left
   bool reanchor = true;            ///< correct the composed map by a residual flow to the keyframe
-  int reanchor_iterations = 2;     ///< residual flows per frame (DIS at full working resolution)
+  int reanchor_iterations = 2;     ///< residual flows per frame
+  int match_finest_scale = 0;      ///< DIS finest pyramid level of the residual and direct flows
   double residual_sigma_px = 0.0;  ///< > 0: the residual flow is smoothed by this Gaussian
   bool direct_match = true;        ///< also match each frame straight to the keyframe (DIS)
 };

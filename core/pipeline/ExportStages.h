@@ -67,7 +67,8 @@ Status runDecodeStage(media::VideoReader& reader, const model::Colorizer& colori
 class GuidedShots;
 
 /// Attaches the network's ab, in aligned batches (BatchInference.h). Frames of guided shots get
-/// their guided ab from `guided` (may be null) instead; a batch made only of them skips the network.
+/// their guided ab from `guided` (may be null) instead; a batch made only of them skips the
+/// network.
 Status runInferenceStage(model::Colorizer& colorizer, AbCache& cache, int64_t last, FrameQueue& in,
                          FrameQueue& out, const CancelToken& cancel, StageTimes& times,
                          const GuidedShots* guided = nullptr);

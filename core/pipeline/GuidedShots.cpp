@@ -38,7 +38,8 @@ std::string shotKey(const guide::Guidance& g, int64_t first, int64_t last,
   add(std::to_string(p.decay_per_frame) + " " + std::to_string(p.luma_sigma) + " " +
       std::to_string(p.occluded_weight) + " " + std::to_string(p.min_confidence) + " " +
       std::to_string(p.reanchor) + " " + std::to_string(p.reanchor_iterations) + " " +
-      std::to_string(p.residual_sigma_px) + " " + std::to_string(p.direct_match));
+      std::to_string(p.residual_sigma_px) + " " + std::to_string(p.direct_match) + " " +
+      std::to_string(p.match_finest_scale));
   for (const guide::ReferenceImage& r : g.references)
     if (r.frame >= first && r.frame <= last)
       add("ref " + std::to_string(r.frame) + " " + contentFingerprint(r.path).toStdString());
