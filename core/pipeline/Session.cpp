@@ -52,6 +52,9 @@ media::VideoCodec toVideoCodec(ExportCodec c) {
     case ExportCodec::ProResMov:
       return media::VideoCodec::ProRes;
     case ExportCodec::H264Mp4:
+    case ExportCodec::DpxSequence:  // image outputs: the path's extension decides
+    case ExportCodec::TiffSequence:
+    case ExportCodec::PngSequence:
       break;
   }
   return media::VideoCodec::H264;
@@ -121,7 +124,8 @@ Status Session::Impl::ensureScan(const CancelToken& cancel, const ProgressFn& pr
   if (auto cached = loadCutScan(cache_file); cached && cached->frames == info.frame_count) {
     scan = std::move(*cached);
   } else {
-    auto result = scanSceneCuts(info.path, temporal::SceneCutSettings{}, cancel, progress);
+    auto result =
+        scanSceneCuts(info.path, temporal::SceneCutSettings{}, cancel, progress, settings.input);
     if (!result)
       return result.error();
     scan = std::move(*result);
@@ -187,7 +191,7 @@ Session::~Session() = default;
 Result<std::unique_ptr<Session>> Session::open(const std::string& video_path,
                                                const SessionSettings& settings) {
   return guarded("opening '" + video_path + "'", [&]() -> Result<std::unique_ptr<Session>> {
-    auto reader = media::VideoReader::open(video_path);
+    auto reader = media::VideoReader::open(video_path, settings.input);
     if (!reader)
       return reader.error();
     if (Status s = checkWorkingGeometry(video_path, (*reader)->info().width_px,
@@ -328,6 +332,8 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   rr.last_frame = request.last_frame;
   rr.exact_range = request.exact_range;
   rr.metadata = request.metadata;
+  rr.bit_depth = request.bit_depth;
+  rr.start_number = request.start_number;
   rr.temporal = impl_->temporalSettings(impl_->settings.lambda);
   if (!impl_->overrides.empty()) {  // per-shot lambdas, in source frames (one range per shot)
     rr.temporal.smooth.lambda_ranges.push_back({0, impl_->lambdaFor(0)});
