@@ -22,7 +22,8 @@ void addGuideOptions(QCommandLineParser& parser) {
 }
 
 bool hasGuideOptions(const QCommandLineParser& parser) {
-  return parser.isSet(QStringLiteral("reference")) || parser.isSet(QStringLiteral("hints"));
+  return parser.isSet(QStringLiteral("reference")) || parser.isSet(QStringLiteral("hints")) ||
+         parser.isSet(QStringLiteral("reference-strength"));
 }
 
 bool parseGuideOptions(const QCommandLineParser& parser, const std::string& video_path,

@@ -10,7 +10,7 @@
 namespace cf::app {
 
 void addGuideOptions(QCommandLineParser& parser);
-/// True when any of the options is given.
+/// True when any of the options is given (--reference-strength alone too, so it is checked).
 bool hasGuideOptions(const QCommandLineParser& parser);
 /// Fills `guidance` from the options for a video of `frame_count` frames, reading the hints file
 /// and checking every reference image against its frame of `video_path` (decoded here; no model
