@@ -771,6 +771,38 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
         <source>Change export settings</source>
         <translation>Exporteinstellungen ändern</translation>
     </message>
+    <message>
+        <source>Add a colour hint on frame %1</source>
+        <translation>Farbhinweis auf Bild %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove a colour hint on frame %1</source>
+        <translation>Farbhinweis auf Bild %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Change a colour hint on frame %1</source>
+        <translation>Farbhinweis auf Bild %1 ändern</translation>
+    </message>
+    <message>
+        <source>Remove the reference image of frame %1</source>
+        <translation>Referenzbild von Bild %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Set the reference image of frame %1</source>
+        <translation>Referenzbild von Bild %1 festlegen</translation>
+    </message>
+    <message>
+        <source>Move the keyframe %1 to frame %2</source>
+        <translation>Schlüsselbild %1 nach Bild %2 verschieben</translation>
+    </message>
+    <message>
+        <source>Remove the keyframe %1</source>
+        <translation>Schlüsselbild %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Set the reference strength to %1</source>
+        <translation>Referenzstärke auf %1 setzen</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::ProjectFile</name>

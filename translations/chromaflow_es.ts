@@ -771,6 +771,38 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
         <source>Change export settings</source>
         <translation>Cambiar los ajustes de exportación</translation>
     </message>
+    <message>
+        <source>Add a colour hint on frame %1</source>
+        <translation>Añadir una indicación de color en el fotograma %1</translation>
+    </message>
+    <message>
+        <source>Remove a colour hint on frame %1</source>
+        <translation>Quitar una indicación de color en el fotograma %1</translation>
+    </message>
+    <message>
+        <source>Change a colour hint on frame %1</source>
+        <translation>Cambiar una indicación de color en el fotograma %1</translation>
+    </message>
+    <message>
+        <source>Remove the reference image of frame %1</source>
+        <translation>Quitar la imagen de referencia del fotograma %1</translation>
+    </message>
+    <message>
+        <source>Set the reference image of frame %1</source>
+        <translation>Establecer la imagen de referencia del fotograma %1</translation>
+    </message>
+    <message>
+        <source>Move the keyframe %1 to frame %2</source>
+        <translation>Mover el fotograma clave %1 al fotograma %2</translation>
+    </message>
+    <message>
+        <source>Remove the keyframe %1</source>
+        <translation>Quitar el fotograma clave %1</translation>
+    </message>
+    <message>
+        <source>Set the reference strength to %1</source>
+        <translation>Fijar la intensidad de la referencia en %1</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::ProjectFile</name>

@@ -771,6 +771,38 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
         <source>Change export settings</source>
         <translation>Modifier les réglages d&apos;export</translation>
     </message>
+    <message>
+        <source>Add a colour hint on frame %1</source>
+        <translation>Ajouter une indication de couleur à l’image %1</translation>
+    </message>
+    <message>
+        <source>Remove a colour hint on frame %1</source>
+        <translation>Supprimer une indication de couleur à l’image %1</translation>
+    </message>
+    <message>
+        <source>Change a colour hint on frame %1</source>
+        <translation>Modifier une indication de couleur à l’image %1</translation>
+    </message>
+    <message>
+        <source>Remove the reference image of frame %1</source>
+        <translation>Supprimer l’image de référence de l’image %1</translation>
+    </message>
+    <message>
+        <source>Set the reference image of frame %1</source>
+        <translation>Définir l’image de référence de l’image %1</translation>
+    </message>
+    <message>
+        <source>Move the keyframe %1 to frame %2</source>
+        <translation>Déplacer l’image clé %1 vers l’image %2</translation>
+    </message>
+    <message>
+        <source>Remove the keyframe %1</source>
+        <translation>Supprimer l’image clé %1</translation>
+    </message>
+    <message>
+        <source>Set the reference strength to %1</source>
+        <translation>Régler la force de la référence à %1</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::ProjectFile</name>

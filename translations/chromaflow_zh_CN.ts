@@ -765,6 +765,38 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
         <source>Change export settings</source>
         <translation>更改导出设置</translation>
     </message>
+    <message>
+        <source>Add a colour hint on frame %1</source>
+        <translation>在第 %1 帧添加颜色提示</translation>
+    </message>
+    <message>
+        <source>Remove a colour hint on frame %1</source>
+        <translation>删除第 %1 帧的颜色提示</translation>
+    </message>
+    <message>
+        <source>Change a colour hint on frame %1</source>
+        <translation>修改第 %1 帧的颜色提示</translation>
+    </message>
+    <message>
+        <source>Remove the reference image of frame %1</source>
+        <translation>删除第 %1 帧的参考图像</translation>
+    </message>
+    <message>
+        <source>Set the reference image of frame %1</source>
+        <translation>设置第 %1 帧的参考图像</translation>
+    </message>
+    <message>
+        <source>Move the keyframe %1 to frame %2</source>
+        <translation>将关键帧 %1 移到第 %2 帧</translation>
+    </message>
+    <message>
+        <source>Remove the keyframe %1</source>
+        <translation>删除关键帧 %1</translation>
+    </message>
+    <message>
+        <source>Set the reference strength to %1</source>
+        <translation>将参考强度设为 %1</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::ProjectFile</name>

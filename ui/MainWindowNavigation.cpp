@@ -157,6 +157,7 @@ void MainWindow::startExport(const pipeline::ExportRequest& request) {
   spec.input_path = project_.sourcePath().toStdString();
   spec.settings = project_.settings();
   spec.overrides = project_.overrides();
+  spec.guidance = project_.guidance();
   spec.request = request;
   dialog_job_ = jobs_->enqueue(spec);
   job_dock_->show();

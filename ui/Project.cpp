@@ -101,6 +101,8 @@ void Project::apply(const ProjectData& next) {
     Q_EMIT inOutChanged(data_.in_frame, data_.out_frame);
   if (before.export_settings != next.export_settings)
     Q_EMIT exportSettingsChanged(data_.export_settings);
+  if (before.guidance != next.guidance)
+    Q_EMIT guidanceChanged();
 }
 
 void Project::push(ProjectData after, const QString& text, int merge_id) {

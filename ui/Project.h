@@ -30,6 +30,8 @@ class Project : public QObject {
   qint64 inFrame() const { return data_.in_frame; }
   qint64 outFrame() const { return data_.out_frame; }
   const ExportSettings& exportSettings() const { return data_.export_settings; }
+  /// Keyframes: reference images and colour hints, and the reference strength.
+  const guide::Guidance& guidance() const { return data_.guidance; }
   QString sourcePath() const { return data_.source_path; }
   /// The `.chromaflow` file, or empty while the project was never saved.
   QString filePath() const { return file_path_; }
@@ -55,6 +57,17 @@ class Project : public QObject {
   /// -1 for "no in point" / "no out point".
   void setInOut(qint64 in_frame, qint64 out_frame);
   void setExportSettings(const ExportSettings& settings);
+  // Keyframes (ProjectGuidance.cpp). Hints are addressed by their index in guidance().hints.
+  void addHint(const guide::HintPoint& hint);
+  void removeHint(int index);
+  void moveHint(int index, const guide::HintPoint& moved);
+  /// Sets (or, with an empty path, removes) the reference image of `frame`.
+  void setReference(int64_t frame, const QString& image_path);
+  /// Moves the keyframe's reference and hints from one frame to another.
+  void moveKeyframe(int64_t from_frame, int64_t to_frame);
+  /// Removes the keyframe's reference and hints.
+  void removeKeyframe(int64_t frame);
+  void setReferenceStrength(double strength);
 
   // ---- Whole-project operations (not undoable) ----
   /// Replaces everything (after a successful open); clears the history. `file_path` may be empty.
@@ -72,6 +85,8 @@ class Project : public QObject {
   void overridesChanged();
   void inOutChanged(qint64 in_frame, qint64 out_frame);
   void exportSettingsChanged(const cf::ui::ExportSettings& settings);
+  /// Keyframes, hints or the reference strength changed.
+  void guidanceChanged();
   /// Everything was replaced (reset()).
   void projectReset();
   /// The modified state or the name changed (for the window title).
@@ -83,6 +98,7 @@ class Project : public QObject {
   void apply(const ProjectData& next);
   void push(ProjectData after, const QString& text, int merge_id = -1);
   void setOverride(int64_t shot, std::optional<pipeline::ShotOverride> o, const QString& text);
+  void setGuidance(guide::Guidance guidance, const QString& text);
 
   ProjectData data_;
   QString file_path_;

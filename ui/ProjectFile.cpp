@@ -106,15 +106,17 @@ QByteArray projectToJson(const ProjectData& project) {
       item.insert("temperature", *o.temperature);
     overrides.append(item);
   }
-  const QJsonObject root{{"format", "chromaflow-project"},
-                         {"version", kProjectFormatVersion},
-                         {"source_path", project.source_path},
-                         {"settings", settingsToJson(project.settings)},
-                         {"shot_overrides", overrides},
-                         {"cache_dir", project.cache_dir},
-                         {"in_frame", static_cast<qint64>(project.in_frame)},
-                         {"out_frame", static_cast<qint64>(project.out_frame)},
-                         {"export", exportSettingsToJson(project.export_settings)}};
+  QJsonObject root{{"format", "chromaflow-project"},
+                   {"version", kProjectFormatVersion},
+                   {"source_path", project.source_path},
+                   {"settings", settingsToJson(project.settings)},
+                   {"shot_overrides", overrides},
+                   {"cache_dir", project.cache_dir},
+                   {"in_frame", static_cast<qint64>(project.in_frame)},
+                   {"out_frame", static_cast<qint64>(project.out_frame)},
+                   {"export", exportSettingsToJson(project.export_settings)}};
+  if (!project.guidance.empty() || project.guidance.strength != 1.0)
+    root.insert(QStringLiteral("guidance"), guidanceToJson(project.guidance));
   return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -164,6 +166,12 @@ Result<ProjectData> projectFromJson(const QByteArray& json, const QString& conte
   }
   if (version >= 2)  // version 1 had no export settings: the defaults apply
     p.export_settings = exportSettingsFromJson(root.value("export").toObject());
+  if (root.contains(QStringLiteral("guidance"))) {  // optional: none in older files
+    auto guidance = guidanceFromJson(root.value("guidance").toObject(), context);
+    if (!guidance)
+      return guidance.error();
+    p.guidance = std::move(*guidance);
+  }
   return p;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/Result.h"
+#include "guide/GuideTypes.h"
 #include "pipeline/SessionTypes.h"
 
 namespace cf::ui {
@@ -36,6 +37,7 @@ struct ProjectData {
   int64_t in_frame = -1;   ///< -1: no in point
   int64_t out_frame = -1;  ///< -1: no out point
   ExportSettings export_settings;
+  guide::Guidance guidance;  ///< keyframes: reference images and colour hints (issue #15)
 };
 
 /// 2: adds "export"; 1: the first format (still read).
@@ -47,6 +49,12 @@ pipeline::SessionSettings settingsFromJson(const QJsonObject& json);
 
 QJsonObject exportSettingsToJson(const ExportSettings& settings);
 ExportSettings exportSettingsFromJson(const QJsonObject& json);
+
+/// The "guidance" object: {"strength": S, "references": [{"frame", "path"}], "hints": [...]}
+/// (the hints as in `colorize --hints`, guide/HintsJson.h).
+QJsonObject guidanceToJson(const guide::Guidance& guidance);
+/// `context` names the file in errors (a bad hint is named by its index, field and value).
+Result<guide::Guidance> guidanceFromJson(const QJsonObject& json, const QString& context);
 
 QByteArray projectToJson(const ProjectData& project);
 /// `context` names the file in error messages.

@@ -11,10 +11,12 @@ extern "C" {
 #include "CliOptions.h"
 #include "CmdColorizeShard.h"
 #include "ConsoleProgress.h"
+#include "GuideOptions.h"
 #include "ImageOptions.h"
 #include "common/OutputPath.h"
 #include "pipeline/ExportJob.h"
 #include "pipeline/Exporter.h"
+#include "pipeline/Session.h"
 
 namespace cf::app {
 
@@ -38,6 +40,7 @@ int runColorize(const QStringList& args) {
                     QStringLiteral("frame"), QStringLiteral("-1")});
   parser.addOption({QStringLiteral("no-audio"), QStringLiteral("Leave the audio out.")});
   addShardOptions(parser);
+  addGuideOptions(parser);
   parser.addPositionalArgument(
       QStringLiteral("IN"),
       QStringLiteral("The black-and-white video, image sequence (scan_%06d.dpx, its first file or "
@@ -53,6 +56,10 @@ int runColorize(const QStringList& args) {
     return *exit_code;
   const QStringList positional = parser.positionalArguments();
   if (isShardMode(parser)) {
+    if (hasGuideOptions(parser)) {
+      err << cmd << ": --reference and --hints are not supported with --plan/--shard yet.\n";
+      return 2;
+    }
     pipeline::SessionSettings shard_settings;
     QString shard_problem;
     if (!parseSessionOptions(parser, &shard_settings, &shard_problem)) {
@@ -92,6 +99,10 @@ int runColorize(const QStringList& args) {
     return 2;
   }
   if (isStillBatch(parser, positional)) {
+    if (hasGuideOptions(parser)) {
+      err << cmd << ": --reference and --hints are not supported with --stills.\n";
+      return 2;
+    }
     av_log_set_level(AV_LOG_FATAL);
     return runStillBatch(positional, settings, request);
   }
@@ -103,6 +114,19 @@ int runColorize(const QStringList& args) {
     return 1;
   }
   pipeline::ExportJobSpec job;
+  if (hasGuideOptions(parser)) {
+    // Keyframes are checked against the film (frames, references) before any heavy work.
+    auto session = pipeline::Session::open(in_path, settings);
+    if (!session) {
+      err << cmd << ": " << QString::fromStdString(session.message()) << '\n';
+      return 1;
+    }
+    if (!parseGuideOptions(parser, in_path, (*session)->info().frame_count, &job.guidance,
+                           &problem)) {
+      err << cmd << ": " << problem << '\n';
+      return 2;
+    }
+  }
   job.input_path = in_path;
   job.settings = settings;
   job.request = request;

@@ -22,6 +22,7 @@ Result<ExportJobResult> runExportJob(const ExportJobSpec& spec, const CancelToke
     return makeError("--first/--last: " + s.message() + ".");
   }
   (*session)->setShotOverrides(spec.overrides);
+  (*session)->setGuidance(spec.guidance);
   if (Status s = (*session)->exportVideo(spec.request, cancel, progress); !s)
     return s.error();
   ExportJobResult result;

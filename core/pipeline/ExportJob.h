@@ -11,6 +11,7 @@
 #include "common/CancelToken.h"
 #include "common/Progress.h"
 #include "common/Result.h"
+#include "guide/GuideTypes.h"
 #include "pipeline/SessionTypes.h"
 
 namespace cf::pipeline {
@@ -20,6 +21,7 @@ struct ExportJobSpec {
   std::string input_path;
   SessionSettings settings;
   std::vector<ShotOverride> overrides;
+  guide::Guidance guidance;  ///< keyframe colour; empty: automatic
   ExportRequest request;
 };
 

@@ -10,6 +10,7 @@
 #include "model/Colorizer.h"
 #include "pipeline/BatchInference.h"
 #include "pipeline/FrameConversions.h"
+#include "pipeline/GuidedShots.h"
 
 namespace cf::pipeline {
 
@@ -68,7 +69,8 @@ Status runDecodeStage(media::VideoReader& reader, const model::Colorizer& colori
 }
 
 Status runInferenceStage(model::Colorizer& colorizer, AbCache& cache, int64_t last, FrameQueue& in,
-                         FrameQueue& out, const CancelToken& cancel, StageTimes& times) {
+                         FrameQueue& out, const CancelToken& cancel, StageTimes& times,
+                         const GuidedShots* guided) {
   return guarded("running the colour network", [&]() -> Status {
     const int batch_size = std::max(1, colorizer.batchSize());
     std::vector<std::shared_ptr<AnalysedFrame>> batch;
@@ -88,8 +90,21 @@ Status runInferenceStage(model::Colorizer& colorizer, AbCache& cache, int64_t la
           return cancelled();
         {
           BusyTimer busy(times.inference_s);
-          if (Status s = attachAb(batch, colorizer, cache, cancel, timings); !s)
-            return s;
+          const bool all_guided =
+              guided && std::all_of(frames.begin(), frames.end(), [&](const ExportFramePtr& x) {
+                return guided->covers(x->index);
+              });
+          if (!all_guided)
+            if (Status s = attachAb(batch, colorizer, cache, cancel, timings); !s)
+              return s;
+          for (ExportFramePtr& x : frames) {
+            if (!guided || !guided->covers(x->index))
+              continue;
+            x->ab = guided->find(x->index);
+            if (!x->ab)
+              return makeError("the guided colour of frame " + std::to_string(x->index) +
+                               " went missing from its cache");
+          }
         }
         for (ExportFramePtr& done : frames)
           if (!out.push(std::move(done)))

@@ -64,9 +64,14 @@ struct FrameSpan {
 Status runDecodeStage(media::VideoReader& reader, const model::Colorizer& colorizer, int64_t first,
                       int64_t last, FrameQueue& out, const CancelToken& cancel, StageTimes& times);
 
-/// Attaches the network's ab, in aligned batches (BatchInference.h).
+class GuidedShots;
+
+/// Attaches the network's ab, in aligned batches (BatchInference.h). Frames of guided shots get
+/// their guided ab from `guided` (may be null) instead; a batch made only of them skips the
+/// network.
 Status runInferenceStage(model::Colorizer& colorizer, AbCache& cache, int64_t last, FrameQueue& in,
-                         FrameQueue& out, const CancelToken& cancel, StageTimes& times);
+                         FrameQueue& out, const CancelToken& cancel, StageTimes& times,
+                         const GuidedShots* guided = nullptr);
 
 /// Attaches the link of each frame to the previous one, except after `cut_frames` (source numbers),
 /// at the smoothing's resolution (temporal::solveSize of the ab and `solve_height_px`).

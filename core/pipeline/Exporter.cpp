@@ -195,7 +195,7 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
     });
     runner.start([&] {
       return runInferenceStage(colorizer, ab_cache, span.decode_last, decoded, inferred, cancel,
-                               times);
+                               times, services.guided);
     });
     runner.start(
         [&] {

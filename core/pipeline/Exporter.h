@@ -29,6 +29,7 @@ class Colorizer;
 namespace cf::pipeline {
 
 class AbCache;
+class GuidedShots;
 
 struct RenderRequest {
   std::string input_path;
@@ -58,6 +59,8 @@ struct RenderServices {
   temporal::FlowCache* flow_cache = nullptr;
   /// Scene cuts of the whole video (frame numbers of the source). Null: scanned here.
   const std::vector<temporal::SceneCut>* cuts = nullptr;
+  /// Colour of the shots that hold keyframes (GuidedShots.h); null: none.
+  const GuidedShots* guided = nullptr;
 };
 
 /// Checks an export range against the video (first_frame..last_frame inclusive, last -1 = to the

@@ -10,6 +10,7 @@
 #include "pipeline/CutScanCache.h"
 #include "pipeline/Exporter.h"
 #include "pipeline/FrameConversions.h"
+#include "pipeline/GuidedShots.h"
 #include "pipeline/ModelLocator.h"
 #include "pipeline/SessionImpl.h"
 #include "pipeline/WorkingGeometry.h"
@@ -299,6 +300,14 @@ const std::string& Session::modelPath() const {
   return impl_->model_path;
 }
 
+void Session::setGuidance(guide::Guidance guidance) {
+  impl_->guidance = std::move(guidance);
+}
+
+const guide::Guidance& Session::guidance() const {
+  return impl_->guidance;
+}
+
 const ExportStats& Session::lastExportStats() const {
   return impl_->last_export;
 }
@@ -336,7 +345,29 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
     for (const temporal::SceneCut& cut : impl_->scan->cuts)
       rr.temporal.smooth.lambda_ranges.push_back({cut.frame, impl_->lambdaFor(cut.frame)});
   }
+  std::unique_ptr<GuidedShots> guided;
+  if (!impl_->guidance.empty()) {
+    GuideServices gs;
+    gs.reader = impl_->reader.get();
+    gs.colorizer = impl_->colorizer.get();
+    gs.flow_cache = impl_->flow_cache.get();
+    gs.flow = impl_->flowSettings();
+    if (!impl_->ab_cache->dir().empty())
+      gs.cache_root = impl_->ab_cache->dir() + "-guided";
+    std::vector<int64_t> cut_frames;
+    for (const temporal::SceneCut& cut : impl_->scan->cuts)
+      cut_frames.push_back(cut.frame);
+    std::sort(cut_frames.begin(), cut_frames.end());
+    const int64_t count = impl_->info.frame_count;
+    const int64_t last = request.last_frame < 0 ? count - 1 : request.last_frame;
+    auto prepared = GuidedShots::prepare(impl_->guidance, cut_frames, count, request.first_frame,
+                                         last, gs, cancel, progress);
+    if (!prepared)
+      return prepared.error();
+    guided = std::move(*prepared);
+  }
   RenderServices services;
+  services.guided = guided.get();
   services.reader = impl_->reader.get();
   services.colorizer = impl_->colorizer.get();
   services.ab_cache = impl_->ab_cache.get();
@@ -365,6 +396,15 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
     e.notes.push_back(impl_->cache_note);
   if (!impl_->colorizer->notice().isEmpty())
     e.notes.push_back(impl_->colorizer->notice().toStdString());
+  if (guided) {
+    const GuideStats& g = guided->stats();
+    e.guide_s = g.seconds;
+    e.total_s += g.seconds;
+    e.notes.push_back("keyframe colour: " + std::to_string(g.shots) + " guided shot(s), " +
+                      std::to_string(g.shots_reused) + " reused from the cache, " +
+                      std::to_string(g.frames_guided) + " frames coloured with hints in " +
+                      QString::number(g.seconds, 'f', 1).toStdString() + " s");
+  }
   return {};
 }
 

@@ -11,6 +11,7 @@
 #include "common/CancelToken.h"
 #include "common/Progress.h"
 #include "common/Result.h"
+#include "guide/GuideTypes.h"
 #include "pipeline/SessionTypes.h"
 
 namespace cf::pipeline {
@@ -30,6 +31,9 @@ class Session {
   /// network cache; changing lambda or thresholds only re-runs smoothing / flagging.
   Status updateSettings(const SessionSettings& settings);
   void setShotOverrides(std::vector<ShotOverride> overrides);
+  /// Keyframe colour (references and hints) used by the next exports.
+  void setGuidance(guide::Guidance guidance);
+  const guide::Guidance& guidance() const;
 
   /// Runs the network, flow and cut detection over [first_frame, last_frame] (inclusive),
   /// skipping frames already cached.

@@ -31,6 +31,7 @@ struct Session::Impl {
   std::unique_ptr<temporal::FlowCache> flow_cache;  ///< on disk, or in memory when that fails
   std::optional<CutScanResult> scan;
   std::vector<ShotOverride> overrides;
+  guide::Guidance guidance;
   ExportStats last_export;
 
   std::vector<analysis::FrameMetrics> metrics;  ///< per frame; valid where analysed[i]

@@ -86,7 +86,8 @@ struct ExportRequest {
 struct ExportStats {
   int64_t frames = 0;
   double total_s = 0.0;
-  double scan_s = 0.0;  ///< the decode-only scene-cut pass (0 when cached)
+  double scan_s = 0.0;   ///< the decode-only scene-cut pass (0 when cached)
+  double guide_s = 0.0;  ///< keyframe colour of the guided shots (GuidedShots.h)
   double decode_s = 0.0;
   double inference_s = 0.0;
   double flow_s = 0.0;       ///< optical flow (0 for links found in the cache)

@@ -1,0 +1,252 @@
+#include "guide/Propagation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+#include "common/ErrorBoundary.h"
+#include "temporal/OpticalFlow.h"
+
+#include <opencv2/video/tracking.hpp>
+
+namespace cf::guide {
+
+namespace {
+
+cv::Mat identityGrid(cv::Size size) {
+  cv::Mat grid(size, CV_32FC2);
+  for (int y = 0; y < size.height; ++y) {
+    auto* row = grid.ptr<cv::Vec2f>(y);
+    for (int x = 0; x < size.width; ++x)
+      row[x] = cv::Vec2f(static_cast<float>(x), static_cast<float>(y));
+  }
+  return grid;
+}
+
+cv::Mat sample(const cv::Mat& src, const cv::Mat& pos, bool zero_outside,
+               int interpolation = cv::INTER_LINEAR) {
+  cv::Mat out;
+  cv::remap(src, out, pos, cv::noArray(), interpolation,
+            zero_outside ? cv::BORDER_CONSTANT : cv::BORDER_REPLICATE, cv::Scalar::all(0));
+  return out;
+}
+
+// Sums of the sweeps that reached one frame.
+struct Accumulator {
+  cv::Mat wab;    // sum of w * ab
+  cv::Mat wconf;  // sum of w * confidence
+  cv::Mat w;      // sum of w
+};
+
+// A small floor keeps the best guess of ab defined where no sweep is confident.
+constexpr double kWeightFloor = 1e-4;
+
+void accumulate(Accumulator& acc, const cv::Mat& ab, const cv::Mat& conf, int distance) {
+  const cv::Mat w = (conf + kWeightFloor) * (1.0 / (distance + 0.01));
+  if (acc.w.empty()) {
+    acc.w = cv::Mat::zeros(conf.size(), CV_32FC1);
+    acc.wconf = cv::Mat::zeros(conf.size(), CV_32FC1);
+    acc.wab = cv::Mat::zeros(conf.size(), CV_32FC2);
+  }
+  acc.w += w;
+  acc.wconf += w.mul(conf);
+  cv::Mat w2;
+  cv::merge(std::vector<cv::Mat>{w, w}, w2);
+  acc.wab += w2.mul(ab);
+}
+
+// Per-pixel agreement of `l` with the keyframe L `lk` seen through `map`: exp(-d^2 / 2 sigma^2)
+// of the locally averaged |dL|.
+cv::Mat agreementOf(const cv::Mat& l, const cv::Mat& lk, const cv::Mat& map, double sigma,
+                    double window_px = 1.5) {
+  cv::Mat diff;
+  cv::absdiff(l, sample(lk, map, false), diff);
+  cv::GaussianBlur(diff, diff, cv::Size(0, 0), window_px);
+  cv::Mat agree = diff.mul(diff) * (-0.5 / (sigma * sigma));
+  cv::exp(agree, agree);
+  return agree;
+}
+
+class Sweeper {
+ public:
+  Sweeper(int64_t first, const std::vector<cv::Mat>& l, const LinkFn& links,
+          const PropagationSettings& settings, std::vector<Accumulator>& acc)
+      : first_(first),
+        l_(l),
+        links_(links),
+        settings_(settings),
+        acc_(acc),
+        grid_(identityGrid(l.front().size())),
+        ones_(l.front().size(), CV_32FC1, cv::Scalar(1.0)),
+        residual_(cv::DISOpticalFlow::create(cv::DISOpticalFlow::PRESET_MEDIUM)),
+        direct_(cv::DISOpticalFlow::create(cv::DISOpticalFlow::PRESET_MEDIUM)) {
+    residual_->setFinestScale(settings.match_finest_scale);
+    direct_->setFinestScale(settings.match_finest_scale);
+  }
+
+  cv::Mat agreement(const cv::Mat& l, const cv::Mat& lk, const cv::Mat& map) const {
+    return agreementOf(l, lk, map, settings_.luma_sigma);
+  }
+
+  /// Sweeps from keyframe `k` in direction `dir` (+1/-1) up to relative frame `stop` inclusive.
+  Status run(const KeyframeColour& k, int dir, int64_t stop, const CancelToken& cancel) {
+    const int64_t kr = k.frame - first_;
+    const cv::Mat& lk = l_[static_cast<size_t>(kr)];
+    cv::Mat lk8;
+    lk.convertTo(lk8, CV_8U, 2.55);
+    cv::Mat map = grid_.clone();
+    double decay = 1.0;
+    for (int64_t n = kr + dir; dir > 0 ? n <= stop : n >= stop; n += dir) {
+      if (cancel.isCancelled())
+        return makeError("cancelled");
+      auto link = links_(first_ + n, first_ + n - dir);
+      if (!link)
+        return link.error();
+      const cv::Mat pos = grid_ + (*link)->flow_to_prev;
+      map = sample(map, pos, false);
+      // This link's forward-backward check only: the map is re-anchored on the keyframe and checked
+      // against its L at every frame, so a pixel once occluded recovers when it reappears.
+      cv::Mat link_ok;
+      (*link)->mask.convertTo(link_ok, CV_32F, 1.0 - settings_.occluded_weight,
+                              settings_.occluded_weight);
+      cv::threshold(link_ok, link_ok, 1.0, 1.0, cv::THRESH_TRUNC);
+      cv::Mat inside = sample(ones_, pos, true, cv::INTER_NEAREST);
+      const cv::Mat& ln = l_[static_cast<size_t>(n)];
+      cv::Mat ln8;
+      ln.convertTo(ln8, CV_8U, 2.55);
+      if (settings_.reanchor) {
+        for (int it = 0; it < settings_.reanchor_iterations; ++it) {
+          cv::Mat warped8, residual;
+          sample(lk, map, false).convertTo(warped8, CV_8U, 2.55);
+          residual_->calc(ln8, warped8, residual);
+          // Optionally only its smooth part (a sharp residual may "explain" another texture by
+          // shuffling the keyframe's pixels; a smooth one corrects less).
+          if (settings_.residual_sigma_px > 0.0)
+            cv::GaussianBlur(residual, residual, cv::Size(0, 0), settings_.residual_sigma_px);
+          map = sample(map, grid_ + residual, false);
+        }
+      }
+      cv::Mat agree = agreement(ln, lk, map);
+      if (settings_.direct_match) {
+        // Long-range re-match: a flow straight from this frame to the keyframe. Where it explains
+        // the frame's L better than the chained map (an object back from behind an occluder, a
+        // chain broken by a fast motion), it replaces the map, and the chain goes on from there.
+        cv::Mat direct;
+        direct_->calc(ln8, lk8, direct);
+        const cv::Mat map_direct = grid_ + direct;
+        // Only where the chain clearly fails and the direct match holds over a wider window
+        // (a texture can be matched falsely pixel by pixel).
+        const cv::Mat agree_direct = agreement(ln, lk, map_direct);
+        const cv::Mat wide_direct = agreementOf(ln, lk, map_direct, settings_.luma_sigma, 4.0);
+        const cv::Mat better = (agree < 0.5) & (wide_direct > 0.8) & (agree_direct > agree);
+        map_direct.copyTo(map, better);
+        agree_direct.copyTo(agree, better);
+        link_ok.setTo(1.0, better);
+        inside.setTo(1.0, better);
+      }
+      decay *= settings_.decay_per_frame;
+      cv::Mat conf = sample(k.confidence, map, true).mul(link_ok).mul(agree).mul(inside) * decay;
+      const cv::Mat ab = sample(k.ab, map, false);
+      accumulate(acc_[static_cast<size_t>(n)], ab, conf, static_cast<int>(std::abs(n - kr)));
+      double peak = 0.0;
+      cv::minMaxLoc(conf, nullptr, &peak);
+      if (peak < settings_.min_confidence)
+        break;
+    }
+    return {};
+  }
+
+ private:
+  int64_t first_;
+  const std::vector<cv::Mat>& l_;
+  const LinkFn& links_;
+  const PropagationSettings& settings_;
+  std::vector<Accumulator>& acc_;
+  cv::Mat grid_;
+  cv::Mat ones_;
+  cv::Ptr<cv::DISOpticalFlow> residual_;
+  cv::Ptr<cv::DISOpticalFlow> direct_;
+};
+
+}  // namespace
+
+Result<std::vector<PropagatedColour>> propagateShot(int64_t first, const std::vector<cv::Mat>& l,
+                                                    const std::vector<KeyframeColour>& keyframes,
+                                                    const LinkFn& links,
+                                                    const PropagationSettings& settings,
+                                                    const CancelToken& cancel) {
+  return guarded("propagating keyframe colour", [&]() -> Result<std::vector<PropagatedColour>> {
+    std::vector<PropagatedColour> out(l.size());
+    if (l.empty())
+      return out;
+    const auto count = static_cast<int64_t>(l.size());
+    std::vector<const KeyframeColour*> keys;
+    for (const KeyframeColour& k : keyframes)
+      if (k.frame >= first && k.frame < first + count)
+        keys.push_back(&k);
+    std::sort(keys.begin(), keys.end(),
+              [](const KeyframeColour* a, const KeyframeColour* b) { return a->frame < b->frame; });
+    std::vector<Accumulator> acc(l.size());
+    Sweeper sweeper(first, l, links, settings, acc);
+    for (size_t i = 0; i < keys.size(); ++i) {
+      const KeyframeColour& k = *keys[i];
+      const int64_t kr = k.frame - first;
+      accumulate(acc[static_cast<size_t>(kr)], k.ab, k.confidence, 0);
+      // A sweep stops before the next full reference (hint-only: before the next keyframe).
+      int64_t stop_fwd = count - 1;
+      for (size_t j = i + 1; j < keys.size(); ++j)
+        if (keys[j]->frame != k.frame && (keys[j]->full || !k.full)) {
+          stop_fwd = keys[j]->frame - first - 1;
+          break;
+        }
+      int64_t stop_bwd = 0;
+      for (size_t j = i; j-- > 0;)
+        if (keys[j]->frame != k.frame && (keys[j]->full || !k.full)) {
+          stop_bwd = keys[j]->frame - first + 1;
+          break;
+        }
+      if (Status s = sweeper.run(k, +1, stop_fwd, cancel); !s)
+        return s.error();
+      if (Status s = sweeper.run(k, -1, stop_bwd, cancel); !s)
+        return s.error();
+    }
+    for (size_t n = 0; n < l.size(); ++n) {
+      PropagatedColour& p = out[n];
+      if (acc[n].w.empty()) {
+        p.ab = cv::Mat::zeros(l[n].size(), CV_32FC2);
+        p.confidence = cv::Mat::zeros(l[n].size(), CV_32FC1);
+        continue;
+      }
+      cv::Mat w = cv::max(acc[n].w, 1e-12);
+      cv::Mat inv;
+      cv::divide(1.0, w, inv);
+      cv::Mat inv2;
+      cv::merge(std::vector<cv::Mat>{inv, inv}, inv2);
+      p.ab = acc[n].wab.mul(inv2);
+      p.confidence = acc[n].wconf.mul(inv);
+      acc[n] = Accumulator{};
+    }
+    return out;
+  });
+}
+
+Result<std::vector<cv::Mat>> naiveWarpForward(int64_t first, const std::vector<cv::Mat>& l,
+                                              const KeyframeColour& keyframe, const LinkFn& links) {
+  return guarded("warping keyframe colour", [&]() -> Result<std::vector<cv::Mat>> {
+    std::vector<cv::Mat> out(l.size());
+    const int64_t kr = keyframe.frame - first;
+    if (kr < 0 || kr >= static_cast<int64_t>(l.size()))
+      return makeError("naive warp: the keyframe is outside the frames");
+    out[static_cast<size_t>(kr)] = keyframe.ab.clone();
+    for (int64_t n = kr + 1; n < static_cast<int64_t>(l.size()); ++n) {
+      auto link = links(first + n, first + n - 1);
+      if (!link)
+        return link.error();
+      out[static_cast<size_t>(n)] =
+          temporal::warpWithFlow(out[static_cast<size_t>(n - 1)], (*link)->flow_to_prev);
+    }
+    return out;
+  });
+}
+
+}  // namespace cf::guide

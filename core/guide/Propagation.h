@@ -1,0 +1,69 @@
+#pragma once
+// Carries keyframe colour through a shot along the optical flow (issue #15).
+//
+// From each keyframe a sweep runs forward and one backward, frame by frame, and stops at the
+// shot's ends (the scene cuts) or at the next keyframe with a full reference. Drift: a sweep does
+// not re-warp the previous frame's colour (every bilinear resampling blurs and every flow error
+// adds up); it composes the flows into one map from the current frame back to the keyframe and
+// samples the keyframe once. With `reanchor` it then corrects that map by a residual flow between
+// the current L and the keyframe's L warped by the map, so the chain is re-anchored on the
+// keyframe at every frame and errors do not accumulate. With `direct_match` each frame is also
+// matched straight to the keyframe by a long-range flow; where that explains the frame's L better
+// (an object back from behind an occluder, a chain broken by fast motion) it replaces the map.
+//
+// Confidence per pixel: the keyframe's own (1 where its colour is known), times decay_per_frame
+// for each link, times the link's forward-backward check (a pixel that fails it keeps only
+// occluded_weight), times the luminance agreement between the keyframe's L warped by the map and
+// the current L; pixels whose map leaves the frame get none. Because the map is re-anchored and
+// checked against the keyframe at every frame, a pixel hidden for a while (an occlusion) regains
+// its confidence when it reappears and matches the keyframe again. Sweeps that reach a frame are
+// blended, weighted by confidence over distance (two keyframes: a linear cross-fade).
+
+#include <cstdint>
+#include <functional>
+#include <opencv2/core.hpp>
+#include <vector>
+
+#include "common/CancelToken.h"
+#include "common/Result.h"
+#include "guide/KeyframeColour.h"
+#include "temporal/FrameLink.h"
+
+namespace cf::guide {
+
+struct PropagationSettings {
+  double decay_per_frame = 0.995;  ///< confidence kept per link
+  double luma_sigma = 6.0;         ///< L units: agreement exp(-d^2 / 2 sigma^2) of the local |dL|
+  double occluded_weight = 0.3;    ///< confidence kept where the chain went through an occlusion
+  double min_confidence = 0.02;    ///< a sweep stops when nothing above this is left
+  bool reanchor = true;            ///< correct the composed map by a residual flow to the keyframe
+  int reanchor_iterations = 2;     ///< residual flows per frame
+  int match_finest_scale = 0;      ///< DIS finest pyramid level of the residual and direct flows
+  double residual_sigma_px = 0.0;  ///< > 0: the residual flow is smoothed by this Gaussian
+  bool direct_match = true;        ///< also match each frame straight to the keyframe (DIS)
+};
+
+/// Propagated colour of one frame (working resolution).
+struct PropagatedColour {
+  cv::Mat ab;          ///< CV_32FC2
+  cv::Mat confidence;  ///< CV_32FC1 0..1; 0 where no keyframe reaches
+};
+
+/// The link from frame `from` to its neighbour `to` (to = from - 1 or from + 1): flow_to_prev
+/// holds the flow from `from` to `to`, at the L frames' size.
+using LinkFn = std::function<Result<temporal::FrameLinkPtr>(int64_t from, int64_t to)>;
+
+/// Propagates the keyframes through the shot of frames first..first + l.size() - 1 (L at working
+/// resolution, CV_32FC1). Keyframes outside the shot are ignored. Returns one entry per frame.
+Result<std::vector<PropagatedColour>> propagateShot(int64_t first, const std::vector<cv::Mat>& l,
+                                                    const std::vector<KeyframeColour>& keyframes,
+                                                    const LinkFn& links,
+                                                    const PropagationSettings& settings,
+                                                    const CancelToken& cancel = CancelToken());
+
+/// The naive baseline of the benchmark: frame k's ab warped along the chain of flows, frame by
+/// frame (no confidence, no re-anchoring), forward from keyframe.frame to the end of `l`.
+Result<std::vector<cv::Mat>> naiveWarpForward(int64_t first, const std::vector<cv::Mat>& l,
+                                              const KeyframeColour& keyframe, const LinkFn& links);
+
+}  // namespace cf::guide
