@@ -99,7 +99,11 @@ Result<std::unique_ptr<GuidedShots>> GuidedShots::prepare(const guide::Guidance&
     media::VideoReader& reader = *sv.reader;
     model::Colorizer& colorizer = *sv.colorizer;
     const int rotation = reader.info().rotation_deg;
-    temporal::FrameLinker linker(sv.flow, *sv.flow_cache);
+    // Propagation wants links at the working resolution; the shared flow cache holds them at the
+    // smoothing's (coarser) resolution for the export. A cache of their own keeps the two apart,
+    // so neither overwrites the other's entries. (The guided result itself is cached per shot.)
+    temporal::MemoryFlowCache guide_links;
+    temporal::FrameLinker linker(sv.flow, guide_links);
     std::vector<std::pair<int64_t, int64_t>> shots;
     for (int64_t k : guidance.keyframes()) {
       const auto shot = shotAround(k, cut_frames, frame_count);
