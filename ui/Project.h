@@ -30,6 +30,7 @@ class Project : public QObject {
   qint64 inFrame() const { return data_.in_frame; }
   qint64 outFrame() const { return data_.out_frame; }
   const ExportSettings& exportSettings() const { return data_.export_settings; }
+  const std::vector<FailureReview>& failureReviews() const { return data_.failure_reviews; }
   QString sourcePath() const { return data_.source_path; }
   /// The `.chromaflow` file, or empty while the project was never saved.
   QString filePath() const { return file_path_; }
@@ -55,6 +56,8 @@ class Project : public QObject {
   /// -1 for "no in point" / "no out point".
   void setInOut(qint64 in_frame, qint64 out_frame);
   void setExportSettings(const ExportSettings& settings);
+  /// Marks a flagged range reviewed or ignored (nullopt: clears its mark).
+  void setFailureReview(const pipeline::FailureRange& range, std::optional<ReviewStatus> status);
 
   // ---- Whole-project operations (not undoable) ----
   /// Replaces everything (after a successful open); clears the history. `file_path` may be empty.
@@ -72,6 +75,7 @@ class Project : public QObject {
   void overridesChanged();
   void inOutChanged(qint64 in_frame, qint64 out_frame);
   void exportSettingsChanged(const cf::ui::ExportSettings& settings);
+  void failureReviewsChanged();
   /// Everything was replaced (reset()).
   void projectReset();
   /// The modified state or the name changed (for the window title).

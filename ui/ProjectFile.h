@@ -10,6 +10,7 @@
 #include <QString>
 #include <vector>
 
+#include "FailureReview.h"
 #include "common/Result.h"
 #include "pipeline/SessionTypes.h"
 
@@ -36,6 +37,9 @@ struct ProjectData {
   int64_t in_frame = -1;   ///< -1: no in point
   int64_t out_frame = -1;  ///< -1: no out point
   ExportSettings export_settings;
+  /// Triage marks on the flagged failure ranges (optional "failure_reviews" key: files without it
+  /// read as unmarked, and older versions ignore it).
+  std::vector<FailureReview> failure_reviews;
 };
 
 /// 2: adds "export"; 1: the first format (still read).

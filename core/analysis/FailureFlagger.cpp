@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -219,6 +220,39 @@ void flagFrame(const FrameMetrics& m, const ShotStats& shot, const FailureThresh
   }
 }
 
+// Heavy motion lasts: a motion flag stands only when at least kMotionMinFrames of the
+// kMotionWindow frames around it (in its shot) have one. A scratched or dusty frame upsets the
+// flow of its two links and no more, and a film transferred with repeated frames still shows
+// lasting motion in 4 of 5 frames. A frame that is nearly all occluded (a missed cut) stands alone.
+constexpr int kMotionWindow = 5;
+constexpr int kMotionMinFrames = 3;
+
+bool isLastingMotionFlag(const Flag& f) {
+  return f.kind == FlagKind::Motion && f.why.code != ReasonCode::OccludedOrCut;
+}
+
+void dropBriefMotion(std::vector<FrameReport>& reports, size_t first, size_t end) {
+  std::vector<char> candidate(end - first, 0);
+  for (size_t i = first; i < end; ++i)
+    for (const Flag& f : reports[i].flags)
+      candidate[i - first] = candidate[i - first] || isLastingMotionFlag(f);
+  const auto half = static_cast<std::ptrdiff_t>(kMotionWindow / 2);
+  for (size_t i = first; i < end; ++i) {
+    if (!candidate[i - first])
+      continue;
+    int support = 0;
+    for (std::ptrdiff_t k = -half; k <= half; ++k) {
+      const auto j = static_cast<std::ptrdiff_t>(i - first) + k;
+      if (j >= 0 && j < static_cast<std::ptrdiff_t>(candidate.size()))
+        support += candidate[size_t(j)];
+    }
+    if (support < kMotionMinFrames) {
+      auto& flags = reports[i].flags;
+      flags.erase(std::remove_if(flags.begin(), flags.end(), isLastingMotionFlag), flags.end());
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<FrameReport> flagFrames(const std::vector<FrameMetrics>& metrics,
@@ -236,6 +270,7 @@ std::vector<FrameReport> flagFrames(const std::vector<FrameMetrics>& metrics,
       reports[i].shot_index = shot_index;
       flagFrame(metrics[i], stats, thresholds, &reports[i]);
     }
+    dropBriefMotion(reports, shot_first, shot_end);
     shot_first = shot_end;
     ++shot_index;
   }
@@ -260,7 +295,7 @@ std::vector<FailureRange> mergeRanges(const std::vector<FrameReport>& reports, i
       }
       if (it == open.end()) {
         Open o;
-        o.range = FailureRange{frame, frame, flag.kind, flag.why, flag.reason};
+        o.range = FailureRange{frame, frame, flag.kind, flag.why, flag.reason, flag.severity};
         o.worst = flag.severity;
         open.emplace(flag.kind, o);
         continue;
@@ -270,6 +305,7 @@ std::vector<FailureRange> mergeRanges(const std::vector<FrameReport>& reports, i
         it->second.worst = flag.severity;
         it->second.range.reason = flag.reason;
         it->second.range.why = flag.why;
+        it->second.range.severity = flag.severity;
       }
     }
   }
