@@ -33,6 +33,10 @@ struct StreamInfo {
   Rational time_base;                 ///< unit of Frame::pts
   Rational sample_aspect{1, 1};       ///< pixel aspect ratio (SAR); != 1 for anamorphic video
   int64_t frame_count = 0;            ///< exact: counted from the packets, not the header estimate
+  /// Opened with OpenOptions::readable_part although the file is truncated: frame_count counts the
+  /// readable frames; listed_frames what its index lists (-1: unknown, the reading just stopped).
+  bool truncated = false;
+  int64_t listed_frames = -1;
   double duration_s = 0.0;            ///< video duration: last pts + its duration - first pts
   double container_duration_s = 0.0;  ///< the container's duration (may include audio)
   int64_t start_pts = 0;              ///< pts of the first frame

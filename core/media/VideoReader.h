@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -21,12 +22,29 @@
 
 namespace cf::media {
 
+/// How open() treats a truncated file (a copy or recording that stopped early).
+struct OpenOptions {
+  /// Open the frames before the cut instead of refusing the file; StreamInfo::truncated says so.
+  bool readable_part = false;
+};
+
+/// What can be read of a truncated file.
+struct Truncation {
+  int64_t readable_frames = 0;
+  int64_t listed_frames = -1;  ///< frames its index lists; -1 when it has none (reading stopped)
+};
+
 class VideoReader {
  public:
   /// Opens `path`, counts its frames exactly (a demux-only pass over the video packets) and
   /// decodes the first frame, so a reader that opens is known to decode. Errors name the file
   /// and the problem: missing, empty, not a video, truncated, audio only, still image, 0 frames.
-  static Result<std::unique_ptr<VideoReader>> open(const std::string& path);
+  /// A truncated file is refused unless `options.readable_part`.
+  static Result<std::unique_ptr<VideoReader>> open(const std::string& path,
+                                                   const OpenOptions& options = {});
+  /// When `path` is a truncated video whose first frames can be read (what open() refuses without
+  /// readable_part): how many. Nullopt for a complete file or one that cannot be read at all.
+  static std::optional<Truncation> truncation(const std::string& path);
 
   ~VideoReader();
   VideoReader(const VideoReader&) = delete;

@@ -8,8 +8,9 @@ namespace cf::pipeline {
 
 Result<CutScanResult> scanSceneCuts(const std::string& path,
                                     const temporal::SceneCutSettings& settings,
-                                    const CancelToken& cancel, const ProgressFn& progress) {
-  auto reader = media::VideoReader::open(path);
+                                    const CancelToken& cancel, const ProgressFn& progress,
+                                    const media::OpenOptions& open_options) {
+  auto reader = media::VideoReader::open(path, open_options);
   if (!reader)
     return reader.error();
   const int64_t total = (*reader)->info().frame_count;
@@ -39,6 +40,9 @@ Result<CutScanResult> scanSceneCuts(const std::string& path,
   CutScanResult result;
   result.frames = static_cast<int64_t>(distances.size());
   result.cuts = temporal::detectSceneCuts(distances, settings);
+  const std::vector<int64_t> damaged = (*reader)->damagedFrames();
+  result.damaged_frames = static_cast<int64_t>(damaged.size());
+  result.first_damaged_frame = damaged.empty() ? -1 : damaged.front();
   report(progress, result.frames, total, "scan");
   return result;
 }

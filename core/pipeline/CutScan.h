@@ -7,6 +7,7 @@
 #include "common/CancelToken.h"
 #include "common/Progress.h"
 #include "common/Result.h"
+#include "media/VideoReader.h"
 #include "temporal/SceneCutDetector.h"
 
 namespace cf::pipeline {
@@ -14,12 +15,17 @@ namespace cf::pipeline {
 struct CutScanResult {
   int64_t frames = 0;
   std::vector<temporal::SceneCut> cuts;
+  /// Frames the decoder found damaged (concealed or dropped and repeated), and the first of them
+  /// (-1: none). The scan decodes every frame, so it is where damage is found.
+  int64_t damaged_frames = 0;
+  int64_t first_damaged_frame = -1;
 };
 
 /// Decodes `path` once and detects the scene cuts.
 Result<CutScanResult> scanSceneCuts(const std::string& path,
                                     const temporal::SceneCutSettings& settings,
-                                    const CancelToken& cancel, const ProgressFn& progress);
+                                    const CancelToken& cancel, const ProgressFn& progress,
+                                    const media::OpenOptions& open_options = {});
 
 /// Cuts strictly inside [first_frame, last_frame], shifted so that first_frame becomes 0.
 std::vector<temporal::SceneCut> cutsInRange(const std::vector<temporal::SceneCut>& cuts,

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/ConfidenceMap.h"
 #include "analysis/FailureTypes.h"
 
 namespace cf::pipeline {
@@ -29,6 +30,9 @@ struct SessionSettings {
   double lambda = 4.0;    ///< temporal smoothing strength; 0 = off
   std::string cache_dir;  ///< empty: a per-video folder under the user's cache directory
   FailureThresholds thresholds;
+  /// Open only the readable frames of a truncated file (the user agreed to it for this file; not
+  /// saved with the settings).
+  bool open_readable_part = false;
 };
 
 /// Per-shot override of the global settings (undoable in the GUI).
@@ -49,6 +53,12 @@ struct SessionInfo {
   bool has_audio = false;
   bool source_has_colour = false;  ///< the source carries chroma (a colour reference exists)
   std::string device_name;         ///< e.g. "CPU (2 threads)" or "CUDA: NVIDIA H100"
+  bool truncated = false;           ///< only the readable part of a truncated file is open
+  int64_t listed_frames = -1;       ///< when truncated: the frames its index lists (-1: unknown)
+  /// Frames the decoder found damaged, and the first; -1 until the first full decode (the cut
+  /// scan, which analysis and export run first) has looked at every frame.
+  int64_t damaged_frames = -1;
+  int64_t first_damaged_frame = -1;
 };
 
 enum class ExportCodec { H264Mp4, H265Mkv, Ffv1Mkv, ProResMov };
@@ -100,6 +110,10 @@ struct PreviewFrame {
   cv::Mat smoothed_rgb8;  ///< smoothed at `lambda`, CV_8UC3
   cv::Mat source_rgb8;    ///< the source's own colours when it has any, else empty
   cv::Mat confidence;     ///< CV_32FC1 in 0..1 at working resolution
+  /// The picture inside letterbox/pillarbox bars, in the confidence map's pixels.
+  cv::Rect picture_area;
+  /// The confidence overlay's range: the shot's 5th..95th percentiles (ConfidenceMap.h).
+  analysis::ConfidenceScale confidence_scale;
 };
 using PreviewFramePtr = std::shared_ptr<const PreviewFrame>;
 
