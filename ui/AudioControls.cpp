@@ -23,8 +23,8 @@ AudioControls::AudioControls(QWidget* parent) : QWidget(parent) {
   layout->addWidget(mute_);
   layout->addWidget(volume_);
   connect(mute_, &QToolButton::toggled, this, [this](bool muted) {
-    mute_->setIcon(style()->standardIcon(muted ? QStyle::SP_MediaVolumeMuted
-                                               : QStyle::SP_MediaVolume));
+    mute_->setIcon(
+        style()->standardIcon(muted ? QStyle::SP_MediaVolumeMuted : QStyle::SP_MediaVolume));
     Q_EMIT mutedChanged(muted);
   });
   connect(volume_, &QSlider::valueChanged, this,

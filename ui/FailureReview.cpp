@@ -33,8 +33,7 @@ std::vector<FailureReview> withReview(std::vector<FailureReview> reviews,
                                       std::optional<ReviewStatus> status) {
   reviews.erase(std::remove_if(reviews.begin(), reviews.end(),
                                [&](const FailureReview& r) {
-                                 return r.kind == range.kind &&
-                                        r.first_frame <= range.last_frame &&
+                                 return r.kind == range.kind && r.first_frame <= range.last_frame &&
                                         r.last_frame >= range.first_frame;
                                }),
                 reviews.end());

@@ -21,8 +21,7 @@ namespace cf::ui {
 
 namespace {
 
-constexpr analysis::FlagKind kKinds[] = {analysis::FlagKind::Sepia,
-                                         analysis::FlagKind::Desaturated,
+constexpr analysis::FlagKind kKinds[] = {analysis::FlagKind::Sepia, analysis::FlagKind::Desaturated,
                                          analysis::FlagKind::LowConfidence,
                                          analysis::FlagKind::Flicker, analysis::FlagKind::Motion};
 
@@ -178,8 +177,8 @@ void FailuresPanel::updateSummary() {
     return;
   }
   summary_->setText(tr("%n flagged range(s)", nullptr, int(failures_.size())) +
-                    QStringLiteral(": ") + parts.join(QStringLiteral(", ")) +
-                    QStringLiteral("; ") + tr("%1 marked").arg(marked));
+                    QStringLiteral(": ") + parts.join(QStringLiteral(", ")) + QStringLiteral("; ") +
+                    tr("%1 marked").arg(marked));
 }
 
 void FailuresPanel::retranslateUi() {

@@ -188,7 +188,7 @@ void JobPanel::showJobProgress(const JobStatus& j, QProgressBar* bar) {
       // How far the frames got; a scan that had finished before the stop is not a full bar.
       bar->setValue(j.stage == QLatin1String("export") ? fraction() : 0);
       bar->setFormat(j.state == JobStatus::State::Cancelled ? tr("Cancelled at %p%")
-                                                             : tr("Failed at %p%"));
+                                                            : tr("Failed at %p%"));
       return;
   }
 }
@@ -212,13 +212,14 @@ void JobPanel::setAnalysisProgress(qint64 analysed, qint64 total) {
     return;
   }
   const auto left = analysis_eta_.secondsLeft();
-  analysis_label_->setText(
-      left ? tr("Analysing in the background, ETA %1").arg(QString::fromStdString(Eta::format(*left)))
-           : tr("Analysing in the background"));
+  analysis_label_->setText(left ? tr("Analysing in the background, ETA %1")
+                                      .arg(QString::fromStdString(Eta::format(*left)))
+                                : tr("Analysing in the background"));
 }
 
 void JobPanel::startJob(const QString& title) {
   eta_ = Eta();
+  eta_.newStage();  // the time to the first report counts
   running_ = true;
   has_job_ = true;
   title_->setText(title);

@@ -138,8 +138,7 @@ void MainWindow::connectEngine() {
   connect(&playback_, &PlaybackController::frameRequested, this, &MainWindow::goToFrame);
   connect(failures_panel_, &FailuresPanel::jumpRequested, this, &MainWindow::goToFrame);
   // Triage marks are the project's (undoable, saved); the panel shows them.
-  connect(failures_panel_, &FailuresPanel::reviewRequested, &project_,
-          &Project::setFailureReview);
+  connect(failures_panel_, &FailuresPanel::reviewRequested, &project_, &Project::setFailureReview);
   connect(&project_, &Project::failureReviewsChanged, this,
           [this] { failures_panel_->setReviews(project_.failureReviews()); });
   connect(&project_, &Project::projectReset, this,
@@ -182,10 +181,9 @@ void MainWindow::onOpened(const pipeline::SessionInfo& info) {
   playback_.setFrameCount(info.frame_count, info.fps);
   settings_panel_->setDetectedDevice(QString::fromStdString(info.device_name));
   device_label_->setText(translatedDeviceName(QString::fromStdString(info.device_name)));
-  job_panel_->finishJob(
-      info.truncated
-          ? tr("Opened the readable part of %1 (truncated file)").arg(QFileInfo(source_path).fileName())
-          : tr("Opened %1").arg(QFileInfo(source_path).fileName()));
+  job_panel_->finishJob(info.truncated ? tr("Opened the readable part of %1 (truncated file)")
+                                             .arg(QFileInfo(source_path).fileName())
+                                       : tr("Opened %1").arg(QFileInfo(source_path).fileName()));
   statusBar()->showMessage(tr("Opened %1: %n frame(s) at %2 fps", nullptr, int(info.frame_count))
                                .arg(QFileInfo(source_path).fileName())
                                .arg(info.fps, 0, 'f', 2),

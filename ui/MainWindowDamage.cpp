@@ -14,8 +14,8 @@
 
 namespace cf::ui {
 
-void MainWindow::onOpenTruncated(const QString& path, qint64 readable_frames,
-                                 qint64 listed_frames, const QString& message) {
+void MainWindow::onOpenTruncated(const QString& path, qint64 readable_frames, qint64 listed_frames,
+                                 const QString& message) {
   opening_ = false;
   const ProjectData data = pending_.value_or(ProjectData{});
   const QString project_file = pending_file_;
@@ -23,15 +23,16 @@ void MainWindow::onOpenTruncated(const QString& path, qint64 readable_frames,
   pending_file_.clear();
   job_panel_->finishJob(tr("Could not open the video"), false);
   const QString name = QFileInfo(path).fileName();
-  auto* box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Chromaflow"),
-                              tr("\"%1\" is truncated: the file ends before the film does.")
-                                  .arg(name),
-                              QMessageBox::NoButton, this);
+  auto* box =
+      new QMessageBox(QMessageBox::Warning, QStringLiteral("Chromaflow"),
+                      tr("\"%1\" is truncated: the file ends before the film does.").arg(name),
+                      QMessageBox::NoButton, this);
   box->setObjectName(QStringLiteral("truncatedBox"));
   box->setInformativeText(
-      (listed_frames > 0
-           ? tr("Only the first %1 of its %2 frames can be read.").arg(readable_frames).arg(listed_frames)
-           : tr("Only its first %1 frames can be read.").arg(readable_frames)) +
+      (listed_frames > 0 ? tr("Only the first %1 of its %2 frames can be read.")
+                               .arg(readable_frames)
+                               .arg(listed_frames)
+                         : tr("Only its first %1 frames can be read.").arg(readable_frames)) +
       QLatin1Char(' ') +
       tr("You can open and export that part; the rest of the film is not in the file. A "
          "complete copy of the video gives the whole film."));
@@ -62,10 +63,9 @@ void MainWindow::warnAboutDamage(const pipeline::SessionInfo& info) {
   const QString first = QStringLiteral("%1 (%2)")
                             .arg(info.first_damaged_frame)
                             .arg(timecode(info.first_damaged_frame, info.fps));
-  const QString text =
-      tr("\"%1\" has %n damaged frame(s); the first is frame %2.", nullptr,
-         int(std::min<int64_t>(info.damaged_frames, 1 << 30)))
-          .arg(QFileInfo(path).fileName(), first);
+  const QString text = tr("\"%1\" has %n damaged frame(s); the first is frame %2.", nullptr,
+                          int(std::min<int64_t>(info.damaged_frames, 1 << 30)))
+                           .arg(QFileInfo(path).fileName(), first);
   statusBar()->showMessage(text, 20000);
   auto* box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Chromaflow"), text,
                               QMessageBox::Ok, this);

@@ -285,8 +285,8 @@ void PreviewWidget::paintEvent(QPaintEvent*) {
     drawCaption(p, pane, caption(single_side_));
   }
   if (overlay_ && !heat_.isNull())
-    drawConfidenceLegend(p, QRectF(rect()), frame_->confidence_scale,
-                         tr("less sure"), tr("more sure"));
+    drawConfidenceLegend(p, QRectF(rect()), frame_->confidence_scale, tr("less sure"),
+                         tr("more sure"));
   if (frame_) {
     const QString label = tr("Frame %1").arg(frame_->frame_index);
     const QRectF box(width() - p.fontMetrics().horizontalAdvance(label) - 18, height() - 26,

@@ -211,7 +211,8 @@ void Project::setFailureReview(const pipeline::FailureRange& range,
   const QString frames = QStringLiteral("%1-%2").arg(range.first_frame).arg(range.last_frame);
   QString text;
   if (!status)
-    text = QCoreApplication::translate("cf::ui::Project", "Clear the mark of failure %1").arg(frames);
+    text =
+        QCoreApplication::translate("cf::ui::Project", "Clear the mark of failure %1").arg(frames);
   else if (*status == ReviewStatus::Ignored)
     text = QCoreApplication::translate("cf::ui::Project", "Ignore failure %1").arg(frames);
   else

@@ -101,14 +101,14 @@ QByteArray projectToJson(const ProjectData& project) {
                                {"last_frame", static_cast<qint64>(r.last_frame)},
                                {"status", QLatin1String(reviewStatusName(r.status))}});
   QJsonObject root{{"format", "chromaflow-project"},
-                         {"version", kProjectFormatVersion},
-                         {"source_path", project.source_path},
-                         {"settings", settingsToJson(project.settings)},
-                         {"shot_overrides", overrides},
-                         {"cache_dir", project.cache_dir},
-                         {"in_frame", static_cast<qint64>(project.in_frame)},
-                         {"out_frame", static_cast<qint64>(project.out_frame)},
-                         {"export", exportSettingsToJson(project.export_settings)}};
+                   {"version", kProjectFormatVersion},
+                   {"source_path", project.source_path},
+                   {"settings", settingsToJson(project.settings)},
+                   {"shot_overrides", overrides},
+                   {"cache_dir", project.cache_dir},
+                   {"in_frame", static_cast<qint64>(project.in_frame)},
+                   {"out_frame", static_cast<qint64>(project.out_frame)},
+                   {"export", exportSettingsToJson(project.export_settings)}};
   if (!reviews.isEmpty())
     root.insert("failure_reviews", reviews);
   return QJsonDocument(root).toJson(QJsonDocument::Indented);

@@ -131,10 +131,9 @@ int runAnalyze(const QStringList& args) {
   out << frames << " frames analysed, " << report.ranges.size() << " flagged ranges\n";
   if (!report.ranges.empty()) {
     QStringList per_kind;
-    for (analysis::FlagKind kind :
-         {analysis::FlagKind::Sepia, analysis::FlagKind::Desaturated,
-          analysis::FlagKind::LowConfidence, analysis::FlagKind::Flicker,
-          analysis::FlagKind::Motion}) {
+    for (analysis::FlagKind kind : {analysis::FlagKind::Sepia, analysis::FlagKind::Desaturated,
+                                    analysis::FlagKind::LowConfidence, analysis::FlagKind::Flicker,
+                                    analysis::FlagKind::Motion}) {
       const auto n = std::count_if(report.ranges.begin(), report.ranges.end(),
                                    [&](const auto& r) { return r.kind == kind; });
       if (n > 0)

@@ -70,8 +70,8 @@ ConfidenceScale confidencePercentiles(const cv::Mat& confidence, const cv::Rect&
     values.insert(values.end(), row, row + roi.cols);
   }
   auto at = [&](double pct) {
-    const auto k = static_cast<std::ptrdiff_t>(
-        std::clamp(pct, 0.0, 1.0) * double(values.size() - 1) + 0.5);
+    const auto k =
+        static_cast<std::ptrdiff_t>(std::clamp(pct, 0.0, 1.0) * double(values.size() - 1) + 0.5);
     std::nth_element(values.begin(), values.begin() + k, values.end());
     return values[size_t(k)];
   };

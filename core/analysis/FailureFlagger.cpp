@@ -160,6 +160,12 @@ ShotStats shotStats(const std::vector<FrameMetrics>& m, size_t first, size_t end
   return s;
 }
 
+// A colour change that stands out from its shot must also be visible to count: a mean squared ab
+// change of 4 is 2 ab units RMS, about one just-noticeable difference of chroma. Measured on the
+// smoothed result (what the export writes), the shot's typical change is small, and without this
+// a barely visible residual would stand out from it.
+constexpr double kMinVisibleFlickerAb2 = 4.0;
+
 void flagFrame(const FrameMetrics& m, const ShotStats& shot, const FailureThresholds& t,
                FrameReport* report) {
   auto add = [&](FlagKind kind, const Reason& why, double severity) {
@@ -199,7 +205,7 @@ void flagFrame(const FrameMetrics& m, const ShotStats& shot, const FailureThresh
     if (m.flicker >= t.flicker_absolute) {
       add(FlagKind::Flicker, Reason{ReasonCode::FlickerJump, std::sqrt(m.flicker_ab)},
           m.flicker / t.flicker_absolute);
-    } else if (ratio >= t.flicker_ratio && m.flicker_ab >= 1.0) {
+    } else if (ratio >= t.flicker_ratio && m.flicker_ab >= kMinVisibleFlickerAb2) {
       add(FlagKind::Flicker, Reason{ReasonCode::FlickerAboveShot, ratio}, ratio / t.flicker_ratio);
     }
     // Grain and flicker in old film make some pixels fail the flow check in every frame, so the

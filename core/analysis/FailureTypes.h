@@ -42,9 +42,9 @@ struct FrameMetrics {
   double confidence_p05 = 1.0;  ///< 5th percentile of the confidence (the overlay's scale)
   double confidence_p95 = 1.0;  ///< 95th percentile
   // The confidence signals leave out letterbox/pillarbox bars (ConfidenceMap.h).
-  double flicker_ab = 0.0;       ///< masked mean squared ab change along the flow
-  double flicker_luma = 0.0;     ///< the same on L
-  double flicker = 0.0;          ///< flicker_ab relative to flicker_luma
+  double flicker_ab = 0.0;    ///< masked mean squared ab change along the flow
+  double flicker_luma = 0.0;  ///< the same on L
+  double flicker = 0.0;       ///< flicker_ab relative to flicker_luma
   /// The lambda of the smoothed result that flicker_ab was measured on (what the export writes);
   /// -1 while it is measured on the network's raw output.
   double flicker_lambda = -1.0;

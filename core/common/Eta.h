@@ -44,8 +44,8 @@ class Eta {
   };
   double window_s_ = 5.0;
   int64_t total_ = 0;
-  int reports_ = 0;              ///< reports in this stage
-  std::deque<Sample> samples_;   ///< this stage's, oldest first; the first is its beginning
+  int reports_ = 0;             ///< reports in this stage
+  std::deque<Sample> samples_;  ///< this stage's, oldest first; the first is its beginning
   std::optional<Clock::time_point> pending_start_;  ///< from newStage(), before a report
 };
 

@@ -61,9 +61,9 @@ Status AudioDecoder::convert(const AVFrame* in) {
     AVChannelLayout out_layout{};
     av_channel_layout_default(&out_layout, channels_);
     SwrContext* swr = nullptr;
-    int ret = swr_alloc_set_opts2(&swr, &out_layout, AV_SAMPLE_FMT_S16, sample_rate_, &in_layout,
-                                  static_cast<AVSampleFormat>(in->format), in->sample_rate, 0,
-                                  nullptr);
+    int ret =
+        swr_alloc_set_opts2(&swr, &out_layout, AV_SAMPLE_FMT_S16, sample_rate_, &in_layout,
+                            static_cast<AVSampleFormat>(in->format), in->sample_rate, 0, nullptr);
     resampler_.reset(swr);
     if (ret >= 0)
       ret = swr_init(swr);
@@ -77,8 +77,8 @@ Status AudioDecoder::convert(const AVFrame* in) {
   if (!pcm_positioned_) {
     // Where this frame's first sample sits on the output clock.
     const AVStream* st = fmt_->streams[stream_];
-    const int64_t pts = in->best_effort_timestamp != AV_NOPTS_VALUE ? in->best_effort_timestamp
-                                                                     : in->pts;
+    const int64_t pts =
+        in->best_effort_timestamp != AV_NOPTS_VALUE ? in->best_effort_timestamp : in->pts;
     const double start_s = pts != AV_NOPTS_VALUE ? double(pts) * av_q2d(st->time_base) : 0.0;
     pcm_first_frame_ = std::llround((start_s - origin_s_) * sample_rate_);
     pcm_positioned_ = true;

@@ -48,8 +48,8 @@ class AudioDecoder {
   int stream_ = -1;
   int sample_rate_ = 48000;
   int channels_ = 2;
-  double origin_s_ = 0.0;       ///< source time of the video's first frame
-  int64_t next_frame_ = 0;      ///< output sample frame read() returns next (from the origin)
+  double origin_s_ = 0.0;        ///< source time of the video's first frame
+  int64_t next_frame_ = 0;       ///< output sample frame read() returns next (from the origin)
   int64_t pcm_first_frame_ = 0;  ///< output sample frame of pcm_.front()
   bool pcm_positioned_ = false;  ///< pcm_first_frame_ is known (after the first decoded frame)
   std::deque<int16_t> pcm_;

@@ -53,8 +53,8 @@ struct SessionInfo {
   bool has_audio = false;
   bool source_has_colour = false;  ///< the source carries chroma (a colour reference exists)
   std::string device_name;         ///< e.g. "CPU (2 threads)" or "CUDA: NVIDIA H100"
-  bool truncated = false;           ///< only the readable part of a truncated file is open
-  int64_t listed_frames = -1;       ///< when truncated: the frames its index lists (-1: unknown)
+  bool truncated = false;          ///< only the readable part of a truncated file is open
+  int64_t listed_frames = -1;      ///< when truncated: the frames its index lists (-1: unknown)
   /// Frames the decoder found damaged, and the first; -1 until the first full decode (the cut
   /// scan, which analysis and export run first) has looked at every frame.
   int64_t damaged_frames = -1;

@@ -61,9 +61,9 @@ class TestConfidenceMap : public QObject {
     QCOMPARE(shot.low, 0.25f);
     QCOMPARE(shot.high, 0.35f);
     const cv::Mat scaled = scaledConfidence(conf, area, shot);
-    QCOMPARE(scaled.at<float>(90, 60), 0.f);    // least sure in the shot
-    QCOMPARE(scaled.at<float>(90, 200), 1.f);   // most sure
-    QCOMPARE(scaled.at<float>(90, 10), -1.f);   // bar: nothing shown
+    QCOMPARE(scaled.at<float>(90, 60), 0.f);   // least sure in the shot
+    QCOMPARE(scaled.at<float>(90, 200), 1.f);  // most sure
+    QCOMPARE(scaled.at<float>(90, 10), -1.f);  // bar: nothing shown
     QCOMPARE(scaled.at<float>(90, 300), -1.f);
     // A flat map keeps a minimal span instead of dividing by zero.
     const ConfidenceScale flat = shotScale({{0.3f, 0.3f}});

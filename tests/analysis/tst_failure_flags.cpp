@@ -205,7 +205,7 @@ class TestFailureFlags : public QObject {
       metrics[i].motion_fraction = 0.001;
     }
     metrics[10].occluded_fraction = metrics[11].occluded_fraction = 0.45;  // scratched frame 10
-    metrics[20].motion_fraction = metrics[21].motion_fraction = 0.05;       // dust: flow blip
+    metrics[20].motion_fraction = metrics[21].motion_fraction = 0.05;      // dust: flow blip
     for (int i = 30; i <= 36; ++i)  // real motion, with a repeated frame (pulldown) at 33
       metrics[i].motion_fraction = i == 33 ? 0.0 : 0.05;
     const auto reports = flagFrames(metrics, FailureThresholds{});

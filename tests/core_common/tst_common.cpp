@@ -103,8 +103,9 @@ class TestCommon : public QObject {
     using std::chrono::duration_cast;
     using std::chrono::milliseconds;
     const auto t0 = cf::Eta::Clock::now();
-    auto at = [&](double s) { return t0 + duration_cast<cf::Eta::Clock::duration>(
-                                              std::chrono::duration<double>(s)); };
+    auto at = [&](double s) {
+      return t0 + duration_cast<cf::Eta::Clock::duration>(std::chrono::duration<double>(s));
+    };
     cf::Eta eta;
     eta.update(400, 400, at(0.0));  // the scan stage ended here
     const int64_t total = 400;
@@ -127,11 +128,10 @@ class TestCommon : public QObject {
         last_ratio = ratio;
         ++estimates;
         if (now > warm_up_s + 10.0)  // after 10 s of output it is within 20 % of the truth
-          QVERIFY2(std::abs(ratio - 1.0) < 0.2,
-                   qPrintable(QStringLiteral("at %1 s: %2 s left, truth %3 s")
-                                  .arg(now)
-                                  .arg(*left)
-                                  .arg(truth)));
+          QVERIFY2(
+              std::abs(ratio - 1.0) < 0.2,
+              qPrintable(
+                  QStringLiteral("at %1 s: %2 s left, truth %3 s").arg(now).arg(*left).arg(truth)));
       }
     }
     QVERIFY(estimates > 300);

@@ -49,8 +49,8 @@ class TestDamagedFiles : public QObject {
     QVERIFY(cut.has_value());
     QCOMPARE(cut->listed_frames, int64_t(12));
     QVERIFY(cut->readable_frames > 0 && cut->readable_frames < 12);
-    QVERIFY(refused.message().find(std::to_string(cut->readable_frames) + " frame(s) can be read") !=
-            std::string::npos);
+    QVERIFY(refused.message().find(std::to_string(cut->readable_frames) +
+                                   " frame(s) can be read") != std::string::npos);
 
     auto reader = media::VideoReader::open(path, media::OpenOptions{true});
     QVERIFY2(reader.ok(), reader.ok() ? "" : reader.message().c_str());
@@ -118,20 +118,22 @@ class TestDamagedFiles : public QObject {
     const QString model = dir_.filePath(QStringLiteral("tiny.cfmodel"));
     QCOMPARE(test::makeTinyModel(model), QString());
     const QString out = dir_.filePath(QStringLiteral("part.mkv"));
-    const QStringList common{QStringLiteral("--model"), model, QStringLiteral("--device"),
-                             QStringLiteral("cpu"), QStringLiteral("--working-height"),
-                             QStringLiteral("128"), QStringLiteral("--cache"),
-                             dir_.filePath(QStringLiteral("cli-cache"))};
-    const auto refused = test::runCli(QStringList{QStringLiteral("colorize"),
-                                                  input("truncated.mp4"), out} + common);
+    const QStringList common{
+        QStringLiteral("--model"),          model,
+        QStringLiteral("--device"),         QStringLiteral("cpu"),
+        QStringLiteral("--working-height"), QStringLiteral("128"),
+        QStringLiteral("--cache"),          dir_.filePath(QStringLiteral("cli-cache"))};
+    const auto refused =
+        test::runCli(QStringList{QStringLiteral("colorize"), input("truncated.mp4"), out} + common);
     QCOMPARE(refused.exit_code, 1);
     QVERIFY2(refused.err.contains(QStringLiteral("--readable-part")), qPrintable(refused.err));
     const auto r = test::runCli(QStringList{QStringLiteral("colorize"), input("truncated.mp4"), out,
                                             QStringLiteral("--readable-part")} +
                                 common);
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
-    QVERIFY2(r.err.contains(QStringLiteral("note: ")) && r.err.contains(QStringLiteral("truncated")),
-             qPrintable(r.err));
+    QVERIFY2(
+        r.err.contains(QStringLiteral("note: ")) && r.err.contains(QStringLiteral("truncated")),
+        qPrintable(r.err));
     auto written = media::VideoReader::open(out.toStdString());
     QVERIFY(written.ok());
     QCOMPARE(written.value()->info().frame_count,

@@ -46,14 +46,15 @@ class TestAudioDecoder : public QObject {
     QVERIFY(dir_.isValid());
     clip_ = dir_.filePath(QStringLiteral("tone.mkv"));
     // Silence for 1 s, then a 440 Hz tone; 44.1 kHz mono source, resampled on decode.
-    QCOMPARE(cf::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                                  QStringLiteral("testsrc2=s=64x48:r=25:d=3"), QStringLiteral("-f"),
-                                  QStringLiteral("lavfi"), QStringLiteral("-i"),
-                                  QStringLiteral("aevalsrc=if(gte(t\\,1)\\,0.5*sin(2*PI*440*t)\\,0)"
-                                                 ":s=44100:d=3"),
-                                  QStringLiteral("-c:v"), QStringLiteral("ffv1"),
-                                  QStringLiteral("-c:a"), QStringLiteral("pcm_s16le"), clip_}),
-             QString());
+    QCOMPARE(
+        cf::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+                             QStringLiteral("testsrc2=s=64x48:r=25:d=3"), QStringLiteral("-f"),
+                             QStringLiteral("lavfi"), QStringLiteral("-i"),
+                             QStringLiteral("aevalsrc=if(gte(t\\,1)\\,0.5*sin(2*PI*440*t)\\,0)"
+                                            ":s=44100:d=3"),
+                             QStringLiteral("-c:v"), QStringLiteral("ffv1"), QStringLiteral("-c:a"),
+                             QStringLiteral("pcm_s16le"), clip_}),
+        QString());
   }
 
   void decodesOnTheVideosClock() {
@@ -92,8 +93,8 @@ class TestAudioDecoder : public QObject {
 
   void noAudioIsAClearError() {
     const QString silent = dir_.filePath(QStringLiteral("silent.mkv"));
-    QCOMPARE(cf::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                                  QStringLiteral("testsrc2=s=64x48:r=25:d=1"),
+    QCOMPARE(cf::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"),
+                                  QStringLiteral("-i"), QStringLiteral("testsrc2=s=64x48:r=25:d=1"),
                                   QStringLiteral("-c:v"), QStringLiteral("ffv1"), silent}),
              QString());
     auto d = AudioDecoder::open(silent.toStdString(), kRate, 2);

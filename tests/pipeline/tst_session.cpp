@@ -251,7 +251,8 @@ class TestSession : public QObject {
     strong.lambda = 30.0;
     QVERIFY((*session)->updateSettings(strong).ok());
     auto refreshed = (*session)->refreshFlicker(1000, {});
-    QVERIFY2(refreshed.ok() && refreshed.value(), refreshed.ok() ? "" : refreshed.message().c_str());
+    QVERIFY2(refreshed.ok() && refreshed.value(),
+             refreshed.ok() ? "" : refreshed.message().c_str());
     const auto smoothed = (*session)->failureReport();
     double raw_sum = 0.0, smoothed_sum = 0.0;
     for (size_t n = 0; n < raw.frames.size(); ++n) {
@@ -259,9 +260,8 @@ class TestSession : public QObject {
       raw_sum += raw.frames[n].metrics.flicker_ab;
       smoothed_sum += smoothed.frames[n].metrics.flicker_ab;
     }
-    QVERIFY2(smoothed_sum < 0.5 * raw_sum, qPrintable(QStringLiteral("%1 vs %2")
-                                                         .arg(smoothed_sum)
-                                                         .arg(raw_sum)));
+    QVERIFY2(smoothed_sum < 0.5 * raw_sum,
+             qPrintable(QStringLiteral("%1 vs %2").arg(smoothed_sum).arg(raw_sum)));
     // A per-shot override re-measures that shot only.
     (*session)->setShotOverrides({pipeline::ShotOverride{12, 0.0, std::nullopt}});
     QVERIFY((*session)->refreshFlicker(1000, {}).value());
@@ -276,8 +276,8 @@ class TestSession : public QObject {
     QVERIFY((*fresh)->analyse(0, 23, {}, {}).ok());
     const auto direct = (*fresh)->failureReport();
     for (size_t n = 0; n < direct.frames.size(); ++n)
-      QVERIFY(std::abs(direct.frames[n].metrics.flicker_ab - smoothed.frames[n].metrics.flicker_ab) <
-              1e-6);
+      QVERIFY(std::abs(direct.frames[n].metrics.flicker_ab -
+                       smoothed.frames[n].metrics.flicker_ab) < 1e-6);
   }
 
   void cliAnalyzeReportsDifferAcrossLambda() {
@@ -285,12 +285,11 @@ class TestSession : public QObject {
     const char* lambdas[2] = {"0", "20"};
     for (int k = 0; k < 2; ++k) {
       const QString json = dir_.filePath(QStringLiteral("report_l%1.json").arg(lambdas[k]));
-      const auto r = test::runCli({QStringLiteral("analyze"), cut_clip_, QStringLiteral("--model"),
-                                   model_, QStringLiteral("--working-height"),
-                                   QStringLiteral("128"), QStringLiteral("--lambda"),
-                                   QString::fromLatin1(lambdas[k]), QStringLiteral("--cache"),
-                                   dir_.filePath(QStringLiteral("c4")), QStringLiteral("--report"),
-                                   json});
+      const auto r = test::runCli(
+          {QStringLiteral("analyze"), cut_clip_, QStringLiteral("--model"), model_,
+           QStringLiteral("--working-height"), QStringLiteral("128"), QStringLiteral("--lambda"),
+           QString::fromLatin1(lambdas[k]), QStringLiteral("--cache"),
+           dir_.filePath(QStringLiteral("c4")), QStringLiteral("--report"), json});
       QVERIFY2(r.exit_code == 0, qPrintable(r.err));
       QFile f(json);
       QVERIFY(f.open(QIODevice::ReadOnly));

@@ -102,7 +102,7 @@ class TestSmoothedFlicker : public QObject {
       if (cleared_at >= 0.0)  // once gone it stays gone
         QCOMPARE(flickerFlags(metrics), 0);
     }
-    QVERIFY(cleared_at > 0.5);  // a weak lambda leaves the flicker flagged...
+    QVERIFY(cleared_at > 0.5);   // a weak lambda leaves the flicker flagged...
     QVERIFY(cleared_at <= 8.0);  // ...a strong one removes the +-6 jumps and the flag
     QVERIFY(flickerFlags(smoothedMetrics(0.5)) > 0);
   }

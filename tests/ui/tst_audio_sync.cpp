@@ -91,12 +91,12 @@ class TestAudioSync : public QObject {
   void noDeviceFailsGracefully() {
     QTemporaryDir dir;
     const QString clip = dir.filePath(QStringLiteral("with_sound.mkv"));
-    QCOMPARE(cf::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
-                                  QStringLiteral("testsrc2=s=64x48:r=25:d=1"), QStringLiteral("-f"),
-                                  QStringLiteral("lavfi"), QStringLiteral("-i"),
-                                  QStringLiteral("sine=f=440:r=48000:d=1"), QStringLiteral("-c:v"),
-                                  QStringLiteral("ffv1"), QStringLiteral("-c:a"),
-                                  QStringLiteral("pcm_s16le"), clip}),
+    QCOMPARE(cf::test::runFfmpeg({QStringLiteral("-f"), QStringLiteral("lavfi"),
+                                  QStringLiteral("-i"), QStringLiteral("testsrc2=s=64x48:r=25:d=1"),
+                                  QStringLiteral("-f"), QStringLiteral("lavfi"),
+                                  QStringLiteral("-i"), QStringLiteral("sine=f=440:r=48000:d=1"),
+                                  QStringLiteral("-c:v"), QStringLiteral("ffv1"),
+                                  QStringLiteral("-c:a"), QStringLiteral("pcm_s16le"), clip}),
              QString());
     AudioPlayback audio;
     const bool opened = audio.open(clip);
