@@ -59,6 +59,9 @@ FailuresPanel::FailuresPanel(QWidget* parent) : QWidget(parent) {
   mark_row->addStretch(1);
   summary_ = new QLabel(this);
   summary_->setWordWrap(true);
+  counts_ = new QLabel(this);
+  counts_->setObjectName(QStringLiteral("failureCounts"));
+  counts_->setWordWrap(true);
   tree_ = new QTreeWidget(this);
   tree_->setColumnCount(4);
   tree_->setRootIsDecorated(false);
@@ -68,6 +71,7 @@ FailuresPanel::FailuresPanel(QWidget* parent) : QWidget(parent) {
   tree_->setContextMenuPolicy(Qt::CustomContextMenu);
   tree_->header()->setSectionResizeMode(2, QHeaderView::Stretch);
   layout->addWidget(summary_);
+  layout->addWidget(counts_);
   layout->addLayout(view_row);
   layout->addWidget(tree_, 1);
   layout->addLayout(mark_row);
@@ -174,11 +178,12 @@ void FailuresPanel::updateSummary() {
     marked += reviewOf(reviews_, f) ? 1 : 0;
   if (failures_.empty()) {
     summary_->setText(tr("No failures flagged so far"));
+    counts_->clear();
     return;
   }
-  summary_->setText(tr("%n flagged range(s)", nullptr, int(failures_.size())) +
-                    QStringLiteral(": ") + parts.join(QStringLiteral(", ")) + QStringLiteral("; ") +
-                    tr("%1 marked").arg(marked));
+  summary_->setText(tr("%n flagged range(s)", nullptr, int(failures_.size())));
+  counts_->setText(parts.join(QStringLiteral(", ")) + QStringLiteral("; ") +
+                   tr("%1 marked").arg(marked));
 }
 
 void FailuresPanel::retranslateUi() {

@@ -46,6 +46,8 @@ class FailuresPanel : public QWidget {
   void setCurrentFrame(qint64 frame);
   QTreeWidget* tree() const { return tree_; }
   QLabel* summary() const { return summary_; }
+  /// "Sepia 1, Heavy motion 2; 1 marked": the ranges per kind and how many carry a mark.
+  QLabel* counts() const { return counts_; }
 
  Q_SIGNALS:
   void jumpRequested(qint64 frame);
@@ -80,6 +82,7 @@ class FailuresPanel : public QWidget {
   QPushButton* clear_button_ = nullptr;
   QTreeWidget* tree_ = nullptr;
   QLabel* summary_ = nullptr;
+  QLabel* counts_ = nullptr;
   std::vector<pipeline::FailureRange> failures_;
   std::vector<FailureReview> reviews_;
   std::vector<Row> shown_;
