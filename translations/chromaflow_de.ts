@@ -116,6 +116,18 @@
         <translation>MKV / FFV1 (verlustfrei)</translation>
     </message>
     <message>
+        <source>Image sequence / %1</source>
+        <translation>Bildsequenz / %1</translation>
+    </message>
+    <message>
+        <source>As the source</source>
+        <translation>Wie die Quelle</translation>
+    </message>
+    <message>
+        <source>Bit depth</source>
+        <translation>Bittiefe</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>Format</translation>
     </message>
@@ -612,8 +624,8 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
         <translation>Video öffnen</translation>
     </message>
     <message>
-        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow projects (*.chromaflow);;All files (*)</source>
-        <translation>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow-Projekte (*.chromaflow);;Alle Dateien (*)</translation>
+        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Photos and image sequences (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Chromaflow projects (*.chromaflow);;All files (*)</source>
+        <translation>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Fotos und Bildsequenzen (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Chromaflow-Projekte (*.chromaflow);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Open a project</source>

@@ -116,6 +116,18 @@
         <translation>MKV / FFV1 (sin pérdidas)</translation>
     </message>
     <message>
+        <source>Image sequence / %1</source>
+        <translation>Secuencia de imágenes / %1</translation>
+    </message>
+    <message>
+        <source>As the source</source>
+        <translation>Como la fuente</translation>
+    </message>
+    <message>
+        <source>Bit depth</source>
+        <translation>Profundidad de bits</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
@@ -612,8 +624,8 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
         <translation>Abrir un vídeo</translation>
     </message>
     <message>
-        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow projects (*.chromaflow);;All files (*)</source>
-        <translation>Vídeos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Proyectos de Chromaflow (*.chromaflow);;Todos los archivos (*)</translation>
+        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Photos and image sequences (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Chromaflow projects (*.chromaflow);;All files (*)</source>
+        <translation>Vídeos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Fotos y secuencias de imágenes (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Proyectos de Chromaflow (*.chromaflow);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Open a project</source>

@@ -116,6 +116,18 @@
         <translation>MKV / FFV1 (sans perte)</translation>
     </message>
     <message>
+        <source>Image sequence / %1</source>
+        <translation>Séquence d&apos;images / %1</translation>
+    </message>
+    <message>
+        <source>As the source</source>
+        <translation>Comme la source</translation>
+    </message>
+    <message>
+        <source>Bit depth</source>
+        <translation>Profondeur de bits</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>Format</translation>
     </message>
@@ -612,8 +624,8 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
         <translation>Ouvrir une vidéo</translation>
     </message>
     <message>
-        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow projects (*.chromaflow);;All files (*)</source>
-        <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Projets Chromaflow (*.chromaflow);;Tous les fichiers (*)</translation>
+        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Photos and image sequences (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Chromaflow projects (*.chromaflow);;All files (*)</source>
+        <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Photos et séquences d&apos;images (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Projets Chromaflow (*.chromaflow);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Open a project</source>

@@ -115,6 +115,18 @@
         <translation>MKV / FFV1（无损）</translation>
     </message>
     <message>
+        <source>Image sequence / %1</source>
+        <translation>图像序列 / %1</translation>
+    </message>
+    <message>
+        <source>As the source</source>
+        <translation>与源相同</translation>
+    </message>
+    <message>
+        <source>Bit depth</source>
+        <translation>位深度</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>格式</translation>
     </message>
@@ -609,8 +621,8 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
         <translation>打开视频</translation>
     </message>
     <message>
-        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow projects (*.chromaflow);;All files (*)</source>
-        <translation>视频 (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow 项目 (*.chromaflow);;所有文件 (*)</translation>
+        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Photos and image sequences (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Chromaflow projects (*.chromaflow);;All files (*)</source>
+        <translation>视频 (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;照片和图像序列 (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Chromaflow 项目 (*.chromaflow);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Open a project</source>

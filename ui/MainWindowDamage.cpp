@@ -48,7 +48,7 @@ void MainWindow::onOpenTruncated(const QString& path, qint64 readable_frames, qi
               return;
             }
             ProjectData readable = data;
-            readable.settings.open_readable_part = true;
+            readable.settings.input.readable_part = true;
             beginOpen(path, readable, project_file);
           });
   box->open();  // not modal for the event loop: neither the GUI nor a test waits on it

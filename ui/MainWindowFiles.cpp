@@ -31,7 +31,7 @@ void MainWindow::openVideo(const QString& path) {
   // range belonged to the other video.
   ProjectData data;
   data.settings = project_.settings();
-  data.settings.open_readable_part = false;  // asked for each truncated file, not inherited
+  data.settings.input.readable_part = false;  // asked for each truncated file, not inherited
   data.cache_dir = QString::fromStdString(data.settings.cache_dir);
   data.export_settings = project_.exportSettings();
   beginOpen(path, data, QString());
@@ -83,7 +83,8 @@ void MainWindow::openDialog() {
   const QString dir = settings_->value("files/lastDir").toString();
   const QString path = QFileDialog::getOpenFileName(
       this, tr("Open a video"), dir,
-      tr("Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow projects "
+      tr("Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Photos and image sequences "
+         "(*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Chromaflow projects "
          "(*.chromaflow);;All files (*)"));
   if (path.isEmpty())
     return;

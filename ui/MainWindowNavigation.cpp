@@ -110,7 +110,7 @@ void MainWindow::startExport(const pipeline::ExportRequest& request) {
   pipeline::ExportJobSpec spec;
   spec.input_path = project_.sourcePath().toStdString();
   spec.settings = project_.settings();
-  spec.settings.open_readable_part = engine_->info().truncated;  // as the editor opened it
+  spec.settings.input.readable_part = engine_->info().truncated;  // as the editor opened it
   spec.overrides = project_.overrides();
   spec.request = request;
   dialog_job_ = jobs_->enqueue(spec);

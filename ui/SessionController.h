@@ -51,7 +51,7 @@ class SessionController : public QObject {
  Q_SIGNALS:
   void opened(const cf::pipeline::SessionInfo& info);
   void openFailed(const QString& message);
-  /// The file is truncated; it can be opened again with open_readable_part (SessionWorker).
+  /// The file is truncated; it can be opened again with input.readable_part (SessionWorker).
   void openTruncated(const QString& path, qint64 readable_frames, qint64 listed_frames,
                      const QString& message);
   void previewReady(cf::pipeline::PreviewFramePtr frame);

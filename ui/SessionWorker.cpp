@@ -18,7 +18,7 @@ void SessionWorker::open(const QString& path, const pipeline::SessionSettings& s
   auto session = pipeline::Session::open(path.toStdString(), settings);
   if (!session.ok()) {
     // A truncated file whose first frames can be read: the user may open just those.
-    const auto cut = settings.open_readable_part
+    const auto cut = settings.input.readable_part
                          ? std::nullopt
                          : media::VideoReader::truncation(path.toStdString());
     if (cut)

@@ -44,7 +44,7 @@ class SessionWorker : public QObject {
   void opened(const cf::pipeline::SessionInfo& info, cf::pipeline::TimelineDataPtr timeline);
   void openFailed(const QString& message);
   /// The file is truncated and refused; its first `readable_frames` can be opened with
-  /// SessionSettings::open_readable_part (`listed_frames`: what its index lists, -1 unknown).
+  /// SessionSettings::input.readable_part (`listed_frames`: what its index lists, -1 unknown).
   void openTruncated(const QString& path, qint64 readable_frames, qint64 listed_frames,
                      const QString& message);
   void previewReady(cf::pipeline::PreviewFramePtr frame);

@@ -60,7 +60,7 @@ bool parseSessionOptions(const QCommandLineParser& parser, pipeline::SessionSett
                          QString* problem) {
   s->model_path = parser.value(QStringLiteral("model")).toStdString();
   s->cache_dir = parser.value(QStringLiteral("cache")).toStdString();
-  s->open_readable_part = parser.isSet(QStringLiteral("readable-part"));
+  s->input.readable_part = parser.isSet(QStringLiteral("readable-part"));
   bool ok = false;
   s->working_height_px = parser.value(QStringLiteral("working-height")).toInt(&ok);
   if (!ok || s->working_height_px < 128 || s->working_height_px > 1024) {

@@ -11,10 +11,10 @@ extern "C" {
 #include "CliOptions.h"
 #include "CmdColorizeShard.h"
 #include "ConsoleProgress.h"
+#include "ImageOptions.h"
 #include "common/OutputPath.h"
 #include "pipeline/ExportJob.h"
 #include "pipeline/Exporter.h"
-#include "pipeline/Session.h"
 
 namespace cf::app {
 
@@ -25,6 +25,7 @@ int runColorize(const QStringList& args) {
                      "is cached, so a second export with another --lambda or codec is fast."));
   parser.addHelpOption();
   addSessionOptions(parser);
+  addImageOptions(parser);
   parser.addOption({QStringLiteral("codec"),
                     QStringLiteral("h264 (.mp4, default), h265 (.mkv/.mp4), ffv1 (.mkv, lossless) "
                                    "or prores (.mov)."),
@@ -37,9 +38,14 @@ int runColorize(const QStringList& args) {
                     QStringLiteral("frame"), QStringLiteral("-1")});
   parser.addOption({QStringLiteral("no-audio"), QStringLiteral("Leave the audio out.")});
   addShardOptions(parser);
-  parser.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("The black-and-white video."));
-  parser.addPositionalArgument(QStringLiteral("OUT"),
-                               QStringLiteral("The colour video (.mp4, .mkv or .mov)."));
+  parser.addPositionalArgument(
+      QStringLiteral("IN"),
+      QStringLiteral("The black-and-white video, image sequence (scan_%06d.dpx, its first file or "
+                     "its folder) or photo."));
+  parser.addPositionalArgument(
+      QStringLiteral("OUT"),
+      QStringLiteral("The colour video (.mp4, .mkv or .mov), image sequence (out_%06d.dpx, .tif "
+                     "or .png) or photo (.jpg, .png or .tif)."));
   QTextStream err(stderr);
   QTextStream out(stdout);
   const QString cmd = QStringLiteral("chromaflow-cli colorize");
@@ -55,7 +61,7 @@ int runColorize(const QStringList& args) {
     }
     return runColorizeShard(parser, shard_settings);
   }
-  if (positional.size() != 2) {
+  if (positional.size() != 2 && !isStillBatch(parser, positional)) {
     err << cmd << ": expected IN and OUT. Run '" << cmd << " --help' for the options.\n";
     return 2;
   }
@@ -81,24 +87,20 @@ int runColorize(const QStringList& args) {
     return 2;
   }
   request.keep_audio = !parser.isSet(QStringLiteral("no-audio"));
+  if (!parseImageOptions(parser, positional.back(), &settings, &request, &problem)) {
+    err << cmd << ": " << problem << '\n';
+    return 2;
+  }
+  if (isStillBatch(parser, positional)) {
+    av_log_set_level(AV_LOG_FATAL);
+    return runStillBatch(positional, settings, request);
+  }
   av_log_set_level(AV_LOG_FATAL);
 
   const std::string in_path = positional.at(0).toStdString();
   if (Status s = checkOutputIsNotInput(request.output_path, {in_path, settings.model_path}); !s) {
     err << cmd << ": " << QString::fromStdString(s.message()) << '\n';
     return 1;
-  }
-  // The frame count for the range check (the job then opens the film in a Session of its own).
-  auto session = pipeline::Session::open(in_path, settings);
-  if (!session) {
-    err << cmd << ": " << QString::fromStdString(session.message()) << '\n';
-    return 1;
-  }
-  if (Status s = pipeline::validateFrameRange(request.first_frame, request.last_frame,
-                                              (*session)->info().frame_count);
-      !s) {
-    err << cmd << ": --first/--last: " << QString::fromStdString(s.message()) << ".\n";
-    return 2;
   }
   pipeline::ExportJobSpec job;
   job.input_path = in_path;
@@ -107,10 +109,13 @@ int runColorize(const QStringList& args) {
   const CancelToken cancel = installInterruptHandler();
   ConsoleProgress progress;
   // The same job code as the GUI's export queue: its own Session, reader and model.
-  auto result = pipeline::runExportJob(job, cancel, progress.callback());
+  pipeline::ExportJobFailure why = pipeline::ExportJobFailure::Other;
+  auto result = pipeline::runExportJob(job, cancel, progress.callback(), &why);
   progress.finish();
   if (!result) {
     err << cmd << ": " << QString::fromStdString(result.message()) << '\n';
+    if (why == pipeline::ExportJobFailure::BadRange)
+      return 2;
     return cancel.isCancelled() ? 130 : 1;
   }
   const pipeline::ExportStats& s = result->stats;

@@ -2,6 +2,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "color/ChromaFade.h"
 #include "color/LabConversion.h"
 #include "color/LabToRgb8.h"
 
@@ -89,6 +90,17 @@ cv::Mat recombineToRgb8(const cv::Mat& l_full, const cv::Mat& ab_low,
   if (ab_low.size() == l_full.size() && settings.radius_px <= 0)
     return labToRgb8(l_full, ab_low);
   return labToRgb8Affine(l_full, fullResolutionCoefficients(l_full, ab_low, settings));
+}
+
+cv::Mat recombineToRgb16(const cv::Mat& l_full, const cv::Mat& ab_low,
+                         const GuidedUpsampleSettings& settings) {
+  CV_Assert(l_full.type() == CV_32FC1 && ab_low.type() == CV_32FC2);
+  const cv::Mat ab = ab_low.size() == l_full.size() && settings.radius_px <= 0
+                         ? ab_low
+                         : upsampleAbGuided(l_full, ab_low, settings);
+  cv::Mat rgb16;  // near black and white, chroma fades as in the 8-bit path (ChromaFade.h)
+  labToRgb(mergeLab(l_full, fadeChroma(l_full, ab))).convertTo(rgb16, CV_16U, 65535.0);
+  return rgb16;
 }
 
 }  // namespace cf::color

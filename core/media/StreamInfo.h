@@ -33,7 +33,7 @@ struct StreamInfo {
   Rational time_base;            ///< unit of Frame::pts
   Rational sample_aspect{1, 1};  ///< pixel aspect ratio (SAR); != 1 for anamorphic video
   int64_t frame_count = 0;       ///< exact: counted from the packets, not the header estimate
-  /// Opened with OpenOptions::readable_part although the file is truncated: frame_count counts the
+  /// Opened with InputOptions::readable_part although the file is truncated: frame_count counts the
   /// readable frames; listed_frames what its index lists (-1: unknown, the reading just stopped).
   bool truncated = false;
   int64_t listed_frames = -1;
@@ -42,7 +42,13 @@ struct StreamInfo {
   int64_t start_pts = 0;              ///< pts of the first frame
   int rotation_deg = 0;  ///< clockwise rotation to display upright (display matrix): 0/90/180/270
   bool variable_frame_rate = false;
-  std::string field_order;  ///< "progressive", "tff", "bff" or "unknown"
+  std::string field_order;    ///< "progressive", "tff", "bff" or "unknown"
+  bool deinterlaced = false;  ///< the reader deinterlaces the frames (bwdif; InputOptions)
+  std::string timecode;       ///< start timecode "HH:MM:SS:FF" (tmcd track, tag or DPX header)
+  /// Image input: the printf pattern of the sequence (or the photo's path) and its first number.
+  std::string image_pattern;
+  int64_t image_first_number = 0;
+  bool still_image = false;  ///< a single photo (one frame)
   std::vector<AudioStreamInfo> audio_streams;
   std::vector<std::string> subtitle_codecs;
   int other_video_streams = 0;  ///< video streams besides the one read (cover art not counted)

@@ -7,7 +7,7 @@
 #include "common/CancelToken.h"
 #include "common/Progress.h"
 #include "common/Result.h"
-#include "media/VideoReader.h"
+#include "media/InputOptions.h"
 #include "temporal/SceneCutDetector.h"
 
 namespace cf::pipeline {
@@ -25,7 +25,7 @@ struct CutScanResult {
 Result<CutScanResult> scanSceneCuts(const std::string& path,
                                     const temporal::SceneCutSettings& settings,
                                     const CancelToken& cancel, const ProgressFn& progress,
-                                    const media::OpenOptions& open_options = {});
+                                    const media::InputOptions& input = {});
 
 /// Cuts strictly inside [first_frame, last_frame], shifted so that first_frame becomes 0.
 std::vector<temporal::SceneCut> cutsInRange(const std::vector<temporal::SceneCut>& cuts,

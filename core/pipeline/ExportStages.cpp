@@ -171,7 +171,7 @@ Status runSmoothingStage(const temporal::SmoothSettings& settings, int64_t count
   return {};
 }
 
-Status runRecombineStage(const FrameSpan& keep, FrameQueue& in, FrameQueue& out,
+Status runRecombineStage(const FrameSpan& keep, FrameQueue& in, FrameQueue& out, int rgb_depth,
                          const CancelToken& cancel, StageTimes& times) {
   return guarded("recombining L and ab", [&]() -> Status {
     ExportFramePtr f;
@@ -182,7 +182,8 @@ Status runRecombineStage(const FrameSpan& keep, FrameQueue& in, FrameQueue& out,
         continue;
       {
         BusyTimer busy(times.recombine_s);
-        f->rgb = color::recombineToRgb8(lumaL(*f->frame), f->smoothed_ab);
+        f->rgb = rgb_depth > 8 ? color::recombineToRgb16(lumaL(*f->frame), f->smoothed_ab)
+                               : color::recombineToRgb8(lumaL(*f->frame), f->smoothed_ab);
         f->smoothed_ab.release();
         f->l_work.release();
         f->ab.reset();

@@ -51,6 +51,9 @@ media::VideoCodec toVideoCodec(ExportCodec c) {
     case ExportCodec::ProResMov:
       return media::VideoCodec::ProRes;
     case ExportCodec::H264Mp4:
+    case ExportCodec::DpxSequence:  // image outputs: the path's extension decides
+    case ExportCodec::TiffSequence:
+    case ExportCodec::PngSequence:
       break;
   }
   return media::VideoCodec::H264;
@@ -120,8 +123,8 @@ Status Session::Impl::ensureScan(const CancelToken& cancel, const ProgressFn& pr
   if (auto cached = loadCutScan(cache_file); cached && cached->frames == info.frame_count) {
     scan = std::move(*cached);
   } else {
-    auto result = scanSceneCuts(info.path, temporal::SceneCutSettings{}, cancel, progress,
-                                media::OpenOptions{settings.open_readable_part});
+    auto result =
+        scanSceneCuts(info.path, temporal::SceneCutSettings{}, cancel, progress, settings.input);
     if (!result)
       return result.error();
     scan = std::move(*result);
@@ -189,8 +192,7 @@ Session::~Session() = default;
 Result<std::unique_ptr<Session>> Session::open(const std::string& video_path,
                                                const SessionSettings& settings) {
   return guarded("opening '" + video_path + "'", [&]() -> Result<std::unique_ptr<Session>> {
-    auto reader =
-        media::VideoReader::open(video_path, media::OpenOptions{settings.open_readable_part});
+    auto reader = media::VideoReader::open(video_path, settings.input);
     if (!reader)
       return reader.error();
     if (Status s = checkWorkingGeometry(video_path, (*reader)->info().width_px,
@@ -242,9 +244,9 @@ Status Session::updateSettings(const SessionSettings& settings) {
                                         impl_->info.height_px, settings.working_height_px);
         !s)
       return s;
-  const bool readable_part = old.open_readable_part;  // how this file was opened stays
+  const bool readable_part = old.input.readable_part;  // how this file was opened stays
   impl_->settings = settings;
-  impl_->settings.open_readable_part = readable_part;
+  impl_->settings.input.readable_part = readable_part;
   impl_->model_path = resolveModelPath(settings.model_path);
   if (network_changed)
     impl_->dropNetworkCaches();
@@ -327,6 +329,8 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   rr.last_frame = request.last_frame;
   rr.exact_range = request.exact_range;
   rr.metadata = request.metadata;
+  rr.bit_depth = request.bit_depth;
+  rr.start_number = request.start_number;
   rr.temporal = impl_->temporalSettings(impl_->settings.lambda);
   if (!impl_->overrides.empty()) {  // per-shot lambdas, in source frames (one range per shot)
     rr.temporal.smooth.lambda_ranges.push_back({0, impl_->lambdaFor(0)});

@@ -1,6 +1,6 @@
 // Damaged and truncated files (issue #16, feature 4), on the generated bad-input corpus
 // (tests/data/make_bad_inputs.sh): a truncated MP4 is refused with a way out (its readable part),
-// opens with OpenOptions::readable_part, and the CLI exports it with --readable-part and a note;
+// opens with InputOptions::readable_part, and the CLI exports it with --readable-part and a note;
 // a file that decodes with damage reports the count and the first damaged frame once the first
 // full decode (the cut scan) has run.
 
@@ -52,7 +52,9 @@ class TestDamagedFiles : public QObject {
     QVERIFY(refused.message().find(std::to_string(cut->readable_frames) +
                                    " frame(s) can be read") != std::string::npos);
 
-    auto reader = media::VideoReader::open(path, media::OpenOptions{true});
+    media::InputOptions readable;
+    readable.readable_part = true;
+    auto reader = media::VideoReader::open(path, readable);
     QVERIFY2(reader.ok(), reader.ok() ? "" : reader.message().c_str());
     QVERIFY((*reader)->info().truncated);
     QCOMPARE((*reader)->info().frame_count, cut->readable_frames);
@@ -74,14 +76,14 @@ class TestDamagedFiles : public QObject {
     s.cache_dir = dir_.filePath(QStringLiteral("cache")).toStdString();
     const std::string path = input("truncated.mp4").toStdString();
     QVERIFY(!pipeline::Session::open(path, s).ok());
-    s.open_readable_part = true;
+    s.input.readable_part = true;
     auto session = pipeline::Session::open(path, s);
     QVERIFY2(session.ok(), session.ok() ? "" : session.message().c_str());
     QVERIFY((*session)->info().truncated);
     QCOMPARE((*session)->info().listed_frames, int64_t(12));
     // The cut scan opens the file again, with the same option (a λ change keeps it).
     pipeline::SessionSettings changed = s;
-    changed.open_readable_part = false;
+    changed.input.readable_part = false;
     changed.lambda = 1.0;
     QVERIFY((*session)->updateSettings(changed).ok());
     QVERIFY((*session)->sceneCutFrames({}, {}).ok());
