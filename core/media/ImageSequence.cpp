@@ -9,8 +9,8 @@
 #include <system_error>
 
 #include "media/DpxHeader.h"
-#include "media/ImageMetadata.h"
 #include "media/FfmpegError.h"
+#include "media/ImageMetadata.h"
 
 namespace cf::media {
 
@@ -405,6 +405,5 @@ Result<std::vector<std::string>> collectStillPaths(const std::vector<std::string
   }
   return stills;
 }
-
 
 }  // namespace cf::media

@@ -8,8 +8,8 @@
 
 extern "C" {
 #include <libavutil/opt.h>
-#include <libavutil/timecode.h>
 #include <libavutil/pixdesc.h>
+#include <libavutil/timecode.h>
 }
 
 #include "media/DpxHeader.h"
@@ -198,7 +198,8 @@ Status ImageSequenceWriter::open() {
     enc->global_quality = FF_QP2LAMBDA * 2;
   }
   // PNG (pHYs) and TIFF (resolution tags) state a resolution; JPEG keeps it in the EXIF block.
-  const int dpi = s.metadata_source.empty() ? 0 : static_cast<int>(imageDpi(s.metadata_source) + 0.5);
+  const int dpi =
+      s.metadata_source.empty() ? 0 : static_cast<int>(imageDpi(s.metadata_source) + 0.5);
   if (dpi > 0 && (format_ == ImageFormat::Png || format_ == ImageFormat::Tiff))
     av_opt_set_int(enc->priv_data, "dpi", std::min(dpi, 65536), 0);
   int ret = avcodec_open2(enc, codec, nullptr);
@@ -344,9 +345,9 @@ Status ImageSequenceWriter::writeRgb(const cv::Mat& rgb, int64_t index) {
   {
     std::vector<uint8_t> with_timecode;
     if (format_ == ImageFormat::Dpx && !settings_.timecode.empty())
-      with_timecode = dpxWithTimecode(packet_->data, static_cast<size_t>(packet_->size),
-                                      timecodeOfFrame(settings_.timecode, settings_.fps, index),
-                                      settings_.fps);
+      with_timecode =
+          dpxWithTimecode(packet_->data, static_cast<size_t>(packet_->size),
+                          timecodeOfFrame(settings_.timecode, settings_.fps, index), settings_.fps);
     std::ofstream out((*temp)->path(), std::ios::binary | std::ios::trunc);
     if (!with_timecode.empty())
       out.write(reinterpret_cast<const char*>(with_timecode.data()),

@@ -14,8 +14,8 @@
 #include <opencv2/core.hpp>
 
 #include "common/Result.h"
-#include "media/Rational.h"
 #include "media/AvHandles.h"
+#include "media/Rational.h"
 
 namespace cf::media {
 
