@@ -20,6 +20,7 @@ jobs=${JOBS:-$(nproc)}
 packages=(
   build-essential cmake ninja-build pkg-config git clang-format
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+  qt6-multimedia-dev           # the preview's sound (QAudioSink)
   libtorch-dev libopenblas0-pthread
   libopencv-dev
   zlib1g-dev                   # crc32() for the cache entry checksums

@@ -88,6 +88,40 @@
     </message>
 </context>
 <context>
+    <name>cf::ui::AudioControls</name>
+    <message>
+        <source>Mute</source>
+        <translation>Stumm</translation>
+    </message>
+    <message>
+        <source>Mute the preview&apos;s sound (playback keeps its timing)</source>
+        <translation>Ton der Vorschau stummschalten (die Wiedergabe behält ihr Timing)</translation>
+    </message>
+    <message>
+        <source>No sound</source>
+        <translation>Kein Ton</translation>
+    </message>
+    <message>
+        <source>Volume of the preview&apos;s sound, in per cent</source>
+        <translation>Lautstärke des Vorschautons, in Prozent</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Lautstärke</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::AudioPlayback</name>
+    <message>
+        <source>No sound output device; the video plays without sound.</source>
+        <translation>Kein Tonausgabegerät; das Video läuft ohne Ton.</translation>
+    </message>
+    <message>
+        <source>The sound output could not start; the video plays without sound.</source>
+        <translation>Die Tonausgabe konnte nicht starten; das Video läuft ohne Ton.</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::CoreText</name>
     <message>
         <source>sepia: %1 % of chroma in the %2-%3 degree hue band</source>
@@ -285,6 +319,66 @@
             <numerusform>%n markierte Bereiche</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignoriert</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>All kinds (%1)</source>
+        <translation>Alle Arten (%1)</translation>
+    </message>
+    <message>
+        <source>%1 marked</source>
+        <translation>%1 markiert</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Markierung</translation>
+    </message>
+    <message>
+        <source>By time</source>
+        <translation>Nach Zeit</translation>
+    </message>
+    <message>
+        <source>By severity</source>
+        <translation>Nach Schwere</translation>
+    </message>
+    <message>
+        <source>Order of the list: by first frame, or the worst failures first</source>
+        <translation>Reihenfolge der Liste: nach erstem Bild oder die schwersten Fehler zuerst</translation>
+    </message>
+    <message>
+        <source>Show only the failures of one kind</source>
+        <translation>Nur die Fehler einer Art zeigen</translation>
+    </message>
+    <message>
+        <source>Hide ignored</source>
+        <translation>Ignorierte ausblenden</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>Als geprüft markieren</translation>
+    </message>
+    <message>
+        <source>Mark the selected failures as looked at</source>
+        <translation>Die gewählten Fehler als angesehen markieren</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorieren</translation>
+    </message>
+    <message>
+        <source>Mark the selected failures as acceptable (saved in the project)</source>
+        <translation>Die gewählten Fehler als annehmbar markieren (im Projekt gespeichert)</translation>
+    </message>
+    <message>
+        <source>Clear mark</source>
+        <translation>Markierung löschen</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::JobPanel</name>
@@ -319,6 +413,33 @@
     <message>
         <source>Waiting for the exports before it</source>
         <translation>Wartet auf die vorherigen Exporte</translation>
+    </message>
+    <message>
+        <source>Cancelled at %p%</source>
+        <translation>Abgebrochen bei %p%</translation>
+    </message>
+    <message>
+        <source>Failed at %p%</source>
+        <translation>Fehlgeschlagen bei %p%</translation>
+    </message>
+    <message>
+        <source>Analysis: no video open</source>
+        <translation>Analyse: kein Video geöffnet</translation>
+    </message>
+    <message numerus="yes">
+        <source>Analysis complete: %n frame(s)</source>
+        <translation>
+            <numerusform>Analyse fertig: %n Bild</numerusform>
+            <numerusform>Analyse fertig: %n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Analysing in the background, ETA %1</source>
+        <translation>Analyse im Hintergrund, Restzeit %1</translation>
+    </message>
+    <message>
+        <source>Analysing in the background</source>
+        <translation>Analyse im Hintergrund</translation>
     </message>
 </context>
 <context>
@@ -697,6 +818,45 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
         <source>&amp;Cache…</source>
         <translation>&amp;Zwischenspeicher…</translation>
     </message>
+    <message>
+        <source>Opened the readable part of %1 (truncated file)</source>
+        <translation>Lesbarer Teil von %1 geöffnet (abgeschnittene Datei)</translation>
+    </message>
+    <message>
+        <source>This video has no sound</source>
+        <translation>Dieses Video hat keinen Ton</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is truncated: the file ends before the film does.</source>
+        <translation>„%1“ ist abgeschnitten: Die Datei endet vor dem Film.</translation>
+    </message>
+    <message>
+        <source>Only the first %1 of its %2 frames can be read.</source>
+        <translation>Nur die ersten %1 seiner %2 Bilder sind lesbar.</translation>
+    </message>
+    <message>
+        <source>Only its first %1 frames can be read.</source>
+        <translation>Nur seine ersten %1 Bilder sind lesbar.</translation>
+    </message>
+    <message>
+        <source>You can open and export that part; the rest of the film is not in the file. A complete copy of the video gives the whole film.</source>
+        <translation>Sie können diesen Teil öffnen und exportieren; der Rest des Films ist nicht in der Datei. Eine vollständige Kopie des Videos enthält den ganzen Film.</translation>
+    </message>
+    <message>
+        <source>Open the Readable Part</source>
+        <translation>Lesbaren Teil öffnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; has %n damaged frame(s); the first is frame %2.</source>
+        <translation>
+            <numerusform>„%1“ hat %n beschädigtes Bild; das erste ist Bild %2.</numerusform>
+            <numerusform>„%1“ hat %n beschädigte Bilder; das erste ist Bild %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The decoder hid the damage as well as it could, or repeated the frame before. Check those frames in the preview; the colours follow what the damaged pictures show.</source>
+        <translation>Der Decoder hat die Schäden so gut er konnte verdeckt oder das vorige Bild wiederholt. Prüfen Sie diese Bilder in der Vorschau; die Farben folgen dem, was die beschädigten Bilder zeigen.</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>
@@ -735,6 +895,14 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
     <message>
         <source>Frame %1</source>
         <translation>Bild %1</translation>
+    </message>
+    <message>
+        <source>less sure</source>
+        <translation>weniger sicher</translation>
+    </message>
+    <message>
+        <source>more sure</source>
+        <translation>sicherer</translation>
     </message>
 </context>
 <context>
@@ -802,6 +970,18 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
     <message>
         <source>Set the reference strength to %1</source>
         <translation>Referenzstärke auf %1 setzen</translation>
+    </message>
+    <message>
+        <source>Clear the mark of failure %1</source>
+        <translation>Markierung von Fehler %1 löschen</translation>
+    </message>
+    <message>
+        <source>Ignore failure %1</source>
+        <translation>Fehler %1 ignorieren</translation>
+    </message>
+    <message>
+        <source>Mark failure %1 reviewed</source>
+        <translation>Fehler %1 als geprüft markieren</translation>
     </message>
 </context>
 <context>

@@ -88,6 +88,40 @@
     </message>
 </context>
 <context>
+    <name>cf::ui::AudioControls</name>
+    <message>
+        <source>Mute</source>
+        <translation>Silenciar</translation>
+    </message>
+    <message>
+        <source>Mute the preview&apos;s sound (playback keeps its timing)</source>
+        <translation>Silenciar el sonido de la vista previa (la reproducción mantiene su ritmo)</translation>
+    </message>
+    <message>
+        <source>No sound</source>
+        <translation>Sin sonido</translation>
+    </message>
+    <message>
+        <source>Volume of the preview&apos;s sound, in per cent</source>
+        <translation>Volumen del sonido de la vista previa, en porcentaje</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::AudioPlayback</name>
+    <message>
+        <source>No sound output device; the video plays without sound.</source>
+        <translation>No hay dispositivo de salida de sonido; el vídeo se reproduce sin sonido.</translation>
+    </message>
+    <message>
+        <source>The sound output could not start; the video plays without sound.</source>
+        <translation>La salida de sonido no pudo iniciarse; el vídeo se reproduce sin sonido.</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::CoreText</name>
     <message>
         <source>sepia: %1 % of chroma in the %2-%3 degree hue band</source>
@@ -285,6 +319,66 @@
             <numerusform>%n intervalos marcados</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignorado</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Revisado</translation>
+    </message>
+    <message>
+        <source>All kinds (%1)</source>
+        <translation>Todos los tipos (%1)</translation>
+    </message>
+    <message>
+        <source>%1 marked</source>
+        <translation>%1 marcados</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Marca</translation>
+    </message>
+    <message>
+        <source>By time</source>
+        <translation>Por tiempo</translation>
+    </message>
+    <message>
+        <source>By severity</source>
+        <translation>Por gravedad</translation>
+    </message>
+    <message>
+        <source>Order of the list: by first frame, or the worst failures first</source>
+        <translation>Orden de la lista: por primer fotograma, o los peores fallos primero</translation>
+    </message>
+    <message>
+        <source>Show only the failures of one kind</source>
+        <translation>Mostrar solo los fallos de un tipo</translation>
+    </message>
+    <message>
+        <source>Hide ignored</source>
+        <translation>Ocultar ignorados</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>Marcar revisado</translation>
+    </message>
+    <message>
+        <source>Mark the selected failures as looked at</source>
+        <translation>Marcar los fallos elegidos como vistos</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorar</translation>
+    </message>
+    <message>
+        <source>Mark the selected failures as acceptable (saved in the project)</source>
+        <translation>Marcar los fallos elegidos como aceptables (se guarda en el proyecto)</translation>
+    </message>
+    <message>
+        <source>Clear mark</source>
+        <translation>Quitar la marca</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::JobPanel</name>
@@ -319,6 +413,33 @@
     <message>
         <source>Waiting for the exports before it</source>
         <translation>Esperando a las exportaciones anteriores</translation>
+    </message>
+    <message>
+        <source>Cancelled at %p%</source>
+        <translation>Cancelado al %p%</translation>
+    </message>
+    <message>
+        <source>Failed at %p%</source>
+        <translation>Falló al %p%</translation>
+    </message>
+    <message>
+        <source>Analysis: no video open</source>
+        <translation>Análisis: ningún vídeo abierto</translation>
+    </message>
+    <message numerus="yes">
+        <source>Analysis complete: %n frame(s)</source>
+        <translation>
+            <numerusform>Análisis completo: %n fotograma</numerusform>
+            <numerusform>Análisis completo: %n fotogramas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Analysing in the background, ETA %1</source>
+        <translation>Analizando en segundo plano, quedan %1</translation>
+    </message>
+    <message>
+        <source>Analysing in the background</source>
+        <translation>Analizando en segundo plano</translation>
     </message>
 </context>
 <context>
@@ -697,6 +818,45 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
         <source>&amp;Cache…</source>
         <translation>&amp;Caché…</translation>
     </message>
+    <message>
+        <source>Opened the readable part of %1 (truncated file)</source>
+        <translation>Abierta la parte legible de %1 (archivo truncado)</translation>
+    </message>
+    <message>
+        <source>This video has no sound</source>
+        <translation>Este vídeo no tiene sonido</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is truncated: the file ends before the film does.</source>
+        <translation>«%1» está truncado: el archivo termina antes que la película.</translation>
+    </message>
+    <message>
+        <source>Only the first %1 of its %2 frames can be read.</source>
+        <translation>Solo se pueden leer los primeros %1 de sus %2 fotogramas.</translation>
+    </message>
+    <message>
+        <source>Only its first %1 frames can be read.</source>
+        <translation>Solo se pueden leer sus primeros %1 fotogramas.</translation>
+    </message>
+    <message>
+        <source>You can open and export that part; the rest of the film is not in the file. A complete copy of the video gives the whole film.</source>
+        <translation>Puede abrir y exportar esa parte; el resto de la película no está en el archivo. Una copia completa del vídeo contiene la película entera.</translation>
+    </message>
+    <message>
+        <source>Open the Readable Part</source>
+        <translation>Abrir la parte legible</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; has %n damaged frame(s); the first is frame %2.</source>
+        <translation>
+            <numerusform>«%1» tiene %n fotograma dañado; el primero es el fotograma %2.</numerusform>
+            <numerusform>«%1» tiene %n fotogramas dañados; el primero es el fotograma %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The decoder hid the damage as well as it could, or repeated the frame before. Check those frames in the preview; the colours follow what the damaged pictures show.</source>
+        <translation>El decodificador ocultó el daño lo mejor que pudo, o repitió el fotograma anterior. Revise esos fotogramas en la vista previa; los colores siguen lo que muestran las imágenes dañadas.</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>
@@ -735,6 +895,14 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
     <message>
         <source>Frame %1</source>
         <translation>Fotograma %1</translation>
+    </message>
+    <message>
+        <source>less sure</source>
+        <translation>menos seguro</translation>
+    </message>
+    <message>
+        <source>more sure</source>
+        <translation>más seguro</translation>
     </message>
 </context>
 <context>
@@ -802,6 +970,18 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
     <message>
         <source>Set the reference strength to %1</source>
         <translation>Fijar la intensidad de la referencia en %1</translation>
+    </message>
+    <message>
+        <source>Clear the mark of failure %1</source>
+        <translation>Quitar la marca del fallo %1</translation>
+    </message>
+    <message>
+        <source>Ignore failure %1</source>
+        <translation>Ignorar el fallo %1</translation>
+    </message>
+    <message>
+        <source>Mark failure %1 reviewed</source>
+        <translation>Marcar el fallo %1 como revisado</translation>
     </message>
 </context>
 <context>

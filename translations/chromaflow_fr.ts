@@ -88,6 +88,40 @@
     </message>
 </context>
 <context>
+    <name>cf::ui::AudioControls</name>
+    <message>
+        <source>Mute</source>
+        <translation>Muet</translation>
+    </message>
+    <message>
+        <source>Mute the preview&apos;s sound (playback keeps its timing)</source>
+        <translation>Couper le son de l&apos;aperçu (la lecture garde son rythme)</translation>
+    </message>
+    <message>
+        <source>No sound</source>
+        <translation>Pas de son</translation>
+    </message>
+    <message>
+        <source>Volume of the preview&apos;s sound, in per cent</source>
+        <translation>Volume du son de l&apos;aperçu, en pour cent</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Niveau sonore</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::AudioPlayback</name>
+    <message>
+        <source>No sound output device; the video plays without sound.</source>
+        <translation>Aucun périphérique de sortie audio ; la vidéo est lue sans son.</translation>
+    </message>
+    <message>
+        <source>The sound output could not start; the video plays without sound.</source>
+        <translation>La sortie audio n&apos;a pas pu démarrer ; la vidéo est lue sans son.</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::CoreText</name>
     <message>
         <source>sepia: %1 % of chroma in the %2-%3 degree hue band</source>
@@ -285,6 +319,66 @@
             <numerusform>%n plages signalées</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignoré</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Vérifié</translation>
+    </message>
+    <message>
+        <source>All kinds (%1)</source>
+        <translation>Tous les types (%1)</translation>
+    </message>
+    <message>
+        <source>%1 marked</source>
+        <translation>%1 marqués</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Marque</translation>
+    </message>
+    <message>
+        <source>By time</source>
+        <translation>Par temps</translation>
+    </message>
+    <message>
+        <source>By severity</source>
+        <translation>Par gravité</translation>
+    </message>
+    <message>
+        <source>Order of the list: by first frame, or the worst failures first</source>
+        <translation>Ordre de la liste : par première image, ou les pires défauts d&apos;abord</translation>
+    </message>
+    <message>
+        <source>Show only the failures of one kind</source>
+        <translation>N&apos;afficher que les défauts d&apos;un type</translation>
+    </message>
+    <message>
+        <source>Hide ignored</source>
+        <translation>Masquer les ignorés</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>Marquer vérifié</translation>
+    </message>
+    <message>
+        <source>Mark the selected failures as looked at</source>
+        <translation>Marquer les défauts choisis comme examinés</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <source>Mark the selected failures as acceptable (saved in the project)</source>
+        <translation>Marquer les défauts choisis comme acceptables (enregistré dans le projet)</translation>
+    </message>
+    <message>
+        <source>Clear mark</source>
+        <translation>Effacer la marque</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::JobPanel</name>
@@ -319,6 +413,33 @@
     <message>
         <source>Waiting for the exports before it</source>
         <translation>En attente des exports précédents</translation>
+    </message>
+    <message>
+        <source>Cancelled at %p%</source>
+        <translation>Annulé à %p%</translation>
+    </message>
+    <message>
+        <source>Failed at %p%</source>
+        <translation>Échec à %p%</translation>
+    </message>
+    <message>
+        <source>Analysis: no video open</source>
+        <translation>Analyse : aucune vidéo ouverte</translation>
+    </message>
+    <message numerus="yes">
+        <source>Analysis complete: %n frame(s)</source>
+        <translation>
+            <numerusform>Analyse terminée : %n image</numerusform>
+            <numerusform>Analyse terminée : %n images</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Analysing in the background, ETA %1</source>
+        <translation>Analyse en arrière-plan, reste %1</translation>
+    </message>
+    <message>
+        <source>Analysing in the background</source>
+        <translation>Analyse en arrière-plan</translation>
     </message>
 </context>
 <context>
@@ -697,6 +818,45 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
         <source>&amp;Cache…</source>
         <translation>&amp;Mémoire cache…</translation>
     </message>
+    <message>
+        <source>Opened the readable part of %1 (truncated file)</source>
+        <translation>Partie lisible de %1 ouverte (fichier tronqué)</translation>
+    </message>
+    <message>
+        <source>This video has no sound</source>
+        <translation>Cette vidéo n&apos;a pas de son</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is truncated: the file ends before the film does.</source>
+        <translation>« %1 » est tronqué : le fichier s&apos;arrête avant la fin du film.</translation>
+    </message>
+    <message>
+        <source>Only the first %1 of its %2 frames can be read.</source>
+        <translation>Seules les %1 premières de ses %2 images sont lisibles.</translation>
+    </message>
+    <message>
+        <source>Only its first %1 frames can be read.</source>
+        <translation>Seules ses %1 premières images sont lisibles.</translation>
+    </message>
+    <message>
+        <source>You can open and export that part; the rest of the film is not in the file. A complete copy of the video gives the whole film.</source>
+        <translation>Vous pouvez ouvrir et exporter cette partie ; le reste du film n&apos;est pas dans le fichier. Une copie complète de la vidéo contient tout le film.</translation>
+    </message>
+    <message>
+        <source>Open the Readable Part</source>
+        <translation>Ouvrir la partie lisible</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; has %n damaged frame(s); the first is frame %2.</source>
+        <translation>
+            <numerusform>« %1 » a %n image endommagée ; la première est l&apos;image %2.</numerusform>
+            <numerusform>« %1 » a %n images endommagées ; la première est l&apos;image %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The decoder hid the damage as well as it could, or repeated the frame before. Check those frames in the preview; the colours follow what the damaged pictures show.</source>
+        <translation>Le décodeur a masqué les dégâts de son mieux, ou répété l&apos;image précédente. Vérifiez ces images dans l&apos;aperçu ; les couleurs suivent ce que montrent les images endommagées.</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>
@@ -735,6 +895,14 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
     <message>
         <source>Frame %1</source>
         <translation>Image %1</translation>
+    </message>
+    <message>
+        <source>less sure</source>
+        <translation>moins sûr</translation>
+    </message>
+    <message>
+        <source>more sure</source>
+        <translation>plus sûr</translation>
     </message>
 </context>
 <context>
@@ -802,6 +970,18 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
     <message>
         <source>Set the reference strength to %1</source>
         <translation>Régler la force de la référence à %1</translation>
+    </message>
+    <message>
+        <source>Clear the mark of failure %1</source>
+        <translation>Effacer la marque du défaut %1</translation>
+    </message>
+    <message>
+        <source>Ignore failure %1</source>
+        <translation>Ignorer le défaut %1</translation>
+    </message>
+    <message>
+        <source>Mark failure %1 reviewed</source>
+        <translation>Marquer le défaut %1 vérifié</translation>
     </message>
 </context>
 <context>

@@ -87,6 +87,40 @@
     </message>
 </context>
 <context>
+    <name>cf::ui::AudioControls</name>
+    <message>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <source>Mute the preview&apos;s sound (playback keeps its timing)</source>
+        <translation>将预览的声音静音（播放保持其节奏）</translation>
+    </message>
+    <message>
+        <source>No sound</source>
+        <translation>没有声音</translation>
+    </message>
+    <message>
+        <source>Volume of the preview&apos;s sound, in per cent</source>
+        <translation>预览声音的音量（百分比）</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::AudioPlayback</name>
+    <message>
+        <source>No sound output device; the video plays without sound.</source>
+        <translation>没有声音输出设备；视频将无声播放。</translation>
+    </message>
+    <message>
+        <source>The sound output could not start; the video plays without sound.</source>
+        <translation>声音输出无法启动；视频将无声播放。</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::CoreText</name>
     <message>
         <source>sepia: %1 % of chroma in the %2-%3 degree hue band</source>
@@ -282,6 +316,66 @@
             <numerusform>已标记 %n 个范围</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Ignored</source>
+        <translation>已忽略</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <source>All kinds (%1)</source>
+        <translation>所有类型 (%1)</translation>
+    </message>
+    <message>
+        <source>%1 marked</source>
+        <translation>已标记 %1 个</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>By time</source>
+        <translation>按时间</translation>
+    </message>
+    <message>
+        <source>By severity</source>
+        <translation>按严重程度</translation>
+    </message>
+    <message>
+        <source>Order of the list: by first frame, or the worst failures first</source>
+        <translation>列表顺序：按起始帧，或最严重的失败在前</translation>
+    </message>
+    <message>
+        <source>Show only the failures of one kind</source>
+        <translation>只显示一种类型的失败</translation>
+    </message>
+    <message>
+        <source>Hide ignored</source>
+        <translation>隐藏已忽略</translation>
+    </message>
+    <message>
+        <source>Mark reviewed</source>
+        <translation>标记为已检查</translation>
+    </message>
+    <message>
+        <source>Mark the selected failures as looked at</source>
+        <translation>将所选失败标记为已查看</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Mark the selected failures as acceptable (saved in the project)</source>
+        <translation>将所选失败标记为可接受（保存在项目中）</translation>
+    </message>
+    <message>
+        <source>Clear mark</source>
+        <translation>清除标记</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::JobPanel</name>
@@ -316,6 +410,32 @@
     <message>
         <source>Waiting for the exports before it</source>
         <translation>正在等待之前的导出</translation>
+    </message>
+    <message>
+        <source>Cancelled at %p%</source>
+        <translation>在 %p% 处取消</translation>
+    </message>
+    <message>
+        <source>Failed at %p%</source>
+        <translation>在 %p% 处失败</translation>
+    </message>
+    <message>
+        <source>Analysis: no video open</source>
+        <translation>分析：未打开视频</translation>
+    </message>
+    <message numerus="yes">
+        <source>Analysis complete: %n frame(s)</source>
+        <translation>
+            <numerusform>分析完成：%n 帧</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Analysing in the background, ETA %1</source>
+        <translation>正在后台分析，剩余 %1</translation>
+    </message>
+    <message>
+        <source>Analysing in the background</source>
+        <translation>正在后台分析</translation>
     </message>
 </context>
 <context>
@@ -691,6 +811,44 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
         <source>&amp;Cache…</source>
         <translation>缓存(&amp;C)…</translation>
     </message>
+    <message>
+        <source>Opened the readable part of %1 (truncated file)</source>
+        <translation>已打开 %1 的可读部分（截断的文件）</translation>
+    </message>
+    <message>
+        <source>This video has no sound</source>
+        <translation>此视频没有声音</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is truncated: the file ends before the film does.</source>
+        <translation>“%1”已截断：文件在影片结束前就结束了。</translation>
+    </message>
+    <message>
+        <source>Only the first %1 of its %2 frames can be read.</source>
+        <translation>其 %2 帧中只有前 %1 帧可读。</translation>
+    </message>
+    <message>
+        <source>Only its first %1 frames can be read.</source>
+        <translation>只有前 %1 帧可读。</translation>
+    </message>
+    <message>
+        <source>You can open and export that part; the rest of the film is not in the file. A complete copy of the video gives the whole film.</source>
+        <translation>可以打开并导出这一部分；影片的其余部分不在文件中。完整的视频副本才包含整部影片。</translation>
+    </message>
+    <message>
+        <source>Open the Readable Part</source>
+        <translation>打开可读部分</translation>
+    </message>
+    <message numerus="yes">
+        <source>&quot;%1&quot; has %n damaged frame(s); the first is frame %2.</source>
+        <translation>
+            <numerusform>“%1”有 %n 个损坏的帧；第一个是第 %2 帧。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The decoder hid the damage as well as it could, or repeated the frame before. Check those frames in the preview; the colours follow what the damaged pictures show.</source>
+        <translation>解码器已尽可能掩盖损坏，或重复了前一帧。请在预览中检查这些帧；颜色取决于损坏画面所显示的内容。</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>
@@ -729,6 +887,14 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
     <message>
         <source>Frame %1</source>
         <translation>第 %1 帧</translation>
+    </message>
+    <message>
+        <source>less sure</source>
+        <translation>较不确定</translation>
+    </message>
+    <message>
+        <source>more sure</source>
+        <translation>较确定</translation>
     </message>
 </context>
 <context>
@@ -796,6 +962,18 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
     <message>
         <source>Set the reference strength to %1</source>
         <translation>将参考强度设为 %1</translation>
+    </message>
+    <message>
+        <source>Clear the mark of failure %1</source>
+        <translation>清除失败 %1 的标记</translation>
+    </message>
+    <message>
+        <source>Ignore failure %1</source>
+        <translation>忽略失败 %1</translation>
+    </message>
+    <message>
+        <source>Mark failure %1 reviewed</source>
+        <translation>将失败 %1 标记为已检查</translation>
     </message>
 </context>
 <context>

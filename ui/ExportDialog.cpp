@@ -278,6 +278,7 @@ void ExportDialog::startExport() {
     return;
   }
   eta_ = Eta();
+  eta_.newStage();
   progress_->setValue(0);
   status_->setText(tr("Exporting…"));
   setRunning(true);

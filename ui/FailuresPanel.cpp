@@ -1,8 +1,13 @@
 #include "FailuresPanel.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QEvent>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
+#include <QPushButton>
 #include <QSignalBlocker>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -14,19 +19,73 @@
 
 namespace cf::ui {
 
+namespace {
+
+constexpr analysis::FlagKind kKinds[] = {analysis::FlagKind::Sepia, analysis::FlagKind::Desaturated,
+                                         analysis::FlagKind::LowConfidence,
+                                         analysis::FlagKind::Flicker, analysis::FlagKind::Motion};
+
+bool sameRange(const pipeline::FailureRange& a, const pipeline::FailureRange& b) {
+  return a.first_frame == b.first_frame && a.last_frame == b.last_frame && a.kind == b.kind &&
+         a.why.code == b.why.code && a.why.value == b.why.value && a.why.limit == b.why.limit &&
+         a.why.extra == b.why.extra;
+}
+
+}  // namespace
+
 FailuresPanel::FailuresPanel(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
+  auto* view_row = new QHBoxLayout;
+  kind_filter_ = new QComboBox(this);
+  kind_filter_->setObjectName(QStringLiteral("failureKindFilter"));
+  kind_filter_->addItem(QString(), -1);
+  for (analysis::FlagKind kind : kKinds)
+    kind_filter_->addItem(QString(), int(kind));
+  sort_ = new QComboBox(this);
+  sort_->setObjectName(QStringLiteral("failureSort"));
+  sort_->addItem(QString(), int(SortOrder::Time));
+  sort_->addItem(QString(), int(SortOrder::Severity));
+  hide_ignored_ = new QCheckBox(this);
+  view_row->addWidget(kind_filter_, 1);
+  view_row->addWidget(sort_);
+  view_row->addWidget(hide_ignored_);
+  auto* mark_row = new QHBoxLayout;
+  reviewed_button_ = new QPushButton(this);
+  ignore_button_ = new QPushButton(this);
+  clear_button_ = new QPushButton(this);
+  mark_row->addWidget(reviewed_button_);
+  mark_row->addWidget(ignore_button_);
+  mark_row->addWidget(clear_button_);
+  mark_row->addStretch(1);
   summary_ = new QLabel(this);
+  summary_->setWordWrap(true);
+  counts_ = new QLabel(this);
+  counts_->setObjectName(QStringLiteral("failureCounts"));
+  counts_->setWordWrap(true);
   tree_ = new QTreeWidget(this);
-  tree_->setColumnCount(3);
+  tree_->setColumnCount(4);
   tree_->setRootIsDecorated(false);
   tree_->setUniformRowHeights(true);
   tree_->setSortingEnabled(false);
+  tree_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+  tree_->setContextMenuPolicy(Qt::CustomContextMenu);
   tree_->header()->setSectionResizeMode(2, QHeaderView::Stretch);
   layout->addWidget(summary_);
+  layout->addWidget(counts_);
+  layout->addLayout(view_row);
   layout->addWidget(tree_, 1);
+  layout->addLayout(mark_row);
   connect(tree_, &QTreeWidget::itemActivated, this, &FailuresPanel::onActivated);
   connect(tree_, &QTreeWidget::itemClicked, this, &FailuresPanel::onActivated);
+  connect(tree_, &QWidget::customContextMenuRequested, this, &FailuresPanel::showContextMenu);
+  connect(kind_filter_, &QComboBox::currentIndexChanged, this, [this] { refresh(false); });
+  connect(sort_, &QComboBox::currentIndexChanged, this, [this] { refresh(false); });
+  connect(hide_ignored_, &QCheckBox::toggled, this, [this] { refresh(false); });
+  connect(reviewed_button_, &QPushButton::clicked, this,
+          [this] { markSelected(ReviewStatus::Reviewed); });
+  connect(ignore_button_, &QPushButton::clicked, this,
+          [this] { markSelected(ReviewStatus::Ignored); });
+  connect(clear_button_, &QPushButton::clicked, this, [this] { markSelected(std::nullopt); });
   retranslateUi();
 }
 
@@ -36,15 +95,8 @@ void FailuresPanel::changeEvent(QEvent* event) {
   QWidget::changeEvent(event);
 }
 
-namespace {
-bool sameRange(const pipeline::FailureRange& a, const pipeline::FailureRange& b) {
-  return a.first_frame == b.first_frame && a.last_frame == b.last_frame && a.kind == b.kind &&
-         a.why.code == b.why.code && a.why.value == b.why.value && a.why.limit == b.why.limit &&
-         a.why.extra == b.why.extra;
-}
-}  // namespace
-
-QTreeWidgetItem* FailuresPanel::makeItem(const pipeline::FailureRange& f) const {
+QTreeWidgetItem* FailuresPanel::makeItem(const Row& row) const {
+  const pipeline::FailureRange& f = row.range;
   auto* item = new QTreeWidgetItem;
   item->setText(0, QStringLiteral("%1-%2 (%3)")
                        .arg(f.first_frame)
@@ -53,54 +105,124 @@ QTreeWidgetItem* FailuresPanel::makeItem(const pipeline::FailureRange& f) const 
   item->setText(1, TimelineWidget::failureKindName(f.kind));
   item->setText(2, translatedFailureReason(f.why));
   item->setToolTip(2, item->text(2));
+  if (row.review)
+    item->setText(3, *row.review == ReviewStatus::Ignored ? tr("Ignored") : tr("Reviewed"));
   item->setForeground(1, failureColour(f.kind));
+  if (row.review == ReviewStatus::Ignored)
+    for (int c : {0, 2, 3})
+      item->setForeground(c, palette().color(QPalette::Disabled, QPalette::Text));
   item->setData(0, Qt::UserRole, QVariant::fromValue<qint64>(f.first_frame));
   return item;
 }
 
-void FailuresPanel::retranslateUi() {
-  // Every row's words change: rebuild them all (a language switch, not a progress tick).
-  tree_->setHeaderLabels({tr("Frames"), tr("Kind"), tr("Reason")});
-  tree_->clear();
-  QList<QTreeWidgetItem*> items;
-  for (const auto& f : failures_)
-    items.append(makeItem(f));
-  tree_->addTopLevelItems(items);
-  summary_->setText(failures_.empty() ? tr("No failures flagged so far")
-                                      : tr("%n flagged range(s)", nullptr, int(failures_.size())));
+std::vector<FailuresPanel::Row> FailuresPanel::rowsToShow() const {
+  const int kind = kind_filter_->currentData().toInt();
+  std::vector<Row> rows;
+  for (const auto& f : failures_) {
+    if (kind >= 0 && int(f.kind) != kind)
+      continue;
+    Row row{f, reviewOf(reviews_, f)};
+    if (hide_ignored_->isChecked() && row.review == ReviewStatus::Ignored)
+      continue;
+    rows.push_back(std::move(row));
+  }
+  // Time: the core's order (by first frame). Severity: the worst first.
+  if (SortOrder(sort_->currentData().toInt()) == SortOrder::Severity)
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+      return a.range.severity > b.range.severity;
+    });
+  return rows;
 }
 
-void FailuresPanel::setFailures(const std::vector<pipeline::FailureRange>& failures, double fps) {
-  if (fps != fps_) {
-    fps_ = fps;
-    failures_ = failures;
-    retranslateUi();
-    last_rows_changed_ = int(failures_.size());
-    return;
-  }
-  // Only the rows between the unchanged head and the unchanged tail are replaced.
-  const size_t old_n = failures_.size();
-  const size_t new_n = failures.size();
+void FailuresPanel::refresh(bool rebuild_all) {
+  std::vector<Row> rows = rowsToShow();
+  const size_t old_n = rebuild_all ? 0 : shown_.size();
+  if (rebuild_all)
+    tree_->clear();
+  const size_t new_n = rows.size();
+  auto same = [](const Row& a, const Row& b) {
+    return sameRange(a.range, b.range) && a.review == b.review;
+  };
   size_t head = 0;
-  while (head < old_n && head < new_n && sameRange(failures_[head], failures[head]))
+  while (head < old_n && head < new_n && same(shown_[head], rows[head]))
     ++head;
   size_t tail = 0;
   while (tail < old_n - head && tail < new_n - head &&
-         sameRange(failures_[old_n - 1 - tail], failures[new_n - 1 - tail]))
+         same(shown_[old_n - 1 - tail], rows[new_n - 1 - tail]))
     ++tail;
   const int removed = int(old_n - head - tail);
   for (int i = 0; i < removed; ++i)
     delete tree_->takeTopLevelItem(int(head));
   QList<QTreeWidgetItem*> items;
   for (size_t i = head; i < new_n - tail; ++i)
-    items.append(makeItem(failures[i]));
+    items.append(makeItem(rows[i]));
   tree_->insertTopLevelItems(int(head), items);
   last_rows_changed_ = std::max(removed, int(items.size()));
+  shown_ = std::move(rows);
+  updateSummary();
+}
+
+void FailuresPanel::updateSummary() {
+  const std::vector<int> counts = countPerKind(failures_);
+  kind_filter_->setItemText(0, tr("All kinds (%1)").arg(failures_.size()));
+  QStringList parts;
+  for (int i = 0; i < int(std::size(kKinds)); ++i) {
+    const int n = counts[size_t(kKinds[i])];
+    const QString name = TimelineWidget::failureKindName(kKinds[i]);
+    kind_filter_->setItemText(i + 1, QStringLiteral("%1 (%2)").arg(name).arg(n));
+    if (n > 0)
+      parts << QStringLiteral("%1 %2").arg(name).arg(n);
+  }
+  int marked = 0;
+  for (const auto& f : failures_)
+    marked += reviewOf(reviews_, f) ? 1 : 0;
+  if (failures_.empty()) {
+    summary_->setText(tr("No failures flagged so far"));
+    counts_->clear();
+    return;
+  }
+  summary_->setText(tr("%n flagged range(s)", nullptr, int(failures_.size())));
+  counts_->setText(parts.join(QStringLiteral(", ")) + QStringLiteral("; ") +
+                   tr("%1 marked").arg(marked));
+}
+
+void FailuresPanel::retranslateUi() {
+  tree_->setHeaderLabels({tr("Frames"), tr("Kind"), tr("Reason"), tr("Mark")});
+  sort_->setItemText(0, tr("By time"));
+  sort_->setItemText(1, tr("By severity"));
+  sort_->setToolTip(tr("Order of the list: by first frame, or the worst failures first"));
+  kind_filter_->setToolTip(tr("Show only the failures of one kind"));
+  hide_ignored_->setText(tr("Hide ignored"));
+  reviewed_button_->setText(tr("Mark reviewed"));
+  reviewed_button_->setToolTip(tr("Mark the selected failures as looked at"));
+  ignore_button_->setText(tr("Ignore"));
+  ignore_button_->setToolTip(tr("Mark the selected failures as acceptable (saved in the project)"));
+  clear_button_->setText(tr("Clear mark"));
+  refresh(true);  // every row's words change (a language switch, not a progress tick)
+}
+
+void FailuresPanel::setFailures(const std::vector<pipeline::FailureRange>& failures, double fps) {
+  const bool rebuild = fps != fps_;
+  fps_ = fps;
   failures_ = failures;
-  if (old_n != new_n || old_n == 0)
-    summary_->setText(failures_.empty()
-                          ? tr("No failures flagged so far")
-                          : tr("%n flagged range(s)", nullptr, int(failures_.size())));
+  refresh(rebuild);
+}
+
+void FailuresPanel::setReviews(const std::vector<FailureReview>& reviews) {
+  reviews_ = reviews;
+  refresh(false);
+}
+
+void FailuresPanel::setKindFilter(std::optional<analysis::FlagKind> kind) {
+  kind_filter_->setCurrentIndex(std::max(0, kind_filter_->findData(kind ? int(*kind) : -1)));
+}
+
+void FailuresPanel::setSortOrder(SortOrder order) {
+  sort_->setCurrentIndex(sort_->findData(int(order)));
+}
+
+void FailuresPanel::setHideIgnored(bool hide) {
+  hide_ignored_->setChecked(hide);
 }
 
 int FailuresPanel::count() const {
@@ -109,13 +231,35 @@ int FailuresPanel::count() const {
 
 void FailuresPanel::setCurrentFrame(qint64 frame) {
   const QSignalBlocker block(tree_);
-  for (int i = 0; i < int(failures_.size()); ++i) {
-    if (frame >= failures_[size_t(i)].first_frame && frame <= failures_[size_t(i)].last_frame) {
+  for (int i = 0; i < int(shown_.size()); ++i) {
+    const auto& r = shown_[size_t(i)].range;
+    if (frame >= r.first_frame && frame <= r.last_frame) {
       tree_->setCurrentItem(tree_->topLevelItem(i));
       return;
     }
   }
   tree_->clearSelection();
+}
+
+void FailuresPanel::markSelected(std::optional<ReviewStatus> status) {
+  std::vector<pipeline::FailureRange> picked;
+  for (QTreeWidgetItem* item : tree_->selectedItems()) {
+    const int row = tree_->indexOfTopLevelItem(item);
+    if (row >= 0 && row < int(shown_.size()))
+      picked.push_back(shown_[size_t(row)].range);
+  }
+  for (const auto& range : picked)
+    Q_EMIT reviewRequested(range, status);
+}
+
+void FailuresPanel::showContextMenu(const QPoint& pos) {
+  if (!tree_->itemAt(pos))
+    return;
+  QMenu menu(this);
+  menu.addAction(tr("Mark reviewed"), this, [this] { markSelected(ReviewStatus::Reviewed); });
+  menu.addAction(tr("Ignore"), this, [this] { markSelected(ReviewStatus::Ignored); });
+  menu.addAction(tr("Clear mark"), this, [this] { markSelected(std::nullopt); });
+  menu.exec(tree_->viewport()->mapToGlobal(pos));
 }
 
 void FailuresPanel::onActivated(QTreeWidgetItem* item) {

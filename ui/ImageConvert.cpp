@@ -1,6 +1,7 @@
 #include "ImageConvert.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace cf::ui {
 
@@ -20,20 +21,23 @@ QImage toQImage(const cv::Mat& mat) {
   return {};
 }
 
-QImage confidenceHeatMap(const cv::Mat& confidence) {
-  if (confidence.empty() || confidence.type() != CV_32FC1)
+QColor confidenceColour(float u) {
+  const float c = std::clamp(u, 0.f, 1.f);
+  // Least sure: opaque-ish red; the middle: faint orange; most sure: clear.
+  const int alpha = static_cast<int>(std::pow(1.f - c, 1.5f) * 190.f);
+  const int green = static_cast<int>(c * 220.f);
+  return QColor(255, green, 0, alpha);
+}
+
+QImage confidenceHeatMap(const cv::Mat& scaled) {
+  if (scaled.empty() || scaled.type() != CV_32FC1)
     return {};
-  QImage out(confidence.cols, confidence.rows, QImage::Format_ARGB32_Premultiplied);
-  for (int y = 0; y < confidence.rows; ++y) {
-    const float* src = confidence.ptr<float>(y);
+  QImage out(scaled.cols, scaled.rows, QImage::Format_ARGB32_Premultiplied);
+  for (int y = 0; y < scaled.rows; ++y) {
+    const float* src = scaled.ptr<float>(y);
     auto* dst = reinterpret_cast<QRgb*>(out.scanLine(y));
-    for (int x = 0; x < confidence.cols; ++x) {
-      const float c = std::clamp(src[x], 0.f, 1.f);
-      // Uncertain pixels are tinted red-to-yellow; confident pixels stay transparent.
-      const int alpha = static_cast<int>((1.f - c) * 160.f);
-      const int green = static_cast<int>(c * 200.f);
-      dst[x] = qPremultiply(qRgba(255, green, 0, alpha));
-    }
+    for (int x = 0; x < scaled.cols; ++x)
+      dst[x] = src[x] < 0.f ? qRgba(0, 0, 0, 0) : qPremultiply(confidenceColour(src[x]).rgba());
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Zero-copy-where-possible conversions between OpenCV images and QImage for painting.
 
+#include <QColor>
 #include <QImage>
 #include <opencv2/core.hpp>
 
@@ -9,7 +10,12 @@ namespace cf::ui {
 /// CV_8UC3 RGB or CV_8UC1 -> QImage. The QImage owns a deep copy (one visible copy at the border).
 QImage toQImage(const cv::Mat& mat);
 
-/// CV_32FC1 confidence in 0..1 -> semi-transparent heat map (low confidence = red, high = clear).
-QImage confidenceHeatMap(const cv::Mat& confidence);
+/// The overlay's colour for a rescaled confidence u (0 = least sure in the shot .. 1 = most sure):
+/// red, through orange, to clear. Also the legend's gradient.
+QColor confidenceColour(float u);
+
+/// Confidence rescaled by analysis::scaledConfidence (0..1, -1 outside the picture) -> a
+/// semi-transparent heat map; the bars (-1) stay clear.
+QImage confidenceHeatMap(const cv::Mat& scaled);
 
 }  // namespace cf::ui

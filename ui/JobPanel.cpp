@@ -11,6 +11,7 @@
 #include <QScrollArea>
 #include <QUrl>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "CoreText.h"
 #include "JobQueue.h"
@@ -33,6 +34,15 @@ JobPanel::JobPanel(QWidget* parent) : QWidget(parent) {
   layout->addWidget(title_);
   layout->addWidget(bar_);
   layout->addLayout(row);
+  analysis_label_ = new QLabel(this);
+  analysis_label_->setObjectName(QStringLiteral("analysisLabel"));
+  analysis_label_->setWordWrap(true);
+  analysis_bar_ = new QProgressBar(this);
+  analysis_bar_->setObjectName(QStringLiteral("analysisProgress"));
+  analysis_bar_->setRange(0, 1000);
+  analysis_bar_->setValue(0);
+  layout->addWidget(analysis_label_);
+  layout->addWidget(analysis_bar_);
   jobs_header_ = new QLabel(this);
   layout->addWidget(jobs_header_);
   auto* scroll = new QScrollArea(this);
@@ -63,6 +73,7 @@ void JobPanel::retranslateUi() {
   if (!running_ && !has_job_)
     title_->setText(tr("Idle"));
   jobs_header_->setText(tr("Exports"));
+  setAnalysisProgress(analysed_, analysis_total_);
   for (const auto& [id, row] : rows_) {
     row.cancel->setText(tr("Cancel"));
     row.open_folder->setText(tr("Open Folder"));
@@ -130,16 +141,12 @@ void JobPanel::updateJobRow(int id) {
   row.title->setToolTip(j->output_path);
   row.cancel->setEnabled(!j->finished());
   row.open_folder->setEnabled(j->state == JobStatus::State::Done);
+  showJobProgress(*j, row.bar);
   switch (j->state) {
     case JobStatus::State::Queued:
-      row.bar->setRange(0, 0);
       row.status->setText(tr("Waiting for the exports before it"));
       return;
     case JobStatus::State::Running: {
-      if (j->total > 0) {
-        row.bar->setRange(0, 1000);
-        row.bar->setValue(int(1000.0 * double(j->done) / double(j->total)));
-      }
       const auto left = j->eta.secondsLeft();
       const QString eta =
           left ? tr("ETA %1").arg(QString::fromStdString(Eta::format(*left))) : QString();
@@ -150,15 +157,69 @@ void JobPanel::updateJobRow(int id) {
     case JobStatus::State::Done:
     case JobStatus::State::Failed:
     case JobStatus::State::Cancelled:
-      row.bar->setRange(0, 1000);
-      row.bar->setValue(j->state == JobStatus::State::Done ? 1000 : row.bar->value());
       row.status->setText(j->message);
       return;
   }
 }
 
+void JobPanel::showJobProgress(const JobStatus& j, QProgressBar* bar) {
+  const auto fraction = [&] {
+    return j.total > 0 ? int(1000.0 * double(std::min(j.done, j.total)) / double(j.total)) : 0;
+  };
+  switch (j.state) {
+    case JobStatus::State::Queued:
+      bar->setRange(0, 0);
+      return;
+    case JobStatus::State::Running:
+      if (j.total > 0) {
+        bar->setRange(0, 1000);
+        bar->setValue(fraction());
+        bar->setFormat(QStringLiteral("%1 %p%").arg(translatedStage(j.stage)));
+      }
+      return;
+    case JobStatus::State::Done:
+      bar->setRange(0, 1000);
+      bar->setValue(1000);
+      bar->setFormat(QStringLiteral("%p%"));
+      return;
+    case JobStatus::State::Failed:
+    case JobStatus::State::Cancelled:
+      bar->setRange(0, 1000);
+      // How far the frames got; a scan that had finished before the stop is not a full bar.
+      bar->setValue(j.stage == QLatin1String("export") ? fraction() : 0);
+      bar->setFormat(j.state == JobStatus::State::Cancelled ? tr("Cancelled at %p%")
+                                                            : tr("Failed at %p%"));
+      return;
+  }
+}
+
+void JobPanel::setAnalysisProgress(qint64 analysed, qint64 total) {
+  if (analysed < 0 || total <= 0) {
+    analysis_label_->setText(tr("Analysis: no video open"));
+    analysis_bar_->setValue(0);
+    analysis_bar_->setFormat(QStringLiteral("%p%"));
+    return;
+  }
+  if (total != analysis_total_ || analysed < analysed_)
+    analysis_eta_.newStage();  // another video, or the analysis starts again (new model)
+  analysed_ = analysed;
+  analysis_total_ = total;
+  analysis_eta_.update(analysed, total);
+  analysis_bar_->setValue(int(1000.0 * double(std::min(analysed, total)) / double(total)));
+  analysis_bar_->setFormat(QStringLiteral("%1 / %2").arg(analysed).arg(total));
+  if (analysed >= total) {
+    analysis_label_->setText(tr("Analysis complete: %n frame(s)", nullptr, int(total)));
+    return;
+  }
+  const auto left = analysis_eta_.secondsLeft();
+  analysis_label_->setText(left ? tr("Analysing in the background, ETA %1")
+                                      .arg(QString::fromStdString(Eta::format(*left)))
+                                : tr("Analysing in the background"));
+}
+
 void JobPanel::startJob(const QString& title) {
   eta_ = Eta();
+  eta_.newStage();  // the time to the first report counts
   running_ = true;
   has_job_ = true;
   title_->setText(title);
@@ -180,12 +241,12 @@ void JobPanel::setProgress(qint64 done, qint64 total, const QString& stage) {
                                       : translatedStage(stage) + QStringLiteral("  ") + etaText());
 }
 
-void JobPanel::finishJob(const QString& message) {
+void JobPanel::finishJob(const QString& message, bool completed) {
   running_ = false;
   has_job_ = true;
   title_->setText(message);
   bar_->setRange(0, 1000);
-  bar_->setValue(1000);
+  bar_->setValue(completed ? 1000 : 0);
   bar_->setFormat(QStringLiteral("%p%"));
   eta_label_->clear();
   cancel_->setEnabled(false);

@@ -1,7 +1,8 @@
 #pragma once
 // Jobs dock (after Shotcut's Jobs panel): at the top what the editor's engine is doing (opening a
 // video, with a progress bar, ETA and a cancel button), below it one row per export job of the
-// JobQueue with its progress, ETA, a Cancel button and an Open Folder button.
+// JobQueue with its progress, ETA, a Cancel button and an Open Folder button. Between them, the
+// background analysis of the open video with its progress and ETA.
 
 #include <QElapsedTimer>
 #include <QWidget>
@@ -17,6 +18,7 @@ class QVBoxLayout;
 namespace cf::ui {
 
 class JobQueue;
+struct JobStatus;
 
 class JobPanel : public QWidget {
   Q_OBJECT
@@ -24,8 +26,17 @@ class JobPanel : public QWidget {
   explicit JobPanel(QWidget* parent = nullptr);
 
   void startJob(const QString& title);
+  /// The editor's background analysis: `analysed` of `total` frames, with its own ETA.
+  void setAnalysisProgress(qint64 analysed, qint64 total);
+  QProgressBar* analysisBar() const { return analysis_bar_; }
+  QLabel* analysisLabel() const { return analysis_label_; }
+  /// Shows an export job's state on its bar: its progress while running, the export stage's
+  /// progress with "Cancelled" or "Failed" when it stopped early (a finished scan stage is not a
+  /// full bar), 100 % only when done.
+  static void showJobProgress(const JobStatus& job, QProgressBar* bar);
   void setProgress(qint64 done, qint64 total, const QString& stage);
-  void finishJob(const QString& message);
+  /// `completed`: false when the job failed or was cancelled (the bar is not shown full).
+  void finishJob(const QString& message, bool completed = true);
   bool isRunning() const { return running_; }
   /// "ETA 0:42" or empty while unknown.
   QString etaText() const;
@@ -59,6 +70,11 @@ class JobPanel : public QWidget {
   QLabel* eta_label_ = nullptr;
   QPushButton* cancel_ = nullptr;
   Eta eta_;
+  QLabel* analysis_label_ = nullptr;
+  QProgressBar* analysis_bar_ = nullptr;
+  Eta analysis_eta_;
+  qint64 analysed_ = -1;
+  qint64 analysis_total_ = 0;
   bool running_ = false;
   bool has_job_ = false;
   JobQueue* queue_ = nullptr;

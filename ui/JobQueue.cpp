@@ -45,6 +45,7 @@ JobQueue::JobQueue(QObject* parent) : QObject(parent) {
     if (it == jobs_.end())
       return;
     it->second.state = JobStatus::State::Running;
+    it->second.eta.newStage();  // the time to the first frame (model, first batch) counts
     Q_EMIT jobChanged(id);
   });
   connect(runner_, &JobRunner::progressed, this, &JobQueue::onProgress);

@@ -56,6 +56,7 @@ MainWindow::MainWindow(const QString& settings_file, QWidget* parent, LanguageSw
   createToolBars();
   createStatusBar();
   connectEngine();
+  setupAudio();
   readSettings();
   retranslateUi();
 }
@@ -105,9 +106,10 @@ void MainWindow::connectEngine() {
     opening_ = false;
     pending_.reset();
     pending_file_.clear();
-    job_panel_->finishJob(tr("Could not open the video"));
+    job_panel_->finishJob(tr("Could not open the video"), false);
     showError(message, tr("Could not open the video"));
   });
+  connect(engine_, &SessionController::openTruncated, this, &MainWindow::onOpenTruncated);
   connect(engine_, &SessionController::previewReady, preview_, &PreviewWidget::setFrame);
   connect(engine_, &SessionController::timelineUpdated, this, &MainWindow::onTimelineUpdated);
   connect(engine_, &SessionController::thumbnailReady, timeline_, &TimelineWidget::setThumbnail);
@@ -118,6 +120,7 @@ void MainWindow::connectEngine() {
   connect(timeline_, &TimelineWidget::thumbnailsRequested, engine_,
           &SessionController::requestThumbnails);
   connect(engine_, &SessionController::analysisProgress, this, [this](qint64 done, qint64 total) {
+    job_panel_->setAnalysisProgress(done, total);
     analysis_label_->setText(done >= total
                                  ? tr("Analysed")
                                  : tr("Analysed %1 of %n frame(s)", nullptr, int(total)).arg(done));
@@ -128,11 +131,18 @@ void MainWindow::connectEngine() {
   connect(engine_, &SessionController::infoChanged, this, [this](const pipeline::SessionInfo& i) {
     settings_panel_->setDetectedDevice(QString::fromStdString(i.device_name));
     device_label_->setText(translatedDeviceName(QString::fromStdString(i.device_name)));
+    warnAboutDamage(i);
   });
   connect(timeline_, &TimelineWidget::frameScrubbed, this, &MainWindow::goToFrame);
   connect(preview_, &PreviewWidget::frameShown, this, [this] { updateFrameLabel(); });
   connect(&playback_, &PlaybackController::frameRequested, this, &MainWindow::goToFrame);
   connect(failures_panel_, &FailuresPanel::jumpRequested, this, &MainWindow::goToFrame);
+  // Triage marks are the project's (undoable, saved); the panel shows them.
+  connect(failures_panel_, &FailuresPanel::reviewRequested, &project_, &Project::setFailureReview);
+  connect(&project_, &Project::failureReviewsChanged, this,
+          [this] { failures_panel_->setReviews(project_.failureReviews()); });
+  connect(&project_, &Project::projectReset, this,
+          [this] { failures_panel_->setReviews(project_.failureReviews()); });
   // The project is the truth: the engine observes it, the window re-previews what it changed.
   engine_->observe(&project_);
   connect(&project_, &Project::lambdaChanged, this, [this] { requestPreview(); });
@@ -171,7 +181,9 @@ void MainWindow::onOpened(const pipeline::SessionInfo& info) {
   playback_.setFrameCount(info.frame_count, info.fps);
   settings_panel_->setDetectedDevice(QString::fromStdString(info.device_name));
   device_label_->setText(translatedDeviceName(QString::fromStdString(info.device_name)));
-  job_panel_->finishJob(tr("Opened %1").arg(QFileInfo(source_path).fileName()));
+  job_panel_->finishJob(info.truncated ? tr("Opened the readable part of %1 (truncated file)")
+                                             .arg(QFileInfo(source_path).fileName())
+                                       : tr("Opened %1").arg(QFileInfo(source_path).fileName()));
   statusBar()->showMessage(tr("Opened %1: %n frame(s) at %2 fps", nullptr, int(info.frame_count))
                                .arg(QFileInfo(source_path).fileName())
                                .arg(info.fps, 0, 'f', 2),

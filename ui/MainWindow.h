@@ -27,6 +27,8 @@ namespace cf::ui {
 
 class CacheDialog;
 class ExportDialog;
+class AudioControls;
+class AudioPlayback;
 class FailuresPanel;
 class JobPanel;
 class JobQueue;
@@ -68,6 +70,8 @@ class MainWindow : public QMainWindow {
   TimelineWidget* timeline() const { return timeline_; }
   SettingsPanel* settingsPanel() const { return settings_panel_; }
   FailuresPanel* failuresPanel() const { return failures_panel_; }
+  AudioPlayback* audio() const { return audio_; }
+  AudioControls* audioControls() const { return audio_controls_; }
   JobPanel* jobPanel() const { return job_panel_; }
   SessionController* engine() const { return engine_; }
   ExportDialog* exportDialog();
@@ -140,6 +144,14 @@ class MainWindow : public QMainWindow {
   void startExport(const pipeline::ExportRequest& request);
   /// The effective λ of the shot holding `frame` (its override, else the global λ).
   double lambdaAt(qint64 frame) const;
+  // MainWindowAudio.cpp
+  void setupAudio();
+  // MainWindowDamage.cpp
+  /// A truncated file was refused: asks whether to open its readable part (a warning dialog).
+  void onOpenTruncated(const QString& path, qint64 readable_frames, qint64 listed_frames,
+                       const QString& message);
+  /// Warns once per opened video when its first full decode found damaged frames.
+  void warnAboutDamage(const pipeline::SessionInfo& info);
 
   std::unique_ptr<QSettings> settings_;
   std::unique_ptr<LanguageSwitcher> own_language_;
@@ -168,6 +180,10 @@ class MainWindow : public QMainWindow {
   QLabel* analysis_label_ = nullptr;
   QLabel* device_label_ = nullptr;
   QPointer<QMessageBox> error_box_;
+  AudioPlayback* audio_ = nullptr;
+  AudioControls* audio_controls_ = nullptr;
+  QPointer<QMessageBox> damage_box_;  ///< the truncated-file question or the damage warning
+  QString damage_warned_for_;         ///< the video whose damage was reported
   Project project_;
   JobQueue* jobs_ = nullptr;
   int dialog_job_ = 0;  ///< the job the export dialog follows

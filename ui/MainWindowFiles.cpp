@@ -31,6 +31,7 @@ void MainWindow::openVideo(const QString& path) {
   // range belonged to the other video.
   ProjectData data;
   data.settings = project_.settings();
+  data.settings.input.readable_part = false;  // asked for each truncated file, not inherited
   data.cache_dir = QString::fromStdString(data.settings.cache_dir);
   data.export_settings = project_.exportSettings();
   beginOpen(path, data, QString());

@@ -156,6 +156,7 @@ void MainWindow::startExport(const pipeline::ExportRequest& request) {
   pipeline::ExportJobSpec spec;
   spec.input_path = project_.sourcePath().toStdString();
   spec.settings = project_.settings();
+  spec.settings.input.readable_part = engine_->info().truncated;  // as the editor opened it
   spec.overrides = project_.overrides();
   spec.guidance = project_.guidance();
   spec.request = request;

@@ -15,11 +15,20 @@ void PlaybackController::setFrameCount(qint64 frame_count, double fps) {
   pause();
   frame_count_ = std::max<qint64>(0, frame_count);
   frame_ = 0;
-  timer_.setInterval(std::max(1, int(std::lround(1000.0 / (fps > 0 ? fps : 25.0)))));
+  fps_ = fps > 0 ? fps : 25.0;
+  timer_.setInterval(std::max(1, int(std::lround(1000.0 / fps_))));
+}
+
+qint64 PlaybackController::frameAtTime(double t_s, double fps) {
+  // A hair of tolerance, so that t = n / fps computed in floating point shows frame n.
+  return qint64(std::floor(t_s * fps + 1e-6));
 }
 
 void PlaybackController::setFrame(qint64 frame) {
+  const qint64 before = frame_;
   frame_ = std::clamp<qint64>(frame, 0, std::max<qint64>(0, frame_count_ - 1));
+  if (isPlaying() && frame_ != before)
+    Q_EMIT movedWhilePlaying(frame_);
 }
 
 void PlaybackController::setSpeed(int speed) {
@@ -29,8 +38,12 @@ void PlaybackController::setSpeed(int speed) {
     timer_.start();
   else
     timer_.stop();
+  const bool speed_changed = speed_ != previous_speed_;
+  previous_speed_ = speed_;
   if (was_playing != isPlaying())
     Q_EMIT playingChanged(isPlaying());
+  if (speed_changed)
+    Q_EMIT speedChanged(speed_);
 }
 
 void PlaybackController::togglePlay() {
@@ -77,6 +90,16 @@ void PlaybackController::moveTo(qint64 frame) {
 }
 
 void PlaybackController::tick() {
+  if (speed_ == 1 && clock_) {
+    if (const std::optional<double> t = clock_()) {
+      // Where the sound is, not where the count of ticks says.
+      const qint64 target = std::clamp<qint64>(frameAtTime(*t, fps_), 0, frame_count_ - 1);
+      moveTo(target);
+      if (target >= frame_count_ - 1)
+        pause();
+      return;
+    }
+  }
   const qint64 target = frame_ + speed_;
   moveTo(target);
   if (target <= 0 || target >= frame_count_ - 1)

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ConfidenceLegend.h"
 #include "ImageConvert.h"
 
 namespace cf::ui {
@@ -31,7 +32,12 @@ void PreviewWidget::setFrame(pipeline::PreviewFramePtr frame) {
   raw_ = toQImage(frame_->raw_rgb8);
   smoothed_ = toQImage(frame_->smoothed_rgb8);
   source_ = toQImage(frame_->source_rgb8);
-  heat_ = confidenceHeatMap(frame_->confidence);
+  // Scaled to the shot's range and without the black bars (issue #16, bug 5).
+  const cv::Rect area = frame_->picture_area.empty()
+                            ? cv::Rect(0, 0, frame_->confidence.cols, frame_->confidence.rows)
+                            : frame_->picture_area;
+  heat_ = confidenceHeatMap(
+      analysis::scaledConfidence(frame_->confidence, area, frame_->confidence_scale));
   update();
   Q_EMIT frameShown(frame_->frame_index);
 }
@@ -278,6 +284,9 @@ void PreviewWidget::paintEvent(QPaintEvent*) {
     drawSide(p, single_side_, placeImage(pane));
     drawCaption(p, pane, caption(single_side_));
   }
+  if (overlay_ && !heat_.isNull())
+    drawConfidenceLegend(p, QRectF(rect()), frame_->confidence_scale, tr("less sure"),
+                         tr("more sure"));
   if (frame_) {
     const QString label = tr("Frame %1").arg(frame_->frame_index);
     const QRectF box(width() - p.fontMetrics().horizontalAdvance(label) - 18, height() - 26,

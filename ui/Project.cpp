@@ -103,6 +103,8 @@ void Project::apply(const ProjectData& next) {
     Q_EMIT exportSettingsChanged(data_.export_settings);
   if (before.guidance != next.guidance)
     Q_EMIT guidanceChanged();
+  if (before.failure_reviews != next.failure_reviews)
+    Q_EMIT failureReviewsChanged();
 }
 
 void Project::push(ProjectData after, const QString& text, int merge_id) {
@@ -200,6 +202,24 @@ void Project::setExportSettings(const ExportSettings& settings) {
   ProjectData after = data_;
   after.export_settings = settings;
   push(std::move(after), trCommand(QT_TRANSLATE_NOOP("cf::ui::Project", "Change export settings")));
+}
+
+void Project::setFailureReview(const pipeline::FailureRange& range,
+                               std::optional<ReviewStatus> status) {
+  ProjectData after = data_;
+  after.failure_reviews = withReview(data_.failure_reviews, range, status);
+  if (after.failure_reviews == data_.failure_reviews)
+    return;
+  const QString frames = QStringLiteral("%1-%2").arg(range.first_frame).arg(range.last_frame);
+  QString text;
+  if (!status)
+    text =
+        QCoreApplication::translate("cf::ui::Project", "Clear the mark of failure %1").arg(frames);
+  else if (*status == ReviewStatus::Ignored)
+    text = QCoreApplication::translate("cf::ui::Project", "Ignore failure %1").arg(frames);
+  else
+    text = QCoreApplication::translate("cf::ui::Project", "Mark failure %1 reviewed").arg(frames);
+  push(std::move(after), text);
 }
 
 void Project::reset(const ProjectData& data, const QString& file_path) {

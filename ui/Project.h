@@ -32,6 +32,7 @@ class Project : public QObject {
   const ExportSettings& exportSettings() const { return data_.export_settings; }
   /// Keyframes: reference images and colour hints, and the reference strength.
   const guide::Guidance& guidance() const { return data_.guidance; }
+  const std::vector<FailureReview>& failureReviews() const { return data_.failure_reviews; }
   QString sourcePath() const { return data_.source_path; }
   /// The `.chromaflow` file, or empty while the project was never saved.
   QString filePath() const { return file_path_; }
@@ -68,6 +69,8 @@ class Project : public QObject {
   /// Removes the keyframe's reference and hints.
   void removeKeyframe(int64_t frame);
   void setReferenceStrength(double strength);
+  /// Marks a flagged range reviewed or ignored (nullopt: clears its mark).
+  void setFailureReview(const pipeline::FailureRange& range, std::optional<ReviewStatus> status);
 
   // ---- Whole-project operations (not undoable) ----
   /// Replaces everything (after a successful open); clears the history. `file_path` may be empty.
@@ -87,6 +90,7 @@ class Project : public QObject {
   void exportSettingsChanged(const cf::ui::ExportSettings& settings);
   /// Keyframes, hints or the reference strength changed.
   void guidanceChanged();
+  void failureReviewsChanged();
   /// Everything was replaced (reset()).
   void projectReset();
   /// The modified state or the name changed (for the window title).

@@ -106,6 +106,12 @@ QByteArray projectToJson(const ProjectData& project) {
       item.insert("temperature", *o.temperature);
     overrides.append(item);
   }
+  QJsonArray reviews;
+  for (const auto& r : project.failure_reviews)
+    reviews.append(QJsonObject{{"kind", QLatin1String(analysis::flagKindName(r.kind))},
+                               {"first_frame", static_cast<qint64>(r.first_frame)},
+                               {"last_frame", static_cast<qint64>(r.last_frame)},
+                               {"status", QLatin1String(reviewStatusName(r.status))}});
   QJsonObject root{{"format", "chromaflow-project"},
                    {"version", kProjectFormatVersion},
                    {"source_path", project.source_path},
@@ -117,6 +123,8 @@ QByteArray projectToJson(const ProjectData& project) {
                    {"export", exportSettingsToJson(project.export_settings)}};
   if (!project.guidance.empty() || project.guidance.strength != 1.0)
     root.insert(QStringLiteral("guidance"), guidanceToJson(project.guidance));
+  if (!reviews.isEmpty())
+    root.insert("failure_reviews", reviews);
   return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -163,6 +171,16 @@ Result<ProjectData> projectFromJson(const QByteArray& json, const QString& conte
     if (o.contains("temperature"))
       so.temperature = o.value("temperature").toDouble();
     p.overrides.push_back(so);
+  }
+  for (const QJsonValue& v : root.value("failure_reviews").toArray()) {
+    const QJsonObject o = v.toObject();
+    FailureReview r;
+    if (!analysis::flagKindFromName(o.value("kind").toString().toStdString(), &r.kind) ||
+        !reviewStatusFromName(o.value("status").toString(), &r.status))
+      continue;  // a kind or mark this version does not know
+    r.first_frame = o.value("first_frame").toInteger(0);
+    r.last_frame = o.value("last_frame").toInteger(r.first_frame);
+    p.failure_reviews.push_back(r);
   }
   if (version >= 2)  // version 1 had no export settings: the defaults apply
     p.export_settings = exportSettingsFromJson(root.value("export").toObject());

@@ -10,6 +10,7 @@
 #include <QString>
 #include <vector>
 
+#include "FailureReview.h"
 #include "common/Result.h"
 #include "guide/GuideTypes.h"
 #include "pipeline/SessionTypes.h"
@@ -38,6 +39,9 @@ struct ProjectData {
   int64_t out_frame = -1;  ///< -1: no out point
   ExportSettings export_settings;
   guide::Guidance guidance;  ///< keyframes: reference images and colour hints (issue #15)
+  /// Triage marks on the flagged failure ranges (optional "failure_reviews" key: files without it
+  /// read as unmarked, and older versions ignore it).
+  std::vector<FailureReview> failure_reviews;
 };
 
 /// 2: adds "export"; 1: the first format (still read).

@@ -27,6 +27,7 @@ SessionController::SessionController(QObject* parent)
   connect(worker_, &SessionWorker::openFailed, this, [this](const QString& message) {
     Q_EMIT openFailed(message);  // the video open before (if any) is still open
   });
+  connect(worker_, &SessionWorker::openTruncated, this, &SessionController::openTruncated);
   connect(worker_, &SessionWorker::previewReady, this, &SessionController::previewReady);
   connect(worker_, &SessionWorker::thumbnailReady, this, &SessionController::thumbnailReady);
   connect(worker_, &SessionWorker::timelineUpdated, this, &SessionController::timelineUpdated);

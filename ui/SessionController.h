@@ -51,6 +51,9 @@ class SessionController : public QObject {
  Q_SIGNALS:
   void opened(const cf::pipeline::SessionInfo& info);
   void openFailed(const QString& message);
+  /// The file is truncated; it can be opened again with input.readable_part (SessionWorker).
+  void openTruncated(const QString& path, qint64 readable_frames, qint64 listed_frames,
+                     const QString& message);
   void previewReady(cf::pipeline::PreviewFramePtr frame);
   void thumbnailReady(qint64 frame_index, const QImage& image);
   void thumbnailsDropped(const QVector<qint64>& frames);

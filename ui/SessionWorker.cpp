@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "ImageConvert.h"
+#include "media/VideoReader.h"
 
 namespace cf::ui {
 SessionWorker::SessionWorker(std::shared_ptr<EngineQueue> queue) : queue_(std::move(queue)) {}
@@ -16,7 +17,15 @@ void SessionWorker::open(const QString& path, const pipeline::SessionSettings& s
   // The open video stays until the new one has opened: a failed open changes nothing.
   auto session = pipeline::Session::open(path.toStdString(), settings);
   if (!session.ok()) {
-    Q_EMIT openFailed(QString::fromStdString(session.message()));
+    // A truncated file whose first frames can be read: the user may open just those.
+    const auto cut = settings.input.readable_part
+                         ? std::nullopt
+                         : media::VideoReader::truncation(path.toStdString());
+    if (cut)
+      Q_EMIT openTruncated(path, cut->readable_frames, cut->listed_frames,
+                           QString::fromStdString(session.message()));
+    else
+      Q_EMIT openFailed(QString::fromStdString(session.message()));
     repost();  // the analysis of the video still open goes on
     return;
   }
@@ -25,6 +34,7 @@ void SessionWorker::open(const QString& path, const pipeline::SessionSettings& s
   last_error_.clear();
   session_->setShotOverrides(overrides);
   last_device_ = session_->info().device_name;
+  last_damaged_ = session_->info().damaged_frames;
   Q_EMIT opened(session_->info(), session_->timeline());
   repost();
 }
@@ -44,8 +54,10 @@ void SessionWorker::updateSettings(const pipeline::SessionSettings& settings) {
       old.temperature == settings.temperature && old.flow_method == settings.flow_method &&
       std::memcmp(&old.thresholds, &settings.thresholds, sizeof(old.thresholds)) == 0;
   const Status status = session_->updateSettings(settings);
-  if (lambda_only && status.ok())
-    return;  // λ only re-solves the smoothing; the analysis stands
+  if (lambda_only && status.ok()) {
+    repost();  // λ only re-solves the smoothing and re-measures the flicker from the caches
+    return;
+  }
   if (!status.ok()) {
     Q_EMIT errorOccurred(QString::fromStdString(status.message()));
     return;
@@ -56,8 +68,10 @@ void SessionWorker::updateSettings(const pipeline::SessionSettings& settings) {
 }
 
 void SessionWorker::setShotOverrides(const ShotOverrideList& overrides) {
-  if (session_)
-    session_->setShotOverrides(overrides);
+  if (!session_)
+    return;
+  session_->setShotOverrides(overrides);
+  repost();  // a shot's λ changed: its flicker is measured again
 }
 
 void SessionWorker::setBackgroundAnalysis(bool enabled) {
@@ -75,9 +89,13 @@ void SessionWorker::pump() {
   queue_->clearWake();
   if (!session_)
     return;
-  const bool did_work = servePreview() || serveThumbnails() || analyseNextChunk();
-  if (session_->info().device_name != last_device_) {
+  const bool did_work =
+      servePreview() || serveThumbnails() || refreshFlicker() || analyseNextChunk();
+  // The device is known once the model loaded, the damage once the first full decode ran.
+  if (session_->info().device_name != last_device_ ||
+      session_->info().damaged_frames != last_damaged_) {
     last_device_ = session_->info().device_name;
+    last_damaged_ = session_->info().damaged_frames;
     Q_EMIT infoChanged(session_->info());
   }
   if (did_work)
@@ -106,6 +124,24 @@ bool SessionWorker::serveThumbnails() {
     auto thumb = session_->thumbnail(frame, height);
     Q_EMIT thumbnailReady(frame, thumb.ok() ? toQImage(thumb.value()) : QImage());
   }
+  return true;
+}
+
+bool SessionWorker::refreshFlicker() {
+  const CancelToken cancel = queue_->beginBackgroundWork();  // yields to a preview
+  const auto refreshed = session_->refreshFlicker(kFlickerChunkFrames, cancel);
+  if (!refreshed.ok()) {
+    if (cancel.isCancelled())
+      return true;  // try again on the next pump
+    const QString message = QString::fromStdString(refreshed.message());
+    if (message != last_error_)
+      Q_EMIT errorOccurred(message);
+    last_error_ = message;
+    return false;
+  }
+  if (!refreshed.value())
+    return false;
+  Q_EMIT timelineUpdated(session_->timeline());
   return true;
 }
 

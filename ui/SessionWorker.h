@@ -4,7 +4,8 @@
 // EngineQueue mailbox, and cancels long work by setting CancelTokens directly.
 //
 // pump() does one small unit of work in priority order -- the latest preview, a few thumbnails,
-// one chunk of background analysis nearest the playhead -- and re-posts itself while work is left,
+// the flicker of a chunk of frames after a λ change, one chunk of background analysis nearest the
+// playhead -- and re-posts itself while work is left,
 // so previews and thumbnails are served between analysis chunks.
 
 #include <QImage>
@@ -23,6 +24,8 @@ class SessionWorker : public QObject {
  public:
   static constexpr int64_t kAnalysisChunkFrames = 16;
   static constexpr int kThumbnailsPerPump = 4;
+  /// Frames whose flicker is re-measured per pump after a λ change (smoothing only, from caches).
+  static constexpr int64_t kFlickerChunkFrames = 64;
 
   /// The GUI interrupts a running analysis chunk through the queue (its token, set directly).
   explicit SessionWorker(std::shared_ptr<EngineQueue> queue);
@@ -40,6 +43,10 @@ class SessionWorker : public QObject {
  Q_SIGNALS:
   void opened(const cf::pipeline::SessionInfo& info, cf::pipeline::TimelineDataPtr timeline);
   void openFailed(const QString& message);
+  /// The file is truncated and refused; its first `readable_frames` can be opened with
+  /// SessionSettings::input.readable_part (`listed_frames`: what its index lists, -1 unknown).
+  void openTruncated(const QString& path, qint64 readable_frames, qint64 listed_frames,
+                     const QString& message);
   void previewReady(cf::pipeline::PreviewFramePtr frame);
   void thumbnailReady(qint64 frame_index, const QImage& image);
   void timelineUpdated(cf::pipeline::TimelineDataPtr timeline);
@@ -51,6 +58,7 @@ class SessionWorker : public QObject {
  private:
   bool servePreview();
   bool serveThumbnails();
+  bool refreshFlicker();
   bool analyseNextChunk();
   void repost();
 
@@ -60,6 +68,7 @@ class SessionWorker : public QObject {
   bool analysis_complete_ = false;
   QString last_error_;
   std::string last_device_;
+  int64_t last_damaged_ = -1;
 };
 
 }  // namespace cf::ui

@@ -51,12 +51,16 @@ void addSessionOptions(QCommandLineParser& parser) {
   parser.addOption({QStringLiteral("cache"),
                     QStringLiteral("Cache folder (default: ~/.cache/chromaflow)."),
                     QStringLiteral("dir")});
+  parser.addOption({QStringLiteral("readable-part"),
+                    QStringLiteral("Open a truncated file's readable frames instead of refusing "
+                                   "it (the output is as long as what could be read).")});
 }
 
 bool parseSessionOptions(const QCommandLineParser& parser, pipeline::SessionSettings* s,
                          QString* problem) {
   s->model_path = parser.value(QStringLiteral("model")).toStdString();
   s->cache_dir = parser.value(QStringLiteral("cache")).toStdString();
+  s->input.readable_part = parser.isSet(QStringLiteral("readable-part"));
   bool ok = false;
   s->working_height_px = parser.value(QStringLiteral("working-height")).toInt(&ok);
   if (!ok || s->working_height_px < 128 || s->working_height_px > 1024) {

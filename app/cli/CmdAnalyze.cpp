@@ -129,6 +129,18 @@ int runAnalyze(const QStringList& args) {
   }
   const analysis::AnalysisReport report = (*session)->failureReport();
   out << frames << " frames analysed, " << report.ranges.size() << " flagged ranges\n";
+  if (!report.ranges.empty()) {
+    QStringList per_kind;
+    for (analysis::FlagKind kind : {analysis::FlagKind::Sepia, analysis::FlagKind::Desaturated,
+                                    analysis::FlagKind::LowConfidence, analysis::FlagKind::Flicker,
+                                    analysis::FlagKind::Motion}) {
+      const auto n = std::count_if(report.ranges.begin(), report.ranges.end(),
+                                   [&](const auto& r) { return r.kind == kind; });
+      if (n > 0)
+        per_kind << QStringLiteral("%1 %2").arg(QLatin1String(analysis::flagKindName(kind))).arg(n);
+    }
+    out << "  ranges per kind: " << per_kind.join(QStringLiteral(", ")) << '\n';
+  }
   for (const auto& r : report.ranges)
     out << "  frames " << r.first_frame << "-" << r.last_frame << "  "
         << QString::fromLatin1(analysis::flagKindName(r.kind)).leftJustified(15)

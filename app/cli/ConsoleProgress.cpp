@@ -22,8 +22,7 @@ void ConsoleProgress::update(const ProgressUpdate& u) {
     if (drawn_)
       std::fputs("\n", stderr);
     drawn_ = false;
-    stage_ = u.stage;
-    eta_ = Eta();
+    stage_ = u.stage;  // Eta starts the stage's own estimate itself (a new total or count)
     since_start_.start();
   }
   eta_.update(u.done, u.total);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdio>
 #include <cstring>
 #include <map>
@@ -159,6 +160,12 @@ ShotStats shotStats(const std::vector<FrameMetrics>& m, size_t first, size_t end
   return s;
 }
 
+// A colour change that stands out from its shot must also be visible to count: a mean squared ab
+// change of 4 is 2 ab units RMS, about one just-noticeable difference of chroma. Measured on the
+// smoothed result (what the export writes), the shot's typical change is small, and without this
+// a barely visible residual would stand out from it.
+constexpr double kMinVisibleFlickerAb2 = 4.0;
+
 void flagFrame(const FrameMetrics& m, const ShotStats& shot, const FailureThresholds& t,
                FrameReport* report) {
   auto add = [&](FlagKind kind, const Reason& why, double severity) {
@@ -198,7 +205,7 @@ void flagFrame(const FrameMetrics& m, const ShotStats& shot, const FailureThresh
     if (m.flicker >= t.flicker_absolute) {
       add(FlagKind::Flicker, Reason{ReasonCode::FlickerJump, std::sqrt(m.flicker_ab)},
           m.flicker / t.flicker_absolute);
-    } else if (ratio >= t.flicker_ratio && m.flicker_ab >= 1.0) {
+    } else if (ratio >= t.flicker_ratio && m.flicker_ab >= kMinVisibleFlickerAb2) {
       add(FlagKind::Flicker, Reason{ReasonCode::FlickerAboveShot, ratio}, ratio / t.flicker_ratio);
     }
     // Grain and flicker in old film make some pixels fail the flow check in every frame, so the
@@ -215,6 +222,39 @@ void flagFrame(const FrameMetrics& m, const ShotStats& shot, const FailureThresh
     } else if (m.motion_fraction >= t.motion_fraction) {
       add(FlagKind::Motion, Reason{ReasonCode::MotionWidth, 100.0 * m.motion_fraction},
           m.motion_fraction / t.motion_fraction);
+    }
+  }
+}
+
+// Heavy motion lasts: a motion flag stands only when at least kMotionMinFrames of the
+// kMotionWindow frames around it (in its shot) have one. A scratched or dusty frame upsets the
+// flow of its two links and no more, and a film transferred with repeated frames still shows
+// lasting motion in 4 of 5 frames. A frame that is nearly all occluded (a missed cut) stands alone.
+constexpr int kMotionWindow = 5;
+constexpr int kMotionMinFrames = 3;
+
+bool isLastingMotionFlag(const Flag& f) {
+  return f.kind == FlagKind::Motion && f.why.code != ReasonCode::OccludedOrCut;
+}
+
+void dropBriefMotion(std::vector<FrameReport>& reports, size_t first, size_t end) {
+  std::vector<char> candidate(end - first, 0);
+  for (size_t i = first; i < end; ++i)
+    for (const Flag& f : reports[i].flags)
+      candidate[i - first] = candidate[i - first] || isLastingMotionFlag(f);
+  const auto half = static_cast<std::ptrdiff_t>(kMotionWindow / 2);
+  for (size_t i = first; i < end; ++i) {
+    if (!candidate[i - first])
+      continue;
+    int support = 0;
+    for (std::ptrdiff_t k = -half; k <= half; ++k) {
+      const auto j = static_cast<std::ptrdiff_t>(i - first) + k;
+      if (j >= 0 && j < static_cast<std::ptrdiff_t>(candidate.size()))
+        support += candidate[size_t(j)];
+    }
+    if (support < kMotionMinFrames) {
+      auto& flags = reports[i].flags;
+      flags.erase(std::remove_if(flags.begin(), flags.end(), isLastingMotionFlag), flags.end());
     }
   }
 }
@@ -236,6 +276,7 @@ std::vector<FrameReport> flagFrames(const std::vector<FrameMetrics>& metrics,
       reports[i].shot_index = shot_index;
       flagFrame(metrics[i], stats, thresholds, &reports[i]);
     }
+    dropBriefMotion(reports, shot_first, shot_end);
     shot_first = shot_end;
     ++shot_index;
   }
@@ -260,7 +301,7 @@ std::vector<FailureRange> mergeRanges(const std::vector<FrameReport>& reports, i
       }
       if (it == open.end()) {
         Open o;
-        o.range = FailureRange{frame, frame, flag.kind, flag.why, flag.reason};
+        o.range = FailureRange{frame, frame, flag.kind, flag.why, flag.reason, flag.severity};
         o.worst = flag.severity;
         open.emplace(flag.kind, o);
         continue;
@@ -270,6 +311,7 @@ std::vector<FailureRange> mergeRanges(const std::vector<FrameReport>& reports, i
         it->second.worst = flag.severity;
         it->second.range.reason = flag.reason;
         it->second.range.why = flag.why;
+        it->second.range.severity = flag.severity;
       }
     }
   }

@@ -8,7 +8,9 @@
 namespace cf::analysis {
 
 /// Flags every frame. Shots start at frame 0 and at every frame whose metrics say scene_cut.
-/// Relative thresholds use the median and MAD of the frame's own shot.
+/// Relative thresholds use the median and MAD of the frame's own shot. Heavy motion must last: a
+/// motion flag needs motion flags on at least 3 of the 5 frames around it (a scratched frame
+/// upsets two links, not three), except a nearly fully occluded frame (a likely missed cut).
 std::vector<FrameReport> flagFrames(const std::vector<FrameMetrics>& metrics,
                                     const FailureThresholds& thresholds);
 

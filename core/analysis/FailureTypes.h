@@ -39,11 +39,19 @@ struct FrameMetrics {
   double hue_spread_deg = 0.0;   ///< chroma-weighted circular std of hue
   double mean_confidence = 1.0;  ///< 1 when the model has no confidence map
   double low_confidence_fraction = 0.0;
-  double flicker_ab = 0.0;       ///< masked mean squared ab change along the flow
-  double flicker_luma = 0.0;     ///< the same on L
-  double flicker = 0.0;          ///< flicker_ab relative to flicker_luma
-  double motion_px = 0.0;        ///< mean flow magnitude, px at working resolution
+  double confidence_p05 = 1.0;  ///< 5th percentile of the confidence (the overlay's scale)
+  double confidence_p95 = 1.0;  ///< 95th percentile
+  // The confidence signals leave out letterbox/pillarbox bars (ConfidenceMap.h).
+  double flicker_ab = 0.0;    ///< masked mean squared ab change along the flow
+  double flicker_luma = 0.0;  ///< the same on L
+  double flicker = 0.0;       ///< flicker_ab relative to flicker_luma
+  /// The lambda of the smoothed result that flicker_ab was measured on (what the export writes);
+  /// -1 while it is measured on the network's raw output.
+  double flicker_lambda = -1.0;
+  double motion_px = 0.0;  ///< mean flow magnitude where the flow check holds, px at working res.
   double motion_fraction = 0.0;  ///< motion_px / frame width
+  /// Share of the frame occluded in patches wider than about 2 % of the frame height (specks and
+  /// thin lines from grain, dust and scratches do not count).
   double occluded_fraction = 0.0;
   bool has_previous = false;  ///< false on the first frame of a shot
   bool scene_cut = false;     ///< a new shot starts here
@@ -94,8 +102,9 @@ struct FailureRange {
   int64_t first_frame = 0;
   int64_t last_frame = 0;  ///< inclusive
   FlagKind kind = FlagKind::Sepia;
-  Reason why;          ///< the reason on the range's worst frame
-  std::string reason;  ///< reasonText(why)
+  Reason why;             ///< the reason on the range's worst frame
+  std::string reason;     ///< reasonText(why)
+  double severity = 0.0;  ///< the worst frame's severity (how far past its threshold, >= 1)
 };
 
 }  // namespace cf::analysis

@@ -1,5 +1,7 @@
 #include "analysis/FrameSignals.h"
 
+#include "analysis/ConfidenceMap.h"
+
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 
@@ -43,7 +45,23 @@ void hueStatistics(const cv::Mat& ab, FrameMetrics* m) {
   m->hue_spread_deg = std::sqrt(-2.0 * std::log(std::max(resultant, 1e-12))) * 180.0 / kPi;
 }
 
-double maskedMeanSquared(const cv::Mat& a, const cv::Mat& b, const cv::Mat& mask) {
+// Share of the frame where the flow check fails in patches wide enough to be motion. Real motion
+// occludes bands about as wide as it moves; grain, dust and film scratches make the check fail on
+// specks and thin (mostly vertical) lines. An opening of the failed pixels with a square of about
+// 2 % of the frame height keeps the first and drops the second.
+double wideOcclusionFraction(const cv::Mat& valid_mask) {
+  cv::Mat failed = valid_mask == 0;
+  const int size = std::max(3, valid_mask.rows / 50) | 1;
+  const cv::Mat kernel = cv::getStructuringElement(cv::MORPH_RECT, cv::Size(size, size));
+  cv::morphologyEx(failed, failed, cv::MORPH_OPEN, kernel);
+  return static_cast<double>(cv::countNonZero(failed)) / static_cast<double>(failed.total());
+}
+
+}  // namespace
+
+double maskedMeanSquaredChange(const cv::Mat& a, const cv::Mat& b, const cv::Mat& mask) {
+  if (!mask.empty() && cv::countNonZero(mask) == 0)
+    return 0.0;
   cv::Mat diff;
   cv::subtract(a, b, diff);
   cv::Mat sq = diff.mul(diff);
@@ -54,8 +72,6 @@ double maskedMeanSquared(const cv::Mat& a, const cv::Mat& b, const cv::Mat& mask
   }
   return mask.empty() ? cv::mean(sq)[0] : cv::mean(sq, mask)[0];
 }
-
-}  // namespace
 
 FrameMetrics computeFrameMetrics(const FrameSignalInputs& in) {
   CV_Assert(in.l.type() == CV_32FC1 && in.ab.type() == CV_32FC2 && in.l.size() == in.ab.size());
@@ -69,24 +85,27 @@ FrameMetrics computeFrameMetrics(const FrameSignalInputs& in) {
 
   if (!in.confidence.empty()) {
     CV_Assert(in.confidence.type() == CV_32FC1);
-    m.mean_confidence = cv::mean(in.confidence)[0];
-    m.low_confidence_fraction =
-        static_cast<double>(cv::countNonZero(in.confidence < kLowConfidence)) /
-        static_cast<double>(in.confidence.total());
+    // Black bars carry no picture to be sure or unsure about.
+    const cv::Rect area = scaleArea(pictureArea(in.l), in.l.size(), in.confidence.size());
+    const cv::Mat picture = in.confidence(area);
+    m.mean_confidence = cv::mean(picture)[0];
+    m.low_confidence_fraction = static_cast<double>(cv::countNonZero(picture < kLowConfidence)) /
+                                static_cast<double>(picture.total());
+    const ConfidenceScale p = confidencePercentiles(in.confidence, area);
+    m.confidence_p05 = p.low;
+    m.confidence_p95 = p.high;
   }
 
   m.has_previous = !in.scene_cut && !in.warped_prev_l.empty() && !in.warped_prev_ab.empty();
   if (m.has_previous) {
     const bool any_valid = in.valid_mask.empty() || cv::countNonZero(in.valid_mask) > 0;
     if (any_valid) {
-      m.flicker_ab = maskedMeanSquared(in.ab, in.warped_prev_ab, in.valid_mask);
-      m.flicker_luma = maskedMeanSquared(in.l, in.warped_prev_l, in.valid_mask);
+      m.flicker_ab = maskedMeanSquaredChange(in.ab, in.warped_prev_ab, in.valid_mask);
+      m.flicker_luma = maskedMeanSquaredChange(in.l, in.warped_prev_l, in.valid_mask);
     }
-    // Colour change that the luminance does not explain; +1 keeps static shots finite.
-    m.flicker = m.flicker_ab / (m.flicker_luma + 1.0);
+    m.flicker = flickerRatio(m.flicker_ab, m.flicker_luma);
     if (!in.valid_mask.empty())
-      m.occluded_fraction = 1.0 - static_cast<double>(cv::countNonZero(in.valid_mask)) /
-                                      static_cast<double>(in.valid_mask.total());
+      m.occluded_fraction = wideOcclusionFraction(in.valid_mask);
   }
   if (!in.flow.empty()) {
     CV_Assert(in.flow.type() == CV_32FC2);
@@ -94,7 +113,11 @@ FrameMetrics computeFrameMetrics(const FrameSignalInputs& in) {
     cv::split(in.flow, channels);
     cv::Mat magnitude;
     cv::magnitude(channels[0], channels[1], magnitude);
-    m.motion_px = cv::mean(magnitude)[0];
+    // Where the flow fails its check (scratches, dust, grain) its vectors are noise: average the
+    // flow the check trusts, unless it trusts too little of the frame to say anything.
+    const bool use_mask = !in.valid_mask.empty() && in.valid_mask.size() == magnitude.size() &&
+                          cv::countNonZero(in.valid_mask) >= int(magnitude.total() / 4);
+    m.motion_px = use_mask ? cv::mean(magnitude, in.valid_mask)[0] : cv::mean(magnitude)[0];
     m.motion_fraction = m.motion_px / std::max(1, in.flow.cols);
   }
   return m;

@@ -34,4 +34,15 @@ constexpr double kLowConfidence = 0.2;
 
 FrameMetrics computeFrameMetrics(const FrameSignalInputs& in);
 
+/// Masked mean over pixels of the squared change ||a - b||^2 (summed over channels); `mask`
+/// CV_8UC1, non-zero = counted, empty = all. The flicker signal's numerator: `a` a frame's ab,
+/// `b` the previous frame's ab warped onto it. 0 when the mask is all zero.
+double maskedMeanSquaredChange(const cv::Mat& a, const cv::Mat& b, const cv::Mat& mask);
+
+/// The flicker signal from its two parts: colour change the luminance change does not explain
+/// (+1 keeps static shots finite).
+inline double flickerRatio(double flicker_ab, double flicker_luma) {
+  return flicker_ab / (flicker_luma + 1.0);
+}
+
 }  // namespace cf::analysis

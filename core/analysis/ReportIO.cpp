@@ -30,6 +30,9 @@ constexpr MetricField kMetricFields[] = {
     {"motion_px", &FrameMetrics::motion_px},
     {"motion_fraction", &FrameMetrics::motion_fraction},
     {"occluded_fraction", &FrameMetrics::occluded_fraction},
+    {"flicker_lambda", &FrameMetrics::flicker_lambda},
+    {"confidence_p05", &FrameMetrics::confidence_p05},
+    {"confidence_p95", &FrameMetrics::confidence_p95},
 };
 
 struct ThresholdField {
@@ -117,6 +120,7 @@ std::string reportToJson(const AnalysisReport& report) {
     o[QStringLiteral("kind")] = QLatin1String(flagKindName(r.kind));
     o[QStringLiteral("reason")] = q(r.reason);
     writeWhy(r.why, o);
+    o[QStringLiteral("severity")] = r.severity;
     ranges.append(o);
   }
   root[QStringLiteral("ranges")] = ranges;
@@ -148,7 +152,7 @@ Result<AnalysisReport> reportFromJson(const std::string& json) {
     fr.metrics.scene_cut = o.value(QStringLiteral("scene_cut")).toBool();
     fr.metrics.has_previous = o.value(QStringLiteral("has_previous")).toBool();
     for (const auto& f : kMetricFields)
-      fr.metrics.*(f.member) = o.value(QLatin1String(f.name)).toDouble();
+      fr.metrics.*(f.member) = o.value(QLatin1String(f.name)).toDouble(fr.metrics.*(f.member));
     for (const QJsonValue& fv : o.value(QStringLiteral("flags")).toArray()) {
       const QJsonObject fo = fv.toObject();
       Flag flag;
@@ -172,6 +176,7 @@ Result<AnalysisReport> reportFromJson(const std::string& json) {
       return makeError("failure report has an unknown range kind '" + kind + "'");
     r.reason = o.value(QStringLiteral("reason")).toString().toStdString();
     r.why = readWhy(o);
+    r.severity = o.value(QStringLiteral("severity")).toDouble();
     report.ranges.push_back(std::move(r));
   }
   return report;

@@ -40,6 +40,9 @@ struct InputOptions {
   bool single_image = false;
   /// Video input: deinterlace with FFmpeg's bwdif (one frame per frame, timestamps kept).
   Deinterlace deinterlace = Deinterlace::Auto;
+  /// A truncated file (a copy or recording that stopped early): open the frames before the cut
+  /// instead of refusing it; StreamInfo::truncated then says so. Asked for per file, not saved.
+  bool readable_part = false;
 };
 
 }  // namespace cf::media

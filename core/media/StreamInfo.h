@@ -29,10 +29,14 @@ struct StreamInfo {
   int bit_depth = 8;
   std::string chroma_subsampling;  ///< "4:2:0", "4:2:2", "4:4:4", ... of the native format
   bool full_range = false;
-  Rational fps;                       ///< nominal frame rate; for VFR files the average rate
-  Rational time_base;                 ///< unit of Frame::pts
-  Rational sample_aspect{1, 1};       ///< pixel aspect ratio (SAR); != 1 for anamorphic video
-  int64_t frame_count = 0;            ///< exact: counted from the packets, not the header estimate
+  Rational fps;                  ///< nominal frame rate; for VFR files the average rate
+  Rational time_base;            ///< unit of Frame::pts
+  Rational sample_aspect{1, 1};  ///< pixel aspect ratio (SAR); != 1 for anamorphic video
+  int64_t frame_count = 0;       ///< exact: counted from the packets, not the header estimate
+  /// Opened with InputOptions::readable_part although the file is truncated: frame_count counts the
+  /// readable frames; listed_frames what its index lists (-1: unknown, the reading just stopped).
+  bool truncated = false;
+  int64_t listed_frames = -1;
   double duration_s = 0.0;            ///< video duration: last pts + its duration - first pts
   double container_duration_s = 0.0;  ///< the container's duration (may include audio)
   int64_t start_pts = 0;              ///< pts of the first frame

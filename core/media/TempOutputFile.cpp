@@ -3,9 +3,11 @@
 #include <fcntl.h>
 #include <stdlib.h>    // mkstemps
 #include <sys/file.h>  // flock
+#include <sys/stat.h>  // fchmod, umask
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <system_error>
@@ -21,6 +23,35 @@ namespace {
 
 std::string inQuotes(const std::string& text) {
   return "'" + text + "'";
+}
+
+// The process's file-creation mask. Read from /proc (Linux 4.7+), so that no thread ever sees
+// a changed mask; elsewhere set and restored at once (umask(2) has no read-only form).
+mode_t processUmask() {
+  if (FILE* f = std::fopen("/proc/self/status", "re")) {
+    char line[256] = {};
+    unsigned mask = 0;
+    bool found = false;
+    while (!found && std::fgets(line, sizeof line, f))
+      found = std::sscanf(line, "Umask: %o", &mask) == 1;
+    std::fclose(f);
+    if (found)
+      return static_cast<mode_t>(mask);
+  }
+  const mode_t mask = ::umask(022);
+  ::umask(mask);
+  return mask;
+}
+
+// mkstemps() creates 0600; the finished file must have the mode any other new file would get
+// (0666 less the umask), or, when it replaces a file, that file's mode.
+void setOutputMode(int fd, const fs::path& target) {
+  struct stat existing {};
+  const mode_t mode = ::stat(target.c_str(), &existing) == 0 && S_ISREG(existing.st_mode)
+                          ? (existing.st_mode & 07777)
+                          : (0666 & ~processUmask());
+  if (::fchmod(fd, mode) != 0)
+    qCWarning(lcMedia, "cannot set the mode of '%s': %s", target.c_str(), std::strerror(errno));
 }
 
 }  // namespace
@@ -110,6 +141,7 @@ Result<std::unique_ptr<TempOutputFile>> TempOutputFile::create(
   }
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0)
     qCDebug(lcMedia, "cannot lock '%s'; a later run may remove it", pattern.c_str());
+  setOutputMode(fd, target_path);
   return std::unique_ptr<TempOutputFile>(new TempOutputFile(target, pattern, fd));
 }
 

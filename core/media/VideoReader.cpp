@@ -175,6 +175,15 @@ void fillStreamInfo(const AVFormatContext* fmt, int vidx, const PacketScan& scan
 
 VideoReader::~VideoReader() = default;
 
+std::optional<Truncation> VideoReader::truncation(const std::string& path) {
+  InputOptions options;
+  options.readable_part = true;
+  auto reader = open(path, options);
+  if (!reader || !(*reader)->info().truncated)
+    return std::nullopt;
+  return Truncation{(*reader)->info().frame_count, (*reader)->info().listed_frames};
+}
+
 Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path,
                                                        const InputOptions& options) {
   auto images = findImageInput(path, options.single_image);
@@ -234,11 +243,20 @@ Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path,
                      ": its video stream has no frames (0 frames). Open a video with content.");
   const bool indexed =
       fmt->iformat && std::string(fmt->iformat->name).find("mp4") != std::string::npos;
+  std::optional<Truncation> cut;
   if (indexed && st->nb_frames > 0 && scan.packets_read < st->nb_frames)
+    cut = Truncation{frames, st->nb_frames};
+  else if (scan.read_error != 0)
+    cut = Truncation{frames, -1};
+  // What to say after the reason when a truncated file is refused.
+  const std::string readable_part =
+      " The first " + std::to_string(frames) +
+      " frame(s) can be read: open just those (the editor offers it; chromaflow-cli: "
+      "--readable-part), or copy or export the video again.";
+  if (cut && cut->listed_frames > 0 && !options.readable_part)
     return makeError("cannot use " + inQuotes(path) + ": the file is truncated (its index lists " +
                      std::to_string(st->nb_frames) + " frames but only " +
-                     std::to_string(scan.packets_read) +
-                     " are in the file). Copy or export the video again.");
+                     std::to_string(scan.packets_read) + " are in the file)." + readable_part);
   if (scan.dts_jumps_back > 0)
     return makeError(
         "cannot use " + inQuotes(path) + ": its timestamps jump back " +
@@ -248,10 +266,10 @@ Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path,
         "its frames cannot be told. Give it fresh timestamps first: ffmpeg -i IN -vf "
         "setpts=N/FRAME_RATE/TB -an -c:v ffv1 OUT.mkv (or join the parts with ffmpeg's concat "
         "demuxer).");
-  if (scan.read_error != 0)
+  if (cut && cut->listed_frames < 0 && !options.readable_part)
     return makeError("cannot use " + inQuotes(path) + ": reading stopped after " +
                      std::to_string(frames) + " frames (" + ffmpegErrorText(scan.read_error) +
-                     "). The file is damaged or truncated.");
+                     "). The file is damaged or truncated." + readable_part);
 
   std::unique_ptr<VideoReader> reader(new VideoReader());
   reader->path_ = path;
@@ -260,6 +278,12 @@ Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path,
   reader->stream_index_ = vidx;
   reader->info_.path = path;
   fillStreamInfo(fmt, vidx, scan, reader->info_);
+  if (cut) {
+    reader->info_.truncated = true;
+    reader->info_.listed_frames = cut->listed_frames;
+    qCWarning(lcMedia, "'%s' is truncated; opening its first %lld frames", path.c_str(),
+              static_cast<long long>(frames));
+  }
   if (seq) {
     reader->info_.image_pattern = seq->single_still ? seq->pathOf(0) : seq->pattern;
     reader->info_.image_first_number = seq->first_number;

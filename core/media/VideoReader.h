@@ -25,15 +25,25 @@
 
 namespace cf::media {
 
+/// What can be read of a truncated file.
+struct Truncation {
+  int64_t readable_frames = 0;
+  int64_t listed_frames = -1;  ///< frames its index lists; -1 when it has none (reading stopped)
+};
+
 class VideoReader {
  public:
   /// Opens `path`, counts its frames exactly (a demux-only pass over the video packets) and
   /// decodes the first frame, so a reader that opens is known to decode. Errors name the file
-  /// and the problem: missing, empty, not a video, truncated, audio only, 0 frames.
+  /// and the problem: missing, empty, not a video, truncated, audio only, 0 frames. A truncated
+  /// file is refused unless `options.readable_part`.
   /// `path` may also name an image sequence or a photo (ImageSequence.h: a pattern, a folder or
   /// an image file), read as `options` say (rate, one photo or its numbered siblings).
   static Result<std::unique_ptr<VideoReader>> open(const std::string& path,
                                                    const InputOptions& options = {});
+  /// When `path` is a truncated video whose first frames can be read (what open() refuses without
+  /// readable_part): how many. Nullopt for a complete file or one that cannot be read at all.
+  static std::optional<Truncation> truncation(const std::string& path);
 
   ~VideoReader();
   VideoReader(const VideoReader&) = delete;

@@ -40,6 +40,9 @@ Result<CutScanResult> scanSceneCuts(const std::string& path,
   CutScanResult result;
   result.frames = static_cast<int64_t>(distances.size());
   result.cuts = temporal::detectSceneCuts(distances, settings);
+  const std::vector<int64_t> damaged = (*reader)->damagedFrames();
+  result.damaged_frames = static_cast<int64_t>(damaged.size());
+  result.first_damaged_frame = damaged.empty() ? -1 : damaged.front();
   report(progress, result.frames, total, "scan");
   return result;
 }

@@ -15,6 +15,10 @@ namespace cf::pipeline {
 struct CutScanResult {
   int64_t frames = 0;
   std::vector<temporal::SceneCut> cuts;
+  /// Frames the decoder found damaged (concealed or dropped and repeated), and the first of them
+  /// (-1: none). The scan decodes every frame, so it is where damage is found.
+  int64_t damaged_frames = 0;
+  int64_t first_damaged_frame = -1;
 };
 
 /// Decodes `path` once and detects the scene cuts.

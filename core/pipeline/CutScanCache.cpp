@@ -65,6 +65,8 @@ std::optional<CutScanResult> loadCutScan(const std::string& file) {
       return std::nullopt;
     scan.cuts.push_back(cut);
   }
+  scan.damaged_frames = o.value(QStringLiteral("damaged_frames")).toInteger(0);
+  scan.first_damaged_frame = o.value(QStringLiteral("first_damaged_frame")).toInteger(-1);
   return scan;
 }
 
@@ -76,9 +78,12 @@ Status saveCutScan(const std::string& file, const CutScanResult& scan) {
     cuts.append(QJsonObject{{QStringLiteral("frame"), static_cast<qint64>(c.frame)},
                             {QStringLiteral("histogram_distance"), c.histogram_distance},
                             {QStringLiteral("frame_difference"), c.frame_difference}});
-  const QJsonObject o{{QStringLiteral("format"), kFormat},
-                      {QStringLiteral("frames"), static_cast<qint64>(scan.frames)},
-                      {QStringLiteral("cuts"), cuts}};
+  const QJsonObject o{
+      {QStringLiteral("format"), kFormat},
+      {QStringLiteral("frames"), static_cast<qint64>(scan.frames)},
+      {QStringLiteral("cuts"), cuts},
+      {QStringLiteral("damaged_frames"), static_cast<qint64>(scan.damaged_frames)},
+      {QStringLiteral("first_damaged_frame"), static_cast<qint64>(scan.first_damaged_frame)}};
   const QString path = QString::fromStdString(file);
   QDir().mkpath(QFileInfo(path).absolutePath());
   QSaveFile f(path);

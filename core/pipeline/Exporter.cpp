@@ -269,6 +269,13 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
       stats.notes.push_back(masked);
     if (!info.subtitle_codecs.empty())
       stats.notes.push_back(media::subtitlesLeftOutNote(info));
+    if (info.truncated)
+      stats.notes.push_back(
+          "'" + request.input_path + "' is truncated: only its first " +
+          std::to_string(info.frame_count) + " frames" +
+          (info.listed_frames > 0 ? " (of the " + std::to_string(info.listed_frames) + " listed)"
+                                  : std::string()) +
+          " could be read and exported; the rest of the film is missing from the file.");
     if (const std::string damage = reader->damageSummary(); !damage.empty())
       stats.notes.push_back(damage);
     if (const std::string resized = reader->resizeSummary(); !resized.empty())

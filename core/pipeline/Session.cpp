@@ -137,6 +137,8 @@ Status Session::Impl::ensureScan(const CancelToken& cancel, const ProgressFn& pr
     if (Status saved = saveCutScan(cache_file, *scan); !saved)
       qCWarning(lcPipeline, "%s", saved.message().c_str());
   }
+  info.damaged_frames = scan->damaged_frames;
+  info.first_damaged_frame = scan->first_damaged_frame;
   for (const temporal::SceneCut& cut : scan->cuts)
     if (cut.frame >= 0 && cut.frame < static_cast<int64_t>(metrics.size()))
       metrics[static_cast<size_t>(cut.frame)].scene_cut = true;
@@ -214,6 +216,8 @@ Result<std::unique_ptr<Session>> Session::open(const std::string& video_path,
     impl->info.fps = s.fps.toDouble();
     impl->info.duration_s = s.duration_s;
     impl->info.has_audio = s.hasAudio();
+    impl->info.truncated = s.truncated;
+    impl->info.listed_frames = s.listed_frames;
     auto first = (*reader)->frameAt(0);
     if (!first)
       return first.error();
@@ -246,7 +250,9 @@ Status Session::updateSettings(const SessionSettings& settings) {
                                         impl_->info.height_px, settings.working_height_px);
         !s)
       return s;
+  const bool readable_part = old.input.readable_part;  // how this file was opened stays
   impl_->settings = settings;
+  impl_->settings.input.readable_part = readable_part;
   impl_->model_path = resolveModelPath(settings.model_path);
   if (network_changed)
     impl_->dropNetworkCaches();

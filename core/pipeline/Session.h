@@ -40,6 +40,13 @@ class Session {
   Status analyse(int64_t first_frame, int64_t last_frame, const CancelToken& cancel,
                  const ProgressFn& progress);
 
+  /// The flicker signal is measured on the ab smoothed at each shot's lambda (what the export
+  /// writes), once all of a shot's frames are analysed (until then on the raw network output):
+  /// analyse() measures the shots it completes, and after a lambda or per-shot override change
+  /// this re-measures whole stale shots from the first on, until `max_frames` are covered (from
+  /// the caches; no network). Returns false when nothing was stale.
+  Result<bool> refreshFlicker(int64_t max_frames, const CancelToken& cancel);
+
   /// Builds the preview of one frame; analyses its neighbourhood first when needed.
   Result<PreviewFramePtr> preview(const PreviewRequest& request, const CancelToken& cancel);
 

@@ -27,7 +27,7 @@ Status Session::analyse(int64_t first_frame, int64_t last_frame, const CancelTok
     for (int64_t n = first; n <= last; ++n)
       all_done = all_done && d.analysed[size_t(n)];
     if (all_done)
-      return {};
+      return d.measureFlicker(first, last, cancel);
 
     AnalysedFrameStream stream(*d.reader, *d.colorizer, *d.ab_cache, start, last);
     temporal::FrameLinker linker(d.flowSettings(), *d.flow_cache);
@@ -72,7 +72,8 @@ Status Session::analyse(int64_t first_frame, int64_t last_frame, const CancelTok
       prev = *f;
       report(progress, n - start + 1, total, "analyse");
     }
-    return {};
+    // Flicker is judged on what the export writes: the ab smoothed at the shot's lambda.
+    return d.measureFlicker(first, last, cancel);
   });
 }
 

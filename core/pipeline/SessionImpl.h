@@ -64,6 +64,16 @@ struct Session::Impl {
   /// a full-resolution solve (tests/bench/RESULTS.md) at a sixteenth of the cost.
   int smoothSolveHeight() const { return stageHeights(settings.working_height_px).smoothing_px; }
   double lambdaFor(int64_t frame) const;
+  /// Whether an analysed frame's flicker was measured at another lambda than its shot's `lambda`.
+  bool flickerStale(int64_t frame, double lambda) const;
+  /// Whether every frame of the shot is analysed and one of them is stale.
+  bool shotNeedsFlicker(int64_t shot_first, int64_t shot_end) const;
+  /// First frame of the first shot from `from` on that needs its flicker measured; -1 when none.
+  int64_t firstStaleFlicker(int64_t from) const;
+  /// Measures the flicker of a whole shot on its ab smoothed at its lambda (SessionFlicker.cpp).
+  Status measureShotFlicker(int64_t shot_first, int64_t shot_end, const CancelToken& cancel);
+  /// measureShotFlicker() on every shot overlapping [first, last] that needs it.
+  Status measureFlicker(int64_t first, int64_t last, const CancelToken& cancel);
   /// First and one-past-last frame of the shot holding `frame` (whole video before the scan).
   std::pair<int64_t, int64_t> shotOf(int64_t frame) const;
 };

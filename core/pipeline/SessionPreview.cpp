@@ -1,5 +1,6 @@
 // Session::preview: one frame, raw and smoothed, from a small window of its shot.
 
+#include "analysis/ConfidenceMap.h"
 #include "color/GuidedUpsampler.h"
 #include "common/ErrorBoundary.h"
 #include "pipeline/AnalysedFrameStream.h"
@@ -93,6 +94,19 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
     if (d.info.source_has_colour)
       out->source_rgb8 = frameToRgb8(*centre->frame);
     out->confidence = centre->ab->confidence;
+    if (!out->confidence.empty()) {
+      out->picture_area = analysis::scaleArea(analysis::pictureArea(centre->l_work),
+                                              centre->l_work.size(), out->confidence.size());
+      // The shot's scale from its analysed frames; the frame's own until there are some.
+      std::vector<analysis::ConfidenceScale> frames;
+      for (int64_t n = shot_first; n < shot_end; ++n)
+        if (d.analysed[size_t(n)])
+          frames.push_back({float(d.metrics[size_t(n)].confidence_p05),
+                            float(d.metrics[size_t(n)].confidence_p95)});
+      if (frames.empty())
+        frames.push_back(analysis::confidencePercentiles(out->confidence, out->picture_area));
+      out->confidence_scale = analysis::shotScale(frames);
+    }
     return PreviewFramePtr(out);
   });
 }

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/ConfidenceMap.h"
 #include "analysis/FailureTypes.h"
 #include "media/InputOptions.h"
 
@@ -51,6 +52,12 @@ struct SessionInfo {
   bool has_audio = false;
   bool source_has_colour = false;  ///< the source carries chroma (a colour reference exists)
   std::string device_name;         ///< e.g. "CPU (2 threads)" or "CUDA: NVIDIA H100"
+  bool truncated = false;          ///< only the readable part of a truncated file is open
+  int64_t listed_frames = -1;      ///< when truncated: the frames its index lists (-1: unknown)
+  /// Frames the decoder found damaged, and the first; -1 until the first full decode (the cut
+  /// scan, which analysis and export run first) has looked at every frame.
+  int64_t damaged_frames = -1;
+  int64_t first_damaged_frame = -1;
 };
 
 /// The export's format. The image sequences write one file per frame ("name_%06d.dpx"); which
@@ -116,6 +123,10 @@ struct PreviewFrame {
   cv::Mat smoothed_rgb8;  ///< smoothed at `lambda`, CV_8UC3
   cv::Mat source_rgb8;    ///< the source's own colours when it has any, else empty
   cv::Mat confidence;     ///< CV_32FC1 in 0..1 at working resolution
+  /// The picture inside letterbox/pillarbox bars, in the confidence map's pixels.
+  cv::Rect picture_area;
+  /// The confidence overlay's range: the shot's 5th..95th percentiles (ConfidenceMap.h).
+  analysis::ConfidenceScale confidence_scale;
 };
 using PreviewFramePtr = std::shared_ptr<const PreviewFrame>;
 

@@ -163,6 +163,58 @@ class TestFailureFlags : public QObject {
              QStringLiteral("heavy motion: 38 % occluded"));
   }
 
+  void scratchesAndGrainAreNotOcclusion() {
+    // Issue #16, feature 3: the flow check fails along film scratches (thin vertical lines) and on
+    // grain specks; neither is motion. A wide occluded patch still counts.
+    const cv::Size size(320, 240);
+    FrameSignalInputs in;
+    in.l = cv::Mat(size, CV_32FC1, cv::Scalar(50));
+    in.ab = cv::Mat(size, CV_32FC2, cv::Scalar(10, 10));
+    in.warped_prev_l = in.l;
+    in.warped_prev_ab = in.ab;
+    in.valid_mask = cv::Mat(size, CV_8UC1, cv::Scalar(1));
+    in.flow = cv::Mat(size, CV_32FC2, cv::Scalar(0.5, 0));
+    for (int x : {40, 41, 120, 200, 201, 202, 290})  // scratches, 1-3 px wide, full height
+      in.valid_mask.col(x).setTo(0);
+    cv::Mat wild = in.flow.colRange(200, 203);
+    wild.setTo(cv::Scalar(60, -40));  // the flow goes wild along a scratch
+    std::mt19937 rng(5);
+    for (int i = 0; i < 1500; ++i)  // grain: isolated failed pixels
+      in.valid_mask.at<uchar>(int(rng() % 240), int(rng() % 320)) = 0;
+    const double failed = 1.0 - cv::countNonZero(in.valid_mask) / double(size.area());
+    QVERIFY(failed > 0.04);  // what the old measure called occluded
+    FrameMetrics m = computeFrameMetrics(in);
+    QVERIFY2(m.occluded_fraction < 0.005, qPrintable(QString::number(m.occluded_fraction)));
+    QVERIFY2(std::abs(m.motion_px - 0.5) < 0.05, qPrintable(QString::number(m.motion_px)));
+
+    in.valid_mask(cv::Rect(0, 0, 80, 240)).setTo(0);  // a wide occluded band: real motion
+    m = computeFrameMetrics(in);
+    QVERIFY2(m.occluded_fraction > 0.24 && m.occluded_fraction < 0.27,
+             qPrintable(QString::number(m.occluded_fraction)));
+  }
+
+  void aScratchedFrameIsNotHeavyMotion() {
+    // One damaged frame upsets the flow of its two links (into it and out of it); lasting motion
+    // is flagged, a two-frame blip is not.
+    std::vector<FrameMetrics> metrics(40);
+    for (int i = 0; i < 40; ++i) {
+      metrics[i].frame_index = i;
+      metrics[i].colorfulness = 30;
+      metrics[i].has_previous = i > 0;
+      metrics[i].occluded_fraction = 0.02;
+      metrics[i].motion_fraction = 0.001;
+    }
+    metrics[10].occluded_fraction = metrics[11].occluded_fraction = 0.45;  // scratched frame 10
+    metrics[20].motion_fraction = metrics[21].motion_fraction = 0.05;      // dust: flow blip
+    for (int i = 30; i <= 36; ++i)  // real motion, with a repeated frame (pulldown) at 33
+      metrics[i].motion_fraction = i == 33 ? 0.0 : 0.05;
+    const auto reports = flagFrames(metrics, FailureThresholds{});
+    QCOMPARE(framesWith(reports, FlagKind::Motion), (std::set<int64_t>{30, 31, 32, 34, 35, 36}));
+    // A nearly fully occluded frame alone is still flagged (likely a missed cut).
+    metrics[5].occluded_fraction = 0.9;
+    QVERIFY(framesWith(flagFrames(metrics, FailureThresholds{}), FlagKind::Motion).count(5));
+  }
+
   void steadyFlowNoiseIsNotMotion() {
     // Grainy old film: 15 % of every frame fails the flow check, with no real motion.
     std::vector<FrameMetrics> metrics(30);

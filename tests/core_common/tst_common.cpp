@@ -95,6 +95,57 @@ class TestCommon : public QObject {
              qPrintable(QString::number(*eta.secondsLeft())));
   }
 
+  void etaConvergesAfterASlowBurstyStart() {
+    // Issue #16, bug 7: an export that warms up for 4 s (model, first batch) and then writes
+    // frames in bursts of a batch of 8, 10 frames/s on average. The old estimate took one burst
+    // for the rate and said "0:07" with 40 s left. The estimate must never be far too optimistic,
+    // and must converge on the truth.
+    using std::chrono::duration_cast;
+    using std::chrono::milliseconds;
+    const auto t0 = cf::Eta::Clock::now();
+    auto at = [&](double s) {
+      return t0 + duration_cast<cf::Eta::Clock::duration>(std::chrono::duration<double>(s));
+    };
+    cf::Eta eta;
+    eta.update(400, 400, at(0.0));  // the scan stage ended here
+    const int64_t total = 400;
+    const double warm_up_s = 4.0, batch_s = 0.8;
+    double worst_ratio = 1e9, last_ratio = 0.0;
+    int estimates = 0;
+    for (int64_t batch = 0; batch < total / 8; ++batch) {
+      const double burst = warm_up_s + batch_s * double(batch);
+      for (int64_t k = 1; k <= 8; ++k) {
+        const int64_t done = batch * 8 + k;
+        const double now = burst + 0.002 * double(k);
+        eta.update(done, total, at(now));
+        const auto left = eta.secondsLeft();
+        if (!left || done == total)
+          continue;
+        // From here the rest comes at 10 frames/s (the next burst's timing included).
+        const double truth = double(total - done) / 10.0;
+        const double ratio = *left / truth;
+        worst_ratio = std::min(worst_ratio, ratio);
+        last_ratio = ratio;
+        ++estimates;
+        if (now > warm_up_s + 10.0)  // after 10 s of output it is within 20 % of the truth
+          QVERIFY2(
+              std::abs(ratio - 1.0) < 0.2,
+              qPrintable(
+                  QStringLiteral("at %1 s: %2 s left, truth %3 s").arg(now).arg(*left).arg(truth)));
+      }
+    }
+    QVERIFY(estimates > 300);
+    QVERIFY2(worst_ratio > 0.8, qPrintable(QString::number(worst_ratio)));  // never far too soon
+    QVERIFY2(std::abs(last_ratio - 1.0) < 0.2, qPrintable(QString::number(last_ratio)));
+    // A stage announced with newStage() counts its warm-up too.
+    cf::Eta job;
+    job.newStage(at(0.0));
+    job.update(8, 400, at(4.0));
+    job.update(16, 400, at(4.8));
+    QVERIFY(job.secondsLeft().has_value());
+    QVERIFY2(*job.secondsLeft() > 384.0 / 10.0, qPrintable(QString::number(*job.secondsLeft())));
+  }
+
   void etaFromSteadyRate() {
     cf::Eta eta(1.0);
     const auto t0 = cf::Eta::Clock::now();

@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QMessageBox>
 #include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -44,7 +45,8 @@ constexpr int kInfoTimeoutMs = 30000;
 constexpr int kColorizeTimeoutMs = 90000;
 constexpr int kGuiTimeoutMs = 60000;
 
-enum class Outcome { Ok, Error };
+/// Offer: refused, but the GUI offers to open the readable part (a truncated file; issue #16).
+enum class Outcome { Ok, Error, Offer };
 
 /// What each input of the corpus must give. `says` must appear in the error line (or, for "ok", in
 /// info's output); `note` in colorize's notes.
@@ -59,13 +61,14 @@ struct Expected {
 
 constexpr Outcome Ok = Outcome::Ok;
 constexpr Outcome Error = Outcome::Error;
+constexpr Outcome Offer = Outcome::Offer;
 
 // clang-format off
 const Expected kCorpus[] = {
     {"zero_bytes.mp4",          Error, Error, Error, "empty (0 bytes)", ""},
     {"random_bytes.mp4",        Error, Error, Error, "not a video format", ""},
     {"text_named.mp4",          Error, Error, Error, "not a video format", ""},
-    {"truncated.mp4",           Error, Error, Error, "truncated",       ""},
+    {"truncated.mp4",           Error, Error, Offer, "truncated",       ""},
     {"header_only.mp4",         Error, Error, Error, "moov",            ""},
     {"missing_moov.mp4",        Error, Error, Error, "moov",            ""},
     {"damaged_moov.mp4",        Error, Error, Error, "moov",            ""},
@@ -421,9 +424,31 @@ class TestBadInputs : public QObject {
     const QByteArray before = sha256(path);
     QSignalSpy opened(window_.get(), &MainWindow::videoOpened);
     QSignalSpy failed(window_->engine(), &SessionController::openFailed);
+    QSignalSpy truncated(window_->engine(), &SessionController::openTruncated);
     window_->openVideo(path);
-    QTRY_VERIFY_WITH_TIMEOUT(opened.count() + failed.count() > 0, kGuiTimeoutMs);
-    if (e.gui == Outcome::Ok) {
+    QTRY_VERIFY_WITH_TIMEOUT(opened.count() + failed.count() + truncated.count() > 0,
+                             kGuiTimeoutMs);
+    if (e.gui == Outcome::Offer) {
+      // Issue #16: a truncated file is not just refused; the window offers its readable part.
+      QVERIFY2(truncated.count() == 1 && failed.isEmpty(), "no offer to open the readable part");
+      const qint64 readable = truncated.at(0).at(1).toLongLong();
+      QVERIFY(readable > 0 && readable < truncated.at(0).at(2).toLongLong());
+      QVERIFY(truncated.at(0).at(3).toString().contains(QString::fromUtf8(e.says)));
+      QMessageBox* box = nullptr;
+      QTRY_VERIFY((box = window_->findChild<QMessageBox*>(QStringLiteral("truncatedBox"))));
+      QVERIFY2(box->informativeText().contains(QString::number(readable)),
+               qPrintable(box->informativeText()));
+      auto* open_part = box->findChild<QPushButton*>(QStringLiteral("openReadablePart"));
+      QVERIFY(open_part);
+      open_part->click();
+      QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, kGuiTimeoutMs);
+      QCOMPARE(window_->engine()->info().frame_count, readable);
+      QVERIFY(window_->engine()->info().truncated);
+      QTRY_VERIFY_WITH_TIMEOUT(
+          window_->preview()->frame() && window_->preview()->frame()->frame_index == 0,
+          kGuiTimeoutMs);
+      table_[e.file][QStringLiteral("gui")] = QStringLiteral("offers the readable part");
+    } else if (e.gui == Outcome::Ok) {
       QVERIFY2(opened.count() == 1,
                failed.isEmpty() ? "" : qPrintable(failed.at(0).at(0).toString()));
       // The first preview (source and colourised frame 0) arrives.

@@ -91,8 +91,11 @@ std::vector<cf::analysis::FrameMetrics> trippingMetrics() {
   frames[6].flicker = 30.0;           // above the absolute limit
   frames[7].flicker = 10.0;           // far above the shot's median
   frames[8].occluded_fraction = 0.9;  // likely an undetected cut
-  frames[9].occluded_fraction = 0.5;
-  frames[10].motion_fraction = 0.05;
+  // Heavy motion must last 3 of 5 frames (a scratched frame is not motion; issue #16).
+  for (size_t i : {9, 10, 11})
+    frames[i].occluded_fraction = 0.5;
+  for (size_t i : {12, 13, 14})
+    frames[i].motion_fraction = 0.05;
   return frames;
 }
 

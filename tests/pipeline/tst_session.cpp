@@ -7,6 +7,7 @@
 
 #include <opencv2/imgproc.hpp>
 #include <set>
+#include "analysis/ReportIO.h"
 #include "common/TestMedia.h"
 #include "common/TestModel.h"
 #include "common/TestPaths.h"
@@ -233,6 +234,73 @@ class TestSession : public QObject {
     // A random-weights model gets flagged somewhere, so the sheet has at least one row.
     QVERIFY(!report->ranges.empty());
     QVERIFY(QFileInfo::exists(sheet));
+  }
+
+  void flickerIsMeasuredAtTheShotsLambda() {
+    // Issue #16, bug 3: the flicker signal is measured on the smoothed result, so it follows λ.
+    pipeline::SessionSettings at_zero = settings();
+    at_zero.lambda = 0.0;
+    auto session = pipeline::Session::open(cut_clip_.toStdString(), at_zero);
+    QVERIFY(session.ok());
+    QVERIFY((*session)->analyse(0, 23, {}, {}).ok());
+    const auto raw = (*session)->failureReport();
+    QCOMPARE(raw.frames[5].metrics.flicker_lambda, 0.0);
+    QVERIFY(!(*session)->refreshFlicker(1000, {}).value());  // nothing stale
+
+    pipeline::SessionSettings strong = at_zero;
+    strong.lambda = 30.0;
+    QVERIFY((*session)->updateSettings(strong).ok());
+    auto refreshed = (*session)->refreshFlicker(1000, {});
+    QVERIFY2(refreshed.ok() && refreshed.value(),
+             refreshed.ok() ? "" : refreshed.message().c_str());
+    const auto smoothed = (*session)->failureReport();
+    double raw_sum = 0.0, smoothed_sum = 0.0;
+    for (size_t n = 0; n < raw.frames.size(); ++n) {
+      QCOMPARE(smoothed.frames[n].metrics.flicker_lambda, 30.0);
+      raw_sum += raw.frames[n].metrics.flicker_ab;
+      smoothed_sum += smoothed.frames[n].metrics.flicker_ab;
+    }
+    QVERIFY2(smoothed_sum < 0.5 * raw_sum,
+             qPrintable(QStringLiteral("%1 vs %2").arg(smoothed_sum).arg(raw_sum)));
+    // A per-shot override re-measures that shot only.
+    (*session)->setShotOverrides({pipeline::ShotOverride{12, 0.0, std::nullopt}});
+    QVERIFY((*session)->refreshFlicker(1000, {}).value());
+    const auto mixed = (*session)->failureReport();
+    QCOMPARE(mixed.frames[5].metrics.flicker_lambda, 30.0);
+    QCOMPARE(mixed.frames[15].metrics.flicker_lambda, 0.0);
+    QCOMPARE(mixed.frames[15].metrics.flicker_ab, raw.frames[15].metrics.flicker_ab);
+
+    // A fresh session analysed at λ 30 measures what the refresh measured.
+    auto fresh = pipeline::Session::open(cut_clip_.toStdString(), strong);
+    QVERIFY(fresh.ok());
+    QVERIFY((*fresh)->analyse(0, 23, {}, {}).ok());
+    const auto direct = (*fresh)->failureReport();
+    for (size_t n = 0; n < direct.frames.size(); ++n)
+      QVERIFY(std::abs(direct.frames[n].metrics.flicker_ab -
+                       smoothed.frames[n].metrics.flicker_ab) < 1e-6);
+  }
+
+  void cliAnalyzeReportsDifferAcrossLambda() {
+    QByteArray reports[2];
+    const char* lambdas[2] = {"0", "20"};
+    for (int k = 0; k < 2; ++k) {
+      const QString json = dir_.filePath(QStringLiteral("report_l%1.json").arg(lambdas[k]));
+      const auto r = test::runCli(
+          {QStringLiteral("analyze"), cut_clip_, QStringLiteral("--model"), model_,
+           QStringLiteral("--working-height"), QStringLiteral("128"), QStringLiteral("--lambda"),
+           QString::fromLatin1(lambdas[k]), QStringLiteral("--cache"),
+           dir_.filePath(QStringLiteral("c4")), QStringLiteral("--report"), json});
+      QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+      QFile f(json);
+      QVERIFY(f.open(QIODevice::ReadOnly));
+      reports[k] = f.readAll();
+    }
+    QVERIFY(reports[0] != reports[1]);
+    auto a = analysis::reportFromJson(reports[0].toStdString());
+    auto b = analysis::reportFromJson(reports[1].toStdString());
+    QVERIFY(a.ok() && b.ok());
+    QCOMPARE(b->frames[5].metrics.flicker_lambda, 20.0);
+    QVERIFY(b->frames[5].metrics.flicker_ab < a->frames[5].metrics.flicker_ab);
   }
 
   void cliColorize() {
