@@ -58,6 +58,8 @@ MainWindow::MainWindow(const QString& settings_file, QWidget* parent, LanguageSw
   connectEngine();
   readSettings();
   retranslateUi();
+  // Start with the focus on the preview, never in a text field: Space plays, 1 switches the view.
+  preview_->setFocus(Qt::OtherFocusReason);
 }
 
 MainWindow::~MainWindow() = default;
@@ -125,6 +127,12 @@ void MainWindow::connectEngine() {
   connect(engine_, &SessionController::errorOccurred, this, [this](const QString& message) {
     showError(message, tr("Chromaflow could not finish the preview, the settings or the analysis"));
   });
+  connect(engine_, &SessionController::settingsRejected, this,
+          [this](const QString& message, const pipeline::SessionSettings& in_use) {
+            project_.restoreSettings(in_use);
+            showError(message, tr("The chosen model could not be loaded. The previous model and "
+                                  "its analysis are kept."));
+          });
   connect(engine_, &SessionController::infoChanged, this, [this](const pipeline::SessionInfo& i) {
     settings_panel_->setDetectedDevice(QString::fromStdString(i.device_name));
     device_label_->setText(translatedDeviceName(QString::fromStdString(i.device_name)));

@@ -17,6 +17,8 @@ constexpr double kZoomStep = 1.25;
 
 PreviewWidget::PreviewWidget(QWidget* parent) : QWidget(parent) {
   setMouseTracking(true);
+  // Takes the keyboard focus on a click (and by Tab), so no text field keeps it.
+  setFocusPolicy(Qt::StrongFocus);
   setAttribute(Qt::WA_OpaquePaintEvent);
   setMinimumSize(240, 160);
 }

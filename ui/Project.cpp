@@ -200,6 +200,14 @@ void Project::setExportSettings(const ExportSettings& settings) {
   push(std::move(after), trCommand(QT_TRANSLATE_NOOP("cf::ui::Project", "Change export settings")));
 }
 
+void Project::restoreSettings(const pipeline::SessionSettings& in_use) {
+  ProjectData next = data_;
+  next.settings = in_use;
+  next.settings.lambda = data_.settings.lambda;
+  next.cache_dir = QString::fromStdString(in_use.cache_dir);
+  apply(next);
+}
+
 void Project::reset(const ProjectData& data, const QString& file_path) {
   undo_stack_.clear();
   data_ = data;

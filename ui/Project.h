@@ -57,6 +57,9 @@ class Project : public QObject {
   void setExportSettings(const ExportSettings& settings);
 
   // ---- Whole-project operations (not undoable) ----
+  /// The engine refused the settings (a model that does not load): the project goes back to
+  /// `in_use`, the settings the engine still runs with (λ stays as it is). Not an undo step.
+  void restoreSettings(const pipeline::SessionSettings& in_use);
   /// Replaces everything (after a successful open); clears the history. `file_path` may be empty.
   void reset(const ProjectData& data, const QString& file_path);
   /// Saves the model's JSON to `path`; on success the project is clean and named after it.

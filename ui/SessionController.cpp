@@ -32,6 +32,7 @@ SessionController::SessionController(QObject* parent)
   connect(worker_, &SessionWorker::timelineUpdated, this, &SessionController::timelineUpdated);
   connect(worker_, &SessionWorker::analysisProgress, this, &SessionController::analysisProgress);
   connect(worker_, &SessionWorker::errorOccurred, this, &SessionController::errorOccurred);
+  connect(worker_, &SessionWorker::settingsRejected, this, &SessionController::settingsRejected);
   connect(worker_, &SessionWorker::infoChanged, this, [this](const pipeline::SessionInfo& info) {
     info_ = info;
     Q_EMIT infoChanged(info);

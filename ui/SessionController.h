@@ -57,6 +57,8 @@ class SessionController : public QObject {
   void timelineUpdated(cf::pipeline::TimelineDataPtr timeline);
   void analysisProgress(qint64 analysed_frames, qint64 total_frames);
   void errorOccurred(const QString& message);
+  /// The engine refused new settings and keeps `in_use` (SessionWorker::settingsRejected).
+  void settingsRejected(const QString& message, const cf::pipeline::SessionSettings& in_use);
   void infoChanged(const cf::pipeline::SessionInfo& info);
 
  private:

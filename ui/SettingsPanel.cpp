@@ -4,11 +4,12 @@
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -20,6 +21,8 @@
 
 #include "CoreText.h"
 #include "Project.h"
+#include "model/ModelContainer.h"
+#include "pipeline/ModelLocator.h"
 
 namespace cf::ui {
 namespace {
@@ -94,9 +97,8 @@ void SettingsPanel::setRowLabel(QFormLayout* form, QLayout* field, const QString
 
 void SettingsPanel::retranslateUi() {
   model_box_->setTitle(tr("Model"));
-  model_path_->setPlaceholderText(tr("Shipped default model"));
-  browse_model_->setToolTip(tr("Choose a model file"));
-  setRowLabel(model_form_, model_row_, tr("Model file"));
+  fillModelChoices(model_path_);
+  setRowLabel(model_form_, model_choice_, tr("Model"));
   // 0 means "the model's own temperature" (from its card); the spin box says so.
   temperature_->setSpecialValueText(tr("Model default"));
   temperature_->setToolTip(
@@ -140,16 +142,12 @@ QWidget* SettingsPanel::buildModelGroup() {
   model_box_ = box;
   auto* form = new QFormLayout(box);
   model_form_ = form;
-  auto* row = new QHBoxLayout;
-  model_row_ = row;
-  model_path_ = new QLineEdit(box);
-  model_path_->setClearButtonEnabled(true);
-  auto* browse = new QToolButton(box);
-  browse_model_ = browse;
-  browse->setText(QStringLiteral("…"));
-  row->addWidget(model_path_, 1);
-  row->addWidget(browse);
-  form->addRow(QString(), row);
+  model_choice_ = new QComboBox(box);
+  model_choice_->setObjectName(QStringLiteral("modelChoice"));
+  model_choice_->setEditable(false);
+  model_choice_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  model_choice_->setMinimumContentsLength(12);
+  form->addRow(QString(), model_choice_);
   temperature_ = new QDoubleSpinBox(box);
   temperature_->setRange(0.0, 2.0);
   temperature_->setSingleStep(0.01);
@@ -167,14 +165,8 @@ QWidget* SettingsPanel::buildModelGroup() {
   detected_device_ = new QLabel(box);
   detected_device_->setWordWrap(true);
   form->addRow(QString(), detected_device_);
-  connect(browse, &QToolButton::clicked, this, &SettingsPanel::browseModel);
-  connect(model_path_, &QLineEdit::editingFinished, this, [this] {
-    // editingFinished also fires when focus merely leaves the field.
-    if (model_path_->text().trimmed() != last_model_path_) {
-      last_model_path_ = model_path_->text().trimmed();
-      scheduleSettingsChanged();
-    }
-  });
+  // `activated`: only the user's choice applies a model, never a focus change.
+  connect(model_choice_, &QComboBox::activated, this, &SettingsPanel::onModelActivated);
   connect(temperature_, &QDoubleSpinBox::valueChanged, this,
           &SettingsPanel::scheduleSettingsChanged);
   connect(working_height_, &QSpinBox::valueChanged, this, &SettingsPanel::scheduleSettingsChanged);
@@ -254,7 +246,7 @@ QWidget* SettingsPanel::buildShotGroup() {
 
 pipeline::SessionSettings SettingsPanel::settings() const {
   pipeline::SessionSettings s;
-  s.model_path = model_path_->text().trimmed().toStdString();
+  s.model_path = model_path_.toStdString();
   s.device = pipeline::DeviceChoice(device_->currentData().toInt());
   s.working_height_px = working_height_->value();
   s.temperature = temperature_->value();
@@ -270,8 +262,7 @@ void SettingsPanel::showSettings(const pipeline::SessionSettings& s) {
   loading_ = true;
   const QSignalBlocker b1(lambda_slider_);
   const QSignalBlocker b2(lambda_spin_);
-  model_path_->setText(QString::fromStdString(s.model_path));
-  last_model_path_ = model_path_->text();
+  selectModel(QString::fromStdString(s.model_path));
   device_->setCurrentIndex(device_->findData(int(s.device)));
   working_height_->setValue(s.working_height_px);
   temperature_->setValue(s.temperature);
@@ -368,14 +359,87 @@ void SettingsPanel::clearShotOverride() {
     project_->clearShotOverride(shot_first_);
 }
 
+namespace {
+constexpr int kOtherFileRole = Qt::UserRole + 1;  ///< true on the "Other file…" item
+}  // namespace
+
+void SettingsPanel::fillModelChoices(const QString& path) {
+  const QSignalBlocker block(model_choice_);
+  model_choice_->clear();
+  model_choice_->addItem(tr("Shipped default model"), QString());
+  model_choice_->setItemData(0, QString::fromStdString(pipeline::defaultModelPath()),
+                             Qt::ToolTipRole);
+  for (const std::string& p : pipeline::installedModels()) {
+    const QString file = QString::fromStdString(p);
+    model_choice_->addItem(QFileInfo(file).fileName(), file);
+    model_choice_->setItemData(model_choice_->count() - 1, file, Qt::ToolTipRole);
+  }
+  model_choice_->insertSeparator(model_choice_->count());
+  model_choice_->addItem(tr("Other file…"));
+  model_choice_->setItemData(model_choice_->count() - 1, true, kOtherFileRole);
+  model_choice_->setItemData(model_choice_->count() - 1,
+                             tr("Choose a .cfmodel or TorchScript file anywhere"), Qt::ToolTipRole);
+  selectModel(path);
+}
+
+void SettingsPanel::selectModel(const QString& path) {
+  const QSignalBlocker block(model_choice_);
+  model_path_ = path;
+  for (int i = 0; i < model_choice_->count(); ++i) {
+    const QVariant data = model_choice_->itemData(i);
+    if (!model_choice_->itemData(i, kOtherFileRole).toBool() && data.isValid() &&
+        data.toString() == path) {
+      model_choice_->setCurrentIndex(i);
+      return;
+    }
+  }
+  // A model outside the model folders: listed by name, just above the separator.
+  const int at = std::max(1, model_choice_->count() - 2);
+  model_choice_->insertItem(at, QFileInfo(path).fileName(), path);
+  model_choice_->setItemData(at, path, Qt::ToolTipRole);
+  model_choice_->setCurrentIndex(at);
+}
+
+QString SettingsPanel::chosenModelPath() const {
+  return model_path_;
+}
+
+void SettingsPanel::onModelActivated(int index) {
+  if (model_choice_->itemData(index, kOtherFileRole).toBool()) {
+    browseModel();
+    return;
+  }
+  const QString path = model_choice_->itemData(index).toString();
+  if (path == model_path_)
+    return;
+  model_path_ = path;
+  scheduleSettingsChanged();
+}
+
 void SettingsPanel::browseModel() {
+  const QString previous = model_path_;
+  selectModel(previous);  // the list shows the model in use while the dialog is open
   const QString path = QFileDialog::getOpenFileName(
-      this, tr("Choose a model"), model_path_->text(),
+      this, tr("Choose a model"), previous.isEmpty() ? QString() : QFileInfo(previous).path(),
       tr("Chromaflow or TorchScript models (*.cfmodel *.pt *.ts);;All files (*)"));
   if (path.isEmpty())
     return;
-  model_path_->setText(path);
-  last_model_path_ = path;
+  if (const auto kind = model::detectModelFile(path); !kind.ok()) {
+    // Not a model: say so in the window's words; the model in use (and its analysis) stays.
+    auto* box = new QMessageBox(QMessageBox::Warning, QStringLiteral("Chromaflow"),
+                                tr("\"%1\" is not a model Chromaflow can use. The current model "
+                                   "stays in use.")
+                                    .arg(QFileInfo(path).fileName()),
+                                QMessageBox::Ok, this);
+    box->setInformativeText(
+        tr("Choose a Chromaflow model (.cfmodel) or a TorchScript model (.pt, .ts)."));
+    box->setDetailedText(QString::fromStdString(kind.message()));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setObjectName(QStringLiteral("badModelBox"));
+    box->open();
+    return;
+  }
+  selectModel(path);
   scheduleSettingsChanged();
 }
 

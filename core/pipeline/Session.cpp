@@ -67,18 +67,26 @@ constexpr size_t kMemoryOnlyFlowLinks = 512;
 
 // ---- Impl helpers ----
 
-Status Session::Impl::ensureEngine() {
-  if (colorizer)
-    return {};
+namespace {
+model::ColorizerSettings colorizerSettings(const SessionSettings& settings) {
   model::ColorizerSettings cs;
-  cs.model_path = QString::fromStdString(model_path);
+  cs.model_path = QString::fromStdString(resolveModelPath(settings.model_path));
   cs.device = toModelDevice(settings.device);
   cs.working_height_px = settings.working_height_px;
   cs.temperature = settings.temperature;
-  auto created = model::Colorizer::create(cs);
-  if (!created)
-    return created.error();
-  colorizer = std::move(*created);
+  return cs;
+}
+}  // namespace
+
+Status Session::Impl::ensureEngine() {
+  if (colorizer && ab_cache)
+    return {};
+  if (!colorizer) {
+    auto created = model::Colorizer::create(colorizerSettings(settings));
+    if (!created)
+      return created.error();
+    colorizer = std::move(*created);
+  }
   info.device_name = colorizer->deviceName().toStdString();
   auto cache = AbCache::open(cacheFolderFor(info.path, model_path, settings), kMemoryAbFrames);
   if (!cache) {
@@ -236,10 +244,22 @@ Status Session::updateSettings(const SessionSettings& settings) {
                                         impl_->info.height_px, settings.working_height_px);
         !s)
       return s;
+  // Load the new model before anything is dropped: a model that does not load leaves the
+  // session as it was, with the previous model and everything analysed with it.
+  std::unique_ptr<model::Colorizer> next_colorizer;
+  if (network_changed && impl_->colorizer) {
+    auto created = model::Colorizer::create(colorizerSettings(settings));
+    if (!created)
+      return makeError("the model could not be loaded, so the previous one stays in use: " +
+                       created.message());
+    next_colorizer = std::move(*created);
+  }
   impl_->settings = settings;
   impl_->model_path = resolveModelPath(settings.model_path);
-  if (network_changed)
+  if (network_changed) {
     impl_->dropNetworkCaches();
+    impl_->colorizer = std::move(next_colorizer);  // null when no model was loaded yet
+  }
   if (network_changed || flow_changed) {
     impl_->flow_cache.reset();  // reopened for the new settings (its folder depends on them)
     impl_->window = Impl::PreviewWindow();

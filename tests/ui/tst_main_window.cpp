@@ -6,6 +6,8 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QMessageBox>
@@ -92,6 +94,23 @@ class TestMainWindow : public QObject {
     }
   }
 
+  /// The text of every editable field of the window (line edits, spin boxes, combo boxes).
+  QStringList fieldTexts() const {
+    QStringList texts;
+    for (const QLineEdit* e : window_->findChildren<QLineEdit*>())
+      texts << e->text();
+    for (const QComboBox* c : window_->findChildren<QComboBox*>())
+      texts << c->currentText();
+    return texts;
+  }
+
+  qint64 analysedFrames() const {
+    const auto data = window_->timeline()->timelineData();
+    return data ? std::count_if(data->frames.begin(), data->frames.end(),
+                                [](const auto& f) { return f.analysed; })
+                : 0;
+  }
+
   void waitForFrame(qint64 frame) {
     QTRY_COMPARE_WITH_TIMEOUT(shownFrame(window_->preview()), frame, kPreviewTimeoutMs);
   }
@@ -149,6 +168,74 @@ class TestMainWindow : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(!window_->engine()->info().device_name.empty(), kPreviewTimeoutMs);
     QCOMPARE(window_->timeline()->frameCount(), qint64(kFrames));
     QVERIFY(window_->recentFiles().contains(QFileInfo(clip_).absoluteFilePath()));
+  }
+
+  /// Issue #16, focus trap: after start-up a key press reaches the window's shortcuts, whatever
+  /// has the focus, and no text field changes.
+  void keyPressAfterStartUpPlaysAndTypesNothing() {
+    window_->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+    QWidget* focus = QApplication::focusWidget();
+    QVERIFY(focus);
+    QVERIFY2(!qobject_cast<QLineEdit*>(focus) && !qobject_cast<QAbstractSpinBox*>(focus) &&
+                 !qobject_cast<QLineEdit*>(focus->focusProxy()),
+             focus->metaObject()->className());
+    const QStringList before = fieldTexts();
+    QVERIFY(!window_->playback()->isPlaying());
+    QTest::keyClick(focus, Qt::Key_Space);
+    QVERIFY(window_->playback()->isPlaying());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_K);
+    QVERIFY(!window_->playback()->isPlaying());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_3);
+    QVERIFY(window_->action("modeSingle")->isChecked());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_1);
+    QVERIFY(window_->action("modeSideBySide")->isChecked());
+    QCOMPARE(fieldTexts(), before);
+    // A text field being edited keeps its keys; a click on the preview or the timeline takes
+    // the focus back, and the shortcuts work again.
+    for (QWidget* target : {static_cast<QWidget*>(window_->preview()),
+                            static_cast<QWidget*>(window_->timeline())}) {
+      window_->settingsPanel()->temperatureSpin()->setFocus();
+      QCOMPARE(QApplication::focusWidget(), window_->settingsPanel()->temperatureSpin());
+      QTest::mouseClick(target, Qt::LeftButton, {}, QPoint(5, target->height() - 5));
+      QCOMPARE(QApplication::focusWidget(), target);
+    }
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QVERIFY(window_->playback()->isPlaying());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_K);
+    QVERIFY(!window_->playback()->isPlaying());
+    QCOMPARE(fieldTexts(), before);
+  }
+
+  /// Issue #16: a model that does not load keeps the previous model, its analysis and the
+  /// project's setting, and the error is the window's (no command-line wording).
+  void badModelKeepsThePreviousModelAndAnalysis() {
+    QTRY_VERIFY_WITH_TIMEOUT(analysedFrames() > 0, kPreviewTimeoutMs);
+    const std::string good = window_->project()->settings().model_path;
+    QSignalSpy rejected(window_->engine(), &SessionController::settingsRejected);
+    QSignalSpy timeline(window_->engine(), &SessionController::timelineUpdated);
+    auto s = window_->project()->settings();
+    s.model_path = dir_.filePath("missing.cfmodel").toStdString();
+    window_->project()->setSettings(s);
+    QVERIFY(rejected.wait(kPreviewTimeoutMs));
+    QCOMPARE(window_->project()->settings().model_path, good);
+    QCOMPARE(window_->settingsPanel()->settings().model_path, good);
+    QCOMPARE(window_->settingsPanel()->modelChoice()->currentData().toString(),
+             QString::fromStdString(good));
+    auto* box = window_->findChild<QMessageBox*>(QStringLiteral("errorBox"));
+    QVERIFY(box);
+    QVERIFY(!box->text().contains(QLatin1String("--")));
+    QVERIFY(!box->informativeText().contains(QLatin1String("--model")));
+    box->close();
+    // Nothing was dropped: the analysis stands (no timeline with fewer analysed frames).
+    QTest::qWait(300);
+    QVERIFY(analysedFrames() > 0);
+    for (const auto& args : timeline) {
+      const auto data = args.at(0).value<cf::pipeline::TimelineDataPtr>();
+      QVERIFY(data);
+      QVERIFY(std::any_of(data->frames.begin(), data->frames.end(),
+                          [](const auto& f) { return f.analysed; }));
+    }
   }
 
   void scrubShowsThatFrame() {
