@@ -31,21 +31,21 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
   codec_->addItem(QStringLiteral("MKV / H.265"), int(ExportCodec::H265Mkv));
   codec_->addItem(QString(), int(ExportCodec::Ffv1Mkv));
   codec_->addItem(QStringLiteral("MOV / ProRes"), int(ExportCodec::ProResMov));
-  form->addRow(QString(), codec_);
+  form->addRow(new QLabel(this), codec_);
   quality_ = new QSpinBox(this);
   quality_->setRange(0, 51);
   quality_->setValue(18);
-  form->addRow(QString(), quality_);
+  form->addRow(new QLabel(this), quality_);
   range_row_ = new QHBoxLayout;
   range_all_ = new QRadioButton(this);
   range_in_out_ = new QRadioButton(this);
   range_all_->setChecked(true);
   range_row_->addWidget(range_all_);
   range_row_->addWidget(range_in_out_);
-  form->addRow(QString(), range_row_);
+  form->addRow(new QLabel(this), range_row_);
   audio_ = new QCheckBox(this);
   audio_->setChecked(true);
-  form->addRow(QString(), audio_);
+  form->addRow(new QLabel(this), audio_);
   out_row_ = new QHBoxLayout;
   output_ = new QLineEdit(this);
   browse_ = new QToolButton(this);
@@ -53,7 +53,7 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
   auto* browse = browse_;
   out_row_->addWidget(output_, 1);
   out_row_->addWidget(browse);
-  form->addRow(QString(), out_row_);
+  form->addRow(new QLabel(this), out_row_);
   layout->addLayout(form);
   progress_ = new QProgressBar(this);
   progress_->setRange(0, 1000);
@@ -95,12 +95,19 @@ void ExportDialog::retranslateUi() {
   setWindowTitle(tr("Export colourised video"));
   codec_->setItemText(codec_->findData(int(ExportCodec::Ffv1Mkv)), tr("MKV / FFV1 (lossless)"));
   label(codec_, tr("Format"));
+  codec_->setToolTip(tr("Container and video codec of the exported file; FFV1 is lossless and "
+                        "large, ProRes suits editing software"));
   quality_->setToolTip(tr("Constant rate factor: lower is better and larger; 18 looks lossless"));
-  label(quality_, tr("Quality (CRF)"));
+  label(quality_, tr("Quality (CRF, 0-51)"));
   range_all_->setText(tr("Whole video"));
   label(range_row_, tr("Range"));
+  range_all_->setToolTip(tr("Export every frame of the video"));
+  range_in_out_->setToolTip(tr("Export only the frames between the in and out points"));
   label(audio_, tr("Audio"));
+  audio_->setToolTip(tr("Copy the source's sound into the export, unchanged"));
   browse_->setToolTip(tr("Choose where to save"));
+  output_->setToolTip(tr("The file the colourised video is written to (it appears only once the "
+                         "export has finished)"));
   label(out_row_, tr("Output file"));
   export_button_->setText(tr("Export"));
   cancel_button_->setText(tr("Cancel export"));

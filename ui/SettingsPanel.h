@@ -89,6 +89,7 @@ class SettingsPanel : public QWidget {
   QFormLayout* model_form_ = nullptr;
   QFormLayout* smoothing_form_ = nullptr;
   QFormLayout* threshold_form_ = nullptr;
+  QLayout* lambda_row_ = nullptr;
   QString detected_name_;
   QComboBox* model_choice_ = nullptr;  ///< never editable: a model is chosen, not typed
   QDoubleSpinBox* temperature_ = nullptr;

@@ -3,6 +3,8 @@
 // and the panel shows what the project holds after an undo.
 
 #include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStyle>
@@ -10,15 +12,63 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include "ExportDialog.h"
 #include "Project.h"
 #include "SettingsPanel.h"
 
 using cf::ui::Project;
 using cf::ui::SettingsPanel;
 
+namespace {
+
+/// Every row of every form under `root` has a label with text, and every field in it a tooltip
+/// (issue #16: the rows were added with empty labels and showed as bare boxes).
+void checkFormRows(QWidget* root) {
+  const auto forms = root->findChildren<QFormLayout*>();
+  QVERIFY(!forms.isEmpty());
+  int rows = 0;
+  for (QFormLayout* form : forms) {
+    for (int r = 0; r < form->rowCount(); ++r) {
+      QLayoutItem* field = form->itemAt(r, QFormLayout::FieldRole);
+      QLayoutItem* label = form->itemAt(r, QFormLayout::LabelRole);
+      QVERIFY2(field, qPrintable(QStringLiteral("row %1 has no field").arg(r)));
+      auto* label_widget = label ? qobject_cast<QLabel*>(label->widget()) : nullptr;
+      QVERIFY2(label_widget && !label_widget->text().trimmed().isEmpty(),
+               qPrintable(QStringLiteral("row %1 of a form in %2 has no label")
+                              .arg(r)
+                              .arg(root->metaObject()->className())));
+      QList<QWidget*> fields;
+      if (field->widget())
+        fields << field->widget();
+      else if (QLayout* l = field->layout())
+        for (int i = 0; i < l->count(); ++i)
+          if (QWidget* w = l->itemAt(i)->widget())
+            fields << w;
+      QVERIFY(!fields.isEmpty());
+      for (QWidget* w : fields)
+        QVERIFY2(!w->toolTip().isEmpty(), qPrintable(QStringLiteral("'%1': %2 has no tooltip")
+                                                         .arg(label_widget->text())
+                                                         .arg(w->metaObject()->className())));
+      ++rows;
+    }
+  }
+  QVERIFY(rows >= 4);
+}
+
+}  // namespace
+
 class TestSettingsPanel : public QObject {
   Q_OBJECT
  private Q_SLOTS:
+  void everyFormRowHasALabelAndATooltip() {
+    Project project;
+    SettingsPanel panel(&project);
+    checkFormRows(&panel);
+    cf::ui::ExportDialog dialog;
+    checkFormRows(&dialog);
+  }
+
+
   void lambdaSliderEmitsWhileDragging() {
     Project project;
     SettingsPanel panel(&project);
