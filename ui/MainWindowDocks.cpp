@@ -2,7 +2,10 @@
 
 #include <QDockWidget>
 #include <QLabel>
+#include <QEvent>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <algorithm>
 #include <QStatusBar>
 
 #include "FailuresPanel.h"
@@ -11,12 +14,48 @@
 #include "SettingsPanel.h"
 
 namespace cf::ui {
+namespace {
+
+/// A vertical scroll area as wide as its contents need: the dock grows to fit the panel in every
+/// language, so no field is pushed out of sight sideways (issue #16: German text pushed the λ
+/// box and the Clear button out of the Settings dock). It follows the panel's layout changes.
+class FitWidthScrollArea : public QScrollArea {
+ public:
+  explicit FitWidthScrollArea(QWidget* parent) : QScrollArea(parent) {
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setWidgetResizable(true);
+  }
+  void setPanel(QWidget* panel) {
+    setWidget(panel);
+    panel->installEventFilter(this);
+  }
+  QSize minimumSizeHint() const override {
+    const QSize base = QScrollArea::minimumSizeHint();
+    if (!widget())
+      return base;
+    const int width = widget()->minimumSizeHint().width() + 2 * frameWidth() +
+                      verticalScrollBar()->sizeHint().width();
+    return {std::max(base.width(), width), base.height()};
+  }
+  QSize sizeHint() const override {
+    const QSize base = QScrollArea::sizeHint();
+    return {std::max(base.width(), minimumSizeHint().width()), base.height()};
+  }
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override {
+    if (watched == widget() && event->type() == QEvent::LayoutRequest)
+      updateGeometry();
+    return QScrollArea::eventFilter(watched, event);
+  }
+};
+
+}  // namespace
 
 void MainWindow::createDocks() {
   settings_panel_ = new SettingsPanel(&project_, this);
-  auto* scroll = new QScrollArea(this);
-  scroll->setWidget(settings_panel_);
-  scroll->setWidgetResizable(true);
+  auto* scroll = new FitWidthScrollArea(this);
+  scroll->setPanel(settings_panel_);
   settings_dock_ = new QDockWidget(this);
   settings_dock_->setObjectName("settingsDock");
   settings_dock_->setWidget(scroll);

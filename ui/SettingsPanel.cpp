@@ -176,6 +176,7 @@ QWidget* SettingsPanel::buildModelGroup() {
   model_box_ = box;
   auto* form = new QFormLayout(box);
   model_form_ = form;
+  form->setRowWrapPolicy(QFormLayout::WrapLongRows);
   model_choice_ = new QComboBox(box);
   model_choice_->setObjectName(QStringLiteral("modelChoice"));
   model_choice_->setEditable(false);
@@ -213,6 +214,7 @@ QWidget* SettingsPanel::buildSmoothingGroup() {
   smoothing_box_ = box;
   auto* form = new QFormLayout(box);
   smoothing_form_ = form;
+  form->setRowWrapPolicy(QFormLayout::WrapLongRows);
   auto* row = new QHBoxLayout;
   lambda_slider_ = new QSlider(Qt::Horizontal, box);
   lambda_slider_->setRange(0, kLambdaSliderSteps);
@@ -245,6 +247,7 @@ QWidget* SettingsPanel::buildThresholdGroup() {
   threshold_box_ = box;
   auto* form = new QFormLayout(box);
   threshold_form_ = form;
+  form->setRowWrapPolicy(QFormLayout::WrapLongRows);
   for (const auto& spec : kThresholds) {
     auto* spin = new QDoubleSpinBox(box);
     spin->setRange(spec.min, spec.max);
@@ -264,14 +267,13 @@ QWidget* SettingsPanel::buildShotGroup() {
   shot_label_ = new QLabel(box);
   shot_label_->setWordWrap(true);
   layout->addWidget(shot_label_);
-  auto* row = new QHBoxLayout;
+  // One button per line: a row of three long labels (German) would not fit the dock.
   shot_lambda_ = new QPushButton(box);
   shot_temperature_ = new QPushButton(box);
   shot_clear_ = new QPushButton(box);
-  row->addWidget(shot_lambda_);
-  row->addWidget(shot_temperature_);
-  row->addWidget(shot_clear_);
-  layout->addLayout(row);
+  layout->addWidget(shot_lambda_);
+  layout->addWidget(shot_temperature_);
+  layout->addWidget(shot_clear_);
   connect(shot_lambda_, &QPushButton::clicked, this, &SettingsPanel::overrideLambdaForShot);
   connect(shot_temperature_, &QPushButton::clicked, this,
           &SettingsPanel::overrideTemperatureForShot);
