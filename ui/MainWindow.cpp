@@ -24,6 +24,7 @@
 #include "SessionController.h"
 #include "SettingsPanel.h"
 #include "TimelineWidget.h"
+#include "common/Timecode.h"
 
 namespace cf::ui {
 
@@ -177,6 +178,7 @@ void MainWindow::onOpened(const pipeline::SessionInfo& info) {
   timeline_->reset(info.frame_count, info.fps, aspect);
   timeline_->setInOut(project_.inFrame(), project_.outFrame());
   playback_.setFrameCount(info.frame_count, info.fps);
+  preview_->setFrameRate(info.fps);
   settings_panel_->setDetectedDevice(QString::fromStdString(info.device_name));
   device_label_->setText(translatedDeviceName(QString::fromStdString(info.device_name)));
   job_panel_->finishJob(tr("Opened %1").arg(QFileInfo(source_path).fileName()));
@@ -238,8 +240,12 @@ void MainWindow::updateFrameLabel() {
     frame_label_->clear();
     return;
   }
+  const qint64 frame = preview_->frame()->frame_index;
   frame_label_->setText(
-      tr("Frame %1 / %2").arg(preview_->frame()->frame_index).arg(engine_->info().frame_count));
+      tr("%1 (frame %2 of %3)")
+          .arg(QString::fromStdString(formatTimecode(frame, engine_->info().fps)))
+          .arg(frame)
+          .arg(engine_->info().frame_count));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -19,6 +19,7 @@
 
 class QDockWidget;
 class QLabel;
+class QLineEdit;
 class QMenu;
 class QSettings;
 class QToolBar;
@@ -74,6 +75,8 @@ class MainWindow : public QMainWindow {
   PlaybackController* playback() { return &playback_; }
   /// The action with this object name (tests drive shortcuts through it).
   QAction* action(const QString& name) const;
+  /// The "Go to timecode or frame" field of the main toolbar (Ctrl+G).
+  QLineEdit* goToField() const { return goto_field_; }
   QStringList recentFiles() const;
   LanguageSwitcher* languageSwitcher() const { return language_; }
   /// Switches the interface language live ("" = system default) and stores the choice.
@@ -86,6 +89,9 @@ class MainWindow : public QMainWindow {
   void setInPoint();
   void setOutPoint();
   void showExportDialog();
+  /// Goes to a timecode ("HH:MM:SS:FF") or a frame number; false (and a status message) when the
+  /// text is neither.
+  bool goToTimecode(const QString& text);
 
  Q_SIGNALS:
   /// The video is open and its first preview was requested.
@@ -159,6 +165,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* failures_dock_ = nullptr;
   QDockWidget* job_dock_ = nullptr;
   QLabel* frame_label_ = nullptr;
+  QLineEdit* goto_field_ = nullptr;
   QLabel* analysis_label_ = nullptr;
   QLabel* device_label_ = nullptr;
   QPointer<QMessageBox> error_box_;

@@ -4,6 +4,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QDockWidget>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QToolBar>
@@ -81,6 +82,11 @@ void MainWindow::createActions() {
           &MainWindow::setOutPoint);
   connect(addAction("clearInOut", QKeySequence(Qt::ALT | Qt::Key_X)), &QAction::triggered, this,
           [this] { project_.setInOut(-1, -1); });
+  connect(addAction("goToTimecode", QKeySequence(Qt::CTRL | Qt::Key_G)), &QAction::triggered, this,
+          [this] {
+            goto_field_->setFocus(Qt::ShortcutFocusReason);
+            goto_field_->selectAll();
+          });
   connect(addAction("nextFailure", QKeySequence(Qt::Key_F)), &QAction::triggered, this,
           &MainWindow::nextFailure);
   connect(addAction("previousFailure", QKeySequence(Qt::SHIFT | Qt::Key_F)), &QAction::triggered,
@@ -183,6 +189,7 @@ void MainWindow::retranslateActions() {
       {"setIn", tr("Set &In Point")},
       {"setOut", tr("Set &Out Point")},
       {"clearInOut", tr("Clear In/Out")},
+      {"goToTimecode", tr("&Go to Timecode or Frame…")},
       {"nextFailure", tr("&Next Failure")},
       {"previousFailure", tr("Previous Failure")},
       {"backgroundAnalysis", tr("&Analyse in Background")},
@@ -241,7 +248,7 @@ void MainWindow::createMenus() {
   playback_menu_->setObjectName("playbackMenu");
   for (const char* name :
        {"playPause", "shuttleBackward", "pause", "shuttleForward", "", "previousFrame", "nextFrame",
-        "goToStart", "goToEnd", "", "setIn", "setOut", "clearInOut", "", "nextFailure",
+        "goToStart", "goToEnd", "goToTimecode", "", "setIn", "setOut", "clearInOut", "", "nextFailure",
         "previousFailure", "", "backgroundAnalysis"}) {
     if (*name)
       playback_menu_->addAction(action(name));
@@ -302,6 +309,23 @@ void MainWindow::createToolBars() {
   main_toolbar_->addAction(action("playPause"));
   main_toolbar_->addAction(action("previousFailure"));
   main_toolbar_->addAction(action("nextFailure"));
+  main_toolbar_->addSeparator();
+  goto_field_ = new QLineEdit(main_toolbar_);
+  goto_field_->setObjectName("goToField");
+  goto_field_->setMaximumWidth(goto_field_->fontMetrics().horizontalAdvance(
+                                   QStringLiteral("00:00:00:00000")) +
+                               24);
+  main_toolbar_->addWidget(goto_field_);
+  connect(goto_field_, &QLineEdit::returnPressed, this, [this] {
+    if (goToTimecode(goto_field_->text()))
+      preview_->setFocus(Qt::OtherFocusReason);  // back to playback keys
+  });
+  // Escape leaves the field without going anywhere.
+  auto* leave = new QAction(goto_field_);
+  leave->setShortcut(QKeySequence(Qt::Key_Escape));
+  leave->setShortcutContext(Qt::WidgetShortcut);
+  goto_field_->addAction(leave);
+  connect(leave, &QAction::triggered, this, [this] { preview_->setFocus(Qt::OtherFocusReason); });
   preview_toolbar_ = addToolBar(QString());
   preview_toolbar_->setObjectName("previewToolBar");
   for (const char* name :
@@ -323,6 +347,10 @@ void MainWindow::retranslateMenus() {
   language_menu_->setTitle(tr("&Language"));
   help_menu_->setTitle(tr("&Help"));
   main_toolbar_->setWindowTitle(tr("Main"));
+  goto_field_->setPlaceholderText(tr("Go to…"));
+  goto_field_->setToolTip(
+      tr("Go to a timecode (HH:MM:SS:FF) or a frame number, then press Enter (%1)")
+          .arg(action("goToTimecode")->shortcut().toString(QKeySequence::NativeText)));
   preview_toolbar_->setWindowTitle(tr("Preview"));
   rebuildRecentMenu();
 }

@@ -76,6 +76,7 @@ void MainWindow::createDocks() {
 
 void MainWindow::createStatusBar() {
   frame_label_ = new QLabel(this);
+  frame_label_->setObjectName("frameLabel");
   analysis_label_ = new QLabel(this);
   device_label_ = new QLabel(this);
   statusBar()->addPermanentWidget(analysis_label_);

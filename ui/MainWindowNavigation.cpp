@@ -13,6 +13,7 @@
 #include "SessionController.h"
 #include "SettingsPanel.h"
 #include "TimelineWidget.h"
+#include "common/Timecode.h"
 
 namespace cf::ui {
 
@@ -70,6 +71,22 @@ void MainWindow::previousFailure() {
     goToFrame(data->failures[*i].first_frame);
   else
     statusBar()->showMessage(tr("No earlier failures before this frame"), 3000);
+}
+
+bool MainWindow::goToTimecode(const QString& text) {
+  if (!engine_->isOpen())
+    return false;
+  const auto frame = parseTimecodeOrFrame(text.toStdString(), engine_->info().fps);
+  if (!frame || *frame >= engine_->info().frame_count) {
+    statusBar()->showMessage(
+        tr("\"%1\" is not a timecode (HH:MM:SS:FF) or a frame number of this video (0 to %2)")
+            .arg(text.trimmed())
+            .arg(engine_->info().frame_count - 1),
+        6000);
+    return false;
+  }
+  goToFrame(*frame);
+  return true;
 }
 
 void MainWindow::setInPoint() {

@@ -1,3 +1,4 @@
+#include "common/Timecode.h"
 #include "PreviewWidget.h"
 
 #include <QMouseEvent>
@@ -281,7 +282,9 @@ void PreviewWidget::paintEvent(QPaintEvent*) {
     drawCaption(p, pane, caption(single_side_));
   }
   if (frame_) {
-    const QString label = tr("Frame %1").arg(frame_->frame_index);
+    const QString label = tr("%1 · frame %2")
+                              .arg(QString::fromStdString(formatTimecode(frame_->frame_index, fps_)))
+                              .arg(frame_->frame_index);
     const QRectF box(width() - p.fontMetrics().horizontalAdvance(label) - 18, height() - 26,
                      p.fontMetrics().horizontalAdvance(label) + 12, 20);
     p.fillRect(box, QColor(0, 0, 0, 150));

@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QLabel>
 #include <QComboBox>
 #include <QLineEdit>
 #include <QDoubleSpinBox>
@@ -293,6 +294,33 @@ class TestMainWindow : public QObject {
     QVERIFY(window_->playback()->isPlaying());
     QTest::keyClick(window_.get(), Qt::Key_K);
     QVERIFY(!window_->playback()->isPlaying());
+  }
+
+  /// Issue #16: Ctrl+G goes to a timecode or a frame number; times read as SMPTE timecode.
+  void goToTimecodeOrFrame() {
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_G, Qt::ControlModifier);
+    QLineEdit* field = window_->goToField();
+    QCOMPARE(QApplication::focusWidget(), field);
+    QTest::keyClicks(field, QStringLiteral("00:00:01:05"));  // 10 fps: frame 15
+    QTest::keyClick(field, Qt::Key_Return);
+    waitForFrame(15);
+    QVERIFY(QApplication::focusWidget() != field);  // back to the playback keys
+    const auto* label = window_->findChild<QLabel*>(QStringLiteral("frameLabel"));
+    QVERIFY(label);
+    QTRY_VERIFY(label->text().contains(QLatin1String("00:00:01:05")));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_G, Qt::ControlModifier);
+    QTest::keyClicks(field, QStringLiteral("7"));  // typed over the selected old text
+    QTest::keyClick(field, Qt::Key_Return);
+    waitForFrame(7);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_G, Qt::ControlModifier);
+    QTest::keyClicks(field, QStringLiteral("00:00:09:00"));  // past the end
+    QTest::keyClick(field, Qt::Key_Return);
+    QVERIFY(!window_->goToTimecode(QStringLiteral("0x7")));
+    QCOMPARE(QApplication::focusWidget(), field);
+    QTest::keyClick(field, Qt::Key_Escape);
+    QVERIFY(QApplication::focusWidget() != field);
+    QTest::qWait(100);
+    QCOMPARE(shownFrame(window_->preview()), qint64(7));
   }
 
   void failureNavigationJumps() {
