@@ -17,6 +17,7 @@
 #include "ExportDialog.h"
 #include "FailureNavigation.h"
 #include "FailuresPanel.h"
+#include "GradePanel.h"
 #include "JobPanel.h"
 #include "JobQueue.h"
 #include "LanguageSwitcher.h"
@@ -70,6 +71,7 @@ void MainWindow::retranslateUi() {
   retranslateMenus();
   settings_dock_->setWindowTitle(tr("Settings"));
   failures_dock_->setWindowTitle(tr("Failures"));
+  grade_dock_->setWindowTitle(tr("Grade"));
   job_dock_->setWindowTitle(tr("Jobs"));
   if (!engine_->isOpen() && !opening_)
     statusBar()->showMessage(
@@ -200,9 +202,11 @@ void MainWindow::onTimelineUpdated(pipeline::TimelineDataPtr timeline) {
   failures_panel_->setFailures(timeline->failures, timeline->fps);
   const auto [first, last] = shotAround(timeline->cuts, timeline->frame_count, current_frame_);
   settings_panel_->setCurrentShot(first, last);
+  grade_panel_->setCurrentShot(first, last);
   // New cuts can move the shot under the playhead, and with it the λ that applies there.
   if (preview_->frame() && preview_->frame()->frame_index == current_frame_ &&
-      preview_->frame()->lambda != lambdaAt(current_frame_))
+      (preview_->frame()->lambda != lambdaAt(current_frame_) ||
+       preview_->frame()->grade != project_.effectiveGrade(shotFirstAt(current_frame_))))
     requestPreview();
 }
 

@@ -28,6 +28,7 @@ namespace cf::ui {
 
 class ExportDialog;
 class FailuresPanel;
+class GradePanel;
 class JobPanel;
 class JobQueue;
 class LanguageSwitcher;
@@ -68,6 +69,7 @@ class MainWindow : public QMainWindow {
   TimelineWidget* timeline() const { return timeline_; }
   SettingsPanel* settingsPanel() const { return settings_panel_; }
   FailuresPanel* failuresPanel() const { return failures_panel_; }
+  GradePanel* gradePanel() const { return grade_panel_; }
   JobPanel* jobPanel() const { return job_panel_; }
   SessionController* engine() const { return engine_; }
   ExportDialog* exportDialog();
@@ -141,6 +143,8 @@ class MainWindow : public QMainWindow {
   void startExport(const pipeline::ExportRequest& request);
   /// The effective λ of the shot holding `frame` (its override, else the global λ).
   double lambdaAt(qint64 frame) const;
+  /// The first frame of the shot holding `frame` (by the cuts found so far).
+  qint64 shotFirstAt(qint64 frame) const;
 
   std::unique_ptr<QSettings> settings_;
   std::unique_ptr<LanguageSwitcher> own_language_;
@@ -150,6 +154,7 @@ class MainWindow : public QMainWindow {
   TimelineWidget* timeline_ = nullptr;
   SettingsPanel* settings_panel_ = nullptr;
   FailuresPanel* failures_panel_ = nullptr;
+  GradePanel* grade_panel_ = nullptr;
   JobPanel* job_panel_ = nullptr;
   ExportDialog* export_dialog_ = nullptr;
   QMenu* file_menu_ = nullptr;
@@ -163,6 +168,7 @@ class MainWindow : public QMainWindow {
   QToolBar* preview_toolbar_ = nullptr;
   QDockWidget* settings_dock_ = nullptr;
   QDockWidget* failures_dock_ = nullptr;
+  QDockWidget* grade_dock_ = nullptr;
   QDockWidget* job_dock_ = nullptr;
   QLabel* frame_label_ = nullptr;
   QLineEdit* goto_field_ = nullptr;

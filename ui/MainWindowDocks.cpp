@@ -9,6 +9,7 @@
 #include <QStatusBar>
 
 #include "FailuresPanel.h"
+#include "GradePanel.h"
 #include "JobPanel.h"
 #include "MainWindow.h"
 #include "SettingsPanel.h"
@@ -60,6 +61,17 @@ void MainWindow::createDocks() {
   settings_dock_->setObjectName("settingsDock");
   settings_dock_->setWidget(scroll);
   addDockWidget(Qt::RightDockWidgetArea, settings_dock_);
+
+  // The shot's grade, a tab next to the settings (it is what a user reaches for after them).
+  grade_panel_ = new GradePanel(&project_, this);
+  auto* grade_scroll = new FitWidthScrollArea(this);
+  grade_scroll->setPanel(grade_panel_);
+  grade_dock_ = new QDockWidget(this);
+  grade_dock_->setObjectName("gradeDock");
+  grade_dock_->setWidget(grade_scroll);
+  addDockWidget(Qt::RightDockWidgetArea, grade_dock_);
+  tabifyDockWidget(settings_dock_, grade_dock_);
+  settings_dock_->raise();
 
   failures_panel_ = new FailuresPanel(this);
   failures_dock_ = new QDockWidget(this);

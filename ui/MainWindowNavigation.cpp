@@ -7,6 +7,7 @@
 #include "ExportDialog.h"
 #include "FailureNavigation.h"
 #include "FailuresPanel.h"
+#include "GradePanel.h"
 #include "JobPanel.h"
 #include "JobQueue.h"
 #include "MainWindow.h"
@@ -34,23 +35,28 @@ void MainWindow::onPlayheadMoved(qint64 frame) {
   if (const auto data = timeline_->timelineData()) {
     const auto [first, last] = shotAround(data->cuts, engine_->info().frame_count, frame);
     settings_panel_->setCurrentShot(first, last);
+    grade_panel_->setCurrentShot(first, last);
   } else {
     settings_panel_->setCurrentShot(0, engine_->info().frame_count - 1);
+    grade_panel_->setCurrentShot(0, engine_->info().frame_count - 1);
   }
   requestPreview();
 }
 
-double MainWindow::lambdaAt(qint64 frame) const {
+qint64 MainWindow::shotFirstAt(qint64 frame) const {
   const auto data = timeline_->timelineData();
-  const qint64 shot_first =
-      data ? shotAround(data->cuts, engine_->info().frame_count, frame).first : 0;
-  return project_.effectiveSettings(shot_first).lambda;
+  return data ? shotAround(data->cuts, engine_->info().frame_count, frame).first : 0;
+}
+
+double MainWindow::lambdaAt(qint64 frame) const {
+  return project_.effectiveSettings(shotFirstAt(frame)).lambda;
 }
 
 void MainWindow::requestPreview() {
   // The request carries the effective settings of the frame's shot -- what the export uses.
   if (engine_->isOpen() && current_frame_ >= 0)
-    engine_->requestPreview(current_frame_, lambdaAt(current_frame_));
+    engine_->requestPreview(current_frame_, lambdaAt(current_frame_),
+                            project_.effectiveGrade(shotFirstAt(current_frame_)));
 }
 
 void MainWindow::nextFailure() {

@@ -41,6 +41,8 @@ class Project : public QObject {
   /// The settings that apply in the shot starting at `shot_first_frame`: the global ones with
   /// that shot's overrides (λ, temperature) on top. What the preview and the export both use.
   pipeline::SessionSettings effectiveSettings(int64_t shot_first_frame) const;
+  /// The grade of the shot starting at `shot_first_frame` (identity when it has none).
+  color::Grade effectiveGrade(int64_t shot_first_frame) const;
 
   // ---- Undoable edits (each pushes one command; no command when nothing changes) ----
   /// Every setting but λ keeps its value from `settings` (λ has its own setter).
@@ -51,6 +53,12 @@ class Project : public QObject {
   void endLambdaDrag();
   void setShotLambda(int64_t shot_first_frame, double lambda);
   void setShotTemperature(int64_t shot_first_frame, double temperature);
+  /// The shot's grade; an identity grade removes it. While a grade drag is open
+  /// (beginGradeDrag .. endGradeDrag) the changes merge into one command.
+  void setShotGrade(int64_t shot_first_frame, const color::Grade& grade);
+  void beginGradeDrag();
+  void endGradeDrag();
+  /// Removes every override of the shot: λ, temperature and grade.
   void clearShotOverride(int64_t shot_first_frame);
   /// -1 for "no in point" / "no out point".
   void setInOut(qint64 in_frame, qint64 out_frame);
@@ -85,7 +93,8 @@ class Project : public QObject {
   /// Applies `next` (from a command) and emits what changed.
   void apply(const ProjectData& next);
   void push(ProjectData after, const QString& text, int merge_id = -1);
-  void setOverride(int64_t shot, std::optional<pipeline::ShotOverride> o, const QString& text);
+  void setOverride(int64_t shot, std::optional<pipeline::ShotOverride> o, const QString& text,
+                   int merge_id = -1);
 
   ProjectData data_;
   QString file_path_;

@@ -65,10 +65,12 @@ void SessionController::close() {
   QMetaObject::invokeMethod(worker_, &SessionWorker::close, Qt::QueuedConnection);
 }
 
-void SessionController::requestPreview(qint64 frame_index, double lambda) {
+void SessionController::requestPreview(qint64 frame_index, double lambda,
+                                       const color::Grade& grade) {
   pipeline::PreviewRequest request;
   request.frame_index = frame_index;
   request.lambda = lambda;
+  request.grade = grade;
   queue_->putPreview(request);
   queue_->setFocus(frame_index);
   queue_->interruptBackgroundWork();  // a running analysis chunk yields to the preview

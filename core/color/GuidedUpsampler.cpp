@@ -84,11 +84,11 @@ cv::Mat upsampleAbBilinear(const cv::Mat& ab_low, cv::Size full_size) {
 }
 
 cv::Mat recombineToRgb8(const cv::Mat& l_full, const cv::Mat& ab_low,
-                        const GuidedUpsampleSettings& settings) {
+                        const GuidedUpsampleSettings& settings, const Grade* grade) {
   CV_Assert(l_full.type() == CV_32FC1 && ab_low.type() == CV_32FC2);
   if (ab_low.size() == l_full.size() && settings.radius_px <= 0)
-    return labToRgb8(l_full, ab_low);
-  return labToRgb8Affine(l_full, fullResolutionCoefficients(l_full, ab_low, settings));
+    return labToRgb8(l_full, ab_low, grade);
+  return labToRgb8Affine(l_full, fullResolutionCoefficients(l_full, ab_low, settings), grade);
 }
 
 }  // namespace cf::color

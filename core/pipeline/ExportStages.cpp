@@ -171,7 +171,8 @@ Status runSmoothingStage(const temporal::SmoothSettings& settings, int64_t count
   return {};
 }
 
-Status runRecombineStage(const FrameSpan& keep, FrameQueue& in, FrameQueue& out,
+Status runRecombineStage(const FrameSpan& keep, const std::vector<GradeRange>& grades,
+                         FrameQueue& in, FrameQueue& out,
                          const CancelToken& cancel, StageTimes& times) {
   return guarded("recombining L and ab", [&]() -> Status {
     ExportFramePtr f;
@@ -182,7 +183,8 @@ Status runRecombineStage(const FrameSpan& keep, FrameQueue& in, FrameQueue& out,
         continue;
       {
         BusyTimer busy(times.recombine_s);
-        f->rgb = color::recombineToRgb8(lumaL(*f->frame), f->smoothed_ab);
+        f->rgb = color::recombineToRgb8(lumaL(*f->frame), f->smoothed_ab, {},
+                                        gradeAt(grades, f->index));
         f->smoothed_ab.release();
         f->l_work.release();
         f->ab.reset();

@@ -210,7 +210,7 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
                                cancel, times);
     });
     runner.start(
-        [&] { return runRecombineStage(written_span, smoothed, recombined, cancel, times); });
+        [&] { return runRecombineStage(written_span, request.grades, smoothed, recombined, cancel, times); });
 
     // Encoding runs here, on the calling thread.
     int64_t pts_offset = 0;  // a range export starts where the source starts (or at 0)

@@ -39,6 +39,8 @@ struct RenderRequest {
   int64_t first_frame = 0;
   int64_t last_frame = -1;  ///< inclusive; -1 = to the end
   temporal::TemporalSettings temporal;
+  /// Per-shot grading, applied at the recombination to RGB (the preview's conversion).
+  std::vector<GradeRange> grades;
   /// Render the range exactly as an export of the whole video renders it (a shard): read the
   /// context frames around it that the network batches and the smoothing need (ShardPlan.h), and
   /// keep the source's timestamps, so that joined shards are the whole export frame for frame.

@@ -1,5 +1,6 @@
 #include "pipeline/Session.h"
 
+#include <algorithm>
 #include <chrono>
 #include <opencv2/imgproc.hpp>
 
@@ -173,6 +174,14 @@ double Session::Impl::lambdaFor(int64_t frame) const {
   return settings.lambda;
 }
 
+const color::Grade* Session::Impl::gradeFor(int64_t frame) const {
+  const int64_t shot_first = shotOf(frame).first;
+  for (const ShotOverride& o : overrides)
+    if (o.shot_first_frame == shot_first && o.grade)
+      return &*o.grade;
+  return nullptr;
+}
+
 std::pair<int64_t, int64_t> Session::Impl::shotOf(int64_t frame) const {
   int64_t first = 0, end = info.frame_count;
   if (scan) {
@@ -344,6 +353,17 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
     rr.temporal.smooth.lambda_ranges.push_back({0, impl_->lambdaFor(0)});
     for (const temporal::SceneCut& cut : impl_->scan->cuts)
       rr.temporal.smooth.lambda_ranges.push_back({cut.frame, impl_->lambdaFor(cut.frame)});
+  }
+  // Per-shot grades, one range per shot from the first graded one on (an ungraded shot after a
+  // graded one gets the identity grade, so a grade never runs past its cut).
+  std::vector<int64_t> shot_starts{0};
+  for (const temporal::SceneCut& cut : impl_->scan->cuts)
+    shot_starts.push_back(cut.frame);
+  std::sort(shot_starts.begin(), shot_starts.end());
+  for (int64_t start : shot_starts) {
+    const color::Grade* g = impl_->gradeFor(start);
+    if (g || !rr.grades.empty())
+      rr.grades.push_back({start, g ? *g : color::Grade{}});
   }
   RenderServices services;
   services.reader = impl_->reader.get();

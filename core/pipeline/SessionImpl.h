@@ -63,6 +63,8 @@ struct Session::Impl {
   /// a full-resolution solve (tests/bench/RESULTS.md) at a sixteenth of the cost.
   int smoothSolveHeight() const { return stageHeights(settings.working_height_px).smoothing_px; }
   double lambdaFor(int64_t frame) const;
+  /// The grade of the shot holding `frame` (its override), or null.
+  const color::Grade* gradeFor(int64_t frame) const;
   /// First and one-past-last frame of the shot holding `frame` (whole video before the scan).
   std::pair<int64_t, int64_t> shotOf(int64_t frame) const;
 };

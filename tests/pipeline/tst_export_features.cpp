@@ -1,5 +1,5 @@
 // Export features end to end (Session / chromaflow-cli colorize): a frame range keeps its audio,
-// per-shot lambda overrides reach the export, and a GPU that fails mid-run falls back to the CPU
+// per-shot lambda overrides and grades reach the export (the grade as the preview shows it), and a GPU that fails mid-run falls back to the CPU
 // with a note and the same frames.
 
 #include <QProcess>
@@ -129,6 +129,48 @@ class TestExportFeatures : public QObject {
     QVERIFY(mixed.left(cut) == raw.left(cut));
     QVERIFY2(maxByteDiff(mixed.mid(cut), smooth.mid(cut)) <= 2,
              qPrintable(QString::number(maxByteDiff(mixed.mid(cut), smooth.mid(cut)))));
+  }
+
+  /// Issue #15: a graded shot comes out of the export exactly as the preview shows it, the grade
+  /// stops at the shot's cut, and it really changes the colours.
+  void gradedShotPreviewMatchesExport() {
+    const qsizetype frame_bytes = 160 * 96 * 3;
+    color::Grade grade;
+    grade.saturation = 1.8;
+    grade.temperature = 12.0;
+    grade.tint = -6.0;
+    grade.hue_remap = color::HueRemap{0.0, 180.0, 250.0, 30.0};
+    pipeline::ShotOverride graded;
+    graded.shot_first_frame = 0;
+    graded.grade = grade;
+    const QByteArray plain = exportFrames(QStringLiteral("plain.mkv"), 0.0, {});
+    const QByteArray out = exportFrames(QStringLiteral("graded.mkv"), 0.0, {graded});
+    QCOMPARE(plain.size(), 24 * frame_bytes);
+    QCOMPARE(out.size(), plain.size());
+    const qsizetype cut = 12 * frame_bytes;
+    QVERIFY2(maxByteDiff(out.left(cut), plain.left(cut)) >= 20,
+             qPrintable(QString::number(maxByteDiff(out.left(cut), plain.left(cut)))));
+    QVERIFY(out.mid(cut) == plain.mid(cut));  // the next shot is not graded
+    // The preview of a frame of the graded shot, with that shot's grade: the export's pixels.
+    auto session = pipeline::Session::open(cut_clip_.toStdString(), settings(0.0));
+    QVERIFY(session);
+    for (const int64_t frame : {int64_t(3), int64_t(9)}) {
+      pipeline::PreviewRequest request;
+      request.frame_index = frame;
+      request.lambda = 0.0;
+      request.grade = grade;
+      auto preview = (*session)->preview(request, {});
+      QVERIFY2(preview.ok(), preview.ok() ? "" : preview.message().c_str());
+      const cv::Mat& rgb = (*preview)->smoothed_rgb8;
+      QCOMPARE(rgb.cols * rgb.rows * 3, int(frame_bytes));
+      const QByteArray shown(reinterpret_cast<const char*>(rgb.data), frame_bytes);
+      const QByteArray written = out.mid(frame * frame_bytes, frame_bytes);
+      QVERIFY2(maxByteDiff(shown, written) <= 1,
+               qPrintable(QStringLiteral("frame %1: preview and export differ by %2")
+                              .arg(frame)
+                              .arg(maxByteDiff(shown, written))));
+      QCOMPARE((*preview)->grade, grade);
+    }
   }
 
   void gpuFailureFallsBackToCpuWithANote() {
