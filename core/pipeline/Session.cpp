@@ -323,9 +323,16 @@ const ExportStats& Session::lastExportStats() const {
   return impl_->last_export;
 }
 
+Status Session::checkExportTarget(const ExportRequest& request) {
+  return media::checkVideoTarget(request.output_path, toVideoCodec(request.codec));
+}
+
 Status Session::exportVideo(const ExportRequest& request, const CancelToken& cancel,
                             const ProgressFn& progress) {
   const auto t0 = std::chrono::steady_clock::now();
+  // A bad output is reported before the model loads and the film is scanned.
+  if (Status s = checkExportTarget(request); !s)
+    return s;
   if (Status s = impl_->ensureEngine(); !s)
     return s;
   const bool scanned = impl_->scan.has_value();
