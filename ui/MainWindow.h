@@ -35,6 +35,7 @@ class LanguageSwitcher;
 class PreviewWidget;
 class SessionController;
 class SettingsPanel;
+class ShortcutsDialog;
 class TimelineWidget;
 
 class MainWindow : public QMainWindow {
@@ -83,6 +84,9 @@ class MainWindow : public QMainWindow {
   LanguageSwitcher* languageSwitcher() const { return language_; }
   /// Switches the interface language live ("" = system default) and stores the choice.
   bool setLanguage(const QString& code);
+  /// The installed user guide: $CHROMAFLOW_DOC_DIR, else <program>/../share/doc/chromaflow, else
+  /// /usr/local and /usr; empty when none has it.
+  static QString userGuidePath();
 
  public Q_SLOTS:
   void goToFrame(qint64 frame);
@@ -91,6 +95,9 @@ class MainWindow : public QMainWindow {
   void setInPoint();
   void setOutPoint();
   void showExportDialog();
+  /// Help > User Guide: opens the installed guide with the desktop's viewer (or says where it
+  /// was looked for).
+  void openUserGuide();
   /// Goes to a timecode ("HH:MM:SS:FF") or a frame number; false (and a status message) when the
   /// text is neither.
   bool goToTimecode(const QString& text);
@@ -157,6 +164,7 @@ class MainWindow : public QMainWindow {
   GradePanel* grade_panel_ = nullptr;
   JobPanel* job_panel_ = nullptr;
   ExportDialog* export_dialog_ = nullptr;
+  ShortcutsDialog* shortcuts_dialog_ = nullptr;
   QMenu* file_menu_ = nullptr;
   QMenu* recent_menu_ = nullptr;
   QMenu* edit_menu_ = nullptr;

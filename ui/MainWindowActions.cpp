@@ -3,17 +3,23 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCoreApplication>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QToolBar>
+#include <QUrl>
 
 #include "LanguageSwitcher.h"
 #include "MainWindow.h"
 #include "PreviewWidget.h"
 #include "SessionController.h"
 #include "SettingsPanel.h"
+#include "ShortcutsDialog.h"
 #include "TimelineWidget.h"
 
 namespace cf::ui {
@@ -159,12 +165,26 @@ void MainWindow::createActions() {
     connect(a, &QAction::triggered, this, [this, code = option.code] { setLanguage(code); });
   }
 
+  connect(addAction("userGuide", QKeySequence::HelpContents), &QAction::triggered, this,
+          &MainWindow::openUserGuide);
+  connect(addAction("shortcuts", QKeySequence(Qt::CTRL | Qt::Key_Slash)), &QAction::triggered,
+          this, [this] {
+            if (!shortcuts_dialog_)
+              shortcuts_dialog_ = new ShortcutsDialog(this);
+            shortcuts_dialog_->show();
+            shortcuts_dialog_->raise();
+            shortcuts_dialog_->activateWindow();
+          });
   connect(addAction("about", QKeySequence()), &QAction::triggered, this, [this] {
-    QMessageBox::about(this, tr("About Chromaflow"),
-                       tr("Chromaflow %1\nColourises black-and-white video with temporal "
-                          "smoothing and failure inspection.")
-                           .arg(QApplication::applicationVersion()));
+    QMessageBox::about(
+        this, tr("About Chromaflow"),
+        tr("<h3>Chromaflow %1</h3><p>Colourises black-and-white film: a colour network, temporal "
+           "smoothing along the optical flow, failure inspection, per-shot grading.</p>"
+           "<p>Built with Qt %2, LibTorch, OpenCV and FFmpeg.</p>")
+            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
   });
+  connect(addAction("aboutQt", QKeySequence()), &QAction::triggered, qApp,
+          &QApplication::aboutQt);
 }
 
 void MainWindow::retranslateActions() {
@@ -209,7 +229,10 @@ void MainWindow::retranslateActions() {
       {"timelineZoomOut", tr("Timeline Zoom Out")},
       {"timelineFit", tr("Timeline: Whole Film")},
       {"language_system", tr("System Default")},
+      {"userGuide", tr("User &Guide")},
+      {"shortcuts", tr("&Keyboard Shortcuts")},
       {"about", tr("&About Chromaflow")},
+      {"aboutQt", tr("About &Qt")},
   };
   for (const auto& t : texts)
     action(t.name)->setText(t.text);
@@ -296,7 +319,11 @@ void MainWindow::createMenus() {
   }
   help_menu_ = menuBar()->addMenu(QString());
   help_menu_->setObjectName("helpMenu");
+  help_menu_->addAction(action("userGuide"));
+  help_menu_->addAction(action("shortcuts"));
+  help_menu_->addSeparator();
   help_menu_->addAction(action("about"));
+  help_menu_->addAction(action("aboutQt"));
   rebuildRecentMenu();
 }
 
@@ -353,6 +380,42 @@ void MainWindow::retranslateMenus() {
           .arg(action("goToTimecode")->shortcut().toString(QKeySequence::NativeText)));
   preview_toolbar_->setWindowTitle(tr("Preview"));
   rebuildRecentMenu();
+}
+
+QString MainWindow::userGuidePath() {
+  const QString file = QStringLiteral("user-guide.md");
+  QStringList folders;
+  const QString env = qEnvironmentVariable("CHROMAFLOW_DOC_DIR");
+  if (!env.isEmpty())
+    folders << env;
+  folders << QCoreApplication::applicationDirPath() + QStringLiteral("/../share/doc/chromaflow")
+          << QStringLiteral("/usr/local/share/doc/chromaflow")
+          << QStringLiteral("/usr/share/doc/chromaflow");
+  for (const QString& folder : folders) {
+    const QFileInfo guide(QDir(folder).filePath(file));
+    if (guide.isFile())
+      return guide.canonicalFilePath();
+  }
+  return {};
+}
+
+void MainWindow::openUserGuide() {
+  const QString guide = userGuidePath();
+  if (guide.isEmpty() || !QDesktopServices::openUrl(QUrl::fromLocalFile(guide))) {
+    auto* box = new QMessageBox(
+        QMessageBox::Information, QStringLiteral("Chromaflow"),
+        guide.isEmpty() ? tr("The user guide is not installed.")
+                        : tr("No program to show the user guide was found."),
+        QMessageBox::Ok, this);
+    box->setInformativeText(
+        guide.isEmpty()
+            ? tr("It is looked for in share/doc/chromaflow next to the program and in /usr/share/"
+                 "doc/chromaflow.")
+            : tr("Open %1 with a text editor or a Markdown viewer.").arg(guide));
+    box->setObjectName(QStringLiteral("userGuideBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+  }
 }
 
 }  // namespace cf::ui
