@@ -16,12 +16,14 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QUndoStack>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
 
 #include "ExportDialog.h"
 #include "FailureNavigation.h"
+#include "GradePanel.h"
 #include "JobQueue.h"
 #include "MainWindow.h"
 #include "PreviewWidget.h"
@@ -321,6 +323,36 @@ class TestMainWindow : public QObject {
     QVERIFY(QApplication::focusWidget() != field);
     QTest::qWait(100);
     QCOMPARE(shownFrame(window_->preview()), qint64(7));
+  }
+
+  /// Issue #15: the shot's grade shows live in the preview (a warmer white balance), undo brings
+  /// the frame back as it was.
+  void gradeShowsLiveInThePreview() {
+    PreviewWidget* p = window_->preview();
+    QVERIFY(shownFrame(p) >= 0);
+    const auto warmth = [](const QImage& img) {  // mean red minus blue
+      const QImage rgb = img.convertToFormat(QImage::Format_RGB888);
+      double sum = 0.0;
+      int n = 0;
+      for (int y = 0; y < rgb.height(); y += 2)
+        for (int x = 0; x < rgb.width(); x += 2, ++n)
+          sum += rgb.pixelColor(x, y).red() - rgb.pixelColor(x, y).blue();
+      return n > 0 ? sum / n : 0.0;
+    };
+    const QImage before = p->image(PreviewSide::Right);
+    auto* grade = window_->gradePanel();
+    QVERIFY(grade->isEnabled());
+    const int undo_count = window_->undoStack()->count();
+    grade->temperatureSlider()->setValue(30);
+    QTRY_VERIFY_WITH_TIMEOUT(p->frame() && p->frame()->grade.temperature == 30.0,
+                             kPreviewTimeoutMs);
+    const double warmer = warmth(p->image(PreviewSide::Right)) - warmth(before);
+    QVERIFY2(warmer > 10.0, qPrintable(QString::number(warmer)));
+    QCOMPARE(window_->undoStack()->count(), undo_count + 1);
+    window_->action("undo")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(p->frame() && p->frame()->grade.isIdentity(), kPreviewTimeoutMs);
+    QCOMPARE(p->image(PreviewSide::Right), before);
+    QCOMPARE(grade->temperatureSlider()->value(), 0);
   }
 
   void failureNavigationJumps() {

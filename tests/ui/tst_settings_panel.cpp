@@ -4,6 +4,8 @@
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QGroupBox>
+#include <QPushButton>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSlider>
@@ -13,6 +15,7 @@
 #include <QtTest>
 
 #include "ExportDialog.h"
+#include "GradePanel.h"
 #include "Project.h"
 #include "SettingsPanel.h"
 
@@ -66,6 +69,50 @@ class TestSettingsPanel : public QObject {
     checkFormRows(&panel);
     cf::ui::ExportDialog dialog;
     checkFormRows(&dialog);
+    cf::ui::GradePanel grade(&project);
+    checkFormRows(&grade);
+  }
+
+  /// Issue #15: the grade sliders edit the shot's grade in the project, a drag is one undo step,
+  /// and the panel shows what the project holds (after an undo, for another shot).
+  void gradePanelEditsTheShotsGrade() {
+    Project project;
+    cf::ui::GradePanel panel(&project);
+    QVERIFY(!panel.isEnabled());  // no video: no shot
+    panel.setCurrentShot(24, 47);
+    QVERIFY(panel.isEnabled());
+    QSlider* saturation = panel.saturationSlider();
+    QCOMPARE(saturation->value(), 100);
+    saturation->setSliderDown(true);  // a drag: press, moves, release
+    for (int v = 110; v <= 160; v += 10)
+      saturation->setSliderPosition(v);
+    saturation->setSliderDown(false);
+    QCOMPARE(project.effectiveGrade(24).saturation, 1.6);
+    QCOMPARE(project.undoStack()->count(), 1);
+    panel.temperatureSlider()->setValue(-12);
+    panel.hueRemapBox()->setChecked(true);
+    panel.hueTargetSlider()->setValue(200);
+    const cf::color::Grade g = project.effectiveGrade(24);
+    QCOMPARE(g.temperature, -12.0);
+    QVERIFY(g.hue_remap.has_value());
+    QCOMPARE(g.hue_remap->target_deg, 200.0);
+    QCOMPARE(panel.grade(), g);
+    QVERIFY(project.effectiveGrade(0).isIdentity());  // another shot is not graded
+    panel.setCurrentShot(0, 23);
+    QCOMPARE(saturation->value(), 100);
+    QVERIFY(!panel.hueRemapBox()->isChecked());
+    panel.setCurrentShot(24, 47);
+    QCOMPARE(saturation->value(), 160);
+    project.undoStack()->undo();  // the target hue
+    project.undoStack()->undo();  // the remap
+    project.undoStack()->undo();  // the temperature
+    QCOMPARE(panel.temperatureSlider()->value(), 0);
+    QVERIFY(!panel.hueRemapBox()->isChecked());
+    QCOMPARE(saturation->value(), 160);
+    panel.resetButton()->click();
+    QVERIFY(project.effectiveGrade(24).isIdentity());
+    QVERIFY(!project.shotOverride(24));
+    QCOMPARE(saturation->value(), 100);
   }
 
 
