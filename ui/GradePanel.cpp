@@ -9,7 +9,9 @@
 #include <QSignalBlocker>
 #include <QSlider>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
+#include <initializer_list>
 
 #include "Project.h"
 

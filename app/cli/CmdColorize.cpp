@@ -56,6 +56,11 @@ int runColorize(const QStringList& args) {
     return *exit_code;
   const QStringList positional = parser.positionalArguments();
   if (isShardMode(parser)) {
+    if (parser.isSet(QStringLiteral("project"))) {
+      err << cmd << ": --project cannot be combined with a shard or range run yet; export the "
+          << "whole project, or give the settings as options.\n";
+      return 2;
+    }
     pipeline::SessionSettings shard_settings;
     QString shard_problem;
     if (!parseSessionOptions(parser, &shard_settings, &shard_problem)) {

@@ -42,6 +42,11 @@ class TestCliPolish : public QObject {
     std::fflush(stderr);
     const int saved = ::dup(STDERR_FILENO);
     QVERIFY(std::freopen(QFile::encodeName(log).constData(), "w", stderr));
+    // Messages to stderr, as the CLI's default handler writes them (Qt Test's goes to stdout).
+    const QtMessageHandler test_handler =
+        qInstallMessageHandler([](QtMsgType, const QMessageLogContext&, const QString& m) {
+          std::fprintf(stderr, "%s\n", qPrintable(m));
+        });
     {
       cf::app::ConsoleProgress progress;
       progress.update({3, 10, "encode"});
@@ -49,6 +54,7 @@ class TestCliPolish : public QObject {
       progress.update({10, 10, "encode"});
       progress.finish();
     }
+    qInstallMessageHandler(test_handler);
     std::fflush(stderr);
     QVERIFY(::dup2(saved, STDERR_FILENO) >= 0);
     ::close(saved);

@@ -39,7 +39,7 @@ class TestGrade : public QObject {
   void identityChangesNothing() {
     const Grade g;
     QVERIFY(g.isIdentity());
-    for (const cv::Vec2f ab : {cv::Vec2f(0, 0), cv::Vec2f(30, -12), cv::Vec2f(-80, 75)})
+    for (const cv::Vec2f& ab : {cv::Vec2f(0, 0), cv::Vec2f(30, -12), cv::Vec2f(-80, 75)})
       QCOMPARE(gradeAb(g, ab), ab);
   }
 
@@ -84,8 +84,9 @@ class TestGrade : public QObject {
     QVERIFY(cf::color::hueRemapWeight(r, 65.0) > 0.5);
     Grade g;
     g.hue_remap = r;
-    // 10 degrees past the edge: half of the 210-degree turn.
-    QVERIFY(std::abs(hueOf(gradeAb(g, polar(40.0, 70.0))) - 175.0) < 1e-3);
+    // The centre (40) turns the short way to 250: -150 degrees. 10 degrees past the edge, half
+    // of that: 70 - 75 = 355.
+    QVERIFY(std::abs(hueOf(gradeAb(g, polar(40.0, 70.0))) - 355.0) < 1e-3);
     // A range through 0 (340..20): its centre 0 moves to 120 (green).
     HueRemap wrap{340.0, 20.0, 120.0, 0.0};
     QCOMPARE(cf::color::hueRemapWeight(wrap, 350.0), 1.0);
