@@ -95,8 +95,9 @@ void ExportDialog::retranslateUi() {
   setWindowTitle(tr("Export colourised video"));
   codec_->setItemText(codec_->findData(int(ExportCodec::Ffv1Mkv)), tr("MKV / FFV1 (lossless)"));
   label(codec_, tr("Format"));
-  codec_->setToolTip(tr("Container and video codec of the exported file; FFV1 is lossless and "
-                        "large, ProRes suits editing software"));
+  codec_->setToolTip(
+      tr("Container and video codec of the exported file; FFV1 is lossless and "
+         "large, ProRes suits editing software"));
   quality_->setToolTip(tr("Constant rate factor: lower is better and larger; 18 looks lossless"));
   label(quality_, tr("Quality (CRF, 0-51)"));
   range_all_->setText(tr("Whole video"));
@@ -106,8 +107,9 @@ void ExportDialog::retranslateUi() {
   label(audio_, tr("Audio"));
   audio_->setToolTip(tr("Copy the source's sound into the export, unchanged"));
   browse_->setToolTip(tr("Choose where to save"));
-  output_->setToolTip(tr("The file the colourised video is written to (it appears only once the "
-                         "export has finished)"));
+  output_->setToolTip(
+      tr("The file the colourised video is written to (it appears only once the "
+         "export has finished)"));
   label(out_row_, tr("Output file"));
   export_button_->setText(tr("Export"));
   cancel_button_->setText(tr("Cancel export"));

@@ -79,7 +79,8 @@ QSlider* GradePanel::addSliderRow(QFormLayout* form, int min, int max, int value
   slider->setValue(value);
   slider->setPageStep(std::max(1, (max - min) / 20));
   auto* value_label = new QLabel(this);
-  value_label->setMinimumWidth(value_label->fontMetrics().horizontalAdvance(QStringLiteral("-000 %")));
+  value_label->setMinimumWidth(
+      value_label->fontMetrics().horizontalAdvance(QStringLiteral("-000 %")));
   value_label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
   slider->setProperty("valueLabel", QVariant::fromValue(value_label));
   auto* row = new QHBoxLayout;
@@ -114,7 +115,8 @@ void GradePanel::retranslateUi() {
   row(form_, saturation_, tr("Saturation (%)"),
       tr("How colourful the shot is: 0 % is grey, 100 % unchanged, 300 % three times as strong"));
   row(form_, temperature_, tr("Temperature (b*)"),
-      tr("White balance: to the right warmer (yellow), to the left cooler (blue), in Lab b* units"));
+      tr("White balance: to the right warmer (yellow), to the left cooler (blue), in Lab b* "
+         "units"));
   row(form_, tint_, tr("Tint (a*)"),
       tr("White balance: to the right magenta, to the left green, in Lab a* units"));
   remap_box_->setTitle(tr("Hue remap"));
@@ -137,9 +139,9 @@ void GradePanel::setCurrentShot(qint64 first_frame, qint64 last_frame) {
   shot_last_ = last_frame;
   const bool has_shot = first_frame >= 0;
   setEnabled(has_shot);
-  shot_label_->setText(has_shot ? tr("Grade of the shot at frames %1-%2").arg(first_frame).arg(
-                                      last_frame)
-                                : tr("No video open"));
+  shot_label_->setText(
+      has_shot ? tr("Grade of the shot at frames %1-%2").arg(first_frame).arg(last_frame)
+               : tr("No video open"));
   showGrade();
 }
 

@@ -2,9 +2,9 @@
 
 #include <QApplication>
 #include <QCoreApplication>
-#include <QWidget>
 #include <QFile>
 #include <QLibraryInfo>
+#include <QWidget>
 
 namespace cf::ui {
 namespace {

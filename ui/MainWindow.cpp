@@ -245,11 +245,10 @@ void MainWindow::updateFrameLabel() {
     return;
   }
   const qint64 frame = preview_->frame()->frame_index;
-  frame_label_->setText(
-      tr("%1 (frame %2 of %3)")
-          .arg(QString::fromStdString(formatTimecode(frame, engine_->info().fps)))
-          .arg(frame)
-          .arg(engine_->info().frame_count));
+  frame_label_->setText(tr("%1 (frame %2 of %3)")
+                            .arg(QString::fromStdString(formatTimecode(frame, engine_->info().fps)))
+                            .arg(frame)
+                            .arg(engine_->info().frame_count));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

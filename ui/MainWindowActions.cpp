@@ -6,8 +6,8 @@
 #include <QCoreApplication>
 #include <QDesktopServices>
 #include <QDir>
-#include <QFileInfo>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -167,8 +167,8 @@ void MainWindow::createActions() {
 
   connect(addAction("userGuide", QKeySequence::HelpContents), &QAction::triggered, this,
           &MainWindow::openUserGuide);
-  connect(addAction("shortcuts", QKeySequence(Qt::CTRL | Qt::Key_Slash)), &QAction::triggered,
-          this, [this] {
+  connect(addAction("shortcuts", QKeySequence(Qt::CTRL | Qt::Key_Slash)), &QAction::triggered, this,
+          [this] {
             if (!shortcuts_dialog_)
               shortcuts_dialog_ = new ShortcutsDialog(this);
             shortcuts_dialog_->show();
@@ -183,8 +183,7 @@ void MainWindow::createActions() {
            "<p>Built with Qt %2, LibTorch, OpenCV and FFmpeg.</p>")
             .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
   });
-  connect(addAction("aboutQt", QKeySequence()), &QAction::triggered, qApp,
-          &QApplication::aboutQt);
+  connect(addAction("aboutQt", QKeySequence()), &QAction::triggered, qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::retranslateActions() {
@@ -271,8 +270,8 @@ void MainWindow::createMenus() {
   playback_menu_->setObjectName("playbackMenu");
   for (const char* name :
        {"playPause", "shuttleBackward", "pause", "shuttleForward", "", "previousFrame", "nextFrame",
-        "goToStart", "goToEnd", "goToTimecode", "", "setIn", "setOut", "clearInOut", "", "nextFailure",
-        "previousFailure", "", "backgroundAnalysis"}) {
+        "goToStart", "goToEnd", "goToTimecode", "", "setIn", "setOut", "clearInOut", "",
+        "nextFailure", "previousFailure", "", "backgroundAnalysis"}) {
     if (*name)
       playback_menu_->addAction(action(name));
     else
@@ -339,9 +338,8 @@ void MainWindow::createToolBars() {
   main_toolbar_->addSeparator();
   goto_field_ = new QLineEdit(main_toolbar_);
   goto_field_->setObjectName("goToField");
-  goto_field_->setMaximumWidth(goto_field_->fontMetrics().horizontalAdvance(
-                                   QStringLiteral("00:00:00:00000")) +
-                               24);
+  goto_field_->setMaximumWidth(
+      goto_field_->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00:00000")) + 24);
   main_toolbar_->addWidget(goto_field_);
   connect(goto_field_, &QLineEdit::returnPressed, this, [this] {
     if (goToTimecode(goto_field_->text()))
@@ -402,11 +400,11 @@ QString MainWindow::userGuidePath() {
 void MainWindow::openUserGuide() {
   const QString guide = userGuidePath();
   if (guide.isEmpty() || !QDesktopServices::openUrl(QUrl::fromLocalFile(guide))) {
-    auto* box = new QMessageBox(
-        QMessageBox::Information, QStringLiteral("Chromaflow"),
-        guide.isEmpty() ? tr("The user guide is not installed.")
-                        : tr("No program to show the user guide was found."),
-        QMessageBox::Ok, this);
+    auto* box =
+        new QMessageBox(QMessageBox::Information, QStringLiteral("Chromaflow"),
+                        guide.isEmpty() ? tr("The user guide is not installed.")
+                                        : tr("No program to show the user guide was found."),
+                        QMessageBox::Ok, this);
     box->setInformativeText(
         guide.isEmpty()
             ? tr("It is looked for in share/doc/chromaflow next to the program and in /usr/share/"

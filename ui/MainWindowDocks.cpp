@@ -1,12 +1,12 @@
 // MainWindow: dockable panels and the status bar.
 
 #include <QDockWidget>
-#include <QLabel>
 #include <QEvent>
+#include <QLabel>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <algorithm>
 #include <QStatusBar>
+#include <algorithm>
 
 #include "FailuresPanel.h"
 #include "GradePanel.h"

@@ -1,5 +1,5 @@
-#include "common/Timecode.h"
 #include "PreviewWidget.h"
+#include "common/Timecode.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -282,9 +282,10 @@ void PreviewWidget::paintEvent(QPaintEvent*) {
     drawCaption(p, pane, caption(single_side_));
   }
   if (frame_) {
-    const QString label = tr("%1 · frame %2")
-                              .arg(QString::fromStdString(formatTimecode(frame_->frame_index, fps_)))
-                              .arg(frame_->frame_index);
+    const QString label =
+        tr("%1 · frame %2")
+            .arg(QString::fromStdString(formatTimecode(frame_->frame_index, fps_)))
+            .arg(frame_->frame_index);
     const QRectF box(width() - p.fontMetrics().horizontalAdvance(label) - 18, height() - 26,
                      p.fontMetrics().horizontalAdvance(label) + 12, 20);
     p.fillRect(box, QColor(0, 0, 0, 150));

@@ -188,9 +188,10 @@ void Project::setShotGrade(int64_t shot, const color::Grade& grade) {
   auto o = shotOverride(shot).value_or(pipeline::ShotOverride{shot, {}, {}, {}});
   o.grade = grade;
   // Grade drags share the λ drag's serial numbers: one undo step per drag of a slider.
-  setOverride(shot, o,
-              QCoreApplication::translate("cf::ui::Project", "Grade the shot at frame %1").arg(shot),
-              dragging_ ? kGradeMergeBase + drag_serial_ : -1);
+  setOverride(
+      shot, o,
+      QCoreApplication::translate("cf::ui::Project", "Grade the shot at frame %1").arg(shot),
+      dragging_ ? kGradeMergeBase + drag_serial_ : -1);
 }
 
 void Project::beginGradeDrag() {

@@ -121,8 +121,9 @@ void SettingsPanel::retranslateUi() {
   model_box_->setTitle(tr("Model"));
   fillModelChoices(model_path_);
   setRowLabel(model_form_, model_choice_, tr("Model"));
-  model_choice_->setToolTip(tr("The colourisation model: the shipped one, one installed in a "
-                               "models folder, or any model file"));
+  model_choice_->setToolTip(
+      tr("The colourisation model: the shipped one, one installed in a "
+         "models folder, or any model file"));
   // 0 means "the model's own temperature" (from its card); the spin box says so.
   temperature_->setSpecialValueText(tr("Model default"));
   temperature_->setToolTip(
@@ -148,8 +149,9 @@ void SettingsPanel::retranslateUi() {
          "flicker but can smear colours across motion"));
   lambda_spin_->setToolTip(lambda_slider_->toolTip());
   setRowLabel(smoothing_form_, lambda_row_, tr("Smoothing λ"));
-  flow_method_->setToolTip(tr("How motion between frames is measured for the smoothing: DIS is "
-                              "fast, TV-L1 is the most accurate"));
+  flow_method_->setToolTip(
+      tr("How motion between frames is measured for the smoothing: DIS is "
+         "fast, TV-L1 is the most accurate"));
   flow_method_->setItemText(0, tr("DIS (fast)"));
   flow_method_->setItemText(2, tr("TV-L1 (accurate, slow)"));
   setRowLabel(smoothing_form_, flow_method_, tr("Optical flow"));

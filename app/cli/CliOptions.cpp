@@ -17,11 +17,11 @@ QString helpText(const QCommandLineParser& parser, const QString& command) {
     const qsizetype line_end = text.indexOf(QLatin1Char('\n'));
     const QString line = text.mid(usage.size(), line_end - usage.size());
     const QString program = QCoreApplication::arguments().value(0);
-    const QString rest = !program.isEmpty() && line.startsWith(program)
-                             ? line.mid(program.size())
-                             : line.mid(line.indexOf(QLatin1Char(' ')) < 0
-                                            ? line.size()
-                                            : line.indexOf(QLatin1Char(' ')));
+    const QString rest =
+        !program.isEmpty() && line.startsWith(program)
+            ? line.mid(program.size())
+            : line.mid(line.indexOf(QLatin1Char(' ')) < 0 ? line.size()
+                                                          : line.indexOf(QLatin1Char(' ')));
     text.replace(0, line_end, usage + command + rest);
   }
   return text;
@@ -108,8 +108,8 @@ bool parseSessionOptions(const QCommandLineParser& parser, pipeline::SessionSett
   return true;
 }
 
-void applyProjectSettings(const QCommandLineParser& parser, const pipeline::SessionSettings& project,
-                          pipeline::SessionSettings* s) {
+void applyProjectSettings(const QCommandLineParser& parser,
+                          const pipeline::SessionSettings& project, pipeline::SessionSettings* s) {
   const auto from_project = [&](const char* option) {
     return !parser.isSet(QLatin1String(option));
   };

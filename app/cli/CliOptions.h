@@ -25,7 +25,8 @@ bool parseSessionOptions(const QCommandLineParser& parser, pipeline::SessionSett
                          QString* problem);
 /// The session settings of a project file under those given on the command line: each option
 /// set on the command line wins, the project gives the rest (and the failure thresholds).
-void applyProjectSettings(const QCommandLineParser& parser, const pipeline::SessionSettings& project,
+void applyProjectSettings(const QCommandLineParser& parser,
+                          const pipeline::SessionSettings& project,
                           pipeline::SessionSettings* settings);
 /// "h264", "h265", "ffv1", "prores".
 bool parseExportCodec(const QString& name, pipeline::ExportCodec* codec);

@@ -11,11 +11,11 @@ extern "C" {
 #include "CliOptions.h"
 #include "CmdColorizeShard.h"
 #include "ConsoleProgress.h"
+#include "ProjectFile.h"
 #include "common/OutputPath.h"
+#include "model/ModelContainer.h"
 #include "pipeline/ExportJob.h"
 #include "pipeline/Exporter.h"
-#include "ProjectFile.h"
-#include "model/ModelContainer.h"
 #include "pipeline/ModelLocator.h"
 #include "pipeline/Session.h"
 

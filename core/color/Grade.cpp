@@ -39,9 +39,9 @@ std::string gradeProblem(const Grade& g) {
   else if (!(std::abs(g.tint) <= Grade::kMaxWhiteBalance))
     out << "tint " << g.tint << " is outside -" << Grade::kMaxWhiteBalance << ".."
         << Grade::kMaxWhiteBalance;
-  else if (g.hue_remap && !(std::isfinite(g.hue_remap->source_from_deg) &&
-                            std::isfinite(g.hue_remap->source_to_deg) &&
-                            std::isfinite(g.hue_remap->target_deg)))
+  else if (g.hue_remap &&
+           !(std::isfinite(g.hue_remap->source_from_deg) &&
+             std::isfinite(g.hue_remap->source_to_deg) && std::isfinite(g.hue_remap->target_deg)))
     out << "the hue remap's angles must be numbers of degrees";
   else if (g.hue_remap && !(g.hue_remap->softness_deg >= 0.0 && g.hue_remap->softness_deg <= 180.0))
     out << "the hue remap's softness " << g.hue_remap->softness_deg << " is outside 0..180 degrees";

@@ -508,7 +508,8 @@ Status checkVideoTarget(const std::string& path, VideoCodec codec) {
   // The path first (as VideoWriter::create and TempOutputFile do): it matters most to the user.
   std::error_code ec;
   if (fs::is_directory(path, ec))
-    return makeError("cannot write " + target + ": it is a folder. Give a file name such as out.mp4.");
+    return makeError("cannot write " + target +
+                     ": it is a folder. Give a file name such as out.mp4.");
   fs::path dir = fs::path(path).parent_path();
   if (dir.empty())
     dir = ".";
@@ -516,7 +517,8 @@ Status checkVideoTarget(const std::string& path, VideoCodec codec) {
     return makeError("cannot write " + target + ": the folder " + inQuotes(dir.string()) +
                      " does not exist. Create it or choose another output folder.");
   if (!fs::is_directory(dir, ec))
-    return makeError("cannot write " + target + ": " + inQuotes(dir.string()) + " is not a folder.");
+    return makeError("cannot write " + target + ": " + inQuotes(dir.string()) +
+                     " is not a folder.");
   if (::access(dir.c_str(), W_OK | X_OK) != 0)
     return makeError("cannot write " + target + ": the folder " + inQuotes(dir.string()) +
                      " is not writable (" + std::strerror(errno) +

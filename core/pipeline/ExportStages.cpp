@@ -172,8 +172,8 @@ Status runSmoothingStage(const temporal::SmoothSettings& settings, int64_t count
 }
 
 Status runRecombineStage(const FrameSpan& keep, const std::vector<GradeRange>& grades,
-                         FrameQueue& in, FrameQueue& out,
-                         const CancelToken& cancel, StageTimes& times) {
+                         FrameQueue& in, FrameQueue& out, const CancelToken& cancel,
+                         StageTimes& times) {
   return guarded("recombining L and ab", [&]() -> Status {
     ExportFramePtr f;
     while (in.pop(f)) {
@@ -183,8 +183,8 @@ Status runRecombineStage(const FrameSpan& keep, const std::vector<GradeRange>& g
         continue;
       {
         BusyTimer busy(times.recombine_s);
-        f->rgb = color::recombineToRgb8(lumaL(*f->frame), f->smoothed_ab, {},
-                                        gradeAt(grades, f->index));
+        f->rgb =
+            color::recombineToRgb8(lumaL(*f->frame), f->smoothed_ab, {}, gradeAt(grades, f->index));
         f->smoothed_ab.release();
         f->l_work.release();
         f->ab.reset();

@@ -82,7 +82,7 @@ Status runSmoothingStage(const temporal::SmoothSettings& settings, int64_t count
 /// Recombines full-resolution L with the smoothed ab of the frames of `keep` (the others were
 /// smoothing context), graded by their shot's entry in `grades`, and hands those on.
 Status runRecombineStage(const FrameSpan& keep, const std::vector<GradeRange>& grades,
-                         FrameQueue& in, FrameQueue& out,
-                         const CancelToken& cancel, StageTimes& times);
+                         FrameQueue& in, FrameQueue& out, const CancelToken& cancel,
+                         StageTimes& times);
 
 }  // namespace cf::pipeline

@@ -209,8 +209,9 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
       return runSmoothingStage(smooth, span.smooth_last - span.smooth_first + 1, linked, smoothed,
                                cancel, times);
     });
-    runner.start(
-        [&] { return runRecombineStage(written_span, request.grades, smoothed, recombined, cancel, times); });
+    runner.start([&] {
+      return runRecombineStage(written_span, request.grades, smoothed, recombined, cancel, times);
+    });
 
     // Encoding runs here, on the calling thread.
     int64_t pts_offset = 0;  // a range export starts where the source starts (or at 0)

@@ -1,10 +1,10 @@
 #include "pipeline/ModelLocator.h"
 
 #include <QCoreApplication>
-#include <algorithm>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <algorithm>
 
 namespace cf::pipeline {
 

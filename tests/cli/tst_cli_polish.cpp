@@ -3,6 +3,7 @@
 // extension, codec or model before any work (no model load, no scan: no cache folder appears).
 // Also `colorize --project`: a project's per-shot grade reaches the CLI's export.
 
+#include <unistd.h>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -11,7 +12,6 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cstdio>
-#include <unistd.h>
 
 #include "ConsoleProgress.h"
 #include "common/TestMedia.h"
@@ -79,8 +79,9 @@ class TestCliPolish : public QObject {
       const auto r = cf::test::runCli({QLatin1String(command), QStringLiteral("--help")});
       QCOMPARE(r.exit_code, 0);
       const QString first = r.out.section(QLatin1Char('\n'), 0, 0);
-      QVERIFY2(first.startsWith(QStringLiteral("Usage: chromaflow-cli %1 ").arg(QLatin1String(command))),
-               qPrintable(first));
+      QVERIFY2(
+          first.startsWith(QStringLiteral("Usage: chromaflow-cli %1 ").arg(QLatin1String(command))),
+          qPrintable(first));
       QVERIFY2(!first.contains(QLatin1Char('/')), qPrintable(first));
     }
   }
@@ -92,10 +93,11 @@ class TestCliPolish : public QObject {
     QTest::newRow("extension") << QStringLiteral("out.avi") << QStringList()
                                << QStringLiteral("unsupported extension");
     QTest::newRow("codec in container")
-        << QStringLiteral("out.mp4") << QStringList{QStringLiteral("--codec"), QStringLiteral("ffv1")}
+        << QStringLiteral("out.mp4")
+        << QStringList{QStringLiteral("--codec"), QStringLiteral("ffv1")}
         << QStringLiteral("cannot be stored in .mp4");
-    QTest::newRow("missing folder") << QStringLiteral("no/such/out.mp4") << QStringList()
-                                    << QStringLiteral("does not exist");
+    QTest::newRow("missing folder")
+        << QStringLiteral("no/such/out.mp4") << QStringList() << QStringLiteral("does not exist");
     QTest::newRow("missing model")
         << QStringLiteral("out.mp4")
         << QStringList{QStringLiteral("--model"), QStringLiteral("/nonexistent/m.cfmodel")}
@@ -110,10 +112,17 @@ class TestCliPolish : public QObject {
     QFETCH(QStringList, extra);
     QFETCH(QString, message);
     const QString cache = dir_.filePath(QStringLiteral("cache_%1").arg(QTest::currentDataTag()));
-    QStringList args{QStringLiteral("colorize"), clip_, dir_.filePath(output),
-                     QStringLiteral("--model"), model_, QStringLiteral("--device"),
-                     QStringLiteral("cpu"), QStringLiteral("--working-height"),
-                     QStringLiteral("128"), QStringLiteral("--cache"), cache};
+    QStringList args{QStringLiteral("colorize"),
+                     clip_,
+                     dir_.filePath(output),
+                     QStringLiteral("--model"),
+                     model_,
+                     QStringLiteral("--device"),
+                     QStringLiteral("cpu"),
+                     QStringLiteral("--working-height"),
+                     QStringLiteral("128"),
+                     QStringLiteral("--cache"),
+                     cache};
     args << extra;  // a second --model wins over the first
     const auto r = cf::test::runCli(args);
     QVERIFY2(r.exit_code == 1 || r.exit_code == 2, qPrintable(r.err));
@@ -128,11 +137,16 @@ class TestCliPolish : public QObject {
   /// Issue #15: a grade in a project file reaches `colorize --project`.
   void projectGradeReachesTheCliExport() {
     const QString plain = dir_.filePath(QStringLiteral("plain.mkv"));
-    const QStringList common{QStringLiteral("--model"),  model_,
-                             QStringLiteral("--device"), QStringLiteral("cpu"),
-                             QStringLiteral("--working-height"), QStringLiteral("128"),
-                             QStringLiteral("--codec"),  QStringLiteral("ffv1"),
-                             QStringLiteral("--no-audio"), QStringLiteral("--cache"),
+    const QStringList common{QStringLiteral("--model"),
+                             model_,
+                             QStringLiteral("--device"),
+                             QStringLiteral("cpu"),
+                             QStringLiteral("--working-height"),
+                             QStringLiteral("128"),
+                             QStringLiteral("--codec"),
+                             QStringLiteral("ffv1"),
+                             QStringLiteral("--no-audio"),
+                             QStringLiteral("--cache"),
                              dir_.filePath(QStringLiteral("cache_project"))};
     auto r = cf::test::runCli(QStringList{QStringLiteral("colorize"), clip_, plain} + common);
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
@@ -142,8 +156,7 @@ class TestCliPolish : public QObject {
         {"version", 2},
         {"source_path", clip_},
         {"settings", QJsonObject{{"lambda", 0.0}}},
-        {"shot_overrides",
-         QJsonArray{QJsonObject{{"shot_first_frame", 0}, {"grade", grade}}}}};
+        {"shot_overrides", QJsonArray{QJsonObject{{"shot_first_frame", 0}, {"grade", grade}}}}};
     const QString project_file = dir_.filePath(QStringLiteral("graded.chromaflow"));
     QFile f(project_file);
     QVERIFY(f.open(QIODevice::WriteOnly));
@@ -151,9 +164,9 @@ class TestCliPolish : public QObject {
     f.close();
     const QString graded = dir_.filePath(QStringLiteral("graded.mkv"));
     // Only OUT: the project names the video.
-    r = cf::test::runCli(QStringList{QStringLiteral("colorize"), graded, QStringLiteral("--project"),
-                                     project_file} +
-                         common);
+    r = cf::test::runCli(
+        QStringList{QStringLiteral("colorize"), graded, QStringLiteral("--project"), project_file} +
+        common);
     QVERIFY2(r.exit_code == 0, qPrintable(r.err));
     const QByteArray a = cf::test::rawFrames(plain, QStringLiteral("rgb24"));
     const QByteArray b = cf::test::rawFrames(graded, QStringLiteral("rgb24"));
@@ -171,8 +184,8 @@ class TestCliPolish : public QObject {
              qPrintable(QStringLiteral("%1 vs %2").arg(warmth(b)).arg(warmth(a))));
     // A grade out of range is refused, naming the shot.
     QJsonObject bad = project;
-    bad["shot_overrides"] = QJsonArray{QJsonObject{
-        {"shot_first_frame", 0}, {"grade", QJsonObject{{"saturation", 7.0}}}}};
+    bad["shot_overrides"] = QJsonArray{
+        QJsonObject{{"shot_first_frame", 0}, {"grade", QJsonObject{{"saturation", 7.0}}}}};
     QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
     f.write(QJsonDocument(bad).toJson());
     f.close();
@@ -181,8 +194,9 @@ class TestCliPolish : public QObject {
                                      QStringLiteral("--project"), project_file} +
                          common);
     QCOMPARE(r.exit_code, 2);
-    QVERIFY2(r.err.contains(QLatin1String("frame 0")) && r.err.contains(QLatin1String("saturation")),
-             qPrintable(r.err));
+    QVERIFY2(
+        r.err.contains(QLatin1String("frame 0")) && r.err.contains(QLatin1String("saturation")),
+        qPrintable(r.err));
   }
 };
 

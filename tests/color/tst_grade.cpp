@@ -62,8 +62,8 @@ class TestGrade : public QObject {
     g.hue_remap = HueRemap{20.0, 60.0, 250.0, 0.0};  // reds (centre 40) to blue
     const struct {
       double hue, expected;
-    } cases[] = {{40.0, 250.0}, {30.0, 240.0}, {20.0, 230.0}, {60.0, 270.0}, {100.0, 100.0},
-                 {0.0, 0.0},    {300.0, 300.0}};
+    } cases[] = {{40.0, 250.0},  {30.0, 240.0}, {20.0, 230.0}, {60.0, 270.0},
+                 {100.0, 100.0}, {0.0, 0.0},    {300.0, 300.0}};
     for (const auto& c : cases) {
       const cv::Vec2f out = gradeAb(g, polar(50.0, c.hue));
       QVERIFY2(std::abs(hueOf(out) - c.expected) < 1e-3,
@@ -134,9 +134,9 @@ class TestGrade : public QObject {
     QCOMPARE(graded.at<cv::Vec3b>(0, 1), cv::Vec3b(255, 255, 255));
     // The identity grade is the ungraded conversion.
     const Grade identity;
-    QCOMPARE(cv::norm(cf::color::labToRgb8(l, ab, &identity), cf::color::labToRgb8(l, ab),
-                      cv::NORM_INF),
-             0.0);
+    QCOMPARE(
+        cv::norm(cf::color::labToRgb8(l, ab, &identity), cf::color::labToRgb8(l, ab), cv::NORM_INF),
+        0.0);
   }
 };
 

@@ -65,8 +65,8 @@ class TestTimecode : public QObject {
   void parsesShortFormsAndFrameNumbers() {
     QCOMPARE(parseTimecodeOrFrame("1234", 25.0), std::optional<int64_t>(1234));
     QCOMPARE(parseTimecodeOrFrame("  77 ", 25.0), std::optional<int64_t>(77));
-    QCOMPARE(parseTimecodeOrFrame("1:05", 25.0), std::optional<int64_t>(30));        // SS:FF
-    QCOMPARE(parseTimecodeOrFrame("2:01:05", 25.0), std::optional<int64_t>(3055));   // MM:SS:FF
+    QCOMPARE(parseTimecodeOrFrame("1:05", 25.0), std::optional<int64_t>(30));         // SS:FF
+    QCOMPARE(parseTimecodeOrFrame("2:01:05", 25.0), std::optional<int64_t>(3055));    // MM:SS:FF
     QCOMPARE(parseTimecodeOrFrame("00.00.02,10", 25.0), std::optional<int64_t>(60));  // separators
     for (const char* bad : {"", ":", "1::2", "a", "00:00:00:25", "00:60:00:00", "00:00:61:00",
                             "1:2:3:4:5", "-5", "12:00:00:00x"})
@@ -82,8 +82,10 @@ class TestTimecode : public QObject {
       for (int64_t f = 0; f < 40000; ++f) {
         const std::string tc = formatTimecode(f, fps);
         if (parseTimecodeOrFrame(tc, fps) != std::optional<int64_t>(f))
-          QFAIL(qPrintable(QStringLiteral("%1 fps, frame %2 -> %3").arg(fps).arg(f).arg(
-              QString::fromStdString(tc))));
+          QFAIL(qPrintable(QStringLiteral("%1 fps, frame %2 -> %3")
+                               .arg(fps)
+                               .arg(f)
+                               .arg(QString::fromStdString(tc))));
       }
   }
 
@@ -104,11 +106,11 @@ class TestTimecode : public QObject {
         char expected[AV_TIMECODE_STR_SIZE] = {0};
         av_timecode_make_string(&tc, expected, f);
         if (formatTimecode(f, r.fps) != expected)
-          QFAIL(qPrintable(QStringLiteral("%1 fps, frame %2: %3, libavutil %4")
-                               .arg(r.fps)
-                               .arg(f)
-                               .arg(QString::fromStdString(formatTimecode(f, r.fps)),
-                                    QLatin1String(expected))));
+          QFAIL(qPrintable(
+              QStringLiteral("%1 fps, frame %2: %3, libavutil %4")
+                  .arg(r.fps)
+                  .arg(f)
+                  .arg(QString::fromStdString(formatTimecode(f, r.fps)), QLatin1String(expected))));
       }
     }
   }

@@ -8,9 +8,8 @@
 #include <QAbstractSpinBox>
 #include <QAction>
 #include <QComboBox>
-#include <QDoubleSpinBox>
-#include <QScrollBar>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QGroupBox>
 #include <QLabel>
 #include <QMenu>
@@ -18,6 +17,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTranslator>
@@ -80,9 +80,10 @@ QStringList clippedWidgets(QDockWidget* dock) {
     if (in_view)
       continue;
     const QRect r(w->mapTo(dock, QPoint(0, 0)), w->size());
-    const QString name = QStringLiteral("%1 '%2'").arg(
-        QLatin1String(w->metaObject()->className()),
-        w->property("text").toString().isEmpty() ? w->objectName() : w->property("text").toString());
+    const QString name = QStringLiteral("%1 '%2'").arg(QLatin1String(w->metaObject()->className()),
+                                                       w->property("text").toString().isEmpty()
+                                                           ? w->objectName()
+                                                           : w->property("text").toString());
     if (r.left() < area.left() || r.right() > area.right())
       out << name + QStringLiteral(" sticks out sideways (x %1..%2 of %3)")
                         .arg(r.left())
@@ -366,8 +367,9 @@ class TestLanguageSwitch : public QObject {
     QVERIFY(w.setLanguage(QStringLiteral("de")));
     QVERIFY2(lambda->text().contains(QLatin1Char(',')), qPrintable(lambda->text()));
     QVERIFY(w.setLanguage(QStringLiteral("en")));
-    QVERIFY2(lambda->text().contains(QLatin1Char('.')) && !lambda->text().contains(QLatin1Char(',')),
-             qPrintable(lambda->text()));
+    QVERIFY2(
+        lambda->text().contains(QLatin1Char('.')) && !lambda->text().contains(QLatin1Char(',')),
+        qPrintable(lambda->text()));
     QCOMPARE(lambda->locale().decimalPoint(), QStringLiteral("."));
     // A window made later starts in the language's format as well.
     QVERIFY(w.setLanguage(QStringLiteral("fr")));

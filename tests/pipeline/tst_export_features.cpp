@@ -1,6 +1,6 @@
 // Export features end to end (Session / chromaflow-cli colorize): a frame range keeps its audio,
-// per-shot lambda overrides and grades reach the export (the grade as the preview shows it), and a GPU that fails mid-run falls back to the CPU
-// with a note and the same frames.
+// per-shot lambda overrides and grades reach the export (the grade as the preview shows it), and a
+// GPU that fails mid-run falls back to the CPU with a note and the same frames.
 
 #include <QProcess>
 #include <QTemporaryDir>

@@ -6,19 +6,19 @@
 
 #include <QApplication>
 #include <QCheckBox>
-#include <QLabel>
 #include <QComboBox>
-#include <QLineEdit>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
-#include <QUndoStack>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QUndoStack>
 #include <QtTest>
 
 #include "ExportDialog.h"
@@ -196,8 +196,8 @@ class TestMainWindow : public QObject {
     QCOMPARE(fieldTexts(), before);
     // A text field being edited keeps its keys; a click on the preview or the timeline takes
     // the focus back, and the shortcuts work again.
-    for (QWidget* target : {static_cast<QWidget*>(window_->preview()),
-                            static_cast<QWidget*>(window_->timeline())}) {
+    for (QWidget* target :
+         {static_cast<QWidget*>(window_->preview()), static_cast<QWidget*>(window_->timeline())}) {
       window_->settingsPanel()->temperatureSpin()->setFocus();
       QCOMPARE(QApplication::focusWidget(), window_->settingsPanel()->temperatureSpin());
       QTest::mouseClick(target, Qt::LeftButton, {}, QPoint(5, target->height() - 5));

@@ -5,8 +5,8 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QPushButton>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStyle>
@@ -114,7 +114,6 @@ class TestSettingsPanel : public QObject {
     QVERIFY(!project.shotOverride(24));
     QCOMPARE(saturation->value(), 100);
   }
-
 
   void lambdaSliderEmitsWhileDragging() {
     Project project;
