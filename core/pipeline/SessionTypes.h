@@ -108,6 +108,9 @@ struct ExportStats {
 };
 
 struct PreviewRequest {
+  PreviewRequest() = default;
+  PreviewRequest(int64_t frame, double lambda_value, const color::Grade& shot_grade = {})
+      : frame_index(frame), lambda(lambda_value), grade(shot_grade) {}
   int64_t frame_index = 0;
   double lambda = 4.0;
   color::Grade grade;  ///< the grade of the frame's shot (what the export applies there)

@@ -38,9 +38,10 @@ class TestTimecode : public QObject {
     QTest::newRow("29.97 DF minute 2") << kNtsc << qint64(3598) << "00:02:00;02";
     QTest::newRow("29.97 DF before ten minutes") << kNtsc << qint64(17981) << "00:09:59;29";
     QTest::newRow("29.97 DF ten minutes") << kNtsc << qint64(17982) << "00:10:00;00";
-    QTest::newRow("29.97 DF eleven minutes") << kNtsc << qint64(17982 + 1798) << "00:11:00;02";
+    // Minute 10 drops nothing, so minute 11 starts 1800 frames after 10:00;00.
+    QTest::newRow("29.97 DF eleven minutes") << kNtsc << qint64(17982 + 1800) << "00:11:00;02";
     QTest::newRow("29.97 DF one hour") << kNtsc << qint64(107892) << "01:00:00;00";
-    QTest::newRow("59.94 DF skips four") << kNtsc60 << qint64(3596) << "00:01:00;04";
+    QTest::newRow("59.94 DF skips four") << kNtsc60 << qint64(3600) << "00:01:00;04";
     QTest::newRow("59.94 DF ten minutes") << kNtsc60 << qint64(35964) << "00:10:00;00";
     QTest::newRow("30 is not drop-frame") << 30.0 << qint64(1800) << "00:01:00:00";
   }
@@ -66,7 +67,7 @@ class TestTimecode : public QObject {
     QCOMPARE(parseTimecodeOrFrame("1234", 25.0), std::optional<int64_t>(1234));
     QCOMPARE(parseTimecodeOrFrame("  77 ", 25.0), std::optional<int64_t>(77));
     QCOMPARE(parseTimecodeOrFrame("1:05", 25.0), std::optional<int64_t>(30));         // SS:FF
-    QCOMPARE(parseTimecodeOrFrame("2:01:05", 25.0), std::optional<int64_t>(3055));    // MM:SS:FF
+    QCOMPARE(parseTimecodeOrFrame("2:01:05", 25.0), std::optional<int64_t>(3030));    // MM:SS:FF
     QCOMPARE(parseTimecodeOrFrame("00.00.02,10", 25.0), std::optional<int64_t>(60));  // separators
     for (const char* bad : {"", ":", "1::2", "a", "00:00:00:25", "00:60:00:00", "00:00:61:00",
                             "1:2:3:4:5", "-5", "12:00:00:00x"})

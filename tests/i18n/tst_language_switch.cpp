@@ -70,7 +70,9 @@ QStringList clippedWidgets(QDockWidget* dock) {
   QStringList out;
   const QRect area = dock->rect();
   for (QWidget* w : dock->findChildren<QWidget*>()) {
-    if (!w->isVisibleTo(dock) || w->isWindow() || qobject_cast<QScrollBar*>(w))
+    // Qt's own title-bar buttons of a dock (qt_dockwidget_*) are not ours to lay out.
+    if (!w->isVisibleTo(dock) || w->isWindow() || qobject_cast<QScrollBar*>(w) ||
+        w->objectName().startsWith(QLatin1String("qt_")))
       continue;
     bool in_view = false, in_scroll = false;
     for (QWidget* p = w->parentWidget(); p && p != dock; p = p->parentWidget()) {
