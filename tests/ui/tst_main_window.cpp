@@ -107,6 +107,12 @@ class TestMainWindow : public QObject {
     return texts;
   }
 
+  /// Where a key press goes: the focus widget, else the window.
+  QWidget* focusTarget() const {
+    QWidget* focus = QApplication::focusWidget();
+    return focus ? focus : window_.get();
+  }
+
   qint64 analysedFrames() const {
     const auto data = window_->timeline()->timelineData();
     return data ? std::count_if(data->frames.begin(), data->frames.end(),
@@ -230,6 +236,9 @@ class TestMainWindow : public QObject {
     QVERIFY(!box->text().contains(QLatin1String("--")));
     QVERIFY(!box->informativeText().contains(QLatin1String("--model")));
     box->close();
+    // The (window-modal) message box took the activation; give it back for the shortcuts.
+    window_->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window_.get()));
     // Nothing was dropped: the analysis stands (no timeline with fewer analysed frames).
     QTest::qWait(300);
     QVERIFY(analysedFrames() > 0);
@@ -300,7 +309,9 @@ class TestMainWindow : public QObject {
 
   /// Issue #16: Ctrl+G goes to a timecode or a frame number; times read as SMPTE timecode.
   void goToTimecodeOrFrame() {
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_G, Qt::ControlModifier);
+    window_->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+    QTest::keyClick(focusTarget(), Qt::Key_G, Qt::ControlModifier);
     QLineEdit* field = window_->goToField();
     QCOMPARE(QApplication::focusWidget(), field);
     QTest::keyClicks(field, QStringLiteral("00:00:01:05"));  // 10 fps: frame 15
@@ -310,11 +321,11 @@ class TestMainWindow : public QObject {
     const auto* label = window_->findChild<QLabel*>(QStringLiteral("frameLabel"));
     QVERIFY(label);
     QTRY_VERIFY(label->text().contains(QLatin1String("00:00:01:05")));
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_G, Qt::ControlModifier);
+    QTest::keyClick(focusTarget(), Qt::Key_G, Qt::ControlModifier);
     QTest::keyClicks(field, QStringLiteral("7"));  // typed over the selected old text
     QTest::keyClick(field, Qt::Key_Return);
     waitForFrame(7);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_G, Qt::ControlModifier);
+    QTest::keyClick(focusTarget(), Qt::Key_G, Qt::ControlModifier);
     QTest::keyClicks(field, QStringLiteral("00:00:09:00"));  // past the end
     QTest::keyClick(field, Qt::Key_Return);
     QVERIFY(!window_->goToTimecode(QStringLiteral("0x7")));
