@@ -34,6 +34,14 @@ struct SessionSettings {
 
 /// Per-shot override of the global settings (undoable in the GUI).
 struct ShotOverride {
+  ShotOverride() = default;
+  ShotOverride(int64_t first_frame, std::optional<double> shot_lambda = {},
+               std::optional<double> shot_temperature = {},
+               std::optional<color::Grade> shot_grade = {})
+      : shot_first_frame(first_frame),
+        lambda(shot_lambda),
+        temperature(shot_temperature),
+        grade(std::move(shot_grade)) {}
   int64_t shot_first_frame = 0;
   std::optional<double> lambda;
   std::optional<double> temperature;
