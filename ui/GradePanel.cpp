@@ -42,7 +42,6 @@ GradePanel::GradePanel(Project* project, QWidget* parent) : QWidget(parent), pro
   shot_label_->setWordWrap(true);
   layout->addWidget(shot_label_);
   form_ = new QFormLayout;
-  form_->setRowWrapPolicy(QFormLayout::WrapLongRows);
   saturation_ = addSliderRow(form_, 0, int(color::Grade::kMaxSaturation * 100), 100);
   const int wb = int(color::Grade::kMaxWhiteBalance);
   temperature_ = addSliderRow(form_, -wb, wb, 0);
@@ -52,7 +51,6 @@ GradePanel::GradePanel(Project* project, QWidget* parent) : QWidget(parent), pro
   remap_box_->setCheckable(true);
   remap_box_->setChecked(false);
   remap_form_ = new QFormLayout(remap_box_);
-  remap_form_->setRowWrapPolicy(QFormLayout::WrapLongRows);
   const color::HueRemap r = defaultRemap();
   hue_from_ = addSliderRow(remap_form_, 0, 359, int(r.source_from_deg));
   hue_to_ = addSliderRow(remap_form_, 0, 359, int(r.source_to_deg));

@@ -178,7 +178,6 @@ QWidget* SettingsPanel::buildModelGroup() {
   model_box_ = box;
   auto* form = new QFormLayout(box);
   model_form_ = form;
-  form->setRowWrapPolicy(QFormLayout::WrapLongRows);
   model_choice_ = new QComboBox(box);
   model_choice_->setObjectName(QStringLiteral("modelChoice"));
   model_choice_->setEditable(false);
@@ -216,7 +215,6 @@ QWidget* SettingsPanel::buildSmoothingGroup() {
   smoothing_box_ = box;
   auto* form = new QFormLayout(box);
   smoothing_form_ = form;
-  form->setRowWrapPolicy(QFormLayout::WrapLongRows);
   auto* row = new QHBoxLayout;
   lambda_slider_ = new QSlider(Qt::Horizontal, box);
   lambda_slider_->setRange(0, kLambdaSliderSteps);
@@ -249,7 +247,6 @@ QWidget* SettingsPanel::buildThresholdGroup() {
   threshold_box_ = box;
   auto* form = new QFormLayout(box);
   threshold_form_ = form;
-  form->setRowWrapPolicy(QFormLayout::WrapLongRows);
   for (const auto& spec : kThresholds) {
     auto* spin = new QDoubleSpinBox(box);
     spin->setRange(spec.min, spec.max);
