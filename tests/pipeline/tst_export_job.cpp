@@ -1,8 +1,8 @@
 // Export jobs (pipeline::runExportJob, what the GUI's job queue and the CLI run): the preview of a
 // frame, requested with its shot's effective λ and written through the export's encoder (FFV1,
 // 8-bit 4:2:0, so both pass the same RGB -> YUV conversion), is pixel-identical to that frame of an
-// FFV1 export with the same per-shot overrides (λ and grade); a job cancelled before it starts, while it opens,
-// while it scans for cuts or while it exports leaves no file.
+// FFV1 export with the same per-shot overrides (λ and grade); a job cancelled before it starts,
+// while it opens, while it scans for cuts or while it exports leaves no file.
 
 #include <QDir>
 #include <QFileInfo>
