@@ -82,6 +82,18 @@
         <translation>MKV / FFV1 (verlustfrei)</translation>
     </message>
     <message>
+        <source>Image sequence / %1</source>
+        <translation>Bildsequenz / %1</translation>
+    </message>
+    <message>
+        <source>As the source</source>
+        <translation>Wie die Quelle</translation>
+    </message>
+    <message>
+        <source>Bit depth</source>
+        <translation>Bittiefe</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>Format</translation>
     </message>
@@ -180,6 +192,10 @@
     <message>
         <source>The file the colourised video is written to (it appears only once the export has finished)</source>
         <translation>Die Datei, in die das kolorierte Video geschrieben wird (sie erscheint erst, wenn der Export fertig ist)</translation>
+    </message>
+    <message>
+        <source>Bits per colour channel of the output; &quot;As the source&quot; keeps the source&apos;s depth (10 bits or more suit archive masters)</source>
+        <translation>Bits je Farbkanal der Ausgabe; „Wie die Quelle“ behält die Tiefe der Quelle (10 Bit und mehr eignen sich für Archivmaster)</translation>
     </message>
 </context>
 <context>
@@ -588,8 +604,8 @@
         <translation>Video öffnen</translation>
     </message>
     <message>
-        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow projects (*.chromaflow);;All files (*)</source>
-        <translation>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow-Projekte (*.chromaflow);;Alle Dateien (*)</translation>
+        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Photos and image sequences (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Chromaflow projects (*.chromaflow);;All files (*)</source>
+        <translation>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Fotos und Bildsequenzen (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Chromaflow-Projekte (*.chromaflow);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Open a project</source>

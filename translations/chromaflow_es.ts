@@ -82,6 +82,18 @@
         <translation>MKV / FFV1 (sin pérdidas)</translation>
     </message>
     <message>
+        <source>Image sequence / %1</source>
+        <translation>Secuencia de imágenes / %1</translation>
+    </message>
+    <message>
+        <source>As the source</source>
+        <translation>Como la fuente</translation>
+    </message>
+    <message>
+        <source>Bit depth</source>
+        <translation>Profundidad de bits</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>Formato</translation>
     </message>
@@ -180,6 +192,10 @@
     <message>
         <source>The file the colourised video is written to (it appears only once the export has finished)</source>
         <translation>El archivo en el que se escribe el vídeo coloreado (aparece solo cuando la exportación ha terminado)</translation>
+    </message>
+    <message>
+        <source>Bits per colour channel of the output; &quot;As the source&quot; keeps the source&apos;s depth (10 bits or more suit archive masters)</source>
+        <translation>Bits por canal de color de la salida; «Como la fuente» mantiene la profundidad de la fuente (10 bits o más son adecuados para másteres de archivo)</translation>
     </message>
 </context>
 <context>
@@ -588,8 +604,8 @@
         <translation>Abrir un vídeo</translation>
     </message>
     <message>
-        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow projects (*.chromaflow);;All files (*)</source>
-        <translation>Vídeos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Proyectos de Chromaflow (*.chromaflow);;Todos los archivos (*)</translation>
+        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Photos and image sequences (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Chromaflow projects (*.chromaflow);;All files (*)</source>
+        <translation>Vídeos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Fotos y secuencias de imágenes (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Proyectos de Chromaflow (*.chromaflow);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Open a project</source>

@@ -82,6 +82,18 @@
         <translation>MKV / FFV1 (sans perte)</translation>
     </message>
     <message>
+        <source>Image sequence / %1</source>
+        <translation>Séquence d&apos;images / %1</translation>
+    </message>
+    <message>
+        <source>As the source</source>
+        <translation>Comme la source</translation>
+    </message>
+    <message>
+        <source>Bit depth</source>
+        <translation>Profondeur de bits</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>Format</translation>
     </message>
@@ -180,6 +192,10 @@
     <message>
         <source>The file the colourised video is written to (it appears only once the export has finished)</source>
         <translation>Le fichier dans lequel la vidéo colorisée est écrite (il n&apos;apparaît qu&apos;une fois l&apos;export terminé)</translation>
+    </message>
+    <message>
+        <source>Bits per colour channel of the output; &quot;As the source&quot; keeps the source&apos;s depth (10 bits or more suit archive masters)</source>
+        <translation>Bits par canal de couleur de la sortie ; « Comme la source » garde la profondeur de la source (10 bits ou plus conviennent aux masters d&apos;archive)</translation>
     </message>
 </context>
 <context>
@@ -588,8 +604,8 @@
         <translation>Ouvrir une vidéo</translation>
     </message>
     <message>
-        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow projects (*.chromaflow);;All files (*)</source>
-        <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Projets Chromaflow (*.chromaflow);;Tous les fichiers (*)</translation>
+        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Photos and image sequences (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Chromaflow projects (*.chromaflow);;All files (*)</source>
+        <translation>Vidéos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Photos et séquences d&apos;images (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Projets Chromaflow (*.chromaflow);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Open a project</source>

@@ -81,6 +81,18 @@
         <translation>MKV / FFV1（无损）</translation>
     </message>
     <message>
+        <source>Image sequence / %1</source>
+        <translation>图像序列 / %1</translation>
+    </message>
+    <message>
+        <source>As the source</source>
+        <translation>与源相同</translation>
+    </message>
+    <message>
+        <source>Bit depth</source>
+        <translation>位深度</translation>
+    </message>
+    <message>
         <source>Format</source>
         <translation>格式</translation>
     </message>
@@ -179,6 +191,10 @@
     <message>
         <source>The file the colourised video is written to (it appears only once the export has finished)</source>
         <translation>着色视频写入的文件（导出完成后才会出现）</translation>
+    </message>
+    <message>
+        <source>Bits per colour channel of the output; &quot;As the source&quot; keeps the source&apos;s depth (10 bits or more suit archive masters)</source>
+        <translation>输出每个颜色通道的位数；“与源相同”保持源的位深（10 位及以上适合存档母版）</translation>
     </message>
 </context>
 <context>
@@ -586,8 +602,8 @@
         <translation>打开视频</translation>
     </message>
     <message>
-        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow projects (*.chromaflow);;All files (*)</source>
-        <translation>视频 (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow 项目 (*.chromaflow);;所有文件 (*)</translation>
+        <source>Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Photos and image sequences (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Chromaflow projects (*.chromaflow);;All files (*)</source>
+        <translation>视频 (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;照片和图像序列 (*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Chromaflow 项目 (*.chromaflow);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Open a project</source>

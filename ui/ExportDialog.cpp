@@ -13,6 +13,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -31,7 +32,15 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
   codec_->addItem(QStringLiteral("MKV / H.265"), int(ExportCodec::H265Mkv));
   codec_->addItem(QString(), int(ExportCodec::Ffv1Mkv));
   codec_->addItem(QStringLiteral("MOV / ProRes"), int(ExportCodec::ProResMov));
+  codec_->addItem(QString(), int(ExportCodec::DpxSequence));
+  codec_->addItem(QString(), int(ExportCodec::TiffSequence));
+  codec_->addItem(QString(), int(ExportCodec::PngSequence));
   form->addRow(new QLabel(this), codec_);
+  depth_ = new QComboBox(this);
+  depth_->addItem(QString(), 0);
+  for (const int bits : {8, 10, 12, 16})
+    depth_->addItem(QString::number(bits), bits);
+  form->addRow(new QLabel(this), depth_);
   quality_ = new QSpinBox(this);
   quality_->setRange(0, 51);
   quality_->setValue(18);
@@ -94,10 +103,20 @@ void ExportDialog::retranslateUi() {
   };
   setWindowTitle(tr("Export colourised video"));
   codec_->setItemText(codec_->findData(int(ExportCodec::Ffv1Mkv)), tr("MKV / FFV1 (lossless)"));
+  codec_->setItemText(codec_->findData(int(ExportCodec::DpxSequence)),
+                      tr("Image sequence / %1").arg(QStringLiteral("DPX")));
+  codec_->setItemText(codec_->findData(int(ExportCodec::TiffSequence)),
+                      tr("Image sequence / %1").arg(QStringLiteral("TIFF")));
+  codec_->setItemText(codec_->findData(int(ExportCodec::PngSequence)),
+                      tr("Image sequence / %1").arg(QStringLiteral("PNG")));
   label(codec_, tr("Format"));
   codec_->setToolTip(
       tr("Container and video codec of the exported file; FFV1 is lossless and "
          "large, ProRes suits editing software"));
+  depth_->setItemText(0, tr("As the source"));
+  label(depth_, tr("Bit depth"));
+  depth_->setToolTip(tr("Bits per colour channel of the output; \"As the source\" keeps the "
+                        "source's depth (10 bits or more suit archive masters)"));
   quality_->setToolTip(tr("Constant rate factor: lower is better and larger; 18 looks lossless"));
   label(quality_, tr("Quality (CRF, 0-51)"));
   range_all_->setText(tr("Whole video"));
@@ -126,6 +145,12 @@ void ExportDialog::updateSourceTexts() {
                              : tr("Keep the original sound (the source has none)"));
 }
 
+QString ExportDialog::numberSuffixFor(ExportCodec codec) {
+  const bool sequence = codec == ExportCodec::DpxSequence || codec == ExportCodec::TiffSequence ||
+                        codec == ExportCodec::PngSequence;
+  return sequence ? QStringLiteral("_%06d") : QString();
+}
+
 QString ExportDialog::extensionFor(ExportCodec codec) {
   switch (codec) {
     case ExportCodec::H265Mkv:
@@ -133,6 +158,12 @@ QString ExportDialog::extensionFor(ExportCodec codec) {
       return QStringLiteral("mkv");
     case ExportCodec::ProResMov:
       return QStringLiteral("mov");
+    case ExportCodec::DpxSequence:
+      return QStringLiteral("dpx");
+    case ExportCodec::TiffSequence:
+      return QStringLiteral("tif");
+    case ExportCodec::PngSequence:
+      return QStringLiteral("png");
     case ExportCodec::H264Mp4:
       break;
   }
@@ -156,7 +187,8 @@ void ExportDialog::setSource(const QString& source_path, qint64 frame_count, boo
   const auto codec = ExportCodec(codec_->currentData().toInt());
   // The suffix is part of a file name, not interface text: the same in every language.
   output_->setText(info.absoluteDir().filePath(info.completeBaseName() + QStringLiteral("_colour") +
-                                               QLatin1Char('.') + extensionFor(codec)));
+                                               numberSuffixFor(codec) + QLatin1Char('.') +
+                                               extensionFor(codec)));
   progress_->setValue(0);
   status_->clear();
 }
@@ -166,6 +198,7 @@ pipeline::ExportRequest ExportDialog::request() const {
   r.output_path = output_->text().trimmed().toStdString();
   r.codec = ExportCodec(codec_->currentData().toInt());
   r.quality_crf = quality_->value();
+  r.bit_depth = depth_->currentData().toInt();
   r.keep_audio = audio_->isEnabled() && audio_->isChecked();
   if (range_in_out_->isChecked() && range_in_out_->isEnabled()) {
     r.first_frame = std::max<qint64>(0, in_frame_);
@@ -211,11 +244,14 @@ void ExportDialog::onCodecChanged() {
   const auto codec = ExportCodec(codec_->currentData().toInt());
   const bool crf = codec == ExportCodec::H264Mp4 || codec == ExportCodec::H265Mkv;
   quality_->setEnabled(crf);
+  depth_->setEnabled(codec != ExportCodec::ProResMov);  // ProRes is always 10-bit
   QString path = output_->text();
   if (!path.isEmpty()) {
     const QFileInfo info(path);
-    output_->setText(
-        info.dir().filePath(info.completeBaseName() + QLatin1Char('.') + extensionFor(codec)));
+    QString base = info.completeBaseName();
+    base.remove(QRegularExpression(QStringLiteral("_?%0?\\d*d$")));  // a sequence's frame number
+    output_->setText(info.dir().filePath(base + numberSuffixFor(codec) + QLatin1Char('.') +
+                                         extensionFor(codec)));
   }
 }
 
@@ -265,6 +301,8 @@ void ExportDialog::setRunning(bool running) {
   export_button_->setEnabled(!running);
   cancel_button_->setEnabled(running);
   codec_->setEnabled(!running);
+  depth_->setEnabled(!running &&
+                     ExportCodec(codec_->currentData().toInt()) != ExportCodec::ProResMov);
   output_->setEnabled(!running);
 }
 

@@ -1,7 +1,8 @@
 #pragma once
-// Export dialog: container/codec, quality, range (all or in/out), audio passthrough (on by
-// default), output file, and a progress bar with ETA and a cancel button. The dialog builds a typed
-// ExportRequest; the engine thread runs it and reports back through the slots.
+// Export dialog: container/codec or image sequence (DPX/TIFF/PNG) and bit depth, quality, range
+// (all or in/out), audio passthrough (on by default), output file, and a progress bar with ETA and
+// a cancel button. The dialog builds a typed ExportRequest; the engine thread runs it and reports
+// back through the slots.
 
 #include <QDialog>
 
@@ -44,6 +45,8 @@ class ExportDialog : public QDialog {
   void setUseInOut(bool use);
   bool isRunning() const { return running_; }
   static QString extensionFor(pipeline::ExportCodec codec);
+  /// "_%06d" for the image sequences (one file per frame), empty for videos.
+  static QString numberSuffixFor(pipeline::ExportCodec codec);
 
   QPushButton* exportButton() const { return export_button_; }
   QPushButton* cancelButton() const { return cancel_button_; }
@@ -79,6 +82,7 @@ class ExportDialog : public QDialog {
   QToolButton* browse_ = nullptr;
   bool has_audio_ = true;
   QComboBox* codec_ = nullptr;
+  QComboBox* depth_ = nullptr;
   QSpinBox* quality_ = nullptr;
   QRadioButton* range_all_ = nullptr;
   QRadioButton* range_in_out_ = nullptr;

@@ -82,7 +82,8 @@ void MainWindow::openDialog() {
   const QString dir = settings_->value("files/lastDir").toString();
   const QString path = QFileDialog::getOpenFileName(
       this, tr("Open a video"), dir,
-      tr("Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Chromaflow projects "
+      tr("Videos (*.mp4 *.mkv *.mov *.avi *.webm *.m4v *.mpg);;Photos and image sequences "
+         "(*.dpx *.tif *.tiff *.png *.jpg *.jpeg *.exr *.webp *.bmp);;Chromaflow projects "
          "(*.chromaflow);;All files (*)"));
   if (path.isEmpty())
     return;

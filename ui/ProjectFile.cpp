@@ -50,6 +50,11 @@ QJsonObject settingsToJson(const pipeline::SessionSettings& s) {
                      {"temperature", s.temperature},
                      {"flow_method", QLatin1String(pipeline::flowMethodName(s.flow_method))},
                      {"lambda", s.lambda},
+                     {"deinterlace", QLatin1String(media::deinterlaceName(s.input.deinterlace))},
+                     {"sequence_fps", s.input.sequence_fps.valid()
+                                          ? QJsonValue(QJsonArray{s.input.sequence_fps.num,
+                                                                  s.input.sequence_fps.den})
+                                          : QJsonValue()},
                      {"thresholds", thresholds}};
 }
 
@@ -61,6 +66,13 @@ pipeline::SessionSettings settingsFromJson(const QJsonObject& o) {
   s.temperature = o.value("temperature").toDouble(s.temperature);
   s.flow_method = fromName(o.value("flow_method"), &pipeline::flowMethodFromName, s.flow_method);
   s.lambda = o.value("lambda").toDouble(s.lambda);
+  s.input.deinterlace =
+      fromName(o.value("deinterlace"), &media::deinterlaceFromName, s.input.deinterlace);
+  if (const QJsonArray fps = o.value("sequence_fps").toArray(); fps.size() == 2) {
+    const media::Rational rate{fps.at(0).toInt(), fps.at(1).toInt()};
+    if (rate.valid() && rate.toDouble() >= 1.0 && rate.toDouble() <= 1000.0)
+      s.input.sequence_fps = rate;
+  }
   const QJsonObject t = o.value("thresholds").toObject();
   for (const auto& field : kThresholdFields)
     s.thresholds.*field.member =

@@ -11,6 +11,7 @@ extern "C" {
 #include "CliOptions.h"
 #include "CmdColorizeShard.h"
 #include "ConsoleProgress.h"
+#include "ImageOptions.h"
 #include "ProjectFile.h"
 #include "common/OutputPath.h"
 #include "model/ModelContainer.h"
@@ -28,6 +29,7 @@ int runColorize(const QStringList& args) {
                      "is cached, so a second export with another --lambda or codec is fast."));
   parser.addHelpOption();
   addSessionOptions(parser);
+  addImageOptions(parser);
   parser.addOption({QStringLiteral("codec"),
                     QStringLiteral("h264 (.mp4, default), h265 (.mkv/.mp4), ffv1 (.mkv, lossless) "
                                    "or prores (.mov)."),
@@ -46,9 +48,14 @@ int runColorize(const QStringList& args) {
                       "its settings. IN may then be left out (the project's video)."),
        QStringLiteral("file")});
   addShardOptions(parser);
-  parser.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("The black-and-white video."));
-  parser.addPositionalArgument(QStringLiteral("OUT"),
-                               QStringLiteral("The colour video (.mp4, .mkv or .mov)."));
+  parser.addPositionalArgument(
+      QStringLiteral("IN"),
+      QStringLiteral("The black-and-white video, image sequence (scan_%06d.dpx, its first file or "
+                     "its folder) or photo."));
+  parser.addPositionalArgument(
+      QStringLiteral("OUT"),
+      QStringLiteral("The colour video (.mp4, .mkv or .mov), image sequence (out_%06d.dpx, .tif "
+                     "or .png) or photo (.jpg, .png or .tif)."));
   QTextStream err(stderr);
   QTextStream out(stdout);
   const QString cmd = QStringLiteral("chromaflow-cli colorize");
@@ -70,7 +77,8 @@ int runColorize(const QStringList& args) {
     return runColorizeShard(parser, shard_settings);
   }
   const bool with_project = parser.isSet(QStringLiteral("project"));
-  if (positional.size() != 2 && !(with_project && positional.size() == 1)) {
+  if (positional.size() != 2 && !(with_project && positional.size() == 1) &&
+      !isStillBatch(parser, positional)) {
     err << cmd << ": expected IN and OUT" << (with_project ? " (or only OUT with --project)" : "")
         << ". Run '" << cmd << " --help' for the options.\n";
     return 2;
@@ -101,7 +109,8 @@ int runColorize(const QStringList& args) {
     }
   }
   pipeline::ExportRequest request;
-  request.output_path = positional.constLast().toStdString();
+  // OUT: the second argument (the only one with --project alone).
+  request.output_path = positional.at(positional.size() == 1 ? 0 : 1).toStdString();
   if (!parseExportCodec(parser.value(QStringLiteral("codec")), &request.codec)) {
     err << cmd << ": unknown codec '" << parser.value(QStringLiteral("codec"))
         << "'. Use h264, h265, ffv1 or prores.\n";
@@ -120,6 +129,14 @@ int runColorize(const QStringList& args) {
     return 2;
   }
   request.keep_audio = !parser.isSet(QStringLiteral("no-audio"));
+  if (!parseImageOptions(parser, positional.back(), &settings, &request, &problem)) {
+    err << cmd << ": " << problem << '\n';
+    return 2;
+  }
+  if (isStillBatch(parser, positional)) {
+    av_log_set_level(AV_LOG_FATAL);
+    return runStillBatch(positional, settings, request);
+  }
   av_log_set_level(AV_LOG_FATAL);
 
   // Every argument is checked before any work (model load, scan): the output path, extension and
@@ -139,18 +156,6 @@ int runColorize(const QStringList& args) {
     err << cmd << ": --model: " << QString::fromStdString(kind.message()) << '\n';
     return 2;
   }
-  // The frame count for the range check (the job then opens the film in a Session of its own).
-  auto session = pipeline::Session::open(in_path, settings);
-  if (!session) {
-    err << cmd << ": " << QString::fromStdString(session.message()) << '\n';
-    return 1;
-  }
-  if (Status s = pipeline::validateFrameRange(request.first_frame, request.last_frame,
-                                              (*session)->info().frame_count);
-      !s) {
-    err << cmd << ": --first/--last: " << QString::fromStdString(s.message()) << ".\n";
-    return 2;
-  }
   pipeline::ExportJobSpec job;
   job.input_path = in_path;
   job.settings = settings;
@@ -159,16 +164,19 @@ int runColorize(const QStringList& args) {
   const CancelToken cancel = installInterruptHandler();
   ConsoleProgress progress;
   // The same job code as the GUI's export queue: its own Session, reader and model.
-  auto result = pipeline::runExportJob(job, cancel, progress.callback());
+  pipeline::ExportJobFailure why = pipeline::ExportJobFailure::Other;
+  auto result = pipeline::runExportJob(job, cancel, progress.callback(), &why);
   progress.finish();
   if (!result) {
     err << cmd << ": " << QString::fromStdString(result.message()) << '\n';
+    if (why == pipeline::ExportJobFailure::BadRange)
+      return 2;
     return cancel.isCancelled() ? 130 : 1;
   }
   const pipeline::ExportStats& s = result->stats;
   for (const std::string& note : s.notes)
     err << "note: " << QString::fromStdString(note) << '\n';
-  out << "wrote " << positional.at(1) << ": " << s.frames << " frames in "
+  out << "wrote " << QString::fromStdString(request.output_path) << ": " << s.frames << " frames in "
       << QString::number(s.total_s, 'f', 1) << " s ("
       << QString::number(s.total_s > 0 ? s.frames / s.total_s : 0.0, 'f', 2) << " frames/s) on "
       << QString::fromStdString(result->device_name) << '\n';

@@ -12,6 +12,7 @@ extern "C" {
 }
 
 #include "CliOptions.h"
+#include "ImageOptions.h"
 #include "media/VideoReader.h"
 
 namespace cf::app {
@@ -62,6 +63,12 @@ QJsonObject toJson(const media::StreamInfo& info) {
       {QStringLiteral("rotation_deg"), info.rotation_deg},
       {QStringLiteral("variable_frame_rate"), info.variable_frame_rate},
       {QStringLiteral("field_order"), str(info.field_order)},
+      {QStringLiteral("interlaced"), info.field_order == "tff" || info.field_order == "bff"},
+      {QStringLiteral("deinterlaced"), info.deinterlaced},
+      {QStringLiteral("timecode"), str(info.timecode)},
+      {QStringLiteral("image_pattern"), str(info.image_pattern)},
+      {QStringLiteral("image_first_number"), static_cast<qint64>(info.image_first_number)},
+      {QStringLiteral("still_image"), info.still_image},
       {QStringLiteral("has_audio"), info.hasAudio()},
       {QStringLiteral("audio_streams"), audio},
       {QStringLiteral("subtitle_streams"), subtitles},
@@ -84,6 +91,22 @@ void printText(QTextStream& out, const media::StreamInfo& info) {
       << QString::number(info.container_duration_s, 'f', 3) << " s)\n";
   out << "Time base:   " << ratio(info.time_base) << ", first pts " << info.start_pts << '\n';
   out << "Rotation:    " << info.rotation_deg << " deg clockwise\n";
+  if (info.field_order == "tff" || info.field_order == "bff")
+    out << "Interlaced:  yes, " << (info.field_order == "tff" ? "top" : "bottom")
+        << " field first; "
+        << (info.deinterlaced
+                ? "deinterlaced on reading (bwdif; --deinterlace off keeps the fields)"
+                : "fields kept (--deinterlace off)")
+        << '\n';
+  else if (info.deinterlaced)
+    out << "Interlaced:  not flagged, but deinterlaced on reading (--deinterlace on)\n";
+  if (!info.timecode.empty())
+    out << "Timecode:    " << str(info.timecode) << '\n';
+  if (info.still_image)
+    out << "Image:       a single photo (one frame)\n";
+  else if (!info.image_pattern.empty())
+    out << "Images:      " << str(info.image_pattern) << ", numbers " << info.image_first_number
+        << ".." << info.image_first_number + info.frame_count - 1 << '\n';
   if (info.audio_streams.empty())
     out << "Audio:       none\n";
   for (const auto& a : info.audio_streams) {
@@ -108,10 +131,20 @@ int runInfo(const QStringList& args) {
   parser.setApplicationDescription(QStringLiteral("Print the stream facts of a video file."));
   parser.addHelpOption();
   parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of text.")});
+  parser.addOption({QStringLiteral("fps"),
+                    QStringLiteral("Frame rate of an image sequence, e.g. 24 or 24000/1001 "
+                                   "(default: the DPX header's, else 24)."),
+                    QStringLiteral("rate")});
+  parser.addOption({QStringLiteral("deinterlace"),
+                    QStringLiteral("Read an interlaced video deinterlaced: auto (default), on or "
+                                   "off (as colorize reads it)."),
+                    QStringLiteral("mode"), QStringLiteral("auto")});
   parser.addOption({QStringLiteral("check"),
                     QStringLiteral("Decode every frame and list the damaged ones (slow for long "
                                    "videos).")});
-  parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The video file."));
+  parser.addPositionalArgument(
+      QStringLiteral("FILE"),
+      QStringLiteral("The video file, image sequence (pattern, first file or folder) or photo."));
   QTextStream err(stderr);
   if (const auto exit_code = parseOrExit(parser, QStringLiteral("chromaflow-cli info"), args))
     return *exit_code;
@@ -122,7 +155,19 @@ int runInfo(const QStringList& args) {
   }
   av_log_set_level(AV_LOG_FATAL);  // our own one-line errors replace FFmpeg's log
   const std::string path = parser.positionalArguments().first().toStdString();
-  auto reader = media::VideoReader::open(path);
+  media::InputOptions input;
+  if (QString problem; !parseDeinterlace(parser, &input, &problem)) {
+    err << "chromaflow-cli info: " << problem << '\n';
+    return 2;
+  }
+  if (parser.isSet(QStringLiteral("fps"))) {
+    input.sequence_fps = parseFrameRate(parser.value(QStringLiteral("fps")));
+    if (!input.sequence_fps.valid()) {
+      err << "chromaflow-cli info: --fps must be a rate from 1 to 1000, e.g. 24 or 24000/1001\n";
+      return 2;
+    }
+  }
+  auto reader = media::VideoReader::open(path, input);
   if (!reader) {
     err << "chromaflow-cli info: " << str(reader.message()) << '\n';
     return 1;

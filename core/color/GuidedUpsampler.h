@@ -30,4 +30,9 @@ cv::Mat upsampleAbBilinear(const cv::Mat& ab_low, cv::Size full_size);
 cv::Mat recombineToRgb8(const cv::Mat& l_full, const cv::Mat& ab_low,
                         const GuidedUpsampleSettings& settings = {}, const Grade* grade = nullptr);
 
+/// The same at full precision: CV_16UC3 RGB (0..65535), computed in float from the full-precision
+/// L, for 10- to 16-bit sources and outputs (no 8-bit step).
+cv::Mat recombineToRgb16(const cv::Mat& l_full, const cv::Mat& ab_low,
+                         const GuidedUpsampleSettings& settings = {}, const Grade* grade = nullptr);
+
 }  // namespace cf::color

@@ -40,6 +40,15 @@ bool isMatroska(const AVFormatContext* out) {
   return std::string(out->oformat->name).find("matroska") != std::string::npos;
 }
 
+bool isWav(const AVFormatContext* out) {
+  return std::string(out->oformat->name) == "wav";
+}
+
+bool isPcm(AVCodecID id) {
+  const AVCodecDescriptor* desc = avcodec_descriptor_get(id);
+  return desc && std::string(desc->name).rfind("pcm_", 0) == 0;
+}
+
 std::string containerLabel(const AVFormatContext* out) {
   const std::string name = out->oformat->name;
   if (name == "mp4")
@@ -101,7 +110,8 @@ Status AudioPassthrough::addTrack(int in_index, std::vector<std::string>& notes)
   const std::string codec_name = avcodec_get_name(in_par->codec_id);
   const std::string label =
       "audio stream #" + std::to_string(in_index) + " (" + codec_name + ") of " + inQuotes(path_);
-  track->copy = avformat_query_codec(out_->oformat, in_par->codec_id, FF_COMPLIANCE_NORMAL) == 1;
+  track->copy = avformat_query_codec(out_->oformat, in_par->codec_id, FF_COMPLIANCE_NORMAL) == 1 &&
+                (!isWav(out_) || isPcm(in_par->codec_id));
 
   AVStream* out_st = avformat_new_stream(out_, nullptr);
   if (!out_st)
@@ -137,7 +147,15 @@ Status AudioPassthrough::addTrack(int in_index, std::vector<std::string>& notes)
   if (ret < 0)
     return makeError(ffmpegFailure("cannot decode " + label, ret));
 
-  const AVCodecID target_id = isMatroska(out_) ? AV_CODEC_ID_FLAC : AV_CODEC_ID_AAC;
+  // Re-encode: PCM for a WAV sidecar (24-bit for deep sources), else as below.
+  const bool deep_source =
+      in_par->bits_per_raw_sample > 16 || in_par->format == AV_SAMPLE_FMT_S32 ||
+      in_par->format == AV_SAMPLE_FMT_S32P || in_par->format == AV_SAMPLE_FMT_FLT ||
+      in_par->format == AV_SAMPLE_FMT_FLTP;
+  const AVCodecID target_id = isWav(out_)
+                                  ? deep_source ? AV_CODEC_ID_PCM_S24LE : AV_CODEC_ID_PCM_S16LE
+                              : isMatroska(out_) ? AV_CODEC_ID_FLAC
+                                                 : AV_CODEC_ID_AAC;
   const AVCodec* encoder = avcodec_find_encoder(target_id);
   if (!encoder)
     return makeError("cannot re-encode " + label + ": no " + avcodec_get_name(target_id) +
@@ -192,8 +210,9 @@ Status AudioPassthrough::addTrack(int in_index, std::vector<std::string>& notes)
 
   std::string note = label + " cannot be stored in " + containerLabel(out_) +
                      " without re-encoding: re-encoded to ";
-  note += target_id == AV_CODEC_ID_AAC ? "AAC " + std::to_string(bit_rate / 1000) + " kb/s"
-                                       : std::string("FLAC (lossless)");
+  note += target_id == AV_CODEC_ID_AAC    ? "AAC " + std::to_string(bit_rate / 1000) + " kb/s"
+          : target_id == AV_CODEC_ID_FLAC ? std::string("FLAC (lossless)")
+                                          : std::string("PCM");
   notes.push_back(note + ".");
   tracks_.push_back(std::move(track));
   by_input_[in_index] = tracks_.back().get();

@@ -37,6 +37,24 @@ cv::Mat copyPlane(const uint8_t* data, int linesize, int width, int height, int 
   return plane;
 }
 
+/// The samples of a one-plane grey format (8..16 bits, either byte order) as CV_8U or CV_16U.
+cv::Mat greyPlane(const AVFrame& src, const AVPixFmtDescriptor& desc, int cv_type) {
+  cv::Mat plane = copyPlane(src.data[0], src.linesize[0], src.width, src.height, cv_type);
+  const bool big_endian = (desc.flags & AV_PIX_FMT_FLAG_BE) != 0;
+  const bool host_big_endian = AV_NE(true, false);
+  if (cv_type == CV_16UC1 && big_endian != host_big_endian) {
+    for (int row = 0; row < plane.rows; ++row) {
+      auto* p = plane.ptr<uint16_t>(row);
+      for (int col = 0; col < plane.cols; ++col)
+        p[col] = static_cast<uint16_t>((p[col] >> 8) | (p[col] << 8));
+    }
+  }
+  const int shift = desc.comp[0].shift;
+  if (shift > 0 && cv_type == CV_16UC1)
+    plane /= (1 << shift);
+  return plane;
+}
+
 }  // namespace
 
 AVPixelFormat planarYuvFormat(int log2_chroma_w, int log2_chroma_h, int bit_depth) {
@@ -121,6 +139,20 @@ Result<std::shared_ptr<Frame>> FrameConverter::convert(const AVFrame& src, int w
   const bool src_rgb = (src_desc->flags & (AV_PIX_FMT_FLAG_RGB | AV_PIX_FMT_FLAG_PAL)) != 0;
   frame->full_range =
       src.color_range == AVCOL_RANGE_JPEG || isJpegRangeFormat(src_format) || src_rgb;
+
+  const bool src_grey = !src_rgb && src_desc->nb_components == 1 &&
+                        !(src_desc->flags & AV_PIX_FMT_FLAG_FLOAT) && src_desc->comp[0].depth > 8 &&
+                        src_desc->comp[0].step == 2;
+  if (src_grey && same_size) {
+    // 10..16-bit grey (film scans, 16-bit photos): the samples are the luma, copied exactly;
+    // swscale's intermediate precision would cost the low bits. Full range unless tagged.
+    frame->full_range = src.color_range != AVCOL_RANGE_MPEG;
+    frame->y = greyPlane(src, *src_desc, cv_type);
+    const double neutral = static_cast<double>(1 << (frame->bit_depth - 1));
+    frame->u = cv::Mat(chroma_h, chroma_w, cv_type, cv::Scalar(neutral));
+    frame->v = cv::Mat(chroma_h, chroma_w, cv_type, cv::Scalar(neutral));
+    return frame;
+  }
 
   if (target == src_format && same_size) {
     frame->y = copyPlane(src.data[0], src.linesize[0], src.width, src.height, cv_type);

@@ -38,7 +38,13 @@ struct StreamInfo {
   int64_t start_pts = 0;              ///< pts of the first frame
   int rotation_deg = 0;  ///< clockwise rotation to display upright (display matrix): 0/90/180/270
   bool variable_frame_rate = false;
-  std::string field_order;  ///< "progressive", "tff", "bff" or "unknown"
+  std::string field_order;    ///< "progressive", "tff", "bff" or "unknown"
+  bool deinterlaced = false;  ///< the reader deinterlaces the frames (bwdif; InputOptions)
+  std::string timecode;       ///< start timecode "HH:MM:SS:FF" (tmcd track, tag or DPX header)
+  /// Image input: the printf pattern of the sequence (or the photo's path) and its first number.
+  std::string image_pattern;
+  int64_t image_first_number = 0;
+  bool still_image = false;  ///< a single photo (one frame)
   std::vector<AudioStreamInfo> audio_streams;
   std::vector<std::string> subtitle_codecs;
   int other_video_streams = 0;  ///< video streams besides the one read (cover art not counted)

@@ -11,6 +11,7 @@ extern "C" {
 }
 
 #include "common/Logging.h"
+#include "media/ExifOrientation.h"
 #include "media/FfmpegError.h"
 
 namespace cf::media {
@@ -82,6 +83,18 @@ double durationTagSeconds(const AVDictionary* metadata) {
   return static_cast<double>(duration_us) / 1e6;
 }
 
+PacketScan sequencePacketTable(const ImageSequence& seq) {
+  PacketScan scan;
+  for (int64_t i = 0; i < seq.file_count; ++i) {
+    scan.pts_sorted.push_back(i);
+    scan.keyframe_indices.push_back(i);
+  }
+  scan.packets_read = seq.file_count;
+  scan.last_duration = 1;
+  scan.min_delta = scan.max_delta = 1;
+  return scan;
+}
+
 void fillStreamInfo(const AVFormatContext* fmt, int vidx, const PacketScan& scan,
                     StreamInfo& info) {
   const AVStream* st = fmt->streams[vidx];
@@ -105,6 +118,11 @@ void fillStreamInfo(const AVFormatContext* fmt, int vidx, const PacketScan& scan
   info.frame_count = static_cast<int64_t>(scan.pts_sorted.size());
   info.rotation_deg = rotationFromDisplayMatrix(st);
   info.field_order = fieldOrderName(par->field_order);
+  info.timecode = tag(st->metadata, "timecode");
+  if (info.timecode.empty())
+    info.timecode = tag(fmt->metadata, "timecode");
+  for (unsigned i = 0; i < fmt->nb_streams && info.timecode.empty(); ++i)  // a tmcd/data track
+    info.timecode = tag(fmt->streams[i]->metadata, "timecode");
 
   const double tb = av_q2d(st->time_base);
   if (!scan.pts_sorted.empty()) {
@@ -157,8 +175,13 @@ void fillStreamInfo(const AVFormatContext* fmt, int vidx, const PacketScan& scan
 
 VideoReader::~VideoReader() = default;
 
-Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path) {
-  auto probed = openInputFile(path);
+Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path,
+                                                       const InputOptions& options) {
+  auto images = findImageInput(path, options.single_image);
+  if (!images)
+    return images.error();
+  const std::optional<ImageSequence>& seq = images.value();
+  auto probed = seq ? openImageInput(*seq, options.sequence_fps) : openInputFile(path);
   if (!probed)
     return probed.error();
   AVFormatContext* fmt = probed.value().get();
@@ -181,7 +204,7 @@ Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path) 
                      ": it has no video stream. Open a video file.");
   }
   AVStream* st = fmt->streams[vidx];
-  if (isStillImageDemuxer(fmt->iformat))
+  if (!seq && isStillImageDemuxer(fmt->iformat))
     return makeError("cannot use " + inQuotes(path) + ": it is a still image (" +
                      avcodec_get_name(st->codecpar->codec_id) +
                      "), not a video. Open a video file.");
@@ -202,7 +225,9 @@ Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path) 
                      std::to_string(kMaxSidePx) +
                      " Chromaflow handles (or the file is damaged). Scale it down first.");
 
-  PacketScan scan = scanVideoPackets(fmt, vidx);
+  // An image sequence is one picture per file, all key frames: its packet table is known without
+  // reading every file.
+  PacketScan scan = seq ? sequencePacketTable(*seq) : scanVideoPackets(fmt, vidx);
   const int64_t frames = static_cast<int64_t>(scan.pts_sorted.size());
   if (frames == 0)
     return makeError("cannot use " + inQuotes(path) +
@@ -230,10 +255,27 @@ Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path) 
 
   std::unique_ptr<VideoReader> reader(new VideoReader());
   reader->path_ = path;
+  reader->images_ = seq;
+  reader->options_ = options;
   reader->stream_index_ = vidx;
   reader->info_.path = path;
   fillStreamInfo(fmt, vidx, scan, reader->info_);
+  if (seq) {
+    reader->info_.image_pattern = seq->single_still ? seq->pathOf(0) : seq->pattern;
+    reader->info_.image_first_number = seq->first_number;
+    reader->info_.still_image = seq->single_still;
+    reader->info_.container = seq->single_still ? "image" : "image sequence";
+    if (!seq->header_timecode.empty())
+      reader->info_.timecode = seq->header_timecode;
+    reader->orientation_ = seq->orientation;
+  }
+  reader->coded_width_px_ = reader->info_.width_px;
+  reader->coded_height_px_ = reader->info_.height_px;
+  if (reader->orientation_ >= 5)  // EXIF: shown transposed
+    std::swap(reader->info_.width_px, reader->info_.height_px);
   reader->scan_ = std::move(scan);
+  reader->info_.deinterlaced =
+      !seq && wantsDeinterlace(options.deinterlace, reader->info_.field_order);
   probed = Error{};  // close the scanning demuxer before opening the decoding one
 
   Status opened = reader->openDecoder();
@@ -259,7 +301,7 @@ Status VideoReader::openDecoder() {
   draining_ = false;
   decoder_.reset();
   fmt_.reset();
-  auto opened = openInputFile(path_);
+  auto opened = openSource();
   if (!opened)
     return opened.error();
   fmt_ = std::move(opened.value());
@@ -282,11 +324,19 @@ Status VideoReader::openDecoder() {
   if (ret < 0)
     return makeError(ffmpegFailure(
         "cannot open the " + std::string(codec->name) + " decoder for " + inQuotes(path_), ret));
+  deinterlacer_.reset();
+  deinterlacer_flushed_ = false;
+  if (info_.deinterlaced)
+    deinterlacer_ = std::make_unique<Deinterlacer>(info_.field_order == "bff", st->time_base);
   packet_ = makeAvPacket();
   av_frame_ = makeAvFrame();
   if (!packet_ || !av_frame_)
     return makeError("out of memory opening " + inQuotes(path_));
   return Status::success();
+}
+
+Result<InputFormatPtr> VideoReader::openSource() const {
+  return images_ ? openImageInput(*images_, options_.sequence_fps) : openInputFile(path_);
 }
 
 Result<bool> VideoReader::decodeOne() {
@@ -346,6 +396,29 @@ Result<bool> VideoReader::decodeOne() {
       }
     }
     av_packet_unref(packet_.get());
+  }
+}
+
+Result<bool> VideoReader::nextDecoded() {
+  if (!deinterlacer_)
+    return decodeOne();
+  for (;;) {
+    auto ready = deinterlacer_->pull(av_frame_.get());
+    if (!ready || ready.value())
+      return ready;
+    auto got = decodeOne();
+    if (!got)
+      return got.error();
+    if (!got.value()) {  // the decoder is done: the deinterlacer releases what it holds back
+      if (deinterlacer_flushed_)
+        return false;
+      deinterlacer_flushed_ = true;
+      if (Status s = deinterlacer_->flush(); !s)
+        return s.error();
+      continue;
+    }
+    if (Status s = deinterlacer_->push(av_frame_.get()); !s)
+      return s.error();
   }
 }
 
@@ -438,7 +511,7 @@ void VideoReader::stamp(Frame& frame, int64_t index, int64_t pts, int64_t packet
 }
 
 Result<FramePtr> VideoReader::decodeFrame() {
-  auto got = decodeOne();
+  auto got = nextDecoded();
   if (!got)
     return got.error();
   if (!got.value())
@@ -450,17 +523,18 @@ Result<FramePtr> VideoReader::decodeFrame() {
     index = position_;
   if (av->decode_error_flags != 0 || (av->flags & AV_FRAME_FLAG_CORRUPT))
     noteDamage(index, "was decoded with errors (concealed by the decoder)");
-  if (av->width != info_.width_px || av->height != info_.height_px) {
+  if (av->width != coded_width_px_ || av->height != coded_height_px_) {
     ++resized_frames_;
     qCDebug(lcMedia, "%s is %dx%d in a %dx%d stream; scaled", where(index).c_str(), av->width,
-            av->height, info_.width_px, info_.height_px);
+            av->height, coded_width_px_, coded_height_px_);
   }
-  auto converted = converter_.convert(*av, info_.width_px, info_.height_px);
+  auto converted = converter_.convert(*av, coded_width_px_, coded_height_px_);
   const int64_t duration = av->pkt_duration;
   av_frame_unref(av);
   if (!converted)
     return makeError(where(index) + ": " + converted.message());
   std::shared_ptr<Frame> frame = std::move(converted.value());
+  applyExifOrientation(&frame->y, &frame->u, &frame->v, orientation_);
   stamp(*frame, index, pts, duration);
   return FramePtr(std::move(frame));
 }
@@ -527,7 +601,10 @@ Result<FramePtr> VideoReader::decodeForwardTo(int64_t index) {
 Result<FramePtr> VideoReader::seekAndDecode(int64_t index) {
   const auto& keys = scan_.keyframe_indices;
   const int64_t target_pts = scan_.pts_sorted[index];
-  auto key_it = std::upper_bound(keys.begin(), keys.end(), index);
+  // The deinterlacer looks at the frame before: start at a keyframe before that one, so a frame
+  // read by seeking has the same pixels as one read from the start.
+  const int64_t first_needed = deinterlacer_ ? std::max<int64_t>(0, index - 1) : index;
+  auto key_it = std::upper_bound(keys.begin(), keys.end(), first_needed);
   int64_t key_pos = static_cast<int64_t>(key_it - keys.begin()) - 1;  // last keyframe <= index
   // A demuxer may land on a later keyframe than asked (MP4 seeks by dts): step back and retry.
   for (int attempt = 0; attempt < 3 && key_pos >= 0; ++attempt, --key_pos) {
@@ -535,6 +612,10 @@ Result<FramePtr> VideoReader::seekAndDecode(int64_t index) {
     if (av_seek_frame(fmt_.get(), stream_index_, seek_pts, AVSEEK_FLAG_BACKWARD) < 0)
       break;
     avcodec_flush_buffers(decoder_.get());
+    if (deinterlacer_) {
+      deinterlacer_->reset();
+      deinterlacer_flushed_ = false;
+    }
     peeked_.reset();
     last_returned_.reset();
     draining_ = false;

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -14,9 +15,12 @@
 
 #include "common/Result.h"
 #include "media/AvHandles.h"
+#include "media/Deinterlacer.h"
 #include "media/Demuxer.h"
 #include "media/Frame.h"
 #include "media/FrameConverter.h"
+#include "media/ImageSequence.h"
+#include "media/InputOptions.h"
 #include "media/StreamInfo.h"
 
 namespace cf::media {
@@ -25,8 +29,11 @@ class VideoReader {
  public:
   /// Opens `path`, counts its frames exactly (a demux-only pass over the video packets) and
   /// decodes the first frame, so a reader that opens is known to decode. Errors name the file
-  /// and the problem: missing, empty, not a video, truncated, audio only, still image, 0 frames.
-  static Result<std::unique_ptr<VideoReader>> open(const std::string& path);
+  /// and the problem: missing, empty, not a video, truncated, audio only, 0 frames.
+  /// `path` may also name an image sequence or a photo (ImageSequence.h: a pattern, a folder or
+  /// an image file), read as `options` say (rate, one photo or its numbered siblings).
+  static Result<std::unique_ptr<VideoReader>> open(const std::string& path,
+                                                   const InputOptions& options = {});
 
   ~VideoReader();
   VideoReader(const VideoReader&) = delete;
@@ -59,9 +66,11 @@ class VideoReader {
 
  private:
   VideoReader() = default;
-  Status openDecoder();            // (re)opens the demuxer and decoder at the start
-  Result<bool> decodeOne();        // fills av_frame_; false at end of stream
-  Result<FramePtr> decodeFrame();  // next decoded frame as a Frame; null at end
+  Status openDecoder();                       // (re)opens the demuxer and decoder at the start
+  Result<InputFormatPtr> openSource() const;  // the file, or the image input
+  Result<bool> decodeOne();                   // fills av_frame_; false at end of stream
+  Result<bool> nextDecoded();                 // decodeOne(), through the deinterlacer if any
+  Result<FramePtr> decodeFrame();             // next decoded frame as a Frame; null at end
   Result<FramePtr> decodeForwardTo(int64_t index);
   Result<FramePtr> seekAndDecode(int64_t index);
   /// Frame `index` as a copy of `like` (sharing its pixels), noted as damaged; next() goes on
@@ -73,6 +82,13 @@ class VideoReader {
   std::string where(int64_t index) const;  // "'path' frame N"
 
   std::string path_;
+  std::optional<ImageSequence> images_;  // set for image sequences and photos
+  InputOptions options_;
+  std::unique_ptr<Deinterlacer> deinterlacer_;  // set when the input is deinterlaced
+  bool deinterlacer_flushed_ = false;
+  int orientation_ = 1;     // EXIF orientation of a photo, applied to each decoded frame
+  int coded_width_px_ = 0;  // the decoded size (info_ has the upright one)
+  int coded_height_px_ = 0;
   StreamInfo info_;
   PacketScan scan_;
   int stream_index_ = -1;

@@ -66,6 +66,8 @@ AVPixelFormat choosePixelFormat(const AVCodec* codec, const VideoWriterSettings&
   if (s.chroma == ChromaFormat::k444)
     log2_w = log2_h = 0;
   int depth = s.bit_depth > 8 ? 10 : 8;
+  if (s.codec == VideoCodec::FFV1 && s.bit_depth > 10)
+    depth = s.bit_depth > 12 ? 16 : 12;
   if (s.codec == VideoCodec::ProRes) {
     depth = 10;
     log2_w = s.chroma == ChromaFormat::k444 ? 0 : 1;
@@ -119,6 +121,19 @@ VideoWriter::VideoWriter() = default;
 
 VideoWriter::~VideoWriter() {
   abort();
+}
+
+VideoWriterSettings VideoWriterSettings::forStream(const StreamInfo& info) {
+  VideoWriterSettings ws;
+  ws.width_px = info.width_px;
+  ws.height_px = info.height_px;
+  ws.fps = info.fps;
+  ws.time_base = info.time_base;
+  ws.sample_aspect = info.sample_aspect;
+  ws.rotation_deg = info.rotation_deg;
+  ws.bit_depth = info.bit_depth;
+  ws.no_reordering = info.variable_frame_rate;  // see no_reordering
+  return ws;
 }
 
 Result<std::unique_ptr<VideoWriter>> VideoWriter::create(const VideoWriterSettings& settings) {
@@ -190,6 +205,9 @@ Status VideoWriter::open() {
                      "for them");
   }
   enc->color_range = s.full_range ? AVCOL_RANGE_JPEG : AVCOL_RANGE_MPEG;
+  enc->colorspace = AVCOL_SPC_BT709;  // writeRgb() converts with BT.709 and tags its frames so
+  enc->color_primaries = AVCOL_PRI_BT709;
+  enc->color_trc = AVCOL_TRC_BT709;
   enc->thread_count = 0;
   enc->flags |= AV_CODEC_FLAG_BITEXACT;
   if (s.no_reordering)
@@ -231,6 +249,10 @@ Status VideoWriter::open() {
   stream_->time_base = enc->time_base;
   stream_->avg_frame_rate = enc->framerate;
   stream_->sample_aspect_ratio = enc->sample_aspect_ratio;
+  if (!s.timecode.empty()) {
+    av_dict_set(&stream_->metadata, "timecode", s.timecode.c_str(), 0);
+    av_dict_set(&out_->metadata, "timecode", s.timecode.c_str(), 0);
+  }
   if (s.rotation_deg % 360 != 0) {
     uint8_t* matrix =
         av_stream_new_side_data(stream_, AV_PKT_DATA_DISPLAYMATRIX, 9 * sizeof(int32_t));
@@ -342,11 +364,13 @@ Status VideoWriter::writeRgb(const cv::Mat& rgb, int64_t pts, int64_t duration_t
   if (closed_)
     return makeError("cannot write to " + inQuotes(settings_.output_path) +
                      ": the writer was already finished or aborted.");
-  if (rgb.type() != CV_8UC3 || rgb.cols != settings_.width_px || rgb.rows != settings_.height_px)
+  if ((rgb.type() != CV_8UC3 && rgb.type() != CV_16UC3) || rgb.cols != settings_.width_px ||
+      rgb.rows != settings_.height_px)
     return fail(makeError("cannot write " + inQuotes(settings_.output_path) + " frame " +
                           std::to_string(frames_written_) + ": expected a " +
                           std::to_string(settings_.width_px) + "x" +
-                          std::to_string(settings_.height_px) + " CV_8UC3 RGB image."));
+                          std::to_string(settings_.height_px) + " 8- or 16-bit RGB image."));
+  const AVPixelFormat src_format = rgb.depth() == CV_16U ? AV_PIX_FMT_RGB48 : AV_PIX_FMT_RGB24;
   AvFramePtr frame = makeAvFrame();
   frame->format = encoder_->pix_fmt;
   frame->width = rgb.cols;
@@ -355,7 +379,7 @@ Status VideoWriter::writeRgb(const cv::Mat& rgb, int64_t pts, int64_t duration_t
   if (ret < 0)
     return fail(makeError(ffmpegFailure("cannot allocate a frame", ret)));
   SwsContext* ctx = sws_getCachedContext(
-      sws_.release(), rgb.cols, rgb.rows, AV_PIX_FMT_RGB24, rgb.cols, rgb.rows, encoder_->pix_fmt,
+      sws_.release(), rgb.cols, rgb.rows, src_format, rgb.cols, rgb.rows, encoder_->pix_fmt,
       SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INP, nullptr, nullptr, nullptr);
   sws_.reset(ctx);
   if (!ctx)

@@ -40,8 +40,8 @@ struct VideoWriterSettings {
   Rational fps{25, 1};
   Rational time_base{0, 1};  ///< unit of the pts passed to write(); invalid -> 1/fps
   int crf = -1;              ///< H.264/H.265 quality (lower = better); -1 = 18 (H.264), 20 (H.265)
-  std::string preset = "medium";             ///< x264/x265 speed preset
-  int bit_depth = 8;                         ///< 8 or 10 (ProRes is always 10-bit)
+  std::string preset = "medium";  ///< x264/x265 speed preset
+  int bit_depth = 8;              ///< 8 or 10; FFV1 also 12 or 16 (ProRes is always 10-bit)
   ChromaFormat chroma = ChromaFormat::k420;  ///< ProRes: 4:2:2 (HQ) unless 4:4:4 (4444)
   bool full_range = false;                   ///< levels of the planes given to write()
   Rational sample_aspect{1, 1};              ///< pixel aspect ratio stored in the output
@@ -57,6 +57,11 @@ struct VideoWriterSettings {
   bool no_reordering = false;
   /// Container tags (key, value), e.g. a shard's manifest (Matroska global tags).
   std::vector<std::pair<std::string, std::string>> metadata;
+  std::string timecode;  ///< start timecode "HH:MM:SS:FF" (MOV tmcd track, MKV tag); empty: none
+
+  /// The geometry, rate, time base, pixel aspect, rotation and bit depth of `info`'s video, with
+  /// no_reordering for a variable frame rate; the rest left at the defaults.
+  static VideoWriterSettings forStream(const StreamInfo& info);
 };
 
 class VideoWriter {
@@ -76,7 +81,7 @@ class VideoWriter {
   /// gap to the next frame (the last frame repeats the previous gap).
   Status writePlanes(const cv::Mat& y, const cv::Mat& u, const cv::Mat& v, int bit_depth,
                      int64_t pts = kNoPts, int64_t duration_ts = 0);
-  /// RGB CV_8UC3 (R, G, B order), converted with BT.709 coefficients.
+  /// RGB CV_8UC3 or CV_16UC3 (R, G, B order), converted with BT.709 coefficients.
   Status writeRgb(const cv::Mat& rgb, int64_t pts = kNoPts, int64_t duration_ts = 0);
   /// A decoded frame, keeping its pts and duration.
   Status write(const Frame& frame);

@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include "media/ImageSequence.h"
+
 namespace cf::pipeline {
 
 namespace {
@@ -45,6 +47,18 @@ std::string folderName(const QString& root, const std::string& video_path, const
       .toStdString();
 }
 
+/// An image sequence (a pattern or a folder) is known by its absolute pattern, its first and last
+/// files and its length; anything else by the file itself.
+QByteArray inputIdentity(const std::string& path) {
+  auto images = media::findImageInput(path);
+  if (!images || !*images || (*images)->single_still)
+    return fileIdentity(path);
+  const media::ImageSequence& seq = **images;
+  return QFileInfo(QString::fromStdString(seq.pattern)).absoluteFilePath().toUtf8() + '|' +
+         fileIdentity(seq.pathOf(seq.first_number)) + '|' +
+         fileIdentity(seq.pathOf(seq.last_number)) + '|' + QByteArray::number(seq.file_count);
+}
+
 }  // namespace
 
 QByteArray contentFingerprint(const std::string& path) {
@@ -73,7 +87,7 @@ QByteArray contentFingerprint(const std::string& path) {
 std::string cacheFolderFor(const std::string& video_path, const std::string& model_path,
                            const SessionSettings& settings) {
   QCryptographicHash hash(QCryptographicHash::Sha1);
-  hash.addData(fileIdentity(video_path));
+  hash.addData(inputIdentity(video_path));
   hash.addData(fileIdentity(model_path));
   hash.addData(QByteArray::number(settings.working_height_px));
   hash.addData(QByteArray::number(settings.temperature, 'g', 6));
@@ -82,7 +96,7 @@ std::string cacheFolderFor(const std::string& video_path, const std::string& mod
 
 std::string flowCacheFolderFor(const std::string& video_path, const SessionSettings& settings) {
   QCryptographicHash hash(QCryptographicHash::Sha1);
-  hash.addData(fileIdentity(video_path));
+  hash.addData(inputIdentity(video_path));
   hash.addData(QByteArray::number(settings.working_height_px));
   hash.addData(QByteArray::number(static_cast<int>(settings.flow_method)));
   return folderName(cacheRoot(settings), video_path, QStringLiteral("-flow"), hash.result());

@@ -8,8 +8,9 @@ namespace cf::pipeline {
 
 Result<CutScanResult> scanSceneCuts(const std::string& path,
                                     const temporal::SceneCutSettings& settings,
-                                    const CancelToken& cancel, const ProgressFn& progress) {
-  auto reader = media::VideoReader::open(path);
+                                    const CancelToken& cancel, const ProgressFn& progress,
+                                    const media::InputOptions& input) {
+  auto reader = media::VideoReader::open(path, input);
   if (!reader)
     return reader.error();
   const int64_t total = (*reader)->info().frame_count;

@@ -7,6 +7,7 @@
 #include "common/CancelToken.h"
 #include "common/Progress.h"
 #include "common/Result.h"
+#include "media/InputOptions.h"
 #include "temporal/SceneCutDetector.h"
 
 namespace cf::pipeline {
@@ -19,7 +20,8 @@ struct CutScanResult {
 /// Decodes `path` once and detects the scene cuts.
 Result<CutScanResult> scanSceneCuts(const std::string& path,
                                     const temporal::SceneCutSettings& settings,
-                                    const CancelToken& cancel, const ProgressFn& progress);
+                                    const CancelToken& cancel, const ProgressFn& progress,
+                                    const media::InputOptions& input = {});
 
 /// Cuts strictly inside [first_frame, last_frame], shifted so that first_frame becomes 0.
 std::vector<temporal::SceneCut> cutsInRange(const std::vector<temporal::SceneCut>& cuts,

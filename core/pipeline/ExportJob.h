@@ -28,9 +28,14 @@ struct ExportJobResult {
   std::string device_name;  ///< where the network ran, e.g. "cpu (2 threads)"
 };
 
-/// Opens the input in a Session of its own, applies the overrides and exports. The output
-/// appears at request.output_path only on success; a cancelled or failed job leaves nothing there.
+/// Why a job failed, where the caller answers differently (the CLI's exit status 2 for a usage
+/// error such as a frame range outside the film).
+enum class ExportJobFailure { Other, BadRange };
+
+/// Opens the input in a Session of its own, checks the frame range against it, applies the
+/// overrides and exports. The output appears at request.output_path only on success; a cancelled
+/// or failed job leaves nothing there. `why` (optional) receives the kind of failure.
 Result<ExportJobResult> runExportJob(const ExportJobSpec& spec, const CancelToken& cancel,
-                                     const ProgressFn& progress);
+                                     const ProgressFn& progress, ExportJobFailure* why = nullptr);
 
 }  // namespace cf::pipeline

@@ -172,7 +172,7 @@ Status runSmoothingStage(const temporal::SmoothSettings& settings, int64_t count
 }
 
 Status runRecombineStage(const FrameSpan& keep, const std::vector<GradeRange>& grades,
-                         FrameQueue& in, FrameQueue& out, const CancelToken& cancel,
+                         FrameQueue& in, FrameQueue& out, int rgb_depth, const CancelToken& cancel,
                          StageTimes& times) {
   return guarded("recombining L and ab", [&]() -> Status {
     ExportFramePtr f;
@@ -183,8 +183,9 @@ Status runRecombineStage(const FrameSpan& keep, const std::vector<GradeRange>& g
         continue;
       {
         BusyTimer busy(times.recombine_s);
-        f->rgb =
-            color::recombineToRgb8(lumaL(*f->frame), f->smoothed_ab, {}, gradeAt(grades, f->index));
+        const color::Grade* grade = gradeAt(grades, f->index);
+        f->rgb = rgb_depth > 8 ? color::recombineToRgb16(lumaL(*f->frame), f->smoothed_ab, {}, grade)
+                               : color::recombineToRgb8(lumaL(*f->frame), f->smoothed_ab, {}, grade);
         f->smoothed_ab.release();
         f->l_work.release();
         f->ab.reset();

@@ -35,7 +35,7 @@ namespace cf::pipeline {
 struct ExportFrame : AnalysedFrame {
   temporal::FrameLinkPtr link;  ///< to the previous frame; null for the first one and after a cut
   cv::Mat smoothed_ab;          ///< the smoothing's output (working resolution)
-  cv::Mat rgb;                  ///< the recombined frame, CV_8UC3 at the source resolution
+  cv::Mat rgb;  ///< the recombined frame, CV_8UC3 (or CV_16UC3) at the source resolution
 };
 using ExportFramePtr = std::shared_ptr<ExportFrame>;
 using FrameQueue = BoundedQueue<ExportFramePtr>;
@@ -80,9 +80,10 @@ Status runSmoothingStage(const temporal::SmoothSettings& settings, int64_t count
                          FrameQueue& out, const CancelToken& cancel, StageTimes& times);
 
 /// Recombines full-resolution L with the smoothed ab of the frames of `keep` (the others were
-/// smoothing context), graded by their shot's entry in `grades`, and hands those on.
+/// smoothing context), graded by their shot's entry in `grades`, as CV_8UC3 or (rgb_depth 16)
+/// CV_16UC3, and hands those on.
 Status runRecombineStage(const FrameSpan& keep, const std::vector<GradeRange>& grades,
-                         FrameQueue& in, FrameQueue& out, const CancelToken& cancel,
+                         FrameQueue& in, FrameQueue& out, int rgb_depth, const CancelToken& cancel,
                          StageTimes& times);
 
 }  // namespace cf::pipeline

@@ -10,6 +10,7 @@
 #include "model/Colorizer.h"
 #include "pipeline/AbCache.h"
 #include "pipeline/CutScan.h"
+#include "pipeline/ExportOutput.h"
 #include "pipeline/ExportStages.h"
 #include "pipeline/ShardPlan.h"
 
@@ -144,41 +145,10 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
                        SpanLayout{static_cast<int>(batch), request.temporal.smooth.window_frames,
                                   request.temporal.smooth.overlap_frames});
 
-    media::VideoWriterSettings ws;
-    ws.output_path = request.output_path;
-    ws.codec = request.codec;
-    ws.width_px = info.width_px;
-    ws.height_px = info.height_px;
-    ws.fps = info.fps;
-    ws.time_base = info.time_base;
-    ws.crf = request.crf;
-    ws.sample_aspect = info.sample_aspect;
-    ws.rotation_deg = info.rotation_deg;
-    ws.source_path = request.input_path;
-    ws.full_range = false;
-    ws.no_reordering = info.variable_frame_rate;  // see VideoWriterSettings::no_reordering
-    ws.metadata = request.metadata;
-    const bool whole = first == 0 && last == info.frame_count - 1;
-    // The output starts where the source starts, but never before 0: MP4/MOV muxers treat frames
-    // with negative timestamps as encoder priming and hide them behind the edit list (a transport
-    // stream whose clock wrapped lost its first frames that way). Such a film is moved to 0,
-    // audio with it, as a range export is.
-    const int64_t out_start_pts = std::max<int64_t>(info.start_pts, 0);
-    const bool moved = !whole || info.start_pts < 0;
-    if (request.keep_audio && info.hasAudio()) {
-      ws.audio_source_path = request.input_path;
-      if (moved) {  // the range's audio, moved to start with its first frame
-        const auto [start_s, end_s] = reader->frameSpanS(first, last);
-        // An exact range (a shard) keeps the source's timestamps, and so the audio's.
-        const double output_start_s =
-            request.exact_range ? start_s
-                                : static_cast<double>(out_start_pts) * info.time_base.toDouble();
-        ws.audio_range = media::AudioRange{start_s, whole ? 0.0 : end_s, output_start_s};
-      }
-    }
-    auto writer = media::VideoWriter::create(ws);
-    if (!writer)
-      return writer.error();
+    auto output = ExportOutput::create(request, *reader, first, last);
+    if (!output)
+      return output.error();
+    ExportOutput& writer = **output;
 
     // Queue sizes: enough for the network to work on one batch while the next is decoded; the
     // later stages pass single frames. Memory: these plus one smoothing window of frames.
@@ -209,8 +179,10 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
       return runSmoothingStage(smooth, span.smooth_last - span.smooth_first + 1, linked, smoothed,
                                cancel, times);
     });
+    const int rgb_depth = writer.rgbDepth();
     runner.start([&] {
-      return runRecombineStage(written_span, request.grades, smoothed, recombined, cancel, times);
+      return runRecombineStage(written_span, request.grades, smoothed, recombined, rgb_depth,
+                               cancel, times);
     });
 
     // Encoding runs here, on the calling thread.
@@ -222,9 +194,13 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
         break;
       }
       const auto t_encode = Clock::now();
-      if (stats.frames == 0 && moved && !request.exact_range)
-        pts_offset = f->frame->pts - out_start_pts;
-      Status s = (*writer)->writeRgb(f->rgb, f->frame->pts - pts_offset, f->frame->duration);
+      if (stats.frames == 0)
+        pts_offset = writer.ptsOffset(f->frame->pts);
+      const int64_t out_index = f->index - first;
+      Status s =
+          writer.alreadyWritten(out_index)
+              ? Status()
+              : writer.write(f->rgb, out_index, f->frame->pts - pts_offset, f->frame->duration);
       times.encode_s += since(t_encode);
       if (!s) {
         runner.fail(s.error());
@@ -241,7 +217,7 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
       return makeError("internal error: " + std::to_string(stats.frames) + " of " +
                        std::to_string(count) + " frames reached the encoder");
     const auto t_finish = Clock::now();
-    if (Status s = (*writer)->finish(); !s)
+    if (Status s = writer.finish(); !s)
       return s.error();
     times.encode_s += since(t_finish);
 
@@ -256,7 +232,7 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
     stats.frames_held_max = static_cast<int64_t>(
         decoded.highWater() + inferred.highWater() + linked.highWater() + smoothed.highWater() +
         recombined.highWater() + static_cast<size_t>(smooth.window_frames) + batch + 4);
-    for (const std::string& note : (*writer)->notes())
+    for (const std::string& note : writer.notes())
       stats.notes.push_back(note);
     if (const std::string masked = maskedOutputNote(times.masked); !masked.empty())
       stats.notes.push_back(masked);

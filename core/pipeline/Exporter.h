@@ -32,12 +32,14 @@ class AbCache;
 
 struct RenderRequest {
   std::string input_path;
-  std::string output_path;
+  std::string output_path;  ///< a video (.mp4/.mkv/.mov), an image pattern or one image
   media::VideoCodec codec = media::VideoCodec::H264;
   int crf = -1;  ///< -1: the codec's default
   bool keep_audio = true;
   int64_t first_frame = 0;
-  int64_t last_frame = -1;  ///< inclusive; -1 = to the end
+  int64_t last_frame = -1;    ///< inclusive; -1 = to the end
+  int bit_depth = 0;          ///< output depth; 0 = the source's where the format allows
+  int64_t start_number = -1;  ///< image sequence output: first file number; -1 = like the source
   temporal::TemporalSettings temporal;
   /// Per-shot grading, applied at the recombination to RGB (the preview's conversion).
   std::vector<GradeRange> grades;

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <opencv2/imgproc.hpp>
 
 #include "common/ErrorBoundary.h"
 #include "common/Logging.h"
 #include "pipeline/CacheKey.h"
 #include "pipeline/CutScanCache.h"
+#include "pipeline/ExportOutput.h"
 #include "pipeline/Exporter.h"
 #include "pipeline/FrameConversions.h"
 #include "pipeline/ModelLocator.h"
@@ -52,6 +54,9 @@ media::VideoCodec toVideoCodec(ExportCodec c) {
     case ExportCodec::ProResMov:
       return media::VideoCodec::ProRes;
     case ExportCodec::H264Mp4:
+    case ExportCodec::DpxSequence:  // image outputs: the path's extension decides
+    case ExportCodec::TiffSequence:
+    case ExportCodec::PngSequence:
       break;
   }
   return media::VideoCodec::H264;
@@ -129,7 +134,8 @@ Status Session::Impl::ensureScan(const CancelToken& cancel, const ProgressFn& pr
   if (auto cached = loadCutScan(cache_file); cached && cached->frames == info.frame_count) {
     scan = std::move(*cached);
   } else {
-    auto result = scanSceneCuts(info.path, temporal::SceneCutSettings{}, cancel, progress);
+    auto result =
+        scanSceneCuts(info.path, temporal::SceneCutSettings{}, cancel, progress, settings.input);
     if (!result)
       return result.error();
     scan = std::move(*result);
@@ -203,7 +209,7 @@ Session::~Session() = default;
 Result<std::unique_ptr<Session>> Session::open(const std::string& video_path,
                                                const SessionSettings& settings) {
   return guarded("opening '" + video_path + "'", [&]() -> Result<std::unique_ptr<Session>> {
-    auto reader = media::VideoReader::open(video_path);
+    auto reader = media::VideoReader::open(video_path, settings.input);
     if (!reader)
       return reader.error();
     if (Status s = checkWorkingGeometry(video_path, (*reader)->info().width_px,
@@ -324,6 +330,17 @@ const ExportStats& Session::lastExportStats() const {
 }
 
 Status Session::checkExportTarget(const ExportRequest& request) {
+  if (isImageOutputPath(request.output_path)) {
+    // Image sequences and stills: their writer checks the names; the folder is checked here.
+    std::error_code ec;
+    std::filesystem::path dir = std::filesystem::path(request.output_path).parent_path();
+    if (dir.empty())
+      dir = ".";
+    if (!std::filesystem::is_directory(dir, ec))
+      return makeError("cannot write '" + request.output_path + "': the folder '" + dir.string() +
+                       "' does not exist. Create it or choose another output folder.");
+    return {};
+  }
   return media::checkVideoTarget(request.output_path, toVideoCodec(request.codec));
 }
 
@@ -355,6 +372,8 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   rr.last_frame = request.last_frame;
   rr.exact_range = request.exact_range;
   rr.metadata = request.metadata;
+  rr.bit_depth = request.bit_depth;
+  rr.start_number = request.start_number;
   rr.temporal = impl_->temporalSettings(impl_->settings.lambda);
   if (!impl_->overrides.empty()) {  // per-shot lambdas, in source frames (one range per shot)
     rr.temporal.smooth.lambda_ranges.push_back({0, impl_->lambdaFor(0)});

@@ -12,6 +12,7 @@
 
 #include "analysis/FailureTypes.h"
 #include "color/Grade.h"
+#include "media/InputOptions.h"
 
 namespace cf::pipeline {
 
@@ -30,6 +31,7 @@ struct SessionSettings {
   double lambda = 4.0;    ///< temporal smoothing strength; 0 = off
   std::string cache_dir;  ///< empty: a per-video folder under the user's cache directory
   FailureThresholds thresholds;
+  media::InputOptions input;  ///< image inputs: sequence rate, one photo or a sequence
 };
 
 /// Per-shot override of the global settings (undoable in the GUI).
@@ -79,10 +81,21 @@ struct SessionInfo {
   std::string device_name;         ///< e.g. "CPU (2 threads)" or "CUDA: NVIDIA H100"
 };
 
-enum class ExportCodec { H264Mp4, H265Mkv, Ffv1Mkv, ProResMov };
+/// The export's format. The image sequences write one file per frame ("name_%06d.dpx"); which
+/// one is written follows the output path's extension, as for the CLI.
+enum class ExportCodec {
+  H264Mp4,
+  H265Mkv,
+  Ffv1Mkv,
+  ProResMov,
+  DpxSequence,
+  TiffSequence,
+  PngSequence
+};
 
 struct ExportRequest {
-  std::string output_path;
+  std::string
+      output_path;  ///< a video (.mp4/.mkv/.mov), an image pattern ("out_%06d.dpx") or an image
   ExportCodec codec = ExportCodec::H264Mp4;
   int quality_crf = 18;  ///< lower is better (H.264/H.265)
   int64_t first_frame = 0;
@@ -93,6 +106,8 @@ struct ExportRequest {
   bool exact_range = false;
   /// Container tags written to the output (a shard's manifest).
   std::vector<std::pair<std::string, std::string>> metadata;
+  int bit_depth = 0;          ///< output depth; 0 = the source's where the output format allows
+  int64_t start_number = -1;  ///< image sequence output: first file number; -1 = like the source
 };
 
 /// What an export did, for the CLI summary and the benchmarks.

@@ -179,16 +179,10 @@ Result<JoinStats> encodeJoin(const JoinRequest& request,
       return reader.error();
     const media::StreamInfo& info = (*reader)->info();
     if (!writer) {
-      media::VideoWriterSettings ws;
+      media::VideoWriterSettings ws = media::VideoWriterSettings::forStream(info);
       ws.output_path = request.output_path;
       ws.codec = request.codec;
-      ws.width_px = info.width_px;
-      ws.height_px = info.height_px;
-      ws.fps = info.fps;
-      ws.time_base = info.time_base;
       ws.crf = request.crf;
-      ws.sample_aspect = info.sample_aspect;
-      ws.bit_depth = info.bit_depth;
       ws.audio_source_path = request.audio_from;
       ws.source_path = request.audio_from;
       auto created = media::VideoWriter::create(ws);

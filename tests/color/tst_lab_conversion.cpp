@@ -6,6 +6,7 @@
 #include <opencv2/core.hpp>
 
 #include "color/ChromaFade.h"
+#include "color/GuidedUpsampler.h"
 #include "color/LabConversion.h"
 #include "color/LabToRgb8.h"
 
@@ -144,6 +145,23 @@ class TestLabConversion : public QObject {
     QVERIFY2(spread(2) > 40, qPrintable(QString::number(spread(2))));  // L 50 keeps its colour
     QCOMPARE(cf::color::chromaFade(50.f), 1.f);
     QCOMPARE(cf::color::chromaFade(0.f), 0.f);
+  }
+
+  // The 16-bit recombination (deep sources and outputs) fades chroma like the 8-bit one, so a
+  // 16-bit export matches the preview: black stays black there too.
+  void sixteenBitRecombinationFadesLikeEightBit() {
+    cv::Mat l(1, 5, CV_32FC1), ab(1, 5, CV_32FC2, cv::Scalar(20.f, -30.f));
+    const float ls[] = {0.f, 1.f, 50.f, 99.5f, 100.f};
+    for (int c = 0; c < 5; ++c)
+      l.at<float>(0, c) = ls[c];
+    const cv::Mat rgb16 = cf::color::recombineToRgb16(l, ab);
+    const cv::Mat rgb8 = cf::color::recombineToRgb8(l, ab);
+    QCOMPARE(rgb16.at<cv::Vec3w>(0, 0), cv::Vec3w(0, 0, 0));
+    for (int c = 0; c < 5; ++c)
+      for (int k = 0; k < 3; ++k)
+        QVERIFY2(
+            std::abs(rgb16.at<cv::Vec3w>(0, c)[k] / 257.0 - rgb8.at<cv::Vec3b>(0, c)[k]) <= 1.0,
+            qPrintable(QStringLiteral("column %1 channel %2").arg(c).arg(k)));
   }
 
   void mergeAndSplit() {

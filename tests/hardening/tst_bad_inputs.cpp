@@ -91,7 +91,7 @@ const Expected kCorpus[] = {
     {"audio_only.m4a",          Error, Error, Error, "audio-only",      ""},
     {"three_audio.mkv",         Ok,    Ok,    Ok,    "#3 aac",          ""},
     {"subtitle.mkv",            Ok,    Ok,    Ok,    "subtitle",        "subtitle"},
-    {"still.png",               Error, Error, Error, "still image",     ""},
+    {"still.png",               Ok,    Ok,    Ok,    "single photo",    ""},
     // issue #20
     {"wrapped_pts.ts",          Ok,    Ok,    Ok,    "",                ""},
     {"far_frame.mkv",           Ok,    Ok,    Ok,    "variable",        ""},

@@ -307,8 +307,13 @@ class TestVideoReader : public QObject {
     const Case cases[] = {
         {missing, "does not exist"}, {empty, "empty (0 bytes)"},    {text, "not a video format"},
         {truncated, "truncated"},    {truncated_fast, "truncated"}, {audio, "audio-only"},
-        {still, "still image"},      {zero, "no frames"},           {dir_.path(), "folder"},
+        {zero, "no frames"},         {dir_.path(), "folder"},
     };
+    // A photo is read as one frame (image inputs: tst_image_sequence).
+    auto photo = VideoReader::open(still.toStdString());
+    QVERIFY2(photo.ok(), photo.ok() ? "" : photo.message().c_str());
+    QCOMPARE(photo.value()->info().frame_count, int64_t(1));
+    QVERIFY(photo.value()->info().still_image);
     for (const Case& c : cases) {
       auto reader = VideoReader::open(c.path.toStdString());
       QVERIFY2(!reader.ok(), qPrintable(c.path));

@@ -20,6 +20,8 @@ ProjectData sampleProject(const QString& source) {
   p.settings.temperature = 0.21;
   p.settings.flow_method = cf::pipeline::FlowMethod::TvL1;
   p.settings.lambda = 1.75;
+  p.settings.input.deinterlace = cf::media::Deinterlace::Off;
+  p.settings.input.sequence_fps = cf::media::Rational{24000, 1001};
   p.settings.thresholds.sepia_fraction = 0.45;
   p.settings.thresholds.low_confidence_area = 0.12;
   p.settings.thresholds.flicker_ratio = 4.5;
@@ -59,6 +61,9 @@ class TestProjectFile : public QObject {
     QCOMPARE(p.settings.temperature, 0.21);
     QCOMPARE(p.settings.flow_method, cf::pipeline::FlowMethod::TvL1);
     QCOMPARE(p.settings.lambda, 1.75);
+    QCOMPARE(p.settings.input.deinterlace, cf::media::Deinterlace::Off);
+    QCOMPARE(p.settings.input.sequence_fps.num, 24000);
+    QCOMPARE(p.settings.input.sequence_fps.den, 1001);
     QCOMPARE(p.settings.thresholds.sepia_fraction, 0.45);
     QCOMPARE(p.settings.thresholds.low_confidence_area, 0.12);
     QCOMPARE(p.settings.thresholds.flicker_ratio, 4.5);
