@@ -115,8 +115,9 @@ void ExportDialog::retranslateUi() {
          "large, ProRes suits editing software"));
   depth_->setItemText(0, tr("As the source"));
   label(depth_, tr("Bit depth"));
-  depth_->setToolTip(tr("Bits per colour channel of the output; \"As the source\" keeps the "
-                        "source's depth (10 bits or more suit archive masters)"));
+  depth_->setToolTip(
+      tr("Bits per colour channel of the output; \"As the source\" keeps the "
+         "source's depth (10 bits or more suit archive masters)"));
   quality_->setToolTip(tr("Constant rate factor: lower is better and larger; 18 looks lossless"));
   label(quality_, tr("Quality (CRF, 0-51)"));
   range_all_->setText(tr("Whole video"));

@@ -176,8 +176,8 @@ int runColorize(const QStringList& args) {
   const pipeline::ExportStats& s = result->stats;
   for (const std::string& note : s.notes)
     err << "note: " << QString::fromStdString(note) << '\n';
-  out << "wrote " << QString::fromStdString(request.output_path) << ": " << s.frames << " frames in "
-      << QString::number(s.total_s, 'f', 1) << " s ("
+  out << "wrote " << QString::fromStdString(request.output_path) << ": " << s.frames
+      << " frames in " << QString::number(s.total_s, 'f', 1) << " s ("
       << QString::number(s.total_s > 0 ? s.frames / s.total_s : 0.0, 'f', 2) << " frames/s) on "
       << QString::fromStdString(result->device_name) << '\n';
   out << "  scan " << QString::number(s.scan_s, 'f', 2) << " s, decode "

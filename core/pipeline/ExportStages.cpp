@@ -184,8 +184,9 @@ Status runRecombineStage(const FrameSpan& keep, const std::vector<GradeRange>& g
       {
         BusyTimer busy(times.recombine_s);
         const color::Grade* grade = gradeAt(grades, f->index);
-        f->rgb = rgb_depth > 8 ? color::recombineToRgb16(lumaL(*f->frame), f->smoothed_ab, {}, grade)
-                               : color::recombineToRgb8(lumaL(*f->frame), f->smoothed_ab, {}, grade);
+        f->rgb = rgb_depth > 8
+                     ? color::recombineToRgb16(lumaL(*f->frame), f->smoothed_ab, {}, grade)
+                     : color::recombineToRgb8(lumaL(*f->frame), f->smoothed_ab, {}, grade);
         f->smoothed_ab.release();
         f->l_work.release();
         f->ab.reset();
