@@ -57,8 +57,8 @@ fi
     echo "## chromaflow-cli $c"
     echo
     echo '```'
-    # Qt prints the program's own path in the usage line; show the command instead.
-    "$cli" "$c" --help | sed "1s|^Usage: .*chromaflow-cli |Usage: chromaflow-cli $c |"
+    # The usage line names the command itself ("Usage: chromaflow-cli colorize ..."), not the path.
+    "$cli" "$c" --help
     echo '```'
   done
 } > "$tmp"

@@ -222,10 +222,6 @@
         <translation>Constant Rate Factor: niedriger bedeutet bessere Qualität und größere Dateien; 18 wirkt verlustfrei</translation>
     </message>
     <message>
-        <source>Quality (CRF)</source>
-        <translation>Qualität (CRF)</translation>
-    </message>
-    <message>
         <source>Whole video</source>
         <translation>Ganzes Video</translation>
     </message>
@@ -292,6 +288,34 @@
     <message>
         <source>Frame %1 of %2</source>
         <translation>Bild %1 von %2</translation>
+    </message>
+    <message>
+        <source>Container and video codec of the exported file; FFV1 is lossless and large, ProRes suits editing software</source>
+        <translation>Container und Videocodec der exportierten Datei; FFV1 ist verlustfrei und groß, ProRes eignet sich für Schnittprogramme</translation>
+    </message>
+    <message>
+        <source>Quality (CRF, 0-51)</source>
+        <translation>Qualität (CRF, 0-51)</translation>
+    </message>
+    <message>
+        <source>Export every frame of the video</source>
+        <translation>Jedes Bild des Videos exportieren</translation>
+    </message>
+    <message>
+        <source>Export only the frames between the in and out points</source>
+        <translation>Nur die Bilder zwischen In- und Out-Punkt exportieren</translation>
+    </message>
+    <message>
+        <source>Copy the source&apos;s sound into the export, unchanged</source>
+        <translation>Den Ton der Quelle unverändert in den Export übernehmen</translation>
+    </message>
+    <message>
+        <source>The file the colourised video is written to (it appears only once the export has finished)</source>
+        <translation>Die Datei, in die das kolorierte Video geschrieben wird (sie erscheint erst, wenn der Export fertig ist)</translation>
+    </message>
+    <message>
+        <source>Bits per colour channel of the output; &quot;As the source&quot; keeps the source&apos;s depth (10 bits or more suit archive masters)</source>
+        <translation>Bits je Farbkanal der Ausgabe; „Wie die Quelle“ behält die Tiefe der Quelle (10 Bit und mehr eignen sich für Archivmaster)</translation>
     </message>
 </context>
 <context>
@@ -378,6 +402,93 @@
     <message>
         <source>Clear mark</source>
         <translation>Markierung löschen</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::GradePanel</name>
+    <message>
+        <source>Saturation (%)</source>
+        <translation>Sättigung (%)</translation>
+    </message>
+    <message>
+        <source>How colourful the shot is: 0 % is grey, 100 % unchanged, 300 % three times as strong</source>
+        <translation>Wie farbig die Einstellung ist: 0 % ist grau, 100 % unverändert, 300 % dreimal so stark</translation>
+    </message>
+    <message>
+        <source>Temperature (b*)</source>
+        <translation>Farbtemperatur (b*)</translation>
+    </message>
+    <message>
+        <source>White balance: to the right warmer (yellow), to the left cooler (blue), in Lab b* units</source>
+        <translation>Weißabgleich: nach rechts wärmer (gelb), nach links kühler (blau), in Lab-b*-Einheiten</translation>
+    </message>
+    <message>
+        <source>Tint (a*)</source>
+        <translation>Tönung (a*)</translation>
+    </message>
+    <message>
+        <source>White balance: to the right magenta, to the left green, in Lab a* units</source>
+        <translation>Weißabgleich: nach rechts Magenta, nach links Grün, in Lab-a*-Einheiten</translation>
+    </message>
+    <message>
+        <source>Hue remap</source>
+        <translation>Farbton umlenken</translation>
+    </message>
+    <message>
+        <source>Move one range of hues to another hue, e.g. make these reds blue</source>
+        <translation>Einen Farbtonbereich auf einen anderen Farbton verschieben, z. B. diese Rottöne blau machen</translation>
+    </message>
+    <message>
+        <source>From hue (°)</source>
+        <translation>Von Farbton (°)</translation>
+    </message>
+    <message>
+        <source>Start of the hue range to move (Lab hue angle: red about 40°, yellow 90°, green 135°, blue 280°)</source>
+        <translation>Beginn des zu verschiebenden Farbtonbereichs (Lab-Farbwinkel: Rot etwa 40°, Gelb 90°, Grün 135°, Blau 280°)</translation>
+    </message>
+    <message>
+        <source>To hue (°)</source>
+        <translation>Bis Farbton (°)</translation>
+    </message>
+    <message>
+        <source>End of the hue range to move</source>
+        <translation>Ende des zu verschiebenden Farbtonbereichs</translation>
+    </message>
+    <message>
+        <source>Target hue (°)</source>
+        <translation>Ziel-Farbton (°)</translation>
+    </message>
+    <message>
+        <source>The hue the middle of the range moves to</source>
+        <translation>Der Farbton, auf den die Mitte des Bereichs verschoben wird</translation>
+    </message>
+    <message>
+        <source>Softness (°)</source>
+        <translation>Weichheit (°)</translation>
+    </message>
+    <message>
+        <source>Hues this close outside the range move part of the way, so edges do not band</source>
+        <translation>Farbtöne so nah außerhalb des Bereichs werden teilweise mitverschoben, damit an den Rändern keine Stufen entstehen</translation>
+    </message>
+    <message>
+        <source>Reset the shot&apos;s grade</source>
+        <translation>Farbkorrektur der Einstellung zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Back to the colours the model gave the shot</source>
+        <translation>Zurück zu den Farben, die das Modell der Einstellung gab</translation>
+    </message>
+    <message>
+        <source>Grade of the shot at frames %1-%2</source>
+        <translation>Farbkorrektur der Einstellung in den Bildern %1-%2</translation>
+    </message>
+    <message>
+        <source>No video open</source>
+        <translation>Kein Video geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -484,18 +595,8 @@
         <translation>Kein Video</translation>
     </message>
     <message>
-        <source>Frame %1 / %2</source>
-        <translation>Bild %1 / %2</translation>
-    </message>
-    <message>
         <source>About Chromaflow</source>
         <translation>Über Chromaflow</translation>
-    </message>
-    <message>
-        <source>Chromaflow %1
-Colourises black-and-white video with temporal smoothing and failure inspection.</source>
-        <translation>Chromaflow %1
-Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemstellen.</translation>
     </message>
     <message>
         <source>&amp;Open Video…</source>
@@ -857,6 +958,66 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
         <source>The decoder hid the damage as well as it could, or repeated the frame before. Check those frames in the preview; the colours follow what the damaged pictures show.</source>
         <translation>Der Decoder hat die Schäden so gut er konnte verdeckt oder das vorige Bild wiederholt. Prüfen Sie diese Bilder in der Vorschau; die Farben folgen dem, was die beschädigten Bilder zeigen.</translation>
     </message>
+    <message>
+        <source>Grade</source>
+        <translation>Farbkorrektur</translation>
+    </message>
+    <message>
+        <source>The chosen model could not be loaded. The previous model and its analysis are kept.</source>
+        <translation>Das gewählte Modell konnte nicht geladen werden. Das bisherige Modell und seine Analyse bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>%1 (frame %2 of %3)</source>
+        <translation>%1 (Bild %2 von %3)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Chromaflow %1&lt;/h3&gt;&lt;p&gt;Colourises black-and-white film: a colour network, temporal smoothing along the optical flow, failure inspection, per-shot grading.&lt;/p&gt;&lt;p&gt;Built with Qt %2, LibTorch, OpenCV and FFmpeg.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Chromaflow %1&lt;/h3&gt;&lt;p&gt;Koloriert Schwarzweißfilme: ein Farbnetz, zeitliche Glättung entlang des optischen Flusses, Prüfung von Problemstellen, Farbkorrektur je Einstellung.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2, LibTorch, OpenCV und FFmpeg.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Timecode or Frame…</source>
+        <translation>&amp;Gehe zu Timecode oder Bild…</translation>
+    </message>
+    <message>
+        <source>User &amp;Guide</source>
+        <translation>&amp;Benutzerhandbuch</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Go to…</source>
+        <translation>Gehe zu…</translation>
+    </message>
+    <message>
+        <source>Go to a timecode (HH:MM:SS:FF) or a frame number, then press Enter (%1)</source>
+        <translation>Zu einem Timecode (HH:MM:SS:FF) oder einer Bildnummer springen, dann Eingabe drücken (%1)</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed.</source>
+        <translation>Das Benutzerhandbuch ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>No program to show the user guide was found.</source>
+        <translation>Es wurde kein Programm gefunden, das das Benutzerhandbuch anzeigen kann.</translation>
+    </message>
+    <message>
+        <source>It is looked for in share/doc/chromaflow next to the program and in /usr/share/doc/chromaflow.</source>
+        <translation>Es wird in share/doc/chromaflow neben dem Programm und in /usr/share/doc/chromaflow gesucht.</translation>
+    </message>
+    <message>
+        <source>Open %1 with a text editor or a Markdown viewer.</source>
+        <translation>Öffnen Sie %1 mit einem Texteditor oder einem Markdown-Betrachter.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a timecode (HH:MM:SS:FF) or a frame number of this video (0 to %2)</source>
+        <translation>„%1“ ist kein Timecode (HH:MM:SS:FF) und keine Bildnummer dieses Videos (0 bis %2)</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>
@@ -893,8 +1054,8 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
         <translation>Video öffnen: Datei &gt; Video öffnen, oder eine Datei hierher ziehen</translation>
     </message>
     <message>
-        <source>Frame %1</source>
-        <translation>Bild %1</translation>
+        <source>%1 · frame %2</source>
+        <translation>%1 · Bild %2</translation>
     </message>
     <message>
         <source>less sure</source>
@@ -983,6 +1144,10 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
         <source>Mark failure %1 reviewed</source>
         <translation>Fehler %1 als geprüft markieren</translation>
     </message>
+    <message>
+        <source>Grade the shot at frame %1</source>
+        <translation>Farbkorrektur der Einstellung ab Bild %1</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::ProjectFile</name>
@@ -1014,33 +1179,13 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
         <source>cannot open project %1: it is not a regular file (a folder, named pipe or device)</source>
         <translation>Projekt %1 kann nicht geöffnet werden: es ist keine normale Datei (ein Ordner, eine benannte Pipe oder ein Gerät)</translation>
     </message>
+    <message>
+        <source>cannot read project %1: the grade of the shot at frame %2: %3</source>
+        <translation>Projekt %1 kann nicht gelesen werden: die Farbkorrektur der Einstellung ab Bild %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::SettingsPanel</name>
-    <message>
-        <source>Sepia share of chroma</source>
-        <translation>Sepia-Anteil der Chroma</translation>
-    </message>
-    <message>
-        <source>Minimum colourfulness</source>
-        <translation>Mindest-Farbigkeit</translation>
-    </message>
-    <message>
-        <source>Low-confidence area</source>
-        <translation>Fläche geringer Konfidenz</translation>
-    </message>
-    <message>
-        <source>Flicker vs shot median</source>
-        <translation>Flackern ggü. Median der Einstellung</translation>
-    </message>
-    <message>
-        <source>Motion (share of width)</source>
-        <translation>Bewegung (Anteil der Breite)</translation>
-    </message>
-    <message>
-        <source>Occluded area</source>
-        <translation>Verdeckte Fläche</translation>
-    </message>
     <message>
         <source>Outlier z-score (0 = off)</source>
         <translation>Ausreißer-z-Wert (0 = aus)</translation>
@@ -1054,28 +1199,12 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
         <translation>Mitgeliefertes Standardmodell</translation>
     </message>
     <message>
-        <source>Choose a model file</source>
-        <translation>Modelldatei wählen</translation>
-    </message>
-    <message>
-        <source>Model file</source>
-        <translation>Modelldatei</translation>
-    </message>
-    <message>
         <source>Model default</source>
         <translation>Modellstandard</translation>
     </message>
     <message>
         <source>Annealed-mean temperature of classification heads: lower gives bolder colours, higher gives safer, duller ones</source>
         <translation>Temperatur des Annealed Mean bei Klassifikationsköpfen: niedriger ergibt kräftigere Farben, höher sicherere, mattere</translation>
-    </message>
-    <message>
-        <source>Temperature</source>
-        <translation>Temperatur</translation>
-    </message>
-    <message>
-        <source>Working height</source>
-        <translation>Arbeitshöhe</translation>
     </message>
     <message>
         <source>Height the network works at; the colours are upsampled to the full frame</source>
@@ -1164,6 +1293,129 @@ Koloriert Schwarzweißvideos mit zeitlicher Glättung und Prüfung von Problemst
     <message>
         <source>Chromaflow or TorchScript models (*.cfmodel *.pt *.ts);;All files (*)</source>
         <translation>Chromaflow- oder TorchScript-Modelle (*.cfmodel *.pt *.ts);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Sepia (share of chroma, 0-1)</source>
+        <translation>Sepia (Anteil der Farbe, 0-1)</translation>
+    </message>
+    <message>
+        <source>Flag a frame as sepia when more than this share of its colour lies in the orange-brown hue band</source>
+        <translation>Ein Bild als Sepia markieren, wenn mehr als dieser Anteil seiner Farbe im orange-braunen Farbtonbereich liegt</translation>
+    </message>
+    <message>
+        <source>Minimum colourfulness (0-100)</source>
+        <translation>Mindestfarbigkeit (0-100)</translation>
+    </message>
+    <message>
+        <source>Flag a frame as washed out when its colourfulness (Hasler-Süsstrunk) is below this value</source>
+        <translation>Ein Bild als ausgewaschen markieren, wenn seine Farbigkeit (Hasler-Süsstrunk) unter diesem Wert liegt</translation>
+    </message>
+    <message>
+        <source>Low-confidence area (share, 0-1)</source>
+        <translation>Fläche mit geringer Sicherheit (Anteil, 0-1)</translation>
+    </message>
+    <message>
+        <source>Flag a frame when more than this share of it has a model confidence below 0.2</source>
+        <translation>Ein Bild markieren, wenn bei mehr als diesem Anteil die Modellsicherheit unter 0,2 liegt</translation>
+    </message>
+    <message>
+        <source>Flicker (× shot median)</source>
+        <translation>Flimmern (× Median der Einstellung)</translation>
+    </message>
+    <message>
+        <source>Flag a frame when its colour flicker is this many times the median flicker of its shot</source>
+        <translation>Ein Bild markieren, wenn sein Farbflimmern so viele Male so stark ist wie der Median seiner Einstellung</translation>
+    </message>
+    <message>
+        <source>Motion (share of width, 0-1)</source>
+        <translation>Bewegung (Anteil der Breite, 0-1)</translation>
+    </message>
+    <message>
+        <source>Flag heavy motion when the mean movement between frames exceeds this share of the frame width</source>
+        <translation>Starke Bewegung markieren, wenn die mittlere Bewegung zwischen Bildern diesen Anteil der Bildbreite übersteigt</translation>
+    </message>
+    <message>
+        <source>Occluded area (share, 0-1)</source>
+        <translation>Verdeckte Fläche (Anteil, 0-1)</translation>
+    </message>
+    <message>
+        <source>Flag heavy motion when this share of the frame is hidden or revealed between frames (an outlier in its shot)</source>
+        <translation>Starke Bewegung markieren, wenn dieser Anteil des Bildes zwischen Bildern verdeckt oder aufgedeckt wird (ein Ausreißer in seiner Einstellung)</translation>
+    </message>
+    <message>
+        <source>Also flag a frame whose measures stand out from the rest of its shot by more than this robust z-score; 0 turns it off</source>
+        <translation>Auch ein Bild markieren, dessen Messwerte um mehr als diesen robusten z-Wert vom Rest seiner Einstellung abweichen; 0 schaltet das aus</translation>
+    </message>
+    <message>
+        <source>The colourisation model: the shipped one, one installed in a models folder, or any model file</source>
+        <translation>Das Kolorierungsmodell: das mitgelieferte, eines aus einem Modellordner oder eine beliebige Modelldatei</translation>
+    </message>
+    <message>
+        <source>Temperature (0-2)</source>
+        <translation>Temperatur (0-2)</translation>
+    </message>
+    <message>
+        <source>Working height (px)</source>
+        <translation>Arbeitshöhe (px)</translation>
+    </message>
+    <message>
+        <source>Where the network runs: Automatic uses a CUDA GPU when there is one</source>
+        <translation>Wo das Netz läuft: Automatisch nutzt eine CUDA-GPU, wenn eine vorhanden ist</translation>
+    </message>
+    <message>
+        <source>The device the network actually runs on</source>
+        <translation>Das Gerät, auf dem das Netz tatsächlich läuft</translation>
+    </message>
+    <message>
+        <source>Smoothing λ</source>
+        <translation>Glättung λ</translation>
+    </message>
+    <message>
+        <source>How motion between frames is measured for the smoothing: DIS is fast, TV-L1 is the most accurate</source>
+        <translation>Wie die Bewegung zwischen Bildern für die Glättung gemessen wird: DIS ist schnell, TV-L1 am genauesten</translation>
+    </message>
+    <message>
+        <source>Smooth the shot under the playhead with the λ above</source>
+        <translation>Die Einstellung unter dem Abspielkopf mit dem λ oben glätten</translation>
+    </message>
+    <message>
+        <source>Colour the shot under the playhead at the temperature above</source>
+        <translation>Die Einstellung unter dem Abspielkopf mit der Temperatur oben kolorieren</translation>
+    </message>
+    <message>
+        <source>The shot under the playhead goes back to the global settings</source>
+        <translation>Die Einstellung unter dem Abspielkopf verwendet wieder die globalen Einstellungen</translation>
+    </message>
+    <message>
+        <source>Other file…</source>
+        <translation>Andere Datei…</translation>
+    </message>
+    <message>
+        <source>Choose a .cfmodel or TorchScript file anywhere</source>
+        <translation>Eine .cfmodel- oder TorchScript-Datei von beliebigem Ort wählen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a model Chromaflow can use. The current model stays in use.</source>
+        <translation>„%1“ ist kein Modell, das Chromaflow verwenden kann. Das aktuelle Modell bleibt in Gebrauch.</translation>
+    </message>
+    <message>
+        <source>Choose a Chromaflow model (.cfmodel) or a TorchScript model (.pt, .ts).</source>
+        <translation>Wählen Sie ein Chromaflow-Modell (.cfmodel) oder ein TorchScript-Modell (.pt, .ts).</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
     </message>
 </context>
 <context>

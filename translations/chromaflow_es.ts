@@ -222,10 +222,6 @@
         <translation>Factor de tasa constante: más bajo da mejor calidad y archivos más grandes; 18 parece sin pérdidas</translation>
     </message>
     <message>
-        <source>Quality (CRF)</source>
-        <translation>Calidad (CRF)</translation>
-    </message>
-    <message>
         <source>Whole video</source>
         <translation>Vídeo completo</translation>
     </message>
@@ -292,6 +288,34 @@
     <message>
         <source>Frame %1 of %2</source>
         <translation>Fotograma %1 de %2</translation>
+    </message>
+    <message>
+        <source>Container and video codec of the exported file; FFV1 is lossless and large, ProRes suits editing software</source>
+        <translation>Contenedor y códec de vídeo del archivo exportado; FFV1 es sin pérdidas y grande, ProRes es adecuado para programas de edición</translation>
+    </message>
+    <message>
+        <source>Quality (CRF, 0-51)</source>
+        <translation>Calidad (CRF, 0-51)</translation>
+    </message>
+    <message>
+        <source>Export every frame of the video</source>
+        <translation>Exportar todos los fotogramas del vídeo</translation>
+    </message>
+    <message>
+        <source>Export only the frames between the in and out points</source>
+        <translation>Exportar solo los fotogramas entre el punto de entrada y el de salida</translation>
+    </message>
+    <message>
+        <source>Copy the source&apos;s sound into the export, unchanged</source>
+        <translation>Copiar el sonido de la fuente en la exportación, sin cambios</translation>
+    </message>
+    <message>
+        <source>The file the colourised video is written to (it appears only once the export has finished)</source>
+        <translation>El archivo en el que se escribe el vídeo coloreado (aparece solo cuando la exportación ha terminado)</translation>
+    </message>
+    <message>
+        <source>Bits per colour channel of the output; &quot;As the source&quot; keeps the source&apos;s depth (10 bits or more suit archive masters)</source>
+        <translation>Bits por canal de color de la salida; «Como la fuente» mantiene la profundidad de la fuente (10 bits o más son adecuados para másteres de archivo)</translation>
     </message>
 </context>
 <context>
@@ -378,6 +402,93 @@
     <message>
         <source>Clear mark</source>
         <translation>Quitar la marca</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::GradePanel</name>
+    <message>
+        <source>Saturation (%)</source>
+        <translation>Saturación (%)</translation>
+    </message>
+    <message>
+        <source>How colourful the shot is: 0 % is grey, 100 % unchanged, 300 % three times as strong</source>
+        <translation>Cuánto color tiene el plano: 0 % es gris, 100 % sin cambios, 300 % tres veces más intenso</translation>
+    </message>
+    <message>
+        <source>Temperature (b*)</source>
+        <translation>Temperatura (b*)</translation>
+    </message>
+    <message>
+        <source>White balance: to the right warmer (yellow), to the left cooler (blue), in Lab b* units</source>
+        <translation>Balance de blancos: a la derecha más cálido (amarillo), a la izquierda más frío (azul), en unidades Lab b*</translation>
+    </message>
+    <message>
+        <source>Tint (a*)</source>
+        <translation>Tinte (a*)</translation>
+    </message>
+    <message>
+        <source>White balance: to the right magenta, to the left green, in Lab a* units</source>
+        <translation>Balance de blancos: a la derecha magenta, a la izquierda verde, en unidades Lab a*</translation>
+    </message>
+    <message>
+        <source>Hue remap</source>
+        <translation>Reasignar tono</translation>
+    </message>
+    <message>
+        <source>Move one range of hues to another hue, e.g. make these reds blue</source>
+        <translation>Mover un rango de tonos a otro tono, p. ej. volver azules estos rojos</translation>
+    </message>
+    <message>
+        <source>From hue (°)</source>
+        <translation>Desde el tono (°)</translation>
+    </message>
+    <message>
+        <source>Start of the hue range to move (Lab hue angle: red about 40°, yellow 90°, green 135°, blue 280°)</source>
+        <translation>Inicio del rango de tonos que se mueve (ángulo de tono Lab: rojo unos 40°, amarillo 90°, verde 135°, azul 280°)</translation>
+    </message>
+    <message>
+        <source>To hue (°)</source>
+        <translation>Hasta el tono (°)</translation>
+    </message>
+    <message>
+        <source>End of the hue range to move</source>
+        <translation>Final del rango de tonos que se mueve</translation>
+    </message>
+    <message>
+        <source>Target hue (°)</source>
+        <translation>Tono de destino (°)</translation>
+    </message>
+    <message>
+        <source>The hue the middle of the range moves to</source>
+        <translation>El tono al que se mueve el centro del rango</translation>
+    </message>
+    <message>
+        <source>Softness (°)</source>
+        <translation>Suavidad (°)</translation>
+    </message>
+    <message>
+        <source>Hues this close outside the range move part of the way, so edges do not band</source>
+        <translation>Los tonos así de cerca fuera del rango se mueven en parte, para que los bordes no formen bandas</translation>
+    </message>
+    <message>
+        <source>Reset the shot&apos;s grade</source>
+        <translation>Restablecer la corrección de color del plano</translation>
+    </message>
+    <message>
+        <source>Back to the colours the model gave the shot</source>
+        <translation>Volver a los colores que el modelo dio al plano</translation>
+    </message>
+    <message>
+        <source>Grade of the shot at frames %1-%2</source>
+        <translation>Corrección de color del plano de los fotogramas %1-%2</translation>
+    </message>
+    <message>
+        <source>No video open</source>
+        <translation>Ningún vídeo abierto</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -484,18 +595,8 @@
         <translation>Ningún vídeo</translation>
     </message>
     <message>
-        <source>Frame %1 / %2</source>
-        <translation>Fotograma %1 / %2</translation>
-    </message>
-    <message>
         <source>About Chromaflow</source>
         <translation>Acerca de Chromaflow</translation>
-    </message>
-    <message>
-        <source>Chromaflow %1
-Colourises black-and-white video with temporal smoothing and failure inspection.</source>
-        <translation>Chromaflow %1
-Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos.</translation>
     </message>
     <message>
         <source>&amp;Open Video…</source>
@@ -857,6 +958,66 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
         <source>The decoder hid the damage as well as it could, or repeated the frame before. Check those frames in the preview; the colours follow what the damaged pictures show.</source>
         <translation>El decodificador ocultó el daño lo mejor que pudo, o repitió el fotograma anterior. Revise esos fotogramas en la vista previa; los colores siguen lo que muestran las imágenes dañadas.</translation>
     </message>
+    <message>
+        <source>Grade</source>
+        <translation>Corrección de color</translation>
+    </message>
+    <message>
+        <source>The chosen model could not be loaded. The previous model and its analysis are kept.</source>
+        <translation>No se pudo cargar el modelo elegido. Se conservan el modelo anterior y su análisis.</translation>
+    </message>
+    <message>
+        <source>%1 (frame %2 of %3)</source>
+        <translation>%1 (fotograma %2 de %3)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Chromaflow %1&lt;/h3&gt;&lt;p&gt;Colourises black-and-white film: a colour network, temporal smoothing along the optical flow, failure inspection, per-shot grading.&lt;/p&gt;&lt;p&gt;Built with Qt %2, LibTorch, OpenCV and FFmpeg.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Chromaflow %1&lt;/h3&gt;&lt;p&gt;Colorea películas en blanco y negro: una red de color, suavizado temporal a lo largo del flujo óptico, inspección de fallos y corrección de color por plano.&lt;/p&gt;&lt;p&gt;Hecho con Qt %2, LibTorch, OpenCV y FFmpeg.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Timecode or Frame…</source>
+        <translation>Ir a &amp;código de tiempo o fotograma…</translation>
+    </message>
+    <message>
+        <source>User &amp;Guide</source>
+        <translation>&amp;Guía del usuario</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Acerca de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Go to…</source>
+        <translation>Ir a…</translation>
+    </message>
+    <message>
+        <source>Go to a timecode (HH:MM:SS:FF) or a frame number, then press Enter (%1)</source>
+        <translation>Ir a un código de tiempo (HH:MM:SS:FF) o a un número de fotograma y pulsar Intro (%1)</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed.</source>
+        <translation>La guía del usuario no está instalada.</translation>
+    </message>
+    <message>
+        <source>No program to show the user guide was found.</source>
+        <translation>No se encontró ningún programa para mostrar la guía del usuario.</translation>
+    </message>
+    <message>
+        <source>It is looked for in share/doc/chromaflow next to the program and in /usr/share/doc/chromaflow.</source>
+        <translation>Se busca en share/doc/chromaflow junto al programa y en /usr/share/doc/chromaflow.</translation>
+    </message>
+    <message>
+        <source>Open %1 with a text editor or a Markdown viewer.</source>
+        <translation>Abra %1 con un editor de texto o un visor de Markdown.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a timecode (HH:MM:SS:FF) or a frame number of this video (0 to %2)</source>
+        <translation>«%1» no es un código de tiempo (HH:MM:SS:FF) ni un número de fotograma de este vídeo (0 a %2)</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>
@@ -893,8 +1054,8 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
         <translation>Abra un vídeo: Archivo &gt; Abrir vídeo, o arrastre un archivo aquí</translation>
     </message>
     <message>
-        <source>Frame %1</source>
-        <translation>Fotograma %1</translation>
+        <source>%1 · frame %2</source>
+        <translation>%1 · fotograma %2</translation>
     </message>
     <message>
         <source>less sure</source>
@@ -983,6 +1144,10 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
         <source>Mark failure %1 reviewed</source>
         <translation>Marcar el fallo %1 como revisado</translation>
     </message>
+    <message>
+        <source>Grade the shot at frame %1</source>
+        <translation>Corregir el color del plano en el fotograma %1</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::ProjectFile</name>
@@ -1014,33 +1179,13 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
         <source>cannot open project %1: it is not a regular file (a folder, named pipe or device)</source>
         <translation>no se puede abrir el proyecto %1: no es un archivo normal (una carpeta, una tubería con nombre o un dispositivo)</translation>
     </message>
+    <message>
+        <source>cannot read project %1: the grade of the shot at frame %2: %3</source>
+        <translation>no se puede leer el proyecto %1: la corrección de color del plano en el fotograma %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::SettingsPanel</name>
-    <message>
-        <source>Sepia share of chroma</source>
-        <translation>Proporción sepia de la crominancia</translation>
-    </message>
-    <message>
-        <source>Minimum colourfulness</source>
-        <translation>Colorido mínimo</translation>
-    </message>
-    <message>
-        <source>Low-confidence area</source>
-        <translation>Área de confianza baja</translation>
-    </message>
-    <message>
-        <source>Flicker vs shot median</source>
-        <translation>Parpadeo frente a la mediana del plano</translation>
-    </message>
-    <message>
-        <source>Motion (share of width)</source>
-        <translation>Movimiento (proporción del ancho)</translation>
-    </message>
-    <message>
-        <source>Occluded area</source>
-        <translation>Área ocluida</translation>
-    </message>
     <message>
         <source>Outlier z-score (0 = off)</source>
         <translation>Puntuación z de valores atípicos (0 = desactivado)</translation>
@@ -1054,28 +1199,12 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
         <translation>Modelo incluido por defecto</translation>
     </message>
     <message>
-        <source>Choose a model file</source>
-        <translation>Elegir un archivo de modelo</translation>
-    </message>
-    <message>
-        <source>Model file</source>
-        <translation>Archivo de modelo</translation>
-    </message>
-    <message>
         <source>Model default</source>
         <translation>Valor del modelo</translation>
     </message>
     <message>
         <source>Annealed-mean temperature of classification heads: lower gives bolder colours, higher gives safer, duller ones</source>
         <translation>Temperatura de la media recocida de las cabezas de clasificación: más baja da colores más intensos; más alta, colores más seguros y apagados</translation>
-    </message>
-    <message>
-        <source>Temperature</source>
-        <translation>Temperatura</translation>
-    </message>
-    <message>
-        <source>Working height</source>
-        <translation>Altura de trabajo</translation>
     </message>
     <message>
         <source>Height the network works at; the colours are upsampled to the full frame</source>
@@ -1164,6 +1293,129 @@ Colorea vídeos en blanco y negro con suavizado temporal e inspección de fallos
     <message>
         <source>Chromaflow or TorchScript models (*.cfmodel *.pt *.ts);;All files (*)</source>
         <translation>Modelos de Chromaflow o TorchScript (*.cfmodel *.pt *.ts);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Sepia (share of chroma, 0-1)</source>
+        <translation>Sepia (proporción de croma, 0-1)</translation>
+    </message>
+    <message>
+        <source>Flag a frame as sepia when more than this share of its colour lies in the orange-brown hue band</source>
+        <translation>Marcar un fotograma como sepia cuando más de esta proporción de su color está en la banda de tonos naranja-marrón</translation>
+    </message>
+    <message>
+        <source>Minimum colourfulness (0-100)</source>
+        <translation>Colorido mínimo (0-100)</translation>
+    </message>
+    <message>
+        <source>Flag a frame as washed out when its colourfulness (Hasler-Süsstrunk) is below this value</source>
+        <translation>Marcar un fotograma como desvaído cuando su colorido (Hasler-Süsstrunk) está por debajo de este valor</translation>
+    </message>
+    <message>
+        <source>Low-confidence area (share, 0-1)</source>
+        <translation>Área de baja confianza (proporción, 0-1)</translation>
+    </message>
+    <message>
+        <source>Flag a frame when more than this share of it has a model confidence below 0.2</source>
+        <translation>Marcar un fotograma cuando más de esta proporción tiene una confianza del modelo inferior a 0,2</translation>
+    </message>
+    <message>
+        <source>Flicker (× shot median)</source>
+        <translation>Parpadeo (× mediana del plano)</translation>
+    </message>
+    <message>
+        <source>Flag a frame when its colour flicker is this many times the median flicker of its shot</source>
+        <translation>Marcar un fotograma cuando su parpadeo de color es tantas veces la mediana de su plano</translation>
+    </message>
+    <message>
+        <source>Motion (share of width, 0-1)</source>
+        <translation>Movimiento (proporción del ancho, 0-1)</translation>
+    </message>
+    <message>
+        <source>Flag heavy motion when the mean movement between frames exceeds this share of the frame width</source>
+        <translation>Marcar movimiento fuerte cuando el desplazamiento medio entre fotogramas supera esta proporción del ancho</translation>
+    </message>
+    <message>
+        <source>Occluded area (share, 0-1)</source>
+        <translation>Área ocluida (proporción, 0-1)</translation>
+    </message>
+    <message>
+        <source>Flag heavy motion when this share of the frame is hidden or revealed between frames (an outlier in its shot)</source>
+        <translation>Marcar movimiento fuerte cuando esta proporción del fotograma se oculta o aparece entre fotogramas (un valor atípico en su plano)</translation>
+    </message>
+    <message>
+        <source>Also flag a frame whose measures stand out from the rest of its shot by more than this robust z-score; 0 turns it off</source>
+        <translation>Marcar también un fotograma cuyas medidas se apartan del resto de su plano más que esta puntuación z robusta; 0 lo desactiva</translation>
+    </message>
+    <message>
+        <source>The colourisation model: the shipped one, one installed in a models folder, or any model file</source>
+        <translation>El modelo de coloreado: el incluido, uno instalado en una carpeta de modelos o cualquier archivo de modelo</translation>
+    </message>
+    <message>
+        <source>Temperature (0-2)</source>
+        <translation>Temperatura (0-2)</translation>
+    </message>
+    <message>
+        <source>Working height (px)</source>
+        <translation>Altura de trabajo (px)</translation>
+    </message>
+    <message>
+        <source>Where the network runs: Automatic uses a CUDA GPU when there is one</source>
+        <translation>Dónde se ejecuta la red: Automático usa una GPU CUDA si la hay</translation>
+    </message>
+    <message>
+        <source>The device the network actually runs on</source>
+        <translation>El dispositivo en el que se ejecuta realmente la red</translation>
+    </message>
+    <message>
+        <source>Smoothing λ</source>
+        <translation>Suavizado λ</translation>
+    </message>
+    <message>
+        <source>How motion between frames is measured for the smoothing: DIS is fast, TV-L1 is the most accurate</source>
+        <translation>Cómo se mide el movimiento entre fotogramas para el suavizado: DIS es rápido, TV-L1 el más preciso</translation>
+    </message>
+    <message>
+        <source>Smooth the shot under the playhead with the λ above</source>
+        <translation>Suavizar el plano bajo el cabezal con el λ de arriba</translation>
+    </message>
+    <message>
+        <source>Colour the shot under the playhead at the temperature above</source>
+        <translation>Colorear el plano bajo el cabezal con la temperatura de arriba</translation>
+    </message>
+    <message>
+        <source>The shot under the playhead goes back to the global settings</source>
+        <translation>El plano bajo el cabezal vuelve a los ajustes globales</translation>
+    </message>
+    <message>
+        <source>Other file…</source>
+        <translation>Otro archivo…</translation>
+    </message>
+    <message>
+        <source>Choose a .cfmodel or TorchScript file anywhere</source>
+        <translation>Elegir un archivo .cfmodel o TorchScript en cualquier lugar</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a model Chromaflow can use. The current model stays in use.</source>
+        <translation>«%1» no es un modelo que Chromaflow pueda usar. Se sigue usando el modelo actual.</translation>
+    </message>
+    <message>
+        <source>Choose a Chromaflow model (.cfmodel) or a TorchScript model (.pt, .ts).</source>
+        <translation>Elija un modelo de Chromaflow (.cfmodel) o un modelo TorchScript (.pt, .ts).</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Atajo</translation>
     </message>
 </context>
 <context>

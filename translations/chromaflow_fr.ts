@@ -222,10 +222,6 @@
         <translation>Facteur de débit constant : plus bas donne une meilleure qualité et un fichier plus gros ; 18 paraît sans perte</translation>
     </message>
     <message>
-        <source>Quality (CRF)</source>
-        <translation>Qualité (CRF)</translation>
-    </message>
-    <message>
         <source>Whole video</source>
         <translation>Vidéo entière</translation>
     </message>
@@ -292,6 +288,34 @@
     <message>
         <source>Frame %1 of %2</source>
         <translation>Image %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Container and video codec of the exported file; FFV1 is lossless and large, ProRes suits editing software</source>
+        <translation>Conteneur et codec vidéo du fichier exporté ; FFV1 est sans perte et volumineux, ProRes convient aux logiciels de montage</translation>
+    </message>
+    <message>
+        <source>Quality (CRF, 0-51)</source>
+        <translation>Qualité (CRF, 0-51)</translation>
+    </message>
+    <message>
+        <source>Export every frame of the video</source>
+        <translation>Exporter toutes les images de la vidéo</translation>
+    </message>
+    <message>
+        <source>Export only the frames between the in and out points</source>
+        <translation>Exporter seulement les images entre le point d&apos;entrée et le point de sortie</translation>
+    </message>
+    <message>
+        <source>Copy the source&apos;s sound into the export, unchanged</source>
+        <translation>Copier le son de la source dans l&apos;export, sans le modifier</translation>
+    </message>
+    <message>
+        <source>The file the colourised video is written to (it appears only once the export has finished)</source>
+        <translation>Le fichier dans lequel la vidéo colorisée est écrite (il n&apos;apparaît qu&apos;une fois l&apos;export terminé)</translation>
+    </message>
+    <message>
+        <source>Bits per colour channel of the output; &quot;As the source&quot; keeps the source&apos;s depth (10 bits or more suit archive masters)</source>
+        <translation>Bits par canal de couleur de la sortie ; « Comme la source » garde la profondeur de la source (10 bits ou plus conviennent aux masters d&apos;archive)</translation>
     </message>
 </context>
 <context>
@@ -378,6 +402,93 @@
     <message>
         <source>Clear mark</source>
         <translation>Effacer la marque</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::GradePanel</name>
+    <message>
+        <source>Saturation (%)</source>
+        <translation>Saturation (en %)</translation>
+    </message>
+    <message>
+        <source>How colourful the shot is: 0 % is grey, 100 % unchanged, 300 % three times as strong</source>
+        <translation>Intensité des couleurs du plan : 0 % est gris, 100 % inchangé, 300 % trois fois plus fort</translation>
+    </message>
+    <message>
+        <source>Temperature (b*)</source>
+        <translation>Température (b*)</translation>
+    </message>
+    <message>
+        <source>White balance: to the right warmer (yellow), to the left cooler (blue), in Lab b* units</source>
+        <translation>Balance des blancs : vers la droite plus chaud (jaune), vers la gauche plus froid (bleu), en unités Lab b*</translation>
+    </message>
+    <message>
+        <source>Tint (a*)</source>
+        <translation>Teinte (a*)</translation>
+    </message>
+    <message>
+        <source>White balance: to the right magenta, to the left green, in Lab a* units</source>
+        <translation>Balance des blancs : vers la droite magenta, vers la gauche vert, en unités Lab a*</translation>
+    </message>
+    <message>
+        <source>Hue remap</source>
+        <translation>Remappage de teinte</translation>
+    </message>
+    <message>
+        <source>Move one range of hues to another hue, e.g. make these reds blue</source>
+        <translation>Déplacer une plage de teintes vers une autre teinte, par ex. rendre ces rouges bleus</translation>
+    </message>
+    <message>
+        <source>From hue (°)</source>
+        <translation>Teinte de début (°)</translation>
+    </message>
+    <message>
+        <source>Start of the hue range to move (Lab hue angle: red about 40°, yellow 90°, green 135°, blue 280°)</source>
+        <translation>Début de la plage de teintes à déplacer (angle de teinte Lab : rouge environ 40°, jaune 90°, vert 135°, bleu 280°)</translation>
+    </message>
+    <message>
+        <source>To hue (°)</source>
+        <translation>Teinte de fin (°)</translation>
+    </message>
+    <message>
+        <source>End of the hue range to move</source>
+        <translation>Fin de la plage de teintes à déplacer</translation>
+    </message>
+    <message>
+        <source>Target hue (°)</source>
+        <translation>Teinte cible (°)</translation>
+    </message>
+    <message>
+        <source>The hue the middle of the range moves to</source>
+        <translation>La teinte vers laquelle se déplace le milieu de la plage</translation>
+    </message>
+    <message>
+        <source>Softness (°)</source>
+        <translation>Douceur (°)</translation>
+    </message>
+    <message>
+        <source>Hues this close outside the range move part of the way, so edges do not band</source>
+        <translation>Les teintes aussi proches hors de la plage se déplacent en partie, pour éviter les bandes sur les bords</translation>
+    </message>
+    <message>
+        <source>Reset the shot&apos;s grade</source>
+        <translation>Réinitialiser l&apos;étalonnage du plan</translation>
+    </message>
+    <message>
+        <source>Back to the colours the model gave the shot</source>
+        <translation>Revenir aux couleurs que le modèle a données au plan</translation>
+    </message>
+    <message>
+        <source>Grade of the shot at frames %1-%2</source>
+        <translation>Étalonnage du plan des images %1-%2</translation>
+    </message>
+    <message>
+        <source>No video open</source>
+        <translation>Aucune vidéo ouverte</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -484,18 +595,8 @@
         <translation>Aucune vidéo</translation>
     </message>
     <message>
-        <source>Frame %1 / %2</source>
-        <translation>Image %1 / %2</translation>
-    </message>
-    <message>
         <source>About Chromaflow</source>
         <translation>À propos de Chromaflow</translation>
-    </message>
-    <message>
-        <source>Chromaflow %1
-Colourises black-and-white video with temporal smoothing and failure inspection.</source>
-        <translation>Chromaflow %1
-Colorise les vidéos en noir et blanc avec lissage temporel et inspection des défauts.</translation>
     </message>
     <message>
         <source>&amp;Open Video…</source>
@@ -857,6 +958,66 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
         <source>The decoder hid the damage as well as it could, or repeated the frame before. Check those frames in the preview; the colours follow what the damaged pictures show.</source>
         <translation>Le décodeur a masqué les dégâts de son mieux, ou répété l&apos;image précédente. Vérifiez ces images dans l&apos;aperçu ; les couleurs suivent ce que montrent les images endommagées.</translation>
     </message>
+    <message>
+        <source>Grade</source>
+        <translation>Étalonnage</translation>
+    </message>
+    <message>
+        <source>The chosen model could not be loaded. The previous model and its analysis are kept.</source>
+        <translation>Le modèle choisi n&apos;a pas pu être chargé. Le modèle précédent et son analyse sont conservés.</translation>
+    </message>
+    <message>
+        <source>%1 (frame %2 of %3)</source>
+        <translation>%1 (image %2 sur %3)</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Chromaflow %1&lt;/h3&gt;&lt;p&gt;Colourises black-and-white film: a colour network, temporal smoothing along the optical flow, failure inspection, per-shot grading.&lt;/p&gt;&lt;p&gt;Built with Qt %2, LibTorch, OpenCV and FFmpeg.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Chromaflow %1&lt;/h3&gt;&lt;p&gt;Colorise les films en noir et blanc : un réseau de couleur, un lissage temporel le long du flux optique, l&apos;inspection des défauts, l&apos;étalonnage par plan.&lt;/p&gt;&lt;p&gt;Construit avec Qt %2, LibTorch, OpenCV et FFmpeg.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Timecode or Frame…</source>
+        <translation>Aller au &amp;timecode ou à l&apos;image…</translation>
+    </message>
+    <message>
+        <source>User &amp;Guide</source>
+        <translation>&amp;Guide de l&apos;utilisateur</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Go to…</source>
+        <translation>Aller à…</translation>
+    </message>
+    <message>
+        <source>Go to a timecode (HH:MM:SS:FF) or a frame number, then press Enter (%1)</source>
+        <translation>Aller à un timecode (HH:MM:SS:FF) ou à un numéro d&apos;image, puis appuyer sur Entrée (%1)</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed.</source>
+        <translation>Le guide de l&apos;utilisateur n&apos;est pas installé.</translation>
+    </message>
+    <message>
+        <source>No program to show the user guide was found.</source>
+        <translation>Aucun programme pour afficher le guide de l&apos;utilisateur n&apos;a été trouvé.</translation>
+    </message>
+    <message>
+        <source>It is looked for in share/doc/chromaflow next to the program and in /usr/share/doc/chromaflow.</source>
+        <translation>Il est cherché dans share/doc/chromaflow à côté du programme et dans /usr/share/doc/chromaflow.</translation>
+    </message>
+    <message>
+        <source>Open %1 with a text editor or a Markdown viewer.</source>
+        <translation>Ouvrez %1 avec un éditeur de texte ou un lecteur Markdown.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a timecode (HH:MM:SS:FF) or a frame number of this video (0 to %2)</source>
+        <translation>« %1 » n&apos;est ni un timecode (HH:MM:SS:FF) ni un numéro d&apos;image de cette vidéo (0 à %2)</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>
@@ -893,8 +1054,8 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
         <translation>Ouvrez une vidéo : Fichier &gt; Ouvrir une vidéo, ou déposez un fichier ici</translation>
     </message>
     <message>
-        <source>Frame %1</source>
-        <translation>Image %1</translation>
+        <source>%1 · frame %2</source>
+        <translation>%1 · image %2</translation>
     </message>
     <message>
         <source>less sure</source>
@@ -983,6 +1144,10 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
         <source>Mark failure %1 reviewed</source>
         <translation>Marquer le défaut %1 vérifié</translation>
     </message>
+    <message>
+        <source>Grade the shot at frame %1</source>
+        <translation>Étalonner le plan à l&apos;image %1</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::ProjectFile</name>
@@ -1014,33 +1179,13 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
         <source>cannot open project %1: it is not a regular file (a folder, named pipe or device)</source>
         <translation>impossible d’ouvrir le projet %1 : ce n’est pas un fichier ordinaire (un dossier, un tube nommé ou un périphérique)</translation>
     </message>
+    <message>
+        <source>cannot read project %1: the grade of the shot at frame %2: %3</source>
+        <translation>impossible de lire le projet %1 : l&apos;étalonnage du plan à l&apos;image %2 : %3</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::SettingsPanel</name>
-    <message>
-        <source>Sepia share of chroma</source>
-        <translation>Part sépia de la chrominance</translation>
-    </message>
-    <message>
-        <source>Minimum colourfulness</source>
-        <translation>Richesse chromatique minimale</translation>
-    </message>
-    <message>
-        <source>Low-confidence area</source>
-        <translation>Zone de faible confiance</translation>
-    </message>
-    <message>
-        <source>Flicker vs shot median</source>
-        <translation>Scintillement / médiane du plan</translation>
-    </message>
-    <message>
-        <source>Motion (share of width)</source>
-        <translation>Mouvement (part de la largeur)</translation>
-    </message>
-    <message>
-        <source>Occluded area</source>
-        <translation>Zone occultée</translation>
-    </message>
     <message>
         <source>Outlier z-score (0 = off)</source>
         <translation>Score z des valeurs aberrantes (0 = désactivé)</translation>
@@ -1054,28 +1199,12 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
         <translation>Modèle fourni par défaut</translation>
     </message>
     <message>
-        <source>Choose a model file</source>
-        <translation>Choisir un fichier de modèle</translation>
-    </message>
-    <message>
-        <source>Model file</source>
-        <translation>Fichier de modèle</translation>
-    </message>
-    <message>
         <source>Model default</source>
         <translation>Valeur du modèle</translation>
     </message>
     <message>
         <source>Annealed-mean temperature of classification heads: lower gives bolder colours, higher gives safer, duller ones</source>
         <translation>Température de la moyenne recuite des têtes de classification : plus basse donne des couleurs plus franches, plus haute des couleurs plus sûres mais plus ternes</translation>
-    </message>
-    <message>
-        <source>Temperature</source>
-        <translation>Température</translation>
-    </message>
-    <message>
-        <source>Working height</source>
-        <translation>Hauteur de travail</translation>
     </message>
     <message>
         <source>Height the network works at; the colours are upsampled to the full frame</source>
@@ -1164,6 +1293,129 @@ Colorise les vidéos en noir et blanc avec lissage temporel et inspection des d�
     <message>
         <source>Chromaflow or TorchScript models (*.cfmodel *.pt *.ts);;All files (*)</source>
         <translation>Modèles Chromaflow ou TorchScript (*.cfmodel *.pt *.ts);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Sepia (share of chroma, 0-1)</source>
+        <translation>Sépia (part de la chrominance, 0-1)</translation>
+    </message>
+    <message>
+        <source>Flag a frame as sepia when more than this share of its colour lies in the orange-brown hue band</source>
+        <translation>Signaler une image comme sépia quand plus de cette part de sa couleur se trouve dans la bande de teintes orange-brun</translation>
+    </message>
+    <message>
+        <source>Minimum colourfulness (0-100)</source>
+        <translation>Colorité minimale (0-100)</translation>
+    </message>
+    <message>
+        <source>Flag a frame as washed out when its colourfulness (Hasler-Süsstrunk) is below this value</source>
+        <translation>Signaler une image comme délavée quand sa colorité (Hasler-Süsstrunk) est inférieure à cette valeur</translation>
+    </message>
+    <message>
+        <source>Low-confidence area (share, 0-1)</source>
+        <translation>Zone peu sûre (part, 0-1)</translation>
+    </message>
+    <message>
+        <source>Flag a frame when more than this share of it has a model confidence below 0.2</source>
+        <translation>Signaler une image quand plus de cette part a une confiance du modèle inférieure à 0,2</translation>
+    </message>
+    <message>
+        <source>Flicker (× shot median)</source>
+        <translation>Scintillement (× médiane du plan)</translation>
+    </message>
+    <message>
+        <source>Flag a frame when its colour flicker is this many times the median flicker of its shot</source>
+        <translation>Signaler une image quand son scintillement de couleur vaut ce nombre de fois la médiane de son plan</translation>
+    </message>
+    <message>
+        <source>Motion (share of width, 0-1)</source>
+        <translation>Mouvement (part de la largeur, 0-1)</translation>
+    </message>
+    <message>
+        <source>Flag heavy motion when the mean movement between frames exceeds this share of the frame width</source>
+        <translation>Signaler un mouvement fort quand le déplacement moyen entre images dépasse cette part de la largeur de l&apos;image</translation>
+    </message>
+    <message>
+        <source>Occluded area (share, 0-1)</source>
+        <translation>Zone occultée (part, 0-1)</translation>
+    </message>
+    <message>
+        <source>Flag heavy motion when this share of the frame is hidden or revealed between frames (an outlier in its shot)</source>
+        <translation>Signaler un mouvement fort quand cette part de l&apos;image est masquée ou révélée entre images (une valeur aberrante dans son plan)</translation>
+    </message>
+    <message>
+        <source>Also flag a frame whose measures stand out from the rest of its shot by more than this robust z-score; 0 turns it off</source>
+        <translation>Signaler aussi une image dont les mesures s&apos;écartent du reste de son plan de plus que ce z-score robuste ; 0 désactive</translation>
+    </message>
+    <message>
+        <source>The colourisation model: the shipped one, one installed in a models folder, or any model file</source>
+        <translation>Le modèle de colorisation : celui fourni, un modèle installé dans un dossier de modèles, ou tout fichier de modèle</translation>
+    </message>
+    <message>
+        <source>Temperature (0-2)</source>
+        <translation>Température (0-2)</translation>
+    </message>
+    <message>
+        <source>Working height (px)</source>
+        <translation>Hauteur de travail (px)</translation>
+    </message>
+    <message>
+        <source>Where the network runs: Automatic uses a CUDA GPU when there is one</source>
+        <translation>Où s&apos;exécute le réseau : Automatique utilise un GPU CUDA s&apos;il y en a un</translation>
+    </message>
+    <message>
+        <source>The device the network actually runs on</source>
+        <translation>L&apos;appareil sur lequel le réseau s&apos;exécute réellement</translation>
+    </message>
+    <message>
+        <source>Smoothing λ</source>
+        <translation>Lissage λ</translation>
+    </message>
+    <message>
+        <source>How motion between frames is measured for the smoothing: DIS is fast, TV-L1 is the most accurate</source>
+        <translation>Comment le mouvement entre images est mesuré pour le lissage : DIS est rapide, TV-L1 le plus précis</translation>
+    </message>
+    <message>
+        <source>Smooth the shot under the playhead with the λ above</source>
+        <translation>Lisser le plan sous la tête de lecture avec le λ ci-dessus</translation>
+    </message>
+    <message>
+        <source>Colour the shot under the playhead at the temperature above</source>
+        <translation>Coloriser le plan sous la tête de lecture à la température ci-dessus</translation>
+    </message>
+    <message>
+        <source>The shot under the playhead goes back to the global settings</source>
+        <translation>Le plan sous la tête de lecture revient aux réglages globaux</translation>
+    </message>
+    <message>
+        <source>Other file…</source>
+        <translation>Autre fichier…</translation>
+    </message>
+    <message>
+        <source>Choose a .cfmodel or TorchScript file anywhere</source>
+        <translation>Choisir un fichier .cfmodel ou TorchScript n&apos;importe où</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a model Chromaflow can use. The current model stays in use.</source>
+        <translation>« %1 » n&apos;est pas un modèle utilisable par Chromaflow. Le modèle actuel reste utilisé.</translation>
+    </message>
+    <message>
+        <source>Choose a Chromaflow model (.cfmodel) or a TorchScript model (.pt, .ts).</source>
+        <translation>Choisissez un modèle Chromaflow (.cfmodel) ou un modèle TorchScript (.pt, .ts).</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
     </message>
 </context>
 <context>

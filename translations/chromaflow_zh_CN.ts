@@ -220,10 +220,6 @@
         <translation>恒定码率因子：数值越低画质越好、文件越大；18 看起来接近无损</translation>
     </message>
     <message>
-        <source>Quality (CRF)</source>
-        <translation>质量 (CRF)</translation>
-    </message>
-    <message>
         <source>Whole video</source>
         <translation>整个视频</translation>
     </message>
@@ -290,6 +286,34 @@
     <message>
         <source>Frame %1 of %2</source>
         <translation>第 %1 帧，共 %2 帧</translation>
+    </message>
+    <message>
+        <source>Container and video codec of the exported file; FFV1 is lossless and large, ProRes suits editing software</source>
+        <translation>导出文件的容器和视频编码；FFV1 无损但文件大，ProRes 适合剪辑软件</translation>
+    </message>
+    <message>
+        <source>Quality (CRF, 0-51)</source>
+        <translation>质量（CRF，0-51）</translation>
+    </message>
+    <message>
+        <source>Export every frame of the video</source>
+        <translation>导出视频的每一帧</translation>
+    </message>
+    <message>
+        <source>Export only the frames between the in and out points</source>
+        <translation>只导出入点和出点之间的帧</translation>
+    </message>
+    <message>
+        <source>Copy the source&apos;s sound into the export, unchanged</source>
+        <translation>将源文件的声音原样复制到导出文件中</translation>
+    </message>
+    <message>
+        <source>The file the colourised video is written to (it appears only once the export has finished)</source>
+        <translation>着色视频写入的文件（导出完成后才会出现）</translation>
+    </message>
+    <message>
+        <source>Bits per colour channel of the output; &quot;As the source&quot; keeps the source&apos;s depth (10 bits or more suit archive masters)</source>
+        <translation>输出每个颜色通道的位数；“与源相同”保持源的位深（10 位及以上适合存档母版）</translation>
     </message>
 </context>
 <context>
@@ -375,6 +399,93 @@
     <message>
         <source>Clear mark</source>
         <translation>清除标记</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::GradePanel</name>
+    <message>
+        <source>Saturation (%)</source>
+        <translation>饱和度（%）</translation>
+    </message>
+    <message>
+        <source>How colourful the shot is: 0 % is grey, 100 % unchanged, 300 % three times as strong</source>
+        <translation>镜头的色彩强度：0% 为灰色，100% 不变，300% 为三倍强度</translation>
+    </message>
+    <message>
+        <source>Temperature (b*)</source>
+        <translation>色温（b*）</translation>
+    </message>
+    <message>
+        <source>White balance: to the right warmer (yellow), to the left cooler (blue), in Lab b* units</source>
+        <translation>白平衡：向右更暖（黄），向左更冷（蓝），单位为 Lab b*</translation>
+    </message>
+    <message>
+        <source>Tint (a*)</source>
+        <translation>色调（a*）</translation>
+    </message>
+    <message>
+        <source>White balance: to the right magenta, to the left green, in Lab a* units</source>
+        <translation>白平衡：向右偏品红，向左偏绿，单位为 Lab a*</translation>
+    </message>
+    <message>
+        <source>Hue remap</source>
+        <translation>色相重映射</translation>
+    </message>
+    <message>
+        <source>Move one range of hues to another hue, e.g. make these reds blue</source>
+        <translation>将一段色相范围移到另一个色相，例如把这些红色变成蓝色</translation>
+    </message>
+    <message>
+        <source>From hue (°)</source>
+        <translation>起始色相（°）</translation>
+    </message>
+    <message>
+        <source>Start of the hue range to move (Lab hue angle: red about 40°, yellow 90°, green 135°, blue 280°)</source>
+        <translation>要移动的色相范围的起点（Lab 色相角：红约 40°，黄 90°，绿 135°，蓝 280°）</translation>
+    </message>
+    <message>
+        <source>To hue (°)</source>
+        <translation>结束色相（°）</translation>
+    </message>
+    <message>
+        <source>End of the hue range to move</source>
+        <translation>要移动的色相范围的终点</translation>
+    </message>
+    <message>
+        <source>Target hue (°)</source>
+        <translation>目标色相（°）</translation>
+    </message>
+    <message>
+        <source>The hue the middle of the range moves to</source>
+        <translation>范围中心移动到的色相</translation>
+    </message>
+    <message>
+        <source>Softness (°)</source>
+        <translation>柔和度（°）</translation>
+    </message>
+    <message>
+        <source>Hues this close outside the range move part of the way, so edges do not band</source>
+        <translation>范围外这么近的色相会部分移动，避免边缘出现色带</translation>
+    </message>
+    <message>
+        <source>Reset the shot&apos;s grade</source>
+        <translation>重置该镜头的调色</translation>
+    </message>
+    <message>
+        <source>Back to the colours the model gave the shot</source>
+        <translation>恢复为模型给该镜头的颜色</translation>
+    </message>
+    <message>
+        <source>Grade of the shot at frames %1-%2</source>
+        <translation>第 %1-%2 帧镜头的调色</translation>
+    </message>
+    <message>
+        <source>No video open</source>
+        <translation>未打开视频</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
     </message>
 </context>
 <context>
@@ -480,18 +591,8 @@
         <translation>无视频</translation>
     </message>
     <message>
-        <source>Frame %1 / %2</source>
-        <translation>第 %1 / %2 帧</translation>
-    </message>
-    <message>
         <source>About Chromaflow</source>
         <translation>关于 Chromaflow</translation>
-    </message>
-    <message>
-        <source>Chromaflow %1
-Colourises black-and-white video with temporal smoothing and failure inspection.</source>
-        <translation>Chromaflow %1
-为黑白视频上色，支持时间平滑和问题帧检查。</translation>
     </message>
     <message>
         <source>&amp;Open Video…</source>
@@ -849,6 +950,66 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
         <source>The decoder hid the damage as well as it could, or repeated the frame before. Check those frames in the preview; the colours follow what the damaged pictures show.</source>
         <translation>解码器已尽可能掩盖损坏，或重复了前一帧。请在预览中检查这些帧；颜色取决于损坏画面所显示的内容。</translation>
     </message>
+    <message>
+        <source>Grade</source>
+        <translation>调色</translation>
+    </message>
+    <message>
+        <source>The chosen model could not be loaded. The previous model and its analysis are kept.</source>
+        <translation>无法加载所选模型。保留之前的模型及其分析结果。</translation>
+    </message>
+    <message>
+        <source>%1 (frame %2 of %3)</source>
+        <translation>%1（第 %2 帧，共 %3 帧）</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Chromaflow %1&lt;/h3&gt;&lt;p&gt;Colourises black-and-white film: a colour network, temporal smoothing along the optical flow, failure inspection, per-shot grading.&lt;/p&gt;&lt;p&gt;Built with Qt %2, LibTorch, OpenCV and FFmpeg.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Chromaflow %1&lt;/h3&gt;&lt;p&gt;为黑白影片着色：着色网络、沿光流的时间平滑、问题帧检查、逐镜头调色。&lt;/p&gt;&lt;p&gt;基于 Qt %2、LibTorch、OpenCV 和 FFmpeg 构建。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Timecode or Frame…</source>
+        <translation>跳到时间码或帧…(&amp;G)</translation>
+    </message>
+    <message>
+        <source>User &amp;Guide</source>
+        <translation>用户指南(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Go to…</source>
+        <translation>跳到…</translation>
+    </message>
+    <message>
+        <source>Go to a timecode (HH:MM:SS:FF) or a frame number, then press Enter (%1)</source>
+        <translation>跳到时间码（HH:MM:SS:FF）或帧号，然后按回车（%1）</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed.</source>
+        <translation>用户指南未安装。</translation>
+    </message>
+    <message>
+        <source>No program to show the user guide was found.</source>
+        <translation>未找到可显示用户指南的程序。</translation>
+    </message>
+    <message>
+        <source>It is looked for in share/doc/chromaflow next to the program and in /usr/share/doc/chromaflow.</source>
+        <translation>会在程序旁的 share/doc/chromaflow 和 /usr/share/doc/chromaflow 中查找。</translation>
+    </message>
+    <message>
+        <source>Open %1 with a text editor or a Markdown viewer.</source>
+        <translation>请用文本编辑器或 Markdown 查看器打开 %1。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a timecode (HH:MM:SS:FF) or a frame number of this video (0 to %2)</source>
+        <translation>“%1”不是此视频的时间码（HH:MM:SS:FF）或帧号（0 到 %2）</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>
@@ -885,8 +1046,8 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
         <translation>打开视频：文件 &gt; 打开视频，或将文件拖到此处</translation>
     </message>
     <message>
-        <source>Frame %1</source>
-        <translation>第 %1 帧</translation>
+        <source>%1 · frame %2</source>
+        <translation>%1 · 第 %2 帧</translation>
     </message>
     <message>
         <source>less sure</source>
@@ -975,6 +1136,10 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
         <source>Mark failure %1 reviewed</source>
         <translation>将失败 %1 标记为已检查</translation>
     </message>
+    <message>
+        <source>Grade the shot at frame %1</source>
+        <translation>为第 %1 帧的镜头调色</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::ProjectFile</name>
@@ -1006,33 +1171,13 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
         <source>cannot open project %1: it is not a regular file (a folder, named pipe or device)</source>
         <translation>无法打开项目 %1：它不是普通文件（而是文件夹、命名管道或设备）</translation>
     </message>
+    <message>
+        <source>cannot read project %1: the grade of the shot at frame %2: %3</source>
+        <translation>无法读取项目 %1：第 %2 帧镜头的调色：%3</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::SettingsPanel</name>
-    <message>
-        <source>Sepia share of chroma</source>
-        <translation>色度中的棕褐色占比</translation>
-    </message>
-    <message>
-        <source>Minimum colourfulness</source>
-        <translation>最低色彩丰富度</translation>
-    </message>
-    <message>
-        <source>Low-confidence area</source>
-        <translation>低置信度面积</translation>
-    </message>
-    <message>
-        <source>Flicker vs shot median</source>
-        <translation>闪烁与镜头中位数之比</translation>
-    </message>
-    <message>
-        <source>Motion (share of width)</source>
-        <translation>运动（占画面宽度比例）</translation>
-    </message>
-    <message>
-        <source>Occluded area</source>
-        <translation>遮挡面积</translation>
-    </message>
     <message>
         <source>Outlier z-score (0 = off)</source>
         <translation>离群值 z 分数（0 = 关闭）</translation>
@@ -1046,28 +1191,12 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
         <translation>内置默认模型</translation>
     </message>
     <message>
-        <source>Choose a model file</source>
-        <translation>选择模型文件</translation>
-    </message>
-    <message>
-        <source>Model file</source>
-        <translation>模型文件</translation>
-    </message>
-    <message>
         <source>Model default</source>
         <translation>模型默认值</translation>
     </message>
     <message>
         <source>Annealed-mean temperature of classification heads: lower gives bolder colours, higher gives safer, duller ones</source>
         <translation>分类头退火均值的温度：越低颜色越鲜明，越高颜色越稳妥、越暗淡</translation>
-    </message>
-    <message>
-        <source>Temperature</source>
-        <translation>温度</translation>
-    </message>
-    <message>
-        <source>Working height</source>
-        <translation>工作高度</translation>
     </message>
     <message>
         <source>Height the network works at; the colours are upsampled to the full frame</source>
@@ -1156,6 +1285,129 @@ Colourises black-and-white video with temporal smoothing and failure inspection.
     <message>
         <source>Chromaflow or TorchScript models (*.cfmodel *.pt *.ts);;All files (*)</source>
         <translation>Chromaflow 或 TorchScript 模型 (*.cfmodel *.pt *.ts);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Sepia (share of chroma, 0-1)</source>
+        <translation>棕褐色（色度占比，0-1）</translation>
+    </message>
+    <message>
+        <source>Flag a frame as sepia when more than this share of its colour lies in the orange-brown hue band</source>
+        <translation>当帧中超过此比例的颜色落在橙褐色相带内时，标记为棕褐色</translation>
+    </message>
+    <message>
+        <source>Minimum colourfulness (0-100)</source>
+        <translation>最低色彩度（0-100）</translation>
+    </message>
+    <message>
+        <source>Flag a frame as washed out when its colourfulness (Hasler-Süsstrunk) is below this value</source>
+        <translation>当帧的色彩度（Hasler-Süsstrunk）低于此值时，标记为褪色</translation>
+    </message>
+    <message>
+        <source>Low-confidence area (share, 0-1)</source>
+        <translation>低置信度面积（占比，0-1）</translation>
+    </message>
+    <message>
+        <source>Flag a frame when more than this share of it has a model confidence below 0.2</source>
+        <translation>当帧中超过此比例的区域模型置信度低于 0.2 时进行标记</translation>
+    </message>
+    <message>
+        <source>Flicker (× shot median)</source>
+        <translation>闪烁（× 镜头中位数）</translation>
+    </message>
+    <message>
+        <source>Flag a frame when its colour flicker is this many times the median flicker of its shot</source>
+        <translation>当帧的颜色闪烁达到其镜头中位数的这么多倍时进行标记</translation>
+    </message>
+    <message>
+        <source>Motion (share of width, 0-1)</source>
+        <translation>运动（宽度占比，0-1）</translation>
+    </message>
+    <message>
+        <source>Flag heavy motion when the mean movement between frames exceeds this share of the frame width</source>
+        <translation>当帧间平均运动超过画面宽度的此比例时，标记为剧烈运动</translation>
+    </message>
+    <message>
+        <source>Occluded area (share, 0-1)</source>
+        <translation>遮挡面积（占比，0-1）</translation>
+    </message>
+    <message>
+        <source>Flag heavy motion when this share of the frame is hidden or revealed between frames (an outlier in its shot)</source>
+        <translation>当帧间有此比例的画面被遮挡或显露（在其镜头中属异常值）时，标记为剧烈运动</translation>
+    </message>
+    <message>
+        <source>Also flag a frame whose measures stand out from the rest of its shot by more than this robust z-score; 0 turns it off</source>
+        <translation>若帧的测量值与其镜头其余部分的偏差超过此稳健 z 分数，也进行标记；0 表示关闭</translation>
+    </message>
+    <message>
+        <source>The colourisation model: the shipped one, one installed in a models folder, or any model file</source>
+        <translation>着色模型：随附模型、模型文件夹中安装的模型，或任意模型文件</translation>
+    </message>
+    <message>
+        <source>Temperature (0-2)</source>
+        <translation>温度（0-2）</translation>
+    </message>
+    <message>
+        <source>Working height (px)</source>
+        <translation>工作高度（像素）</translation>
+    </message>
+    <message>
+        <source>Where the network runs: Automatic uses a CUDA GPU when there is one</source>
+        <translation>网络在何处运行：自动模式在有 CUDA GPU 时使用它</translation>
+    </message>
+    <message>
+        <source>The device the network actually runs on</source>
+        <translation>网络实际运行的设备</translation>
+    </message>
+    <message>
+        <source>Smoothing λ</source>
+        <translation>平滑 λ</translation>
+    </message>
+    <message>
+        <source>How motion between frames is measured for the smoothing: DIS is fast, TV-L1 is the most accurate</source>
+        <translation>平滑时如何测量帧间运动：DIS 快速，TV-L1 最准确</translation>
+    </message>
+    <message>
+        <source>Smooth the shot under the playhead with the λ above</source>
+        <translation>用上方的 λ 平滑播放头所在的镜头</translation>
+    </message>
+    <message>
+        <source>Colour the shot under the playhead at the temperature above</source>
+        <translation>用上方的温度为播放头所在的镜头着色</translation>
+    </message>
+    <message>
+        <source>The shot under the playhead goes back to the global settings</source>
+        <translation>播放头所在的镜头恢复使用全局设置</translation>
+    </message>
+    <message>
+        <source>Other file…</source>
+        <translation>其他文件…</translation>
+    </message>
+    <message>
+        <source>Choose a .cfmodel or TorchScript file anywhere</source>
+        <translation>从任意位置选择 .cfmodel 或 TorchScript 文件</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a model Chromaflow can use. The current model stays in use.</source>
+        <translation>“%1”不是 Chromaflow 可用的模型。继续使用当前模型。</translation>
+    </message>
+    <message>
+        <source>Choose a Chromaflow model (.cfmodel) or a TorchScript model (.pt, .ts).</source>
+        <translation>请选择 Chromaflow 模型（.cfmodel）或 TorchScript 模型（.pt、.ts）。</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
     </message>
 </context>
 <context>

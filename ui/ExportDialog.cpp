@@ -37,26 +37,26 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
   codec_->addItem(QString(), int(ExportCodec::DpxSequence));
   codec_->addItem(QString(), int(ExportCodec::TiffSequence));
   codec_->addItem(QString(), int(ExportCodec::PngSequence));
-  form->addRow(QString(), codec_);
+  form->addRow(new QLabel(this), codec_);
   depth_ = new QComboBox(this);
   depth_->addItem(QString(), 0);
   for (const int bits : {8, 10, 12, 16})
     depth_->addItem(QString::number(bits), bits);
-  form->addRow(QString(), depth_);
+  form->addRow(new QLabel(this), depth_);
   quality_ = new QSpinBox(this);
   quality_->setRange(0, 51);
   quality_->setValue(18);
-  form->addRow(QString(), quality_);
+  form->addRow(new QLabel(this), quality_);
   range_row_ = new QHBoxLayout;
   range_all_ = new QRadioButton(this);
   range_in_out_ = new QRadioButton(this);
   range_all_->setChecked(true);
   range_row_->addWidget(range_all_);
   range_row_->addWidget(range_in_out_);
-  form->addRow(QString(), range_row_);
+  form->addRow(new QLabel(this), range_row_);
   audio_ = new QCheckBox(this);
   audio_->setChecked(true);
-  form->addRow(QString(), audio_);
+  form->addRow(new QLabel(this), audio_);
   out_row_ = new QHBoxLayout;
   output_ = new QLineEdit(this);
   browse_ = new QToolButton(this);
@@ -64,7 +64,7 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
   auto* browse = browse_;
   out_row_->addWidget(output_, 1);
   out_row_->addWidget(browse);
-  form->addRow(QString(), out_row_);
+  form->addRow(new QLabel(this), out_row_);
   layout->addLayout(form);
   progress_ = new QProgressBar(this);
   progress_->setRange(0, 1000);
@@ -112,14 +112,26 @@ void ExportDialog::retranslateUi() {
   codec_->setItemText(codec_->findData(int(ExportCodec::PngSequence)),
                       tr("Image sequence / %1").arg(QStringLiteral("PNG")));
   label(codec_, tr("Format"));
+  codec_->setToolTip(
+      tr("Container and video codec of the exported file; FFV1 is lossless and "
+         "large, ProRes suits editing software"));
   depth_->setItemText(0, tr("As the source"));
   label(depth_, tr("Bit depth"));
+  depth_->setToolTip(
+      tr("Bits per colour channel of the output; \"As the source\" keeps the "
+         "source's depth (10 bits or more suit archive masters)"));
   quality_->setToolTip(tr("Constant rate factor: lower is better and larger; 18 looks lossless"));
-  label(quality_, tr("Quality (CRF)"));
+  label(quality_, tr("Quality (CRF, 0-51)"));
   range_all_->setText(tr("Whole video"));
   label(range_row_, tr("Range"));
+  range_all_->setToolTip(tr("Export every frame of the video"));
+  range_in_out_->setToolTip(tr("Export only the frames between the in and out points"));
   label(audio_, tr("Audio"));
+  audio_->setToolTip(tr("Copy the source's sound into the export, unchanged"));
   browse_->setToolTip(tr("Choose where to save"));
+  output_->setToolTip(
+      tr("The file the colourised video is written to (it appears only once the "
+         "export has finished)"));
   label(out_row_, tr("Output file"));
   export_button_->setText(tr("Export"));
   cancel_button_->setText(tr("Cancel export"));

@@ -1,8 +1,10 @@
 #include "LanguageSwitcher.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QFile>
 #include <QLibraryInfo>
+#include <QWidget>
 
 namespace cf::ui {
 namespace {
@@ -76,6 +78,11 @@ bool LanguageSwitcher::apply(const QString& code) {
     return false;
   removeTranslators();
   QLocale::setDefault(code.isEmpty() ? QLocale::system() : QLocale(target));
+  // Widgets keep the locale they were made with: make every window take the new default, so
+  // numbers (spin boxes) read 1.5 in English again after German's 1,5 (issue #16).
+  if (qobject_cast<QApplication*>(QCoreApplication::instance()))
+    for (QWidget* w : QApplication::topLevelWidgets())
+      w->setLocale(QLocale());
   if (!english) {
     // Qt's own strings (standard buttons, file dialogs); a missing catalogue is harmless.
     if (qt_.load(QLocale(target), QStringLiteral("qtbase"), QStringLiteral("_"),

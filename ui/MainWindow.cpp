@@ -17,6 +17,7 @@
 #include "ExportDialog.h"
 #include "FailureNavigation.h"
 #include "FailuresPanel.h"
+#include "GradePanel.h"
 #include "JobPanel.h"
 #include "JobQueue.h"
 #include "LanguageSwitcher.h"
@@ -24,6 +25,7 @@
 #include "SessionController.h"
 #include "SettingsPanel.h"
 #include "TimelineWidget.h"
+#include "common/Timecode.h"
 
 namespace cf::ui {
 
@@ -59,6 +61,8 @@ MainWindow::MainWindow(const QString& settings_file, QWidget* parent, LanguageSw
   setupAudio();
   readSettings();
   retranslateUi();
+  // Start with the focus on the preview, never in a text field: Space plays, 1 switches the view.
+  preview_->setFocus(Qt::OtherFocusReason);
 }
 
 MainWindow::~MainWindow() = default;
@@ -68,6 +72,7 @@ void MainWindow::retranslateUi() {
   retranslateMenus();
   settings_dock_->setWindowTitle(tr("Settings"));
   failures_dock_->setWindowTitle(tr("Failures"));
+  grade_dock_->setWindowTitle(tr("Grade"));
   job_dock_->setWindowTitle(tr("Jobs"));
   if (!engine_->isOpen() && !opening_)
     statusBar()->showMessage(
@@ -128,6 +133,12 @@ void MainWindow::connectEngine() {
   connect(engine_, &SessionController::errorOccurred, this, [this](const QString& message) {
     showError(message, tr("Chromaflow could not finish the preview, the settings or the analysis"));
   });
+  connect(engine_, &SessionController::settingsRejected, this,
+          [this](const QString& message, const pipeline::SessionSettings& in_use) {
+            project_.restoreSettings(in_use);
+            showError(message, tr("The chosen model could not be loaded. The previous model and "
+                                  "its analysis are kept."));
+          });
   connect(engine_, &SessionController::infoChanged, this, [this](const pipeline::SessionInfo& i) {
     settings_panel_->setDetectedDevice(QString::fromStdString(i.device_name));
     device_label_->setText(translatedDeviceName(QString::fromStdString(i.device_name)));
@@ -179,6 +190,7 @@ void MainWindow::onOpened(const pipeline::SessionInfo& info) {
   timeline_->reset(info.frame_count, info.fps, aspect);
   timeline_->setInOut(project_.inFrame(), project_.outFrame());
   playback_.setFrameCount(info.frame_count, info.fps);
+  preview_->setFrameRate(info.fps);
   settings_panel_->setDetectedDevice(QString::fromStdString(info.device_name));
   device_label_->setText(translatedDeviceName(QString::fromStdString(info.device_name)));
   job_panel_->finishJob(info.truncated ? tr("Opened the readable part of %1 (truncated file)")
@@ -202,9 +214,11 @@ void MainWindow::onTimelineUpdated(pipeline::TimelineDataPtr timeline) {
   failures_panel_->setFailures(timeline->failures, timeline->fps);
   const auto [first, last] = shotAround(timeline->cuts, timeline->frame_count, current_frame_);
   settings_panel_->setCurrentShot(first, last);
+  grade_panel_->setCurrentShot(first, last);
   // New cuts can move the shot under the playhead, and with it the λ that applies there.
   if (preview_->frame() && preview_->frame()->frame_index == current_frame_ &&
-      preview_->frame()->lambda != lambdaAt(current_frame_))
+      (preview_->frame()->lambda != lambdaAt(current_frame_) ||
+       preview_->frame()->grade != project_.effectiveGrade(shotFirstAt(current_frame_))))
     requestPreview();
 }
 
@@ -242,8 +256,11 @@ void MainWindow::updateFrameLabel() {
     frame_label_->clear();
     return;
   }
-  frame_label_->setText(
-      tr("Frame %1 / %2").arg(preview_->frame()->frame_index).arg(engine_->info().frame_count));
+  const qint64 frame = preview_->frame()->frame_index;
+  frame_label_->setText(tr("%1 (frame %2 of %3)")
+                            .arg(QString::fromStdString(formatTimecode(frame, engine_->info().fps)))
+                            .arg(frame)
+                            .arg(engine_->info().frame_count));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -19,6 +19,7 @@
 
 class QDockWidget;
 class QLabel;
+class QLineEdit;
 class QMenu;
 class QSettings;
 class QToolBar;
@@ -30,12 +31,14 @@ class ExportDialog;
 class AudioControls;
 class AudioPlayback;
 class FailuresPanel;
+class GradePanel;
 class JobPanel;
 class JobQueue;
 class LanguageSwitcher;
 class PreviewWidget;
 class SessionController;
 class SettingsPanel;
+class ShortcutsDialog;
 class TimelineWidget;
 
 class MainWindow : public QMainWindow {
@@ -72,6 +75,7 @@ class MainWindow : public QMainWindow {
   FailuresPanel* failuresPanel() const { return failures_panel_; }
   AudioPlayback* audio() const { return audio_; }
   AudioControls* audioControls() const { return audio_controls_; }
+  GradePanel* gradePanel() const { return grade_panel_; }
   JobPanel* jobPanel() const { return job_panel_; }
   SessionController* engine() const { return engine_; }
   ExportDialog* exportDialog();
@@ -79,10 +83,15 @@ class MainWindow : public QMainWindow {
   PlaybackController* playback() { return &playback_; }
   /// The action with this object name (tests drive shortcuts through it).
   QAction* action(const QString& name) const;
+  /// The "Go to timecode or frame" field of the main toolbar (Ctrl+G).
+  QLineEdit* goToField() const { return goto_field_; }
   QStringList recentFiles() const;
   LanguageSwitcher* languageSwitcher() const { return language_; }
   /// Switches the interface language live ("" = system default) and stores the choice.
   bool setLanguage(const QString& code);
+  /// The installed user guide: $CHROMAFLOW_DOC_DIR, else <program>/../share/doc/chromaflow, else
+  /// /usr/local and /usr; empty when none has it.
+  static QString userGuidePath();
 
  public Q_SLOTS:
   void goToFrame(qint64 frame);
@@ -95,6 +104,12 @@ class MainWindow : public QMainWindow {
   void showCacheDialog();
   /// Applies the cache size limit (app setting) after an export filled the cache.
   void enforceCacheLimit();
+  /// Help > User Guide: opens the installed guide with the desktop's viewer (or says where it
+  /// was looked for).
+  void openUserGuide();
+  /// Goes to a timecode ("HH:MM:SS:FF") or a frame number; false (and a status message) when the
+  /// text is neither.
+  bool goToTimecode(const QString& text);
 
  Q_SIGNALS:
   /// The video is open and its first preview was requested.
@@ -152,6 +167,8 @@ class MainWindow : public QMainWindow {
                        const QString& message);
   /// Warns once per opened video when its first full decode found damaged frames.
   void warnAboutDamage(const pipeline::SessionInfo& info);
+  /// The first frame of the shot holding `frame` (by the cuts found so far).
+  qint64 shotFirstAt(qint64 frame) const;
 
   std::unique_ptr<QSettings> settings_;
   std::unique_ptr<LanguageSwitcher> own_language_;
@@ -161,9 +178,11 @@ class MainWindow : public QMainWindow {
   TimelineWidget* timeline_ = nullptr;
   SettingsPanel* settings_panel_ = nullptr;
   FailuresPanel* failures_panel_ = nullptr;
+  GradePanel* grade_panel_ = nullptr;
   JobPanel* job_panel_ = nullptr;
   ExportDialog* export_dialog_ = nullptr;
   CacheDialog* cache_dialog_ = nullptr;
+  ShortcutsDialog* shortcuts_dialog_ = nullptr;
   QMenu* file_menu_ = nullptr;
   QMenu* recent_menu_ = nullptr;
   QMenu* edit_menu_ = nullptr;
@@ -175,8 +194,10 @@ class MainWindow : public QMainWindow {
   QToolBar* preview_toolbar_ = nullptr;
   QDockWidget* settings_dock_ = nullptr;
   QDockWidget* failures_dock_ = nullptr;
+  QDockWidget* grade_dock_ = nullptr;
   QDockWidget* job_dock_ = nullptr;
   QLabel* frame_label_ = nullptr;
+  QLineEdit* goto_field_ = nullptr;
   QLabel* analysis_label_ = nullptr;
   QLabel* device_label_ = nullptr;
   QPointer<QMessageBox> error_box_;

@@ -3,16 +3,23 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCoreApplication>
+#include <QDesktopServices>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QToolBar>
+#include <QUrl>
 
 #include "LanguageSwitcher.h"
 #include "MainWindow.h"
 #include "PreviewWidget.h"
 #include "SessionController.h"
 #include "SettingsPanel.h"
+#include "ShortcutsDialog.h"
 #include "TimelineWidget.h"
 
 namespace cf::ui {
@@ -83,6 +90,11 @@ void MainWindow::createActions() {
           &MainWindow::setOutPoint);
   connect(addAction("clearInOut", QKeySequence(Qt::ALT | Qt::Key_X)), &QAction::triggered, this,
           [this] { project_.setInOut(-1, -1); });
+  connect(addAction("goToTimecode", QKeySequence(Qt::CTRL | Qt::Key_G)), &QAction::triggered, this,
+          [this] {
+            goto_field_->setFocus(Qt::ShortcutFocusReason);
+            goto_field_->selectAll();
+          });
   connect(addAction("nextFailure", QKeySequence(Qt::Key_F)), &QAction::triggered, this,
           &MainWindow::nextFailure);
   connect(addAction("previousFailure", QKeySequence(Qt::SHIFT | Qt::Key_F)), &QAction::triggered,
@@ -155,12 +167,25 @@ void MainWindow::createActions() {
     connect(a, &QAction::triggered, this, [this, code = option.code] { setLanguage(code); });
   }
 
+  connect(addAction("userGuide", QKeySequence::HelpContents), &QAction::triggered, this,
+          &MainWindow::openUserGuide);
+  connect(addAction("shortcuts", QKeySequence(Qt::CTRL | Qt::Key_Slash)), &QAction::triggered, this,
+          [this] {
+            if (!shortcuts_dialog_)
+              shortcuts_dialog_ = new ShortcutsDialog(this);
+            shortcuts_dialog_->show();
+            shortcuts_dialog_->raise();
+            shortcuts_dialog_->activateWindow();
+          });
   connect(addAction("about", QKeySequence()), &QAction::triggered, this, [this] {
-    QMessageBox::about(this, tr("About Chromaflow"),
-                       tr("Chromaflow %1\nColourises black-and-white video with temporal "
-                          "smoothing and failure inspection.")
-                           .arg(QApplication::applicationVersion()));
+    QMessageBox::about(
+        this, tr("About Chromaflow"),
+        tr("<h3>Chromaflow %1</h3><p>Colourises black-and-white film: a colour network, temporal "
+           "smoothing along the optical flow, failure inspection, per-shot grading.</p>"
+           "<p>Built with Qt %2, LibTorch, OpenCV and FFmpeg.</p>")
+            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
   });
+  connect(addAction("aboutQt", QKeySequence()), &QAction::triggered, qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::retranslateActions() {
@@ -186,6 +211,7 @@ void MainWindow::retranslateActions() {
       {"setIn", tr("Set &In Point")},
       {"setOut", tr("Set &Out Point")},
       {"clearInOut", tr("Clear In/Out")},
+      {"goToTimecode", tr("&Go to Timecode or Frame…")},
       {"nextFailure", tr("&Next Failure")},
       {"previousFailure", tr("Previous Failure")},
       {"backgroundAnalysis", tr("&Analyse in Background")},
@@ -205,7 +231,10 @@ void MainWindow::retranslateActions() {
       {"timelineZoomOut", tr("Timeline Zoom Out")},
       {"timelineFit", tr("Timeline: Whole Film")},
       {"language_system", tr("System Default")},
+      {"userGuide", tr("User &Guide")},
+      {"shortcuts", tr("&Keyboard Shortcuts")},
       {"about", tr("&About Chromaflow")},
+      {"aboutQt", tr("About &Qt")},
   };
   for (const auto& t : texts)
     action(t.name)->setText(t.text);
@@ -245,8 +274,8 @@ void MainWindow::createMenus() {
   playback_menu_->setObjectName("playbackMenu");
   for (const char* name :
        {"playPause", "shuttleBackward", "pause", "shuttleForward", "", "previousFrame", "nextFrame",
-        "goToStart", "goToEnd", "", "setIn", "setOut", "clearInOut", "", "nextFailure",
-        "previousFailure", "", "backgroundAnalysis"}) {
+        "goToStart", "goToEnd", "goToTimecode", "", "setIn", "setOut", "clearInOut", "",
+        "nextFailure", "previousFailure", "", "backgroundAnalysis"}) {
     if (*name)
       playback_menu_->addAction(action(name));
     else
@@ -293,7 +322,11 @@ void MainWindow::createMenus() {
   }
   help_menu_ = menuBar()->addMenu(QString());
   help_menu_->setObjectName("helpMenu");
+  help_menu_->addAction(action("userGuide"));
+  help_menu_->addAction(action("shortcuts"));
+  help_menu_->addSeparator();
   help_menu_->addAction(action("about"));
+  help_menu_->addAction(action("aboutQt"));
   rebuildRecentMenu();
 }
 
@@ -306,6 +339,22 @@ void MainWindow::createToolBars() {
   main_toolbar_->addAction(action("playPause"));
   main_toolbar_->addAction(action("previousFailure"));
   main_toolbar_->addAction(action("nextFailure"));
+  main_toolbar_->addSeparator();
+  goto_field_ = new QLineEdit(main_toolbar_);
+  goto_field_->setObjectName("goToField");
+  goto_field_->setMaximumWidth(
+      goto_field_->fontMetrics().horizontalAdvance(QStringLiteral("00:00:00:00000")) + 24);
+  main_toolbar_->addWidget(goto_field_);
+  connect(goto_field_, &QLineEdit::returnPressed, this, [this] {
+    if (goToTimecode(goto_field_->text()))
+      preview_->setFocus(Qt::OtherFocusReason);  // back to playback keys
+  });
+  // Escape leaves the field without going anywhere.
+  auto* leave = new QAction(goto_field_);
+  leave->setShortcut(QKeySequence(Qt::Key_Escape));
+  leave->setShortcutContext(Qt::WidgetShortcut);
+  goto_field_->addAction(leave);
+  connect(leave, &QAction::triggered, this, [this] { preview_->setFocus(Qt::OtherFocusReason); });
   preview_toolbar_ = addToolBar(QString());
   preview_toolbar_->setObjectName("previewToolBar");
   for (const char* name :
@@ -327,8 +376,48 @@ void MainWindow::retranslateMenus() {
   language_menu_->setTitle(tr("&Language"));
   help_menu_->setTitle(tr("&Help"));
   main_toolbar_->setWindowTitle(tr("Main"));
+  goto_field_->setPlaceholderText(tr("Go to…"));
+  goto_field_->setToolTip(
+      tr("Go to a timecode (HH:MM:SS:FF) or a frame number, then press Enter (%1)")
+          .arg(action("goToTimecode")->shortcut().toString(QKeySequence::NativeText)));
   preview_toolbar_->setWindowTitle(tr("Preview"));
   rebuildRecentMenu();
+}
+
+QString MainWindow::userGuidePath() {
+  const QString file = QStringLiteral("user-guide.md");
+  QStringList folders;
+  const QString env = qEnvironmentVariable("CHROMAFLOW_DOC_DIR");
+  if (!env.isEmpty())
+    folders << env;
+  folders << QCoreApplication::applicationDirPath() + QStringLiteral("/../share/doc/chromaflow")
+          << QStringLiteral("/usr/local/share/doc/chromaflow")
+          << QStringLiteral("/usr/share/doc/chromaflow");
+  for (const QString& folder : folders) {
+    const QFileInfo guide(QDir(folder).filePath(file));
+    if (guide.isFile())
+      return guide.canonicalFilePath();
+  }
+  return {};
+}
+
+void MainWindow::openUserGuide() {
+  const QString guide = userGuidePath();
+  if (guide.isEmpty() || !QDesktopServices::openUrl(QUrl::fromLocalFile(guide))) {
+    auto* box =
+        new QMessageBox(QMessageBox::Information, QStringLiteral("Chromaflow"),
+                        guide.isEmpty() ? tr("The user guide is not installed.")
+                                        : tr("No program to show the user guide was found."),
+                        QMessageBox::Ok, this);
+    box->setInformativeText(
+        guide.isEmpty()
+            ? tr("It is looked for in share/doc/chromaflow next to the program and in /usr/share/"
+                 "doc/chromaflow.")
+            : tr("Open %1 with a text editor or a Markdown viewer.").arg(guide));
+    box->setObjectName(QStringLiteral("userGuideBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+  }
 }
 
 }  // namespace cf::ui

@@ -1,26 +1,77 @@
 // MainWindow: dockable panels and the status bar.
 
 #include <QDockWidget>
+#include <QEvent>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStatusBar>
+#include <algorithm>
 
 #include "FailuresPanel.h"
+#include "GradePanel.h"
 #include "JobPanel.h"
 #include "MainWindow.h"
 #include "SettingsPanel.h"
 
 namespace cf::ui {
+namespace {
+
+/// A vertical scroll area as wide as its contents need: the dock grows to fit the panel in every
+/// language, so no field is pushed out of sight sideways (issue #16: German text pushed the λ
+/// box and the Clear button out of the Settings dock). It follows the panel's layout changes.
+class FitWidthScrollArea : public QScrollArea {
+ public:
+  explicit FitWidthScrollArea(QWidget* parent) : QScrollArea(parent) {
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setWidgetResizable(true);
+  }
+  void setPanel(QWidget* panel) {
+    setWidget(panel);
+    panel->installEventFilter(this);
+  }
+  QSize minimumSizeHint() const override {
+    const QSize base = QScrollArea::minimumSizeHint();
+    if (!widget())
+      return base;
+    const int width = widget()->minimumSizeHint().width() + 2 * frameWidth() +
+                      verticalScrollBar()->sizeHint().width();
+    return {std::max(base.width(), width), base.height()};
+  }
+  QSize sizeHint() const override {
+    const QSize base = QScrollArea::sizeHint();
+    return {std::max(base.width(), minimumSizeHint().width()), base.height()};
+  }
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override {
+    if (watched == widget() && event->type() == QEvent::LayoutRequest)
+      updateGeometry();
+    return QScrollArea::eventFilter(watched, event);
+  }
+};
+
+}  // namespace
 
 void MainWindow::createDocks() {
   settings_panel_ = new SettingsPanel(&project_, this);
-  auto* scroll = new QScrollArea(this);
-  scroll->setWidget(settings_panel_);
-  scroll->setWidgetResizable(true);
+  auto* scroll = new FitWidthScrollArea(this);
+  scroll->setPanel(settings_panel_);
   settings_dock_ = new QDockWidget(this);
   settings_dock_->setObjectName("settingsDock");
   settings_dock_->setWidget(scroll);
   addDockWidget(Qt::RightDockWidgetArea, settings_dock_);
+
+  // The shot's grade, a tab next to the settings (it is what a user reaches for after them).
+  grade_panel_ = new GradePanel(&project_, this);
+  auto* grade_scroll = new FitWidthScrollArea(this);
+  grade_scroll->setPanel(grade_panel_);
+  grade_dock_ = new QDockWidget(this);
+  grade_dock_->setObjectName("gradeDock");
+  grade_dock_->setWidget(grade_scroll);
+  addDockWidget(Qt::RightDockWidgetArea, grade_dock_);
+  tabifyDockWidget(settings_dock_, grade_dock_);
+  settings_dock_->raise();
 
   failures_panel_ = new FailuresPanel(this);
   failures_dock_ = new QDockWidget(this);
@@ -37,6 +88,7 @@ void MainWindow::createDocks() {
 
 void MainWindow::createStatusBar() {
   frame_label_ = new QLabel(this);
+  frame_label_->setObjectName("frameLabel");
   analysis_label_ = new QLabel(this);
   device_label_ = new QLabel(this);
   statusBar()->addPermanentWidget(analysis_label_);

@@ -9,6 +9,7 @@
 #include "ExportDialog.h"
 #include "FailureNavigation.h"
 #include "FailuresPanel.h"
+#include "GradePanel.h"
 #include "JobPanel.h"
 #include "JobQueue.h"
 #include "MainWindow.h"
@@ -17,6 +18,7 @@
 #include "TimelineWidget.h"
 #include "pipeline/CacheKey.h"
 #include "pipeline/CacheManager.h"
+#include "common/Timecode.h"
 
 namespace cf::ui {
 
@@ -37,23 +39,28 @@ void MainWindow::onPlayheadMoved(qint64 frame) {
   if (const auto data = timeline_->timelineData()) {
     const auto [first, last] = shotAround(data->cuts, engine_->info().frame_count, frame);
     settings_panel_->setCurrentShot(first, last);
+    grade_panel_->setCurrentShot(first, last);
   } else {
     settings_panel_->setCurrentShot(0, engine_->info().frame_count - 1);
+    grade_panel_->setCurrentShot(0, engine_->info().frame_count - 1);
   }
   requestPreview();
 }
 
-double MainWindow::lambdaAt(qint64 frame) const {
+qint64 MainWindow::shotFirstAt(qint64 frame) const {
   const auto data = timeline_->timelineData();
-  const qint64 shot_first =
-      data ? shotAround(data->cuts, engine_->info().frame_count, frame).first : 0;
-  return project_.effectiveSettings(shot_first).lambda;
+  return data ? shotAround(data->cuts, engine_->info().frame_count, frame).first : 0;
+}
+
+double MainWindow::lambdaAt(qint64 frame) const {
+  return project_.effectiveSettings(shotFirstAt(frame)).lambda;
 }
 
 void MainWindow::requestPreview() {
   // The request carries the effective settings of the frame's shot -- what the export uses.
   if (engine_->isOpen() && current_frame_ >= 0)
-    engine_->requestPreview(current_frame_, lambdaAt(current_frame_));
+    engine_->requestPreview(current_frame_, lambdaAt(current_frame_),
+                            project_.effectiveGrade(shotFirstAt(current_frame_)));
 }
 
 void MainWindow::nextFailure() {
@@ -74,6 +81,22 @@ void MainWindow::previousFailure() {
     goToFrame(data->failures[*i].first_frame);
   else
     statusBar()->showMessage(tr("No earlier failures before this frame"), 3000);
+}
+
+bool MainWindow::goToTimecode(const QString& text) {
+  if (!engine_->isOpen())
+    return false;
+  const auto frame = parseTimecodeOrFrame(text.toStdString(), engine_->info().fps);
+  if (!frame || *frame >= engine_->info().frame_count) {
+    statusBar()->showMessage(
+        tr("\"%1\" is not a timecode (HH:MM:SS:FF) or a frame number of this video (0 to %2)")
+            .arg(text.trimmed())
+            .arg(engine_->info().frame_count - 1),
+        6000);
+    return false;
+  }
+  goToFrame(*frame);
+  return true;
 }
 
 void MainWindow::setInPoint() {

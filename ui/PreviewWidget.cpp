@@ -1,4 +1,5 @@
 #include "PreviewWidget.h"
+#include "common/Timecode.h"
 
 #include <QMouseEvent>
 #include <QPainter>
@@ -18,6 +19,8 @@ constexpr double kZoomStep = 1.25;
 
 PreviewWidget::PreviewWidget(QWidget* parent) : QWidget(parent) {
   setMouseTracking(true);
+  // Takes the keyboard focus on a click (and by Tab), so no text field keeps it.
+  setFocusPolicy(Qt::StrongFocus);
   setAttribute(Qt::WA_OpaquePaintEvent);
   setMinimumSize(240, 160);
 }
@@ -288,7 +291,10 @@ void PreviewWidget::paintEvent(QPaintEvent*) {
     drawConfidenceLegend(p, QRectF(rect()), frame_->confidence_scale, tr("less sure"),
                          tr("more sure"));
   if (frame_) {
-    const QString label = tr("Frame %1").arg(frame_->frame_index);
+    const QString label =
+        tr("%1 · frame %2")
+            .arg(QString::fromStdString(formatTimecode(frame_->frame_index, fps_)))
+            .arg(frame_->frame_index);
     const QRectF box(width() - p.fontMetrics().horizontalAdvance(label) - 18, height() - 26,
                      p.fontMetrics().horizontalAdvance(label) + 12, 20);
     p.fillRect(box, QColor(0, 0, 0, 150));

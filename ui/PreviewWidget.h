@@ -29,6 +29,11 @@ class PreviewWidget : public QWidget {
   void setFrame(pipeline::PreviewFramePtr frame);
   pipeline::PreviewFramePtr frame() const { return frame_; }
   void clear();
+  /// The video's rate, for the timecode in the frame label.
+  void setFrameRate(double fps) {
+    fps_ = fps;
+    update();
+  }
 
   PreviewMode mode() const { return mode_; }
   void setMode(PreviewMode mode);
@@ -79,6 +84,7 @@ class PreviewWidget : public QWidget {
   void wheelEvent(QWheelEvent* event) override;
 
  private:
+  double fps_ = 25.0;
   QRectF paneRect(PreviewSide side) const;
   QSizeF referenceSize() const;
   double logicalScale(const QRectF& pane) const;

@@ -38,6 +38,9 @@ class ProjectEditCommand : public QUndoCommand {
 
 namespace {
 
+/// Merge ids of grade drags (λ drags use the serial itself, so the two never merge).
+constexpr int kGradeMergeBase = 1 << 20;
+
 QString trCommand(const char* text) {
   return QCoreApplication::translate("cf::ui::Project", text);
 }
@@ -52,7 +55,7 @@ bool sameOverrides(const std::vector<pipeline::ShotOverride>& a,
                    const std::vector<pipeline::ShotOverride>& b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
     return x.shot_first_frame == y.shot_first_frame && x.lambda == y.lambda &&
-           x.temperature == y.temperature;
+           x.temperature == y.temperature && x.grade == y.grade;
   });
 }
 
@@ -86,6 +89,11 @@ pipeline::SessionSettings Project::effectiveSettings(int64_t shot_first_frame) c
       s.temperature = *o->temperature;
   }
   return s;
+}
+
+color::Grade Project::effectiveGrade(int64_t shot_first_frame) const {
+  const auto o = shotOverride(shot_first_frame);
+  return o && o->grade ? *o->grade : color::Grade{};
 }
 
 void Project::apply(const ProjectData& next) {
@@ -141,13 +149,15 @@ void Project::endLambdaDrag() {
 }
 
 void Project::setOverride(int64_t shot, std::optional<pipeline::ShotOverride> o,
-                          const QString& text) {
+                          const QString& text, int merge_id) {
   ProjectData after = data_;
   auto& list = after.overrides;
   list.erase(std::remove_if(list.begin(), list.end(),
                             [&](const auto& x) { return x.shot_first_frame == shot; }),
              list.end());
-  if (o && (o->lambda || o->temperature)) {
+  if (o && o->grade && o->grade->isIdentity())
+    o->grade.reset();
+  if (o && (o->lambda || o->temperature || o->grade)) {
     o->shot_first_frame = shot;
     const auto at = std::lower_bound(
         list.begin(), list.end(), shot,
@@ -156,11 +166,11 @@ void Project::setOverride(int64_t shot, std::optional<pipeline::ShotOverride> o,
   }
   if (sameOverrides(list, data_.overrides))
     return;
-  push(std::move(after), text);
+  push(std::move(after), text, merge_id);
 }
 
 void Project::setShotLambda(int64_t shot, double lambda) {
-  auto o = shotOverride(shot).value_or(pipeline::ShotOverride{shot, {}, {}});
+  auto o = shotOverride(shot).value_or(pipeline::ShotOverride{shot, {}, {}, {}});
   o.lambda = lambda;
   setOverride(shot, o,
               QCoreApplication::translate("cf::ui::Project", "Set λ %1 for the shot at frame %2")
@@ -169,13 +179,32 @@ void Project::setShotLambda(int64_t shot, double lambda) {
 }
 
 void Project::setShotTemperature(int64_t shot, double temperature) {
-  auto o = shotOverride(shot).value_or(pipeline::ShotOverride{shot, {}, {}});
+  auto o = shotOverride(shot).value_or(pipeline::ShotOverride{shot, {}, {}, {}});
   o.temperature = temperature;
   setOverride(
       shot, o,
       QCoreApplication::translate("cf::ui::Project", "Set temperature %1 for the shot at frame %2")
           .arg(temperature, 0, 'f', 2)
           .arg(shot));
+}
+
+void Project::setShotGrade(int64_t shot, const color::Grade& grade) {
+  auto o = shotOverride(shot).value_or(pipeline::ShotOverride{shot, {}, {}, {}});
+  o.grade = grade;
+  // Grade drags share the λ drag's serial numbers: one undo step per drag of a slider.
+  setOverride(
+      shot, o,
+      QCoreApplication::translate("cf::ui::Project", "Grade the shot at frame %1").arg(shot),
+      dragging_ ? kGradeMergeBase + drag_serial_ : -1);
+}
+
+void Project::beginGradeDrag() {
+  dragging_ = true;
+  ++drag_serial_;
+}
+
+void Project::endGradeDrag() {
+  dragging_ = false;
 }
 
 void Project::clearShotOverride(int64_t shot) {
@@ -220,6 +249,14 @@ void Project::setFailureReview(const pipeline::FailureRange& range,
   else
     text = QCoreApplication::translate("cf::ui::Project", "Mark failure %1 reviewed").arg(frames);
   push(std::move(after), text);
+}
+
+void Project::restoreSettings(const pipeline::SessionSettings& in_use) {
+  ProjectData next = data_;
+  next.settings = in_use;
+  next.settings.lambda = data_.settings.lambda;
+  next.cache_dir = QString::fromStdString(in_use.cache_dir);
+  apply(next);
 }
 
 void Project::reset(const ProjectData& data, const QString& file_path) {

@@ -44,6 +44,8 @@ class Project : public QObject {
   /// The settings that apply in the shot starting at `shot_first_frame`: the global ones with
   /// that shot's overrides (λ, temperature) on top. What the preview and the export both use.
   pipeline::SessionSettings effectiveSettings(int64_t shot_first_frame) const;
+  /// The grade of the shot starting at `shot_first_frame` (identity when it has none).
+  color::Grade effectiveGrade(int64_t shot_first_frame) const;
 
   // ---- Undoable edits (each pushes one command; no command when nothing changes) ----
   /// Every setting but λ keeps its value from `settings` (λ has its own setter).
@@ -54,6 +56,12 @@ class Project : public QObject {
   void endLambdaDrag();
   void setShotLambda(int64_t shot_first_frame, double lambda);
   void setShotTemperature(int64_t shot_first_frame, double temperature);
+  /// The shot's grade; an identity grade removes it. While a grade drag is open
+  /// (beginGradeDrag .. endGradeDrag) the changes merge into one command.
+  void setShotGrade(int64_t shot_first_frame, const color::Grade& grade);
+  void beginGradeDrag();
+  void endGradeDrag();
+  /// Removes every override of the shot: λ, temperature and grade.
   void clearShotOverride(int64_t shot_first_frame);
   /// -1 for "no in point" / "no out point".
   void setInOut(qint64 in_frame, qint64 out_frame);
@@ -73,6 +81,9 @@ class Project : public QObject {
   void setFailureReview(const pipeline::FailureRange& range, std::optional<ReviewStatus> status);
 
   // ---- Whole-project operations (not undoable) ----
+  /// The engine refused the settings (a model that does not load): the project goes back to
+  /// `in_use`, the settings the engine still runs with (λ stays as it is). Not an undo step.
+  void restoreSettings(const pipeline::SessionSettings& in_use);
   /// Replaces everything (after a successful open); clears the history. `file_path` may be empty.
   void reset(const ProjectData& data, const QString& file_path);
   /// Saves the model's JSON to `path`; on success the project is clean and named after it.
@@ -101,7 +112,8 @@ class Project : public QObject {
   /// Applies `next` (from a command) and emits what changed.
   void apply(const ProjectData& next);
   void push(ProjectData after, const QString& text, int merge_id = -1);
-  void setOverride(int64_t shot, std::optional<pipeline::ShotOverride> o, const QString& text);
+  void setOverride(int64_t shot, std::optional<pipeline::ShotOverride> o, const QString& text,
+                   int merge_id = -1);
   void setGuidance(guide::Guidance guidance, const QString& text);
 
   ProjectData data_;

@@ -80,6 +80,33 @@ pipeline::SessionSettings settingsFromJson(const QJsonObject& o) {
   return s;
 }
 
+QJsonObject gradeToJson(const color::Grade& g) {
+  QJsonObject o{{"saturation", g.saturation}, {"temperature", g.temperature}, {"tint", g.tint}};
+  if (g.hue_remap)
+    o.insert("hue_remap", QJsonObject{{"source_from_deg", g.hue_remap->source_from_deg},
+                                      {"source_to_deg", g.hue_remap->source_to_deg},
+                                      {"target_deg", g.hue_remap->target_deg},
+                                      {"softness_deg", g.hue_remap->softness_deg}});
+  return o;
+}
+
+color::Grade gradeFromJson(const QJsonObject& o) {
+  color::Grade g;
+  g.saturation = o.value("saturation").toDouble(g.saturation);
+  g.temperature = o.value("temperature").toDouble(g.temperature);
+  g.tint = o.value("tint").toDouble(g.tint);
+  if (o.value("hue_remap").isObject()) {
+    const QJsonObject h = o.value("hue_remap").toObject();
+    color::HueRemap r;
+    r.source_from_deg = h.value("source_from_deg").toDouble(r.source_from_deg);
+    r.source_to_deg = h.value("source_to_deg").toDouble(r.source_to_deg);
+    r.target_deg = h.value("target_deg").toDouble(r.target_deg);
+    r.softness_deg = h.value("softness_deg").toDouble(r.softness_deg);
+    g.hue_remap = r;
+  }
+  return g;
+}
+
 QJsonObject exportSettingsToJson(const ExportSettings& e) {
   return QJsonObject{{"codec", QLatin1String(pipeline::exportCodecName(e.codec))},
                      {"quality_crf", e.quality_crf},
@@ -104,6 +131,8 @@ QByteArray projectToJson(const ProjectData& project) {
       item.insert("lambda", *o.lambda);
     if (o.temperature)
       item.insert("temperature", *o.temperature);
+    if (o.grade)
+      item.insert("grade", gradeToJson(*o.grade));
     overrides.append(item);
   }
   QJsonArray reviews;
@@ -170,6 +199,17 @@ Result<ProjectData> projectFromJson(const QByteArray& json, const QString& conte
       so.lambda = o.value("lambda").toDouble();
     if (o.contains("temperature"))
       so.temperature = o.value("temperature").toDouble();
+    if (o.value("grade").isObject()) {
+      so.grade = gradeFromJson(o.value("grade").toObject());
+      if (const std::string problem = color::gradeProblem(*so.grade); !problem.empty())
+        return makeError(QCoreApplication::translate(
+                             "cf::ui::ProjectFile",
+                             "cannot read project %1: the grade of the shot at frame %2: %3")
+                             .arg(context)
+                             .arg(so.shot_first_frame)
+                             .arg(QString::fromStdString(problem))
+                             .toStdString());
+    }
     p.overrides.push_back(so);
   }
   for (const QJsonValue& v : root.value("failure_reviews").toArray()) {

@@ -1,5 +1,6 @@
 #pragma once
-// `.chromaflow` project files: JSON with the source path, the settings, per-shot overrides, the
+// `.chromaflow` project files: JSON with the source path, the settings, per-shot overrides (λ,
+// temperature, grade), the
 // cache location, the in/out range and the export settings. Serialisation is a pure function pair,
 // tested on its own; saveProject/loadProject only add the file I/O. The format is versioned:
 // version 2 added the export settings; version 1 files are still read (with default export
@@ -50,6 +51,11 @@ inline constexpr int kProjectFormatVersion = 2;
 /// Settings as JSON (also used for the app's QSettings); unknown or missing keys keep defaults.
 QJsonObject settingsToJson(const pipeline::SessionSettings& settings);
 pipeline::SessionSettings settingsFromJson(const QJsonObject& json);
+
+/// A shot's grade as JSON: {"saturation", "temperature", "tint", "hue_remap": {"source_from_deg",
+/// "source_to_deg", "target_deg", "softness_deg"}}; missing keys keep the identity's values.
+QJsonObject gradeToJson(const color::Grade& grade);
+color::Grade gradeFromJson(const QJsonObject& json);
 
 QJsonObject exportSettingsToJson(const ExportSettings& settings);
 ExportSettings exportSettingsFromJson(const QJsonObject& json);

@@ -33,6 +33,7 @@ SessionController::SessionController(QObject* parent)
   connect(worker_, &SessionWorker::timelineUpdated, this, &SessionController::timelineUpdated);
   connect(worker_, &SessionWorker::analysisProgress, this, &SessionController::analysisProgress);
   connect(worker_, &SessionWorker::errorOccurred, this, &SessionController::errorOccurred);
+  connect(worker_, &SessionWorker::settingsRejected, this, &SessionController::settingsRejected);
   connect(worker_, &SessionWorker::infoChanged, this, [this](const pipeline::SessionInfo& info) {
     info_ = info;
     Q_EMIT infoChanged(info);
@@ -65,10 +66,12 @@ void SessionController::close() {
   QMetaObject::invokeMethod(worker_, &SessionWorker::close, Qt::QueuedConnection);
 }
 
-void SessionController::requestPreview(qint64 frame_index, double lambda) {
+void SessionController::requestPreview(qint64 frame_index, double lambda,
+                                       const color::Grade& grade) {
   pipeline::PreviewRequest request;
   request.frame_index = frame_index;
   request.lambda = lambda;
+  request.grade = grade;
   queue_->putPreview(request);
   queue_->setFocus(frame_index);
   queue_->interruptBackgroundWork();  // a running analysis chunk yields to the preview

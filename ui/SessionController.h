@@ -36,8 +36,9 @@ class SessionController : public QObject {
   const pipeline::SessionInfo& info() const { return info_; }
 
   /// Only the latest request is kept; a pending older one is dropped.
-  /// `lambda`: the effective λ of the frame's shot (per-shot override or the global one).
-  void requestPreview(qint64 frame_index, double lambda);
+  /// `lambda`: the effective λ of the frame's shot (per-shot override or the global one);
+  /// `grade`: that shot's grade (what the export applies there).
+  void requestPreview(qint64 frame_index, double lambda, const color::Grade& grade = {});
   /// Thumbnails for the timeline; the oldest are dropped (and forgotten) when too many wait.
   void requestThumbnails(const QVector<qint64>& frames, int height_px);
   /// Where background analysis should start.
@@ -60,6 +61,8 @@ class SessionController : public QObject {
   void timelineUpdated(cf::pipeline::TimelineDataPtr timeline);
   void analysisProgress(qint64 analysed_frames, qint64 total_frames);
   void errorOccurred(const QString& message);
+  /// The engine refused new settings and keeps `in_use` (SessionWorker::settingsRejected).
+  void settingsRejected(const QString& message, const cf::pipeline::SessionSettings& in_use);
   void infoChanged(const cf::pipeline::SessionInfo& info);
 
  private:

@@ -59,7 +59,7 @@ void SessionWorker::updateSettings(const pipeline::SessionSettings& settings) {
     return;
   }
   if (!status.ok()) {
-    Q_EMIT errorOccurred(QString::fromStdString(status.message()));
+    Q_EMIT settingsRejected(QString::fromStdString(status.message()), session_->settings());
     return;
   }
   analysis_complete_ = false;  // a model change drops the network cache

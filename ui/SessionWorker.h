@@ -52,6 +52,9 @@ class SessionWorker : public QObject {
   void timelineUpdated(cf::pipeline::TimelineDataPtr timeline);
   void analysisProgress(qint64 analysed_frames, qint64 total_frames);
   void errorOccurred(const QString& message);
+  /// A settings change was refused (e.g. a model that does not load); `in_use` is what the
+  /// session still runs with -- its model and its analysis are kept.
+  void settingsRejected(const QString& message, const cf::pipeline::SessionSettings& in_use);
   /// The session's facts changed (e.g. the device is known once the model is loaded).
   void infoChanged(const cf::pipeline::SessionInfo& info);
 

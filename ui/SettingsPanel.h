@@ -47,6 +47,7 @@ class SettingsPanel : public QWidget {
   QSlider* lambdaSlider() const { return lambda_slider_; }
   QDoubleSpinBox* lambdaSpin() const { return lambda_spin_; }
   QDoubleSpinBox* temperatureSpin() const { return temperature_; }
+  QComboBox* modelChoice() const { return model_choice_; }
 
  public Q_SLOTS:
   void overrideLambdaForShot();
@@ -71,7 +72,14 @@ class SettingsPanel : public QWidget {
   void onSliderMoved(int value);
   void onSpinChanged(double value);
   void refreshShotLabel();
+  /// "Other file…": a file dialog; a file that is not a model keeps the current choice.
   void browseModel();
+  void onModelActivated(int index);
+  /// Lists the shipped model, the installed ones, `path` when it is none of them, and
+  /// "Other file…"; selects `path`.
+  void fillModelChoices(const QString& path);
+  void selectModel(const QString& path);
+  QString chosenModelPath() const;
 
   Project* project_ = nullptr;
   QGroupBox* model_box_ = nullptr;
@@ -81,10 +89,9 @@ class SettingsPanel : public QWidget {
   QFormLayout* model_form_ = nullptr;
   QFormLayout* smoothing_form_ = nullptr;
   QFormLayout* threshold_form_ = nullptr;
-  QLayout* model_row_ = nullptr;
-  QToolButton* browse_model_ = nullptr;
+  QLayout* lambda_row_ = nullptr;
   QString detected_name_;
-  QLineEdit* model_path_ = nullptr;
+  QComboBox* model_choice_ = nullptr;  ///< never editable: a model is chosen, not typed
   QDoubleSpinBox* temperature_ = nullptr;
   QSpinBox* working_height_ = nullptr;
   QComboBox* device_ = nullptr;
@@ -102,7 +109,7 @@ class SettingsPanel : public QWidget {
   qint64 shot_last_ = -1;
   bool loading_ = false;
   std::string cache_dir_;
-  QString last_model_path_;
+  QString model_path_;  ///< the model chosen now (empty: the shipped one)
 };
 
 }  // namespace cf::ui

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "common/Timecode.h"
+
 namespace cf::ui {
 namespace {
 
@@ -137,17 +139,7 @@ qint64 TimelineView::frameAtX(double x) const {
 }
 
 QString timecode(qint64 frame, double fps) {
-  const qint64 f = std::max<qint64>(1, static_cast<qint64>(std::llround(fps)));
-  const qint64 total_s = frame / f;
-  const qint64 ff = frame % f;
-  const qint64 h = total_s / 3600;
-  const qint64 m = (total_s / 60) % 60;
-  const qint64 s = total_s % 60;
-  const QString tail =
-      QStringLiteral("%1.%2").arg(s, 2, 10, QLatin1Char('0')).arg(ff, 2, 10, QLatin1Char('0'));
-  if (h > 0)
-    return QStringLiteral("%1:%2:%3").arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(tail);
-  return QStringLiteral("%1:%2").arg(m).arg(tail);
+  return QString::fromStdString(formatTimecode(frame, fps));
 }
 
 QVector<qint64> thumbnailFrames(const TimelineView& v, int width_px, int thumb_height_px) {

@@ -40,7 +40,7 @@ struct TimelineView {
   qint64 frameAtX(double x) const;
 };
 
-/// "1:02:03.04" style label (hours only when needed, frames after the dot).
+/// SMPTE "HH:MM:SS:FF" of a frame ("HH:MM:SS;FF" drop-frame at 29.97/59.94; common/Timecode.h).
 QString timecode(qint64 frame, double fps);
 
 /// Frames whose thumbnails a view shows (stable across scrolling: multiples of a power-of-two

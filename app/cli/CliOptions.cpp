@@ -1,11 +1,31 @@
 #include "CliOptions.h"
 
+#include <QCoreApplication>
 #include <QTextStream>
 #include <cmath>
 
 #include "pipeline/Vocabulary.h"
 
 namespace cf::app {
+
+QString helpText(const QCommandLineParser& parser, const QString& command) {
+  // Qt's usage line names the program as it was started (argv[0], often a full path) and no
+  // subcommand: "Usage: /usr/bin/chromaflow-cli [options] IN OUT". Name the command instead.
+  QString text = parser.helpText();
+  const QString usage = QStringLiteral("Usage: ");
+  if (text.startsWith(usage)) {
+    const qsizetype line_end = text.indexOf(QLatin1Char('\n'));
+    const QString line = text.mid(usage.size(), line_end - usage.size());
+    const QString program = QCoreApplication::arguments().value(0);
+    const QString rest =
+        !program.isEmpty() && line.startsWith(program)
+            ? line.mid(program.size())
+            : line.mid(line.indexOf(QLatin1Char(' ')) < 0 ? line.size()
+                                                          : line.indexOf(QLatin1Char(' ')));
+    text.replace(0, line_end, usage + command + rest);
+  }
+  return text;
+}
 
 std::optional<int> parseOrExit(QCommandLineParser& parser, const QString& command,
                                const QStringList& args) {
@@ -22,7 +42,7 @@ std::optional<int> parseOrExit(QCommandLineParser& parser, const QString& comman
     return 2;
   }
   if (parser.isSet(QStringLiteral("help"))) {
-    QTextStream(stdout) << parser.helpText();
+    QTextStream(stdout) << helpText(parser, command);
     return 0;
   }
   return std::nullopt;
@@ -90,6 +110,28 @@ bool parseSessionOptions(const QCommandLineParser& parser, pipeline::SessionSett
     return false;
   }
   return true;
+}
+
+void applyProjectSettings(const QCommandLineParser& parser,
+                          const pipeline::SessionSettings& project, pipeline::SessionSettings* s) {
+  const auto from_project = [&](const char* option) {
+    return !parser.isSet(QLatin1String(option));
+  };
+  if (from_project("model"))
+    s->model_path = project.model_path;
+  if (from_project("working-height"))
+    s->working_height_px = project.working_height_px;
+  if (from_project("device"))
+    s->device = project.device;
+  if (from_project("temperature"))
+    s->temperature = project.temperature;
+  if (from_project("lambda"))
+    s->lambda = project.lambda;
+  if (from_project("flow"))
+    s->flow_method = project.flow_method;
+  if (from_project("cache"))
+    s->cache_dir = project.cache_dir;
+  s->thresholds = project.thresholds;
 }
 
 bool parseExportCodec(const QString& name, pipeline::ExportCodec* codec) {

@@ -13,9 +13,12 @@ extern "C" {
 #include "ConsoleProgress.h"
 #include "GuideOptions.h"
 #include "ImageOptions.h"
+#include "ProjectFile.h"
 #include "common/OutputPath.h"
+#include "model/ModelContainer.h"
 #include "pipeline/ExportJob.h"
 #include "pipeline/Exporter.h"
+#include "pipeline/ModelLocator.h"
 #include "pipeline/Session.h"
 
 namespace cf::app {
@@ -39,6 +42,12 @@ int runColorize(const QStringList& args) {
   parser.addOption({QStringLiteral("last"), QStringLiteral("Last frame to export (inclusive)."),
                     QStringLiteral("frame"), QStringLiteral("-1")});
   parser.addOption({QStringLiteral("no-audio"), QStringLiteral("Leave the audio out.")});
+  parser.addOption(
+      {QStringLiteral("project"),
+       QStringLiteral("A .chromaflow project saved by the editor: its settings and its per-shot "
+                      "overrides (lambda, temperature, grade) apply; options given here win over "
+                      "its settings. IN may then be left out (the project's video)."),
+       QStringLiteral("file")});
   addShardOptions(parser);
   addGuideOptions(parser);
   parser.addPositionalArgument(
@@ -60,6 +69,11 @@ int runColorize(const QStringList& args) {
       err << cmd << ": --reference and --hints are not supported with --plan/--shard yet.\n";
       return 2;
     }
+    if (parser.isSet(QStringLiteral("project"))) {
+      err << cmd << ": --project cannot be combined with a shard or range run yet; export the "
+          << "whole project, or give the settings as options.\n";
+      return 2;
+    }
     pipeline::SessionSettings shard_settings;
     QString shard_problem;
     if (!parseSessionOptions(parser, &shard_settings, &shard_problem)) {
@@ -68,8 +82,11 @@ int runColorize(const QStringList& args) {
     }
     return runColorizeShard(parser, shard_settings);
   }
-  if (positional.size() != 2 && !isStillBatch(parser, positional)) {
-    err << cmd << ": expected IN and OUT. Run '" << cmd << " --help' for the options.\n";
+  const bool with_project = parser.isSet(QStringLiteral("project"));
+  if (positional.size() != 2 && !(with_project && positional.size() == 1) &&
+      !isStillBatch(parser, positional)) {
+    err << cmd << ": expected IN and OUT" << (with_project ? " (or only OUT with --project)" : "")
+        << ". Run '" << cmd << " --help' for the options.\n";
     return 2;
   }
   pipeline::SessionSettings settings;
@@ -78,8 +95,28 @@ int runColorize(const QStringList& args) {
     err << cmd << ": " << problem << '\n';
     return 2;
   }
+  // A project saved by the editor: its settings under the options given here, its per-shot
+  // overrides (lambda, temperature, grade) as they are.
+  std::vector<pipeline::ShotOverride> overrides;
+  QString in_arg = positional.size() == 2 ? positional.at(0) : QString();
+  if (with_project) {
+    auto project = ui::loadProject(parser.value(QStringLiteral("project")));
+    if (!project) {
+      err << cmd << ": --project: " << QString::fromStdString(project.message()) << '\n';
+      return 2;
+    }
+    applyProjectSettings(parser, project->settings, &settings);
+    overrides = project->overrides;
+    if (in_arg.isEmpty())
+      in_arg = project->source_path;
+    if (in_arg.isEmpty()) {
+      err << cmd << ": --project: the project names no video; give IN as well.\n";
+      return 2;
+    }
+  }
   pipeline::ExportRequest request;
-  request.output_path = positional.at(1).toStdString();
+  // OUT: the second argument (the only one with --project alone).
+  request.output_path = positional.at(positional.size() == 1 ? 0 : 1).toStdString();
   if (!parseExportCodec(parser.value(QStringLiteral("codec")), &request.codec)) {
     err << cmd << ": unknown codec '" << parser.value(QStringLiteral("codec"))
         << "'. Use h264, h265, ffv1 or prores.\n";
@@ -91,6 +128,10 @@ int runColorize(const QStringList& args) {
   request.last_frame = parser.value(QStringLiteral("last")).toLongLong(&ok_last);
   if (!ok_crf || !ok_first || !ok_last) {
     err << cmd << ": --crf, --first and --last need whole numbers.\n";
+    return 2;
+  }
+  if (request.quality_crf < 0 || request.quality_crf > 51) {
+    err << cmd << ": --crf must be from 0 (best) to 51, got " << request.quality_crf << ".\n";
     return 2;
   }
   request.keep_audio = !parser.isSet(QStringLiteral("no-audio"));
@@ -108,10 +149,22 @@ int runColorize(const QStringList& args) {
   }
   av_log_set_level(AV_LOG_FATAL);
 
-  const std::string in_path = positional.at(0).toStdString();
+  // Every argument is checked before any work (model load, scan): the output path, extension and
+  // codec, and the model file.
+  const std::string in_path = in_arg.toStdString();
   if (Status s = checkOutputIsNotInput(request.output_path, {in_path, settings.model_path}); !s) {
     err << cmd << ": " << QString::fromStdString(s.message()) << '\n';
     return 1;
+  }
+  if (Status s = pipeline::Session::checkExportTarget(request); !s) {
+    err << cmd << ": " << QString::fromStdString(s.message()) << '\n';
+    return 2;
+  }
+  if (auto kind = model::detectModelFile(
+          QString::fromStdString(pipeline::resolveModelPath(settings.model_path)));
+      !kind) {
+    err << cmd << ": --model: " << QString::fromStdString(kind.message()) << '\n';
+    return 2;
   }
   pipeline::ExportJobSpec job;
   if (hasGuideOptions(parser)) {
@@ -129,6 +182,7 @@ int runColorize(const QStringList& args) {
   }
   job.input_path = in_path;
   job.settings = settings;
+  job.overrides = overrides;
   job.request = request;
   const CancelToken cancel = installInterruptHandler();
   ConsoleProgress progress;
@@ -145,8 +199,8 @@ int runColorize(const QStringList& args) {
   const pipeline::ExportStats& s = result->stats;
   for (const std::string& note : s.notes)
     err << "note: " << QString::fromStdString(note) << '\n';
-  out << "wrote " << positional.at(1) << ": " << s.frames << " frames in "
-      << QString::number(s.total_s, 'f', 1) << " s ("
+  out << "wrote " << QString::fromStdString(request.output_path) << ": " << s.frames
+      << " frames in " << QString::number(s.total_s, 'f', 1) << " s ("
       << QString::number(s.total_s > 0 ? s.frames / s.total_s : 0.0, 'f', 2) << " frames/s) on "
       << QString::fromStdString(result->device_name) << '\n';
   out << "  scan " << QString::number(s.scan_s, 'f', 2) << " s, decode "

@@ -9,8 +9,35 @@
 
 namespace cf::app {
 
+namespace {
+// The bar that log messages must not run into, and the handler they went to before it.
+ConsoleProgress* g_active_bar = nullptr;
+QtMessageHandler g_previous_handler = nullptr;
+
+void messageHandler(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+  if (g_active_bar)
+    g_active_bar->breakLine();
+  if (g_previous_handler)
+    g_previous_handler(type, context, message);
+}
+}  // namespace
+
 ConsoleProgress::ConsoleProgress(QString unit) : unit_(std::move(unit)) {
   since_start_.start();
+  g_active_bar = this;
+  g_previous_handler = qInstallMessageHandler(messageHandler);
+}
+
+ConsoleProgress::~ConsoleProgress() {
+  qInstallMessageHandler(g_previous_handler);
+  g_active_bar = nullptr;
+}
+
+void ConsoleProgress::breakLine() {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  if (drawn_)
+    std::fputs("\n", stderr);
+  drawn_ = false;
 }
 
 ProgressFn ConsoleProgress::callback() {
@@ -18,6 +45,7 @@ ProgressFn ConsoleProgress::callback() {
 }
 
 void ConsoleProgress::update(const ProgressUpdate& u) {
+  const std::lock_guard<std::mutex> lock(mutex_);
   if (u.stage != stage_) {  // the next stage: its own rate, its own ETA
     if (drawn_)
       std::fputs("\n", stderr);
@@ -52,6 +80,7 @@ void ConsoleProgress::update(const ProgressUpdate& u) {
 }
 
 void ConsoleProgress::finish() {
+  const std::lock_guard<std::mutex> lock(mutex_);
   if (drawn_)
     std::fputs("\n", stderr);
   drawn_ = false;

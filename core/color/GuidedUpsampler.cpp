@@ -85,21 +85,23 @@ cv::Mat upsampleAbBilinear(const cv::Mat& ab_low, cv::Size full_size) {
 }
 
 cv::Mat recombineToRgb8(const cv::Mat& l_full, const cv::Mat& ab_low,
-                        const GuidedUpsampleSettings& settings) {
+                        const GuidedUpsampleSettings& settings, const Grade* grade) {
   CV_Assert(l_full.type() == CV_32FC1 && ab_low.type() == CV_32FC2);
   if (ab_low.size() == l_full.size() && settings.radius_px <= 0)
-    return labToRgb8(l_full, ab_low);
-  return labToRgb8Affine(l_full, fullResolutionCoefficients(l_full, ab_low, settings));
+    return labToRgb8(l_full, ab_low, grade);
+  return labToRgb8Affine(l_full, fullResolutionCoefficients(l_full, ab_low, settings), grade);
 }
 
 cv::Mat recombineToRgb16(const cv::Mat& l_full, const cv::Mat& ab_low,
-                         const GuidedUpsampleSettings& settings) {
+                         const GuidedUpsampleSettings& settings, const Grade* grade) {
   CV_Assert(l_full.type() == CV_32FC1 && ab_low.type() == CV_32FC2);
   const cv::Mat ab = ab_low.size() == l_full.size() && settings.radius_px <= 0
                          ? ab_low
                          : upsampleAbGuided(l_full, ab_low, settings);
-  cv::Mat rgb16;  // near black and white, chroma fades as in the 8-bit path (ChromaFade.h)
-  labToRgb(mergeLab(l_full, fadeChroma(l_full, ab))).convertTo(rgb16, CV_16U, 65535.0);
+  // The shot's grade first, then the fade near black and white, as in the 8-bit path (LabToRgb8).
+  const cv::Mat graded = grade && !grade->isIdentity() ? applyGrade(*grade, ab) : ab;
+  cv::Mat rgb16;
+  labToRgb(mergeLab(l_full, fadeChroma(l_full, graded))).convertTo(rgb16, CV_16U, 65535.0);
   return rgb16;
 }
 

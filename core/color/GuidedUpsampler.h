@@ -8,6 +8,8 @@
 
 #include <opencv2/core.hpp>
 
+#include "color/Grade.h"
+
 namespace cf::color {
 
 struct GuidedUpsampleSettings {
@@ -22,13 +24,15 @@ cv::Mat upsampleAbGuided(const cv::Mat& l_full, const cv::Mat& ab_low,
 /// Plain bilinear upsampling of ab (the baseline the guided version is measured against).
 cv::Mat upsampleAbBilinear(const cv::Mat& ab_low, cv::Size full_size);
 
-/// Full-resolution L plus low-resolution ab -> CV_8UC3 RGB, using upsampleAbGuided().
+/// Full-resolution L plus low-resolution ab -> CV_8UC3 RGB, using upsampleAbGuided(), with the
+/// shot's `grade` (null: none) applied to the upsampled ab (LabToRgb8.h). The preview and the
+/// export both end here, so they show the same pixels.
 cv::Mat recombineToRgb8(const cv::Mat& l_full, const cv::Mat& ab_low,
-                        const GuidedUpsampleSettings& settings = {});
+                        const GuidedUpsampleSettings& settings = {}, const Grade* grade = nullptr);
 
 /// The same at full precision: CV_16UC3 RGB (0..65535), computed in float from the full-precision
 /// L, for 10- to 16-bit sources and outputs (no 8-bit step).
 cv::Mat recombineToRgb16(const cv::Mat& l_full, const cv::Mat& ab_low,
-                         const GuidedUpsampleSettings& settings = {});
+                         const GuidedUpsampleSettings& settings = {}, const Grade* grade = nullptr);
 
 }  // namespace cf::color

@@ -60,11 +60,11 @@ namespace {
 
 // One row: ab_of(c) gives the pixel's (a, b).
 template <class AbOf>
-void convertRow(const float* lp, AbOf ab_of, int cols, cv::Vec3b* dst) {
+void convertRow(const float* lp, AbOf ab_of, int cols, cv::Vec3b* dst, const Grade* grade) {
   static const SrgbEncoder encoder;  // immutable after construction (thread-safe init)
   for (int c = 0; c < cols; ++c) {
     const float L = lp[c];
-    const cv::Vec2f ab = ab_of(c) * chromaFade(L);
+    const cv::Vec2f ab = (grade ? gradeAb(*grade, ab_of(c)) : ab_of(c)) * chromaFade(L);
     const float fy = (L + 16.0f) / 116.0f;
     const float x = labFInv(fy + ab[0] / 500.0f) * kWhiteX;
     const float y = L > kKappa * kEpsilon ? fy * fy * fy : L / kKappa;
@@ -90,22 +90,26 @@ cv::Mat fadeChroma(const cv::Mat& l, const cv::Mat& ab) {
   return out;
 }
 
-cv::Mat labToRgb8(const cv::Mat& l, const cv::Mat& ab) {
+cv::Mat labToRgb8(const cv::Mat& l, const cv::Mat& ab, const Grade* grade) {
   CV_Assert(l.type() == CV_32FC1 && ab.type() == CV_32FC2 && l.size() == ab.size());
+  if (grade && grade->isIdentity())
+    grade = nullptr;
   cv::Mat out(l.size(), CV_8UC3);
   cv::parallel_for_(cv::Range(0, l.rows), [&](const cv::Range& rows) {
     for (int r = rows.start; r < rows.end; ++r) {
       const cv::Vec2f* abp = ab.ptr<cv::Vec2f>(r);
       convertRow(
-          l.ptr<float>(r), [abp](int c) { return abp[c]; }, l.cols, out.ptr<cv::Vec3b>(r));
+          l.ptr<float>(r), [abp](int c) { return abp[c]; }, l.cols, out.ptr<cv::Vec3b>(r), grade);
     }
   });
   return out;
 }
 
-cv::Mat labToRgb8Affine(const cv::Mat& l, const cv::Mat& coefficients) {
+cv::Mat labToRgb8Affine(const cv::Mat& l, const cv::Mat& coefficients, const Grade* grade) {
   CV_Assert(l.type() == CV_32FC1 && coefficients.type() == CV_32FC4 &&
             l.size() == coefficients.size());
+  if (grade && grade->isIdentity())
+    grade = nullptr;
   cv::Mat out(l.size(), CV_8UC3);
   cv::parallel_for_(cv::Range(0, l.rows), [&](const cv::Range& rows) {
     for (int r = rows.start; r < rows.end; ++r) {
@@ -117,7 +121,7 @@ cv::Mat labToRgb8Affine(const cv::Mat& l, const cv::Mat& coefficients) {
             const float g = lp[c] / 100.0f;
             return cv::Vec2f(k[c][0] * g + k[c][1], k[c][2] * g + k[c][3]);
           },
-          l.cols, out.ptr<cv::Vec3b>(r));
+          l.cols, out.ptr<cv::Vec3b>(r), grade);
     }
   });
   return out;

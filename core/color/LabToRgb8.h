@@ -9,15 +9,19 @@
 
 #include <opencv2/core.hpp>
 
+#include "color/Grade.h"
+
 namespace cf::color {
 
 /// L (CV_32FC1, 0..100) and ab (CV_32FC2, same size) -> CV_8UC3 RGB, clipped to the sRGB gamut.
-/// The chroma fades to neutral near L 0 and L 100 (ChromaFade.h), so black and white stay so.
-cv::Mat labToRgb8(const cv::Mat& l, const cv::Mat& ab);
+/// `grade` (the shot's grading; null for none) applies to ab first (Grade.h); then the chroma
+/// fades to neutral near L 0 and L 100 (ChromaFade.h), so black and white stay so.
+cv::Mat labToRgb8(const cv::Mat& l, const cv::Mat& ab, const Grade* grade = nullptr);
 
 /// The same with ab given per pixel as an affine function of the guide g = L / 100:
 /// a = k0 * g + k1, b = k2 * g + k3, `coefficients` CV_32FC4 (the guided upsampler's output form,
 /// so the full-resolution ab is never stored).
-cv::Mat labToRgb8Affine(const cv::Mat& l, const cv::Mat& coefficients);
+cv::Mat labToRgb8Affine(const cv::Mat& l, const cv::Mat& coefficients,
+                        const Grade* grade = nullptr);
 
 }  // namespace cf::color

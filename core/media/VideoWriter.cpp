@@ -1,6 +1,10 @@
 #include "media/VideoWriter.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 
 extern "C" {
@@ -518,6 +522,45 @@ std::string subtitlesLeftOutNote(const StreamInfo& source) {
   return "the " + std::to_string(source.subtitleStreamCount()) + " subtitle stream(s) of '" +
          source.path + "' (" + codecs +
          ") were left out: only video and audio are written. Mux them back with ffmpeg if needed.";
+}
+
+Status checkVideoTarget(const std::string& path, VideoCodec codec) {
+  namespace fs = std::filesystem;
+  const std::string target = inQuotes(path);
+  if (path.empty())
+    return makeError("no output file given. Pass the path of the video to write.");
+  // The path first (as VideoWriter::create and TempOutputFile do): it matters most to the user.
+  std::error_code ec;
+  if (fs::is_directory(path, ec))
+    return makeError("cannot write " + target +
+                     ": it is a folder. Give a file name such as out.mp4.");
+  fs::path dir = fs::path(path).parent_path();
+  if (dir.empty())
+    dir = ".";
+  if (!fs::exists(dir, ec))
+    return makeError("cannot write " + target + ": the folder " + inQuotes(dir.string()) +
+                     " does not exist. Create it or choose another output folder.");
+  if (!fs::is_directory(dir, ec))
+    return makeError("cannot write " + target + ": " + inQuotes(dir.string()) +
+                     " is not a folder.");
+  if (::access(dir.c_str(), W_OK | X_OK) != 0)
+    return makeError("cannot write " + target + ": the folder " + inQuotes(dir.string()) +
+                     " is not writable (" + std::strerror(errno) +
+                     "). Choose a folder you can write to.");
+  const std::string ext = lowerExtension(path);
+  const char* muxer = muxerForExtension(ext);
+  if (!muxer)
+    return makeError("cannot write " + target + ": unsupported extension. Use .mp4, .mkv or .mov.");
+  const AVCodec* encoder = findEncoder(codec);
+  if (!encoder)
+    return makeError("cannot write " + target + ": this FFmpeg build has no " +
+                     videoCodecName(codec) + " encoder.");
+  const AVOutputFormat* oformat = av_guess_format(muxer, nullptr, nullptr);
+  if (!oformat || avformat_query_codec(oformat, encoder->id, FF_COMPLIANCE_NORMAL) != 1)
+    return makeError("cannot write " + target + ": " + videoCodecName(codec) +
+                     " video cannot be stored in " + ext + " files. Use " +
+                     (codec == VideoCodec::ProRes ? ".mov or .mkv" : ".mkv") + " instead.");
+  return {};
 }
 
 }  // namespace cf::media

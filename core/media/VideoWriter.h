@@ -128,6 +128,12 @@ class VideoWriter {
   bool closed_ = false;
 };
 
+/// Checks, without writing anything, that `path` can take `codec` video: a known extension (.mp4,
+/// .m4v, .mkv, .mov), an encoder in this FFmpeg build, a container that stores the codec, and an
+/// existing folder. The same messages as VideoWriter::create gives later; for commands that must
+/// refuse a bad output before any long work.
+Status checkVideoTarget(const std::string& path, VideoCodec codec);
+
 /// The writer carries video and audio only: the note that says the subtitle streams of `source`
 /// were left out (call when source.subtitleStreamCount() > 0).
 std::string subtitlesLeftOutNote(const StreamInfo& source);

@@ -20,8 +20,8 @@ std::string quoted(const QString& path) {
 
 Error missingFile(const QString& path) {
   return makeError("model file " + quoted(path) +
-                   " does not exist: check the path, or pass --model with a .cfmodel or "
-                   "TorchScript file");
+                   " does not exist: check the path, or choose a .cfmodel or TorchScript "
+                   "model file");
 }
 
 Error notAFile(const QString& path) {

@@ -187,8 +187,9 @@ Status runSmoothingStage(const temporal::SmoothSettings& settings, int64_t count
   return {};
 }
 
-Status runRecombineStage(const FrameSpan& keep, FrameQueue& in, FrameQueue& out, int rgb_depth,
-                         const CancelToken& cancel, StageTimes& times) {
+Status runRecombineStage(const FrameSpan& keep, const std::vector<GradeRange>& grades,
+                         FrameQueue& in, FrameQueue& out, int rgb_depth, const CancelToken& cancel,
+                         StageTimes& times) {
   return guarded("recombining L and ab", [&]() -> Status {
     ExportFramePtr f;
     while (in.pop(f)) {
@@ -198,8 +199,10 @@ Status runRecombineStage(const FrameSpan& keep, FrameQueue& in, FrameQueue& out,
         continue;
       {
         BusyTimer busy(times.recombine_s);
-        f->rgb = rgb_depth > 8 ? color::recombineToRgb16(lumaL(*f->frame), f->smoothed_ab)
-                               : color::recombineToRgb8(lumaL(*f->frame), f->smoothed_ab);
+        const color::Grade* grade = gradeAt(grades, f->index);
+        f->rgb = rgb_depth > 8
+                     ? color::recombineToRgb16(lumaL(*f->frame), f->smoothed_ab, {}, grade)
+                     : color::recombineToRgb8(lumaL(*f->frame), f->smoothed_ab, {}, grade);
         f->smoothed_ab.release();
         f->l_work.release();
         f->ab.reset();

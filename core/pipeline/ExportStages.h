@@ -17,6 +17,7 @@
 #include "common/CancelToken.h"
 #include "common/Result.h"
 #include "pipeline/AnalysedFrameStream.h"
+#include "pipeline/SessionTypes.h"
 #include "temporal/FlowCache.h"
 #include "temporal/TemporalSmoother.h"
 
@@ -85,8 +86,10 @@ Status runSmoothingStage(const temporal::SmoothSettings& settings, int64_t count
                          FrameQueue& out, const CancelToken& cancel, StageTimes& times);
 
 /// Recombines full-resolution L with the smoothed ab of the frames of `keep` (the others were
-/// smoothing context), as CV_8UC3 or (rgb_depth 16) CV_16UC3, and hands those on.
-Status runRecombineStage(const FrameSpan& keep, FrameQueue& in, FrameQueue& out, int rgb_depth,
-                         const CancelToken& cancel, StageTimes& times);
+/// smoothing context), graded by their shot's entry in `grades`, as CV_8UC3 or (rgb_depth 16)
+/// CV_16UC3, and hands those on.
+Status runRecombineStage(const FrameSpan& keep, const std::vector<GradeRange>& grades,
+                         FrameQueue& in, FrameQueue& out, int rgb_depth, const CancelToken& cancel,
+                         StageTimes& times);
 
 }  // namespace cf::pipeline

@@ -212,7 +212,8 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
     const int rgb_depth = writer.rgbDepth();
     runner.start(
         [&] {
-          return runRecombineStage(written_span, smoothed, recombined, rgb_depth, cancel, times);
+          return runRecombineStage(written_span, request.grades, smoothed, recombined, rgb_depth,
+                                   cancel, times);
         },
         kLaterStageNice);
 

@@ -42,6 +42,8 @@ struct RenderRequest {
   int bit_depth = 0;          ///< output depth; 0 = the source's where the format allows
   int64_t start_number = -1;  ///< image sequence output: first file number; -1 = like the source
   temporal::TemporalSettings temporal;
+  /// Per-shot grading, applied at the recombination to RGB (the preview's conversion).
+  std::vector<GradeRange> grades;
   /// Render the range exactly as an export of the whole video renders it (a shard): read the
   /// context frames around it that the network batches and the smoothing need (ShardPlan.h), and
   /// keep the source's timestamps, so that joined shards are the whole export frame for frame.

@@ -44,8 +44,8 @@ Status checkNetworkOutput(int64_t frame, cv::Mat& ab, cv::Mat& confidence, Maske
                      std::to_string(static_cast<int>(kMaxAbMagnitude)) + " ab) for " +
                      std::to_string(bad) + " of the " + std::to_string(total) +
                      " pixels of frame " + std::to_string(frame) +
-                     ": the model file is broken or does not fit this input. Use another "
-                     "model (--model), or the shipped one.");
+                     ": the model file is broken or does not fit this input. Choose another "
+                     "model, or the shipped one.");
   qCWarning(lcPipeline, "frame %lld: the model produced %lld invalid pixel(s); masked as grey",
             static_cast<long long>(frame), static_cast<long long>(bad));
   if (masked.first_frame < 0 || frame < masked.first_frame)

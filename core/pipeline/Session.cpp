@@ -1,6 +1,8 @@
 #include "pipeline/Session.h"
 
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <opencv2/imgproc.hpp>
 
 #include "common/ErrorBoundary.h"
@@ -8,6 +10,7 @@
 #include "pipeline/CacheKey.h"
 #include "pipeline/CacheManager.h"
 #include "pipeline/CutScanCache.h"
+#include "pipeline/ExportOutput.h"
 #include "pipeline/Exporter.h"
 #include "pipeline/FrameConversions.h"
 #include "pipeline/GuidedShots.h"
@@ -73,18 +76,26 @@ constexpr size_t kMemoryOnlyFlowLinks = 512;
 
 // ---- Impl helpers ----
 
-Status Session::Impl::ensureEngine() {
-  if (colorizer)
-    return {};
+namespace {
+model::ColorizerSettings colorizerSettings(const SessionSettings& settings) {
   model::ColorizerSettings cs;
-  cs.model_path = QString::fromStdString(model_path);
+  cs.model_path = QString::fromStdString(resolveModelPath(settings.model_path));
   cs.device = toModelDevice(settings.device);
   cs.working_height_px = settings.working_height_px;
   cs.temperature = settings.temperature;
-  auto created = model::Colorizer::create(cs);
-  if (!created)
-    return created.error();
-  colorizer = std::move(*created);
+  return cs;
+}
+}  // namespace
+
+Status Session::Impl::ensureEngine() {
+  if (colorizer && ab_cache)
+    return {};
+  if (!colorizer) {
+    auto created = model::Colorizer::create(colorizerSettings(settings));
+    if (!created)
+      return created.error();
+    colorizer = std::move(*created);
+  }
   info.device_name = colorizer->deviceName().toStdString();
   auto cache = AbCache::open(cacheFolderFor(info.path, model_path, settings), kMemoryAbFrames);
   if (!cache) {
@@ -177,6 +188,14 @@ double Session::Impl::lambdaFor(int64_t frame) const {
   return settings.lambda;
 }
 
+const color::Grade* Session::Impl::gradeFor(int64_t frame) const {
+  const int64_t shot_first = shotOf(frame).first;
+  for (const ShotOverride& o : overrides)
+    if (o.shot_first_frame == shot_first && o.grade)
+      return &*o.grade;
+  return nullptr;
+}
+
 std::pair<int64_t, int64_t> Session::Impl::shotOf(int64_t frame) const {
   int64_t first = 0, end = info.frame_count;
   if (scan) {
@@ -251,11 +270,23 @@ Status Session::updateSettings(const SessionSettings& settings) {
         !s)
       return s;
   const bool readable_part = old.input.readable_part;  // how this file was opened stays
+  // Load the new model before anything is dropped: a model that does not load leaves the
+  // session as it was, with the previous model and everything analysed with it.
+  std::unique_ptr<model::Colorizer> next_colorizer;
+  if (network_changed && impl_->colorizer) {
+    auto created = model::Colorizer::create(colorizerSettings(settings));
+    if (!created)
+      return makeError("the model could not be loaded, so the previous one stays in use: " +
+                       created.message());
+    next_colorizer = std::move(*created);
+  }
   impl_->settings = settings;
   impl_->settings.input.readable_part = readable_part;
   impl_->model_path = resolveModelPath(settings.model_path);
-  if (network_changed)
+  if (network_changed) {
     impl_->dropNetworkCaches();
+    impl_->colorizer = std::move(next_colorizer);  // null when no model was loaded yet
+  }
   if (network_changed || flow_changed) {
     impl_->flow_cache.reset();  // reopened for the new settings (its folder depends on them)
     impl_->window = Impl::PreviewWindow();
@@ -318,9 +349,27 @@ const ExportStats& Session::lastExportStats() const {
   return impl_->last_export;
 }
 
+Status Session::checkExportTarget(const ExportRequest& request) {
+  if (isImageOutputPath(request.output_path)) {
+    // Image sequences and stills: their writer checks the names; the folder is checked here.
+    std::error_code ec;
+    std::filesystem::path dir = std::filesystem::path(request.output_path).parent_path();
+    if (dir.empty())
+      dir = ".";
+    if (!std::filesystem::is_directory(dir, ec))
+      return makeError("cannot write '" + request.output_path + "': the folder '" + dir.string() +
+                       "' does not exist. Create it or choose another output folder.");
+    return {};
+  }
+  return media::checkVideoTarget(request.output_path, toVideoCodec(request.codec));
+}
+
 Status Session::exportVideo(const ExportRequest& request, const CancelToken& cancel,
                             const ProgressFn& progress) {
   const auto t0 = std::chrono::steady_clock::now();
+  // A bad output is reported before the model loads and the film is scanned.
+  if (Status s = checkExportTarget(request); !s)
+    return s;
   if (Status s = impl_->ensureEngine(); !s)
     return s;
   const bool scanned = impl_->scan.has_value();
@@ -371,6 +420,17 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
     if (!prepared)
       return prepared.error();
     guided = std::move(*prepared);
+  }
+  // Per-shot grades, one range per shot from the first graded one on (an ungraded shot after a
+  // graded one gets the identity grade, so a grade never runs past its cut).
+  std::vector<int64_t> shot_starts{0};
+  for (const temporal::SceneCut& cut : impl_->scan->cuts)
+    shot_starts.push_back(cut.frame);
+  std::sort(shot_starts.begin(), shot_starts.end());
+  for (int64_t start : shot_starts) {
+    const color::Grade* g = impl_->gradeFor(start);
+    if (g || !rr.grades.empty())
+      rr.grades.push_back({start, g ? *g : color::Grade{}});
   }
   RenderServices services;
   services.guided = guided.get();

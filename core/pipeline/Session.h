@@ -68,6 +68,10 @@ class Session {
   /// Every analysed frame's metrics and flags, and the merged failure ranges.
   analysis::AnalysisReport failureReport() const;
 
+  /// Checks the output of `request` before any work (extension, codec, container, folder): what
+  /// exportVideo() would refuse only after the model loaded and the film was scanned.
+  static Status checkExportTarget(const ExportRequest& request);
+
   /// Encodes the colourised video. The output appears at request.output_path only on success.
   Status exportVideo(const ExportRequest& request, const CancelToken& cancel,
                      const ProgressFn& progress);

@@ -74,6 +74,8 @@ struct Session::Impl {
   Status measureShotFlicker(int64_t shot_first, int64_t shot_end, const CancelToken& cancel);
   /// measureShotFlicker() on every shot overlapping [first, last] that needs it.
   Status measureFlicker(int64_t first, int64_t last, const CancelToken& cancel);
+  /// The grade of the shot holding `frame` (its override), or null.
+  const color::Grade* gradeFor(int64_t frame) const;
   /// First and one-past-last frame of the shot holding `frame` (whole video before the scan).
   std::pair<int64_t, int64_t> shotOf(int64_t frame) const;
 };

@@ -88,9 +88,11 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
     auto out = std::make_shared<PreviewFrame>();
     out->frame_index = i;
     out->lambda = lambda;
+    out->grade = request.grade;
     out->grey_rgb8 = greyRgb8(centre->l_full);
-    out->raw_rgb8 = color::recombineToRgb8(centre->l_full, centre->ab->ab);
-    out->smoothed_rgb8 = color::recombineToRgb8(centre->l_full, smoothed_ab);
+    // The export's own conversion, with the shot's grade (ExportStages.cpp, runRecombineStage).
+    out->raw_rgb8 = color::recombineToRgb8(centre->l_full, centre->ab->ab, {}, &request.grade);
+    out->smoothed_rgb8 = color::recombineToRgb8(centre->l_full, smoothed_ab, {}, &request.grade);
     if (d.info.source_has_colour)
       out->source_rgb8 = frameToRgb8(*centre->frame);
     out->confidence = centre->ab->confidence;

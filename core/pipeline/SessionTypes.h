@@ -12,6 +12,7 @@
 
 #include "analysis/ConfidenceMap.h"
 #include "analysis/FailureTypes.h"
+#include "color/Grade.h"
 #include "media/InputOptions.h"
 
 namespace cf::pipeline {
@@ -36,10 +37,37 @@ struct SessionSettings {
 
 /// Per-shot override of the global settings (undoable in the GUI).
 struct ShotOverride {
+  ShotOverride() = default;
+  ShotOverride(int64_t first_frame, std::optional<double> shot_lambda = {},
+               std::optional<double> shot_temperature = {},
+               std::optional<color::Grade> shot_grade = {})
+      : shot_first_frame(first_frame),
+        lambda(shot_lambda),
+        temperature(shot_temperature),
+        grade(std::move(shot_grade)) {}
   int64_t shot_first_frame = 0;
   std::optional<double> lambda;
   std::optional<double> temperature;
+  std::optional<color::Grade> grade;  ///< the shot's grading (applied last, before RGB)
 };
+
+/// The grade of each shot from its first frame on (source frame numbers, sorted); frames before
+/// the first entry have none.
+struct GradeRange {
+  int64_t first_frame = 0;
+  color::Grade grade;
+};
+
+/// The grade in force at `frame`, or null.
+inline const color::Grade* gradeAt(const std::vector<GradeRange>& ranges, int64_t frame) {
+  const color::Grade* found = nullptr;
+  for (const GradeRange& r : ranges) {
+    if (r.first_frame > frame)
+      break;
+    found = &r.grade;
+  }
+  return found;
+}
 
 /// Facts about the opened video that the GUI shows.
 struct SessionInfo {
@@ -111,13 +139,18 @@ struct ExportStats {
 };
 
 struct PreviewRequest {
+  PreviewRequest() = default;
+  PreviewRequest(int64_t frame, double lambda_value, const color::Grade& shot_grade = {})
+      : frame_index(frame), lambda(lambda_value), grade(shot_grade) {}
   int64_t frame_index = 0;
   double lambda = 4.0;
+  color::Grade grade;  ///< the grade of the frame's shot (what the export applies there)
 };
 
 struct PreviewFrame {
   int64_t frame_index = 0;
   double lambda = 0.0;
+  color::Grade grade;     ///< applied to raw_rgb8 and smoothed_rgb8
   cv::Mat grey_rgb8;      ///< the source as the model sees it (L only), CV_8UC3
   cv::Mat raw_rgb8;       ///< network output without smoothing, CV_8UC3
   cv::Mat smoothed_rgb8;  ///< smoothed at `lambda`, CV_8UC3

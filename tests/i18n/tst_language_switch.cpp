@@ -4,8 +4,12 @@
 // its language from the system locale, the stored setting or --lang (checked on `chromaflow
 // --help` in a child process with LC_ALL set).
 
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
 #include <QAction>
+#include <QComboBox>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QGroupBox>
 #include <QLabel>
 #include <QMenu>
@@ -13,6 +17,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTranslator>
@@ -24,6 +29,7 @@
 #include "FailuresPanel.h"
 #include "LanguageSwitcher.h"
 #include "MainWindow.h"
+#include "SettingsPanel.h"
 #include "analysis/FailureFlagger.h"
 
 using namespace cf::ui;
@@ -55,6 +61,46 @@ QStringList acceleratorClashes(const QList<QAction*>& actions) {
   for (auto it = by_key.cbegin(); it != by_key.cend(); ++it)
     if (it.value().size() > 1)
       out << QString(it.key()) + QStringLiteral(": ") + it.value().join(QStringLiteral(", "));
+  return out;
+}
+
+/// Widgets of `dock` that are cut off: sticking out of the dock sideways (or at the bottom,
+/// outside a scroll area), or narrower than their text needs. Item views count as one widget.
+QStringList clippedWidgets(QDockWidget* dock) {
+  QStringList out;
+  const QRect area = dock->rect();
+  for (QWidget* w : dock->findChildren<QWidget*>()) {
+    // Qt's own title-bar buttons of a dock (qt_dockwidget_*) are not ours to lay out.
+    if (!w->isVisibleTo(dock) || w->isWindow() || qobject_cast<QScrollBar*>(w) ||
+        w->objectName().startsWith(QLatin1String("qt_")))
+      continue;
+    bool in_view = false, in_scroll = false;
+    for (QWidget* p = w->parentWidget(); p && p != dock; p = p->parentWidget()) {
+      in_view = in_view || qobject_cast<QAbstractItemView*>(p);
+      in_scroll = in_scroll || qobject_cast<QAbstractScrollArea*>(p);
+    }
+    if (in_view)
+      continue;
+    const QRect r(w->mapTo(dock, QPoint(0, 0)), w->size());
+    const QString name = QStringLiteral("%1 '%2'").arg(QLatin1String(w->metaObject()->className()),
+                                                       w->property("text").toString().isEmpty()
+                                                           ? w->objectName()
+                                                           : w->property("text").toString());
+    if (r.left() < area.left() || r.right() > area.right())
+      out << name + QStringLiteral(" sticks out sideways (x %1..%2 of %3)")
+                        .arg(r.left())
+                        .arg(r.right())
+                        .arg(area.right());
+    else if (!in_scroll && (r.top() < area.top() || r.bottom() > area.bottom()))
+      out << name + QStringLiteral(" sticks out at the bottom");
+    const auto* label = qobject_cast<QLabel*>(w);
+    const bool has_text = qobject_cast<QAbstractButton*>(w) || qobject_cast<QComboBox*>(w) ||
+                          qobject_cast<QAbstractSpinBox*>(w) || (label && !label->wordWrap());
+    if (has_text && w->width() < w->minimumSizeHint().width())
+      out << name + QStringLiteral(" is %1 px wide, needs %2")
+                        .arg(w->width())
+                        .arg(w->minimumSizeHint().width());
+  }
   return out;
 }
 
@@ -283,6 +329,57 @@ class TestLanguageSwitch : public QObject {
     QCOMPARE(translatedFailureReason(
                  cf::analysis::Reason{cf::analysis::ReasonCode::LowConfidenceArea, 35.0}),
              QStringLiteral("Geringe Konfidenz auf 35 % des Bildes"));
+  }
+
+  /// Issue #16: every dock, laid out at the default window size in every language, shows each
+  /// of its widgets whole (German pushed the λ box and the Clear button out of the Settings dock).
+  void docksFitInEveryLanguage() {
+    MainWindow w(dir_.filePath(QStringLiteral("layout.ini")));
+    w.resize(1440, 900);  // the default size (app/gui/main.cpp)
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    const auto docks = w.findChildren<QDockWidget*>();
+    QVERIFY(docks.size() >= 3);
+    for (const char* code : {"en", "de", "fr", "es", "zh_CN", "en"}) {
+      QVERIFY(w.setLanguage(QLatin1String(code)));
+      // Let the layouts settle (LayoutRequest events, the dock area's new split).
+      for (int i = 0; i < 5; ++i) {
+        QCoreApplication::sendPostedEvents();
+        QCoreApplication::processEvents();
+      }
+      for (QDockWidget* dock : docks) {
+        dock->raise();  // Settings and Grade share a place as tabs
+        for (int i = 0; i < 3; ++i) {
+          QCoreApplication::sendPostedEvents();
+          QCoreApplication::processEvents();
+        }
+        QVERIFY2(dock->isVisible(), qPrintable(dock->objectName()));
+        const QStringList clipped = clippedWidgets(dock);
+        QVERIFY2(clipped.isEmpty(), qPrintable(QStringLiteral("%1, %2: %3")
+                                                   .arg(QLatin1String(code), dock->objectName(),
+                                                        clipped.join(QStringLiteral("; ")))));
+      }
+    }
+  }
+
+  /// Issue #16: numbers follow the language at once -- back in English they read 4.00 again,
+  /// not German's 4,00, without a restart.
+  void numbersFollowTheLanguage() {
+    MainWindow w(dir_.filePath(QStringLiteral("numbers.ini")));
+    QDoubleSpinBox* lambda = w.settingsPanel()->lambdaSpin();
+    QVERIFY(w.setLanguage(QStringLiteral("en")));
+    QVERIFY2(lambda->text().contains(QLatin1Char('.')), qPrintable(lambda->text()));
+    QVERIFY(w.setLanguage(QStringLiteral("de")));
+    QVERIFY2(lambda->text().contains(QLatin1Char(',')), qPrintable(lambda->text()));
+    QVERIFY(w.setLanguage(QStringLiteral("en")));
+    QVERIFY2(
+        lambda->text().contains(QLatin1Char('.')) && !lambda->text().contains(QLatin1Char(',')),
+        qPrintable(lambda->text()));
+    QCOMPARE(lambda->locale().decimalPoint(), QStringLiteral("."));
+    // A window made later starts in the language's format as well.
+    QVERIFY(w.setLanguage(QStringLiteral("fr")));
+    ExportDialog dialog;
+    QCOMPARE(dialog.locale().decimalPoint(), QStringLiteral(","));
   }
 
   void appFollowsSystemLocaleSettingAndOption_data() {

@@ -1,6 +1,6 @@
 // Export features end to end (Session / chromaflow-cli colorize): a frame range keeps its audio,
-// per-shot lambda overrides reach the export, and a GPU that fails mid-run falls back to the CPU
-// with a note and the same frames.
+// per-shot lambda overrides and grades reach the export (the grade as the preview shows it), and a
+// GPU that fails mid-run falls back to the CPU with a note and the same frames.
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -129,6 +129,28 @@ class TestExportFeatures : public QObject {
     QVERIFY(mixed.left(cut) == raw.left(cut));
     QVERIFY2(maxByteDiff(mixed.mid(cut), smooth.mid(cut)) <= 2,
              qPrintable(QString::number(maxByteDiff(mixed.mid(cut), smooth.mid(cut)))));
+  }
+
+  /// Issue #15: a shot's grade reaches the export, changes its colours and stops at its cut.
+  void gradedShotReachesTheExport() {
+    const qsizetype frame_bytes = 160 * 96 * 3;
+    color::Grade grade;
+    grade.saturation = 1.8;
+    grade.temperature = 12.0;
+    grade.tint = -6.0;
+    grade.hue_remap = color::HueRemap{0.0, 180.0, 250.0, 30.0};
+    pipeline::ShotOverride graded;
+    graded.shot_first_frame = 0;
+    graded.grade = grade;
+    const QByteArray plain = exportFrames(QStringLiteral("plain.mkv"), 0.0, {});
+    const QByteArray out = exportFrames(QStringLiteral("graded.mkv"), 0.0, {graded});
+    QCOMPARE(plain.size(), 24 * frame_bytes);
+    QCOMPARE(out.size(), plain.size());
+    const qsizetype cut = 12 * frame_bytes;
+    QVERIFY2(maxByteDiff(out.left(cut), plain.left(cut)) >= 20,
+             qPrintable(QString::number(maxByteDiff(out.left(cut), plain.left(cut)))));
+    QVERIFY(out.mid(cut) == plain.mid(cut));  // the next shot is not graded
+    // That the preview shows these very pixels: tst_export_job (gradedShotPreviewEqualsExport).
   }
 
   void gpuFailureFallsBackToCpuWithANote() {

@@ -1,8 +1,8 @@
 // Export jobs (pipeline::runExportJob, what the GUI's job queue and the CLI run): the preview of a
 // frame, requested with its shot's effective λ and written through the export's encoder (FFV1,
 // 8-bit 4:2:0, so both pass the same RGB -> YUV conversion), is pixel-identical to that frame of an
-// FFV1 export with the same per-shot overrides; a job cancelled before it starts, while it opens,
-// while it scans for cuts or while it exports leaves no file.
+// FFV1 export with the same per-shot overrides (λ and grade); a job cancelled before it starts,
+// while it opens, while it scans for cuts or while it exports leaves no file.
 
 #include <QDir>
 #include <QFileInfo>
@@ -117,6 +117,44 @@ class TestExportJob : public QObject {
     QVERIFY(other.ok());
     QVERIFY(throughExportEncoder((*other)->smoothed_rgb8, QStringLiteral("o18.mkv")) !=
             frames.mid(18 * frame_bytes, frame_bytes));
+  }
+
+  /// Issue #15: the preview of a graded shot, through the export's encoder, is pixel-identical to
+  /// the export of the job carrying that grade; the grade stops at the cut.
+  void gradedShotPreviewEqualsExport() {
+    color::Grade grade;
+    grade.saturation = 1.8;
+    grade.temperature = 12.0;
+    grade.tint = -6.0;
+    grade.hue_remap = color::HueRemap{0.0, 180.0, 250.0, 30.0};
+    pipeline::ExportJobSpec job = spec(QStringLiteral("graded.mkv"));
+    job.overrides = {pipeline::ShotOverride{12, {}, {}, grade}};  // the second shot only
+    auto exported = pipeline::runExportJob(job, {}, {});
+    QVERIFY2(exported.ok(), exported.ok() ? "" : exported.message().c_str());
+    const QByteArray frames =
+        test::rawFrames(QString::fromStdString(job.request.output_path), QStringLiteral("rgb24"));
+    const qsizetype frame_bytes = 160 * 96 * 3;
+    QCOMPARE(frames.size(), 24 * frame_bytes);
+    auto session = pipeline::Session::open(cut_clip_.toStdString(), job.settings);
+    QVERIFY(session.ok());
+    QVERIFY((*session)->analyse(0, 23, {}, {}).ok());
+    for (const int64_t frame : {int64_t(4), int64_t(18)}) {
+      const color::Grade shot_grade = frame >= 12 ? grade : color::Grade{};
+      auto preview = (*session)->preview({frame, job.settings.lambda, shot_grade}, {});
+      QVERIFY2(preview.ok(), preview.ok() ? "" : preview.message().c_str());
+      QCOMPARE((*preview)->grade, shot_grade);
+      const QByteArray encoded =
+          throughExportEncoder((*preview)->smoothed_rgb8, QStringLiteral("g%1.mkv").arg(frame));
+      const QByteArray written = frames.mid(frame * frame_bytes, frame_bytes);
+      QVERIFY2(encoded == written, qPrintable(QStringLiteral("frame %1 differs by up to %2")
+                                                  .arg(frame)
+                                                  .arg(maxDiff(encoded, written))));
+    }
+    // The grade shows: the same frame ungraded is another picture.
+    auto plain = (*session)->preview({18, job.settings.lambda}, {});
+    QVERIFY(plain.ok());
+    QVERIFY(maxDiff(throughExportEncoder((*plain)->smoothed_rgb8, QStringLiteral("p18g.mkv")),
+                    frames.mid(18 * frame_bytes, frame_bytes)) >= 20);
   }
 
   void cancelInEveryStageLeavesNoFile() {

@@ -6,8 +6,11 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -15,10 +18,12 @@
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QUndoStack>
 #include <QtTest>
 
 #include "ExportDialog.h"
 #include "FailureNavigation.h"
+#include "GradePanel.h"
 #include "JobQueue.h"
 #include "MainWindow.h"
 #include "PreviewWidget.h"
@@ -92,6 +97,29 @@ class TestMainWindow : public QObject {
     }
   }
 
+  /// The text of every editable field of the window (line edits, spin boxes, combo boxes).
+  QStringList fieldTexts() const {
+    QStringList texts;
+    for (const QLineEdit* e : window_->findChildren<QLineEdit*>())
+      texts << e->text();
+    for (const QComboBox* c : window_->findChildren<QComboBox*>())
+      texts << c->currentText();
+    return texts;
+  }
+
+  /// Where a key press goes: the focus widget, else the window.
+  QWidget* focusTarget() const {
+    QWidget* focus = QApplication::focusWidget();
+    return focus ? focus : window_.get();
+  }
+
+  qint64 analysedFrames() const {
+    const auto data = window_->timeline()->timelineData();
+    return data ? std::count_if(data->frames.begin(), data->frames.end(),
+                                [](const auto& f) { return f.analysed; })
+                : 0;
+  }
+
   void waitForFrame(qint64 frame) {
     QTRY_COMPARE_WITH_TIMEOUT(shownFrame(window_->preview()), frame, kPreviewTimeoutMs);
   }
@@ -151,6 +179,77 @@ class TestMainWindow : public QObject {
     QVERIFY(window_->recentFiles().contains(QFileInfo(clip_).absoluteFilePath()));
   }
 
+  /// Issue #16, focus trap: after start-up a key press reaches the window's shortcuts, whatever
+  /// has the focus, and no text field changes.
+  void keyPressAfterStartUpPlaysAndTypesNothing() {
+    window_->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+    QWidget* focus = QApplication::focusWidget();
+    QVERIFY(focus);
+    QVERIFY2(!qobject_cast<QLineEdit*>(focus) && !qobject_cast<QAbstractSpinBox*>(focus) &&
+                 !qobject_cast<QLineEdit*>(focus->focusProxy()),
+             focus->metaObject()->className());
+    const QStringList before = fieldTexts();
+    QVERIFY(!window_->playback()->isPlaying());
+    QTest::keyClick(focus, Qt::Key_Space);
+    QVERIFY(window_->playback()->isPlaying());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_K);
+    QVERIFY(!window_->playback()->isPlaying());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_3);
+    QVERIFY(window_->action("modeSingle")->isChecked());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_1);
+    QVERIFY(window_->action("modeSideBySide")->isChecked());
+    QCOMPARE(fieldTexts(), before);
+    // A text field being edited keeps its keys; a click on the preview or the timeline takes
+    // the focus back, and the shortcuts work again.
+    for (QWidget* target :
+         {static_cast<QWidget*>(window_->preview()), static_cast<QWidget*>(window_->timeline())}) {
+      window_->settingsPanel()->temperatureSpin()->setFocus();
+      QCOMPARE(QApplication::focusWidget(), window_->settingsPanel()->temperatureSpin());
+      QTest::mouseClick(target, Qt::LeftButton, {}, QPoint(5, target->height() - 5));
+      QCOMPARE(QApplication::focusWidget(), target);
+    }
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QVERIFY(window_->playback()->isPlaying());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_K);
+    QVERIFY(!window_->playback()->isPlaying());
+    QCOMPARE(fieldTexts(), before);
+  }
+
+  /// Issue #16: a model that does not load keeps the previous model, its analysis and the
+  /// project's setting, and the error is the window's (no command-line wording).
+  void badModelKeepsThePreviousModelAndAnalysis() {
+    QTRY_VERIFY_WITH_TIMEOUT(analysedFrames() > 0, kPreviewTimeoutMs);
+    const std::string good = window_->project()->settings().model_path;
+    QSignalSpy rejected(window_->engine(), &SessionController::settingsRejected);
+    QSignalSpy timeline(window_->engine(), &SessionController::timelineUpdated);
+    auto s = window_->project()->settings();
+    s.model_path = dir_.filePath("missing.cfmodel").toStdString();
+    window_->project()->setSettings(s);
+    QVERIFY(rejected.wait(kPreviewTimeoutMs));
+    QCOMPARE(window_->project()->settings().model_path, good);
+    QCOMPARE(window_->settingsPanel()->settings().model_path, good);
+    QCOMPARE(window_->settingsPanel()->modelChoice()->currentData().toString(),
+             QString::fromStdString(good));
+    auto* box = window_->findChild<QMessageBox*>(QStringLiteral("errorBox"));
+    QVERIFY(box);
+    QVERIFY(!box->text().contains(QLatin1String("--")));
+    QVERIFY(!box->informativeText().contains(QLatin1String("--model")));
+    box->close();
+    // The (window-modal) message box took the activation; give it back for the shortcuts.
+    window_->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+    // Nothing was dropped: the analysis stands (no timeline with fewer analysed frames).
+    QTest::qWait(300);
+    QVERIFY(analysedFrames() > 0);
+    for (const auto& args : timeline) {
+      const auto data = args.at(0).value<cf::pipeline::TimelineDataPtr>();
+      QVERIFY(data);
+      QVERIFY(std::any_of(data->frames.begin(), data->frames.end(),
+                          [](const auto& f) { return f.analysed; }));
+    }
+  }
+
   void scrubShowsThatFrame() {
     TimelineWidget* t = window_->timeline();
     const QPoint at(int(t->xForFrame(20) + t->pxPerFrame() / 2), 30);
@@ -206,6 +305,65 @@ class TestMainWindow : public QObject {
     QVERIFY(window_->playback()->isPlaying());
     QTest::keyClick(window_.get(), Qt::Key_K);
     QVERIFY(!window_->playback()->isPlaying());
+  }
+
+  /// Issue #16: Ctrl+G goes to a timecode or a frame number; times read as SMPTE timecode.
+  void goToTimecodeOrFrame() {
+    window_->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window_.get()));
+    QTest::keyClick(focusTarget(), Qt::Key_G, Qt::ControlModifier);
+    QLineEdit* field = window_->goToField();
+    QCOMPARE(QApplication::focusWidget(), field);
+    QTest::keyClicks(field, QStringLiteral("00:00:01:05"));  // 10 fps: frame 15
+    QTest::keyClick(field, Qt::Key_Return);
+    waitForFrame(15);
+    QVERIFY(QApplication::focusWidget() != field);  // back to the playback keys
+    const auto* label = window_->findChild<QLabel*>(QStringLiteral("frameLabel"));
+    QVERIFY(label);
+    QTRY_VERIFY(label->text().contains(QLatin1String("00:00:01:05")));
+    QTest::keyClick(focusTarget(), Qt::Key_G, Qt::ControlModifier);
+    QTest::keyClicks(field, QStringLiteral("7"));  // typed over the selected old text
+    QTest::keyClick(field, Qt::Key_Return);
+    waitForFrame(7);
+    QTest::keyClick(focusTarget(), Qt::Key_G, Qt::ControlModifier);
+    QTest::keyClicks(field, QStringLiteral("00:00:09:00"));  // past the end
+    QTest::keyClick(field, Qt::Key_Return);
+    QVERIFY(!window_->goToTimecode(QStringLiteral("0x7")));
+    QCOMPARE(QApplication::focusWidget(), field);
+    QTest::keyClick(field, Qt::Key_Escape);
+    QVERIFY(QApplication::focusWidget() != field);
+    QTest::qWait(100);
+    QCOMPARE(shownFrame(window_->preview()), qint64(7));
+  }
+
+  /// Issue #15: the shot's grade shows live in the preview (a warmer white balance), undo brings
+  /// the frame back as it was.
+  void gradeShowsLiveInThePreview() {
+    PreviewWidget* p = window_->preview();
+    QVERIFY(shownFrame(p) >= 0);
+    const auto warmth = [](const QImage& img) {  // mean red minus blue
+      const QImage rgb = img.convertToFormat(QImage::Format_RGB888);
+      double sum = 0.0;
+      int n = 0;
+      for (int y = 0; y < rgb.height(); y += 2)
+        for (int x = 0; x < rgb.width(); x += 2, ++n)
+          sum += rgb.pixelColor(x, y).red() - rgb.pixelColor(x, y).blue();
+      return n > 0 ? sum / n : 0.0;
+    };
+    const QImage before = p->image(PreviewSide::Right);
+    auto* grade = window_->gradePanel();
+    QVERIFY(grade->isEnabled());
+    const int undo_count = window_->undoStack()->count();
+    grade->temperatureSlider()->setValue(30);
+    QTRY_VERIFY_WITH_TIMEOUT(p->frame() && p->frame()->grade.temperature == 30.0,
+                             kPreviewTimeoutMs);
+    const double warmer = warmth(p->image(PreviewSide::Right)) - warmth(before);
+    QVERIFY2(warmer > 10.0, qPrintable(QString::number(warmer)));
+    QCOMPARE(window_->undoStack()->count(), undo_count + 1);
+    window_->action("undo")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(p->frame() && p->frame()->grade.isIdentity(), kPreviewTimeoutMs);
+    QCOMPARE(p->image(PreviewSide::Right), before);
+    QCOMPARE(grade->temperatureSlider()->value(), 0);
   }
 
   void failureNavigationJumps() {

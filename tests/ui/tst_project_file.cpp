@@ -155,6 +155,48 @@ class TestProjectFile : public QObject {
     QVERIFY2(out.message().find("not a regular file") != std::string::npos, out.message().c_str());
   }
 
+  /// Issue #15: a shot's grade goes through the project file and back, on disk too; a grade out
+  /// of range is refused with the shot named.
+  void gradeRoundTripsThroughTheFile() {
+    ProjectData in;
+    in.source_path = QStringLiteral("/films/a.mp4");
+    cf::pipeline::ShotOverride o;
+    o.shot_first_frame = 48;
+    o.grade = cf::color::Grade{};
+    o.grade->saturation = 1.35;
+    o.grade->temperature = -7.5;
+    o.grade->tint = 3.25;
+    o.grade->hue_remap = cf::color::HueRemap{340.0, 25.0, 250.0, 12.5};
+    in.overrides.push_back(o);
+    cf::pipeline::ShotOverride plain;
+    plain.shot_first_frame = 96;
+    plain.lambda = 2.0;
+    in.overrides.push_back(plain);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("graded.chromaflow"));
+    QVERIFY(cf::ui::saveProject(path, in).ok());
+    auto out = cf::ui::loadProject(path);
+    QVERIFY2(out.ok(), out.ok() ? "" : out.message().c_str());
+    QCOMPARE(out->overrides.size(), size_t(2));
+    QVERIFY(out->overrides[0].grade.has_value());
+    QCOMPARE(*out->overrides[0].grade, *o.grade);
+    QVERIFY(!out->overrides[1].grade.has_value());
+    QCOMPARE(out->overrides[1].lambda, plain.lambda);
+    // Written as readable JSON numbers (what a hand-edited file or the CLI gives).
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.contains("\"saturation\": 1.35"));
+    QVERIFY(text.contains("\"hue_remap\""));
+    QByteArray bad = text;
+    bad.replace("\"saturation\": 1.35", "\"saturation\": 9");
+    auto refused = cf::ui::projectFromJson(bad, QStringLiteral("bad.chromaflow"));
+    QVERIFY(!refused.ok());
+    QVERIFY2(refused.message().find("frame 48") != std::string::npos &&
+                 refused.message().find("saturation 9") != std::string::npos,
+             refused.message().c_str());
+  }
+
   void rejectsBrokenAndForeignFiles() {
     auto broken = cf::ui::projectFromJson("{ not json", "broken.chromaflow");
     QVERIFY(!broken.ok());

@@ -146,6 +146,40 @@ class TestProjectModel : public QObject {
     QCOMPARE(p.effectiveSettings(12).temperature, p.settings().temperature);
   }
 
+  /// Issue #15: a shot's grade is an undoable override; a slider drag is one undo step, the
+  /// identity grade removes it, and clearing the shot clears the grade too.
+  void shotGradeIsUndoable() {
+    Project p;
+    QSignalSpy changed(&p, &Project::overridesChanged);
+    cf::color::Grade g;
+    g.saturation = 1.5;
+    p.setShotGrade(24, g);
+    QCOMPARE(p.effectiveGrade(24), g);
+    QVERIFY(p.effectiveGrade(0).isIdentity());
+    QCOMPARE(p.undoStack()->count(), 1);
+    p.beginGradeDrag();
+    for (int t = 1; t <= 10; ++t) {
+      g.temperature = t;
+      p.setShotGrade(24, g);
+    }
+    p.endGradeDrag();
+    QCOMPARE(p.undoStack()->count(), 2);  // the drag is one step
+    QCOMPARE(p.effectiveGrade(24).temperature, 10.0);
+    p.undoStack()->undo();
+    QCOMPARE(p.effectiveGrade(24).temperature, 0.0);
+    QCOMPARE(p.effectiveGrade(24).saturation, 1.5);
+    p.undoStack()->redo();
+    QCOMPARE(p.effectiveGrade(24).temperature, 10.0);
+    p.setShotLambda(24, 3.0);
+    p.clearShotOverride(24);
+    QVERIFY(p.effectiveGrade(24).isIdentity());
+    QVERIFY(!p.shotOverride(24));
+    p.setShotGrade(24, g);
+    p.setShotGrade(24, cf::color::Grade{});  // back to the identity: no override left
+    QVERIFY(!p.shotOverride(24));
+    QVERIFY(changed.size() >= 6);
+  }
+
   void saveMarksCleanAndResetClearsHistory() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());

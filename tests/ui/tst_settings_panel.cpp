@@ -3,6 +3,10 @@
 // and the panel shows what the project holds after an undo.
 
 #include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QStyle>
@@ -10,15 +14,107 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include "ExportDialog.h"
+#include "GradePanel.h"
 #include "Project.h"
 #include "SettingsPanel.h"
 
 using cf::ui::Project;
 using cf::ui::SettingsPanel;
 
+namespace {
+
+/// Every row of every form under `root` has a label with text, and every field in it a tooltip
+/// (issue #16: the rows were added with empty labels and showed as bare boxes).
+void checkFormRows(QWidget* root) {
+  const auto forms = root->findChildren<QFormLayout*>();
+  QVERIFY(!forms.isEmpty());
+  int rows = 0;
+  for (QFormLayout* form : forms) {
+    for (int r = 0; r < form->rowCount(); ++r) {
+      QLayoutItem* field = form->itemAt(r, QFormLayout::FieldRole);
+      QLayoutItem* label = form->itemAt(r, QFormLayout::LabelRole);
+      QVERIFY2(field, qPrintable(QStringLiteral("row %1 has no field").arg(r)));
+      auto* label_widget = label ? qobject_cast<QLabel*>(label->widget()) : nullptr;
+      QVERIFY2(label_widget && !label_widget->text().trimmed().isEmpty(),
+               qPrintable(QStringLiteral("row %1 of a form in %2 has no label")
+                              .arg(r)
+                              .arg(root->metaObject()->className())));
+      QList<QWidget*> fields;
+      if (field->widget())
+        fields << field->widget();
+      else if (QLayout* l = field->layout())
+        for (int i = 0; i < l->count(); ++i)
+          if (QWidget* w = l->itemAt(i)->widget())
+            fields << w;
+      QVERIFY(!fields.isEmpty());
+      for (QWidget* w : fields)
+        QVERIFY2(!w->toolTip().isEmpty(), qPrintable(QStringLiteral("'%1': %2 has no tooltip")
+                                                         .arg(label_widget->text())
+                                                         .arg(w->metaObject()->className())));
+      ++rows;
+    }
+  }
+  QVERIFY(rows >= 4);
+}
+
+}  // namespace
+
 class TestSettingsPanel : public QObject {
   Q_OBJECT
  private Q_SLOTS:
+  void everyFormRowHasALabelAndATooltip() {
+    Project project;
+    SettingsPanel panel(&project);
+    checkFormRows(&panel);
+    cf::ui::ExportDialog dialog;
+    checkFormRows(&dialog);
+    cf::ui::GradePanel grade(&project);
+    checkFormRows(&grade);
+  }
+
+  /// Issue #15: the grade sliders edit the shot's grade in the project, a drag is one undo step,
+  /// and the panel shows what the project holds (after an undo, for another shot).
+  void gradePanelEditsTheShotsGrade() {
+    Project project;
+    cf::ui::GradePanel panel(&project);
+    QVERIFY(!panel.isEnabled());  // no video: no shot
+    panel.setCurrentShot(24, 47);
+    QVERIFY(panel.isEnabled());
+    QSlider* saturation = panel.saturationSlider();
+    QCOMPARE(saturation->value(), 100);
+    saturation->setSliderDown(true);  // a drag: press, moves, release
+    for (int v = 110; v <= 160; v += 10)
+      saturation->setSliderPosition(v);
+    saturation->setSliderDown(false);
+    QCOMPARE(project.effectiveGrade(24).saturation, 1.6);
+    QCOMPARE(project.undoStack()->count(), 1);
+    panel.temperatureSlider()->setValue(-12);
+    panel.hueRemapBox()->setChecked(true);
+    panel.hueTargetSlider()->setValue(200);
+    const cf::color::Grade g = project.effectiveGrade(24);
+    QCOMPARE(g.temperature, -12.0);
+    QVERIFY(g.hue_remap.has_value());
+    QCOMPARE(g.hue_remap->target_deg, 200.0);
+    QCOMPARE(panel.grade(), g);
+    QVERIFY(project.effectiveGrade(0).isIdentity());  // another shot is not graded
+    panel.setCurrentShot(0, 23);
+    QCOMPARE(saturation->value(), 100);
+    QVERIFY(!panel.hueRemapBox()->isChecked());
+    panel.setCurrentShot(24, 47);
+    QCOMPARE(saturation->value(), 160);
+    project.undoStack()->undo();  // the target hue
+    project.undoStack()->undo();  // the remap
+    project.undoStack()->undo();  // the temperature
+    QCOMPARE(panel.temperatureSlider()->value(), 0);
+    QVERIFY(!panel.hueRemapBox()->isChecked());
+    QCOMPARE(saturation->value(), 160);
+    panel.resetButton()->click();
+    QVERIFY(project.effectiveGrade(24).isIdentity());
+    QVERIFY(!project.shotOverride(24));
+    QCOMPARE(saturation->value(), 100);
+  }
+
   void lambdaSliderEmitsWhileDragging() {
     Project project;
     SettingsPanel panel(&project);

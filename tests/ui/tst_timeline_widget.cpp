@@ -146,8 +146,9 @@ class TestTimelineWidget : public QObject {
     v.view_first = 37.3;  // scrolling keeps multiples of the step
     for (qint64 f : cf::ui::thumbnailFrames(v, 500, 40))
       QCOMPARE(f % step, qint64(0));
-    QCOMPARE(cf::ui::timecode(25 * 61 + 3, 25), QStringLiteral("1:01.03"));
-    QCOMPARE(cf::ui::timecode(25 * 3600, 25), QStringLiteral("1:00:00.00"));
+    QCOMPARE(cf::ui::timecode(25 * 61 + 3, 25), QStringLiteral("00:01:01:03"));
+    QCOMPARE(cf::ui::timecode(25 * 3600, 25), QStringLiteral("01:00:00:00"));
+    QCOMPARE(cf::ui::timecode(17982, 30000.0 / 1001.0), QStringLiteral("00:10:00;00"));
   }
 };
 

@@ -1,0 +1,96 @@
+#include "common/Timecode.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+namespace cf {
+
+namespace {
+
+bool near(double a, double b) {
+  return std::abs(a - b) < 0.005;
+}
+
+/// Frame numbers skipped at the start of each minute (not the tenth) in drop-frame counting.
+int dropPerMinute(double fps) {
+  return isDropFrameRate(fps) ? 2 * timecodeFrameBase(fps) / 30 : 0;
+}
+
+}  // namespace
+
+int timecodeFrameBase(double fps) {
+  if (!(fps > 0.0))
+    return 25;
+  return std::max(1, static_cast<int>(std::lround(fps)));
+}
+
+bool isDropFrameRate(double fps) {
+  return near(fps, 30000.0 / 1001.0) || near(fps, 60000.0 / 1001.0);
+}
+
+std::string formatTimecode(int64_t frame, double fps) {
+  const int64_t base = timecodeFrameBase(fps);
+  const int64_t drop = dropPerMinute(fps);
+  int64_t n = std::max<int64_t>(0, frame);
+  if (drop > 0) {
+    // SMPTE 12M: skip `drop` numbers each minute except every tenth (as libavutil's
+    // av_timecode_adjust_ntsc_framenum2).
+    const int64_t per_10_min = base * 600 - drop * 9;
+    const int64_t per_min = base * 60 - drop;
+    const int64_t tens = n / per_10_min;
+    const int64_t rest = n % per_10_min;
+    n += drop * 9 * tens + (rest > drop ? drop * ((rest - drop) / per_min) : 0);
+  }
+  const int64_t ff = n % base;
+  const int64_t total_s = n / base;
+  char text[40] = {0};
+  std::snprintf(text, sizeof text, "%02lld:%02lld:%02lld%c%02lld",
+                static_cast<long long>(total_s / 3600), static_cast<long long>(total_s / 60 % 60),
+                static_cast<long long>(total_s % 60), drop > 0 ? ';' : ':',
+                static_cast<long long>(ff));
+  return text;
+}
+
+std::optional<int64_t> parseTimecodeOrFrame(const std::string& text, double fps) {
+  std::vector<int64_t> fields{0};
+  bool digit_seen = false;
+  size_t begin = 0, end = text.size();
+  while (begin < end && std::isspace(static_cast<unsigned char>(text[begin])))
+    ++begin;
+  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1])))
+    --end;
+  for (size_t i = begin; i < end; ++i) {
+    const char c = text[i];
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      if (fields.back() > 1'000'000'000'000LL)
+        return std::nullopt;
+      fields.back() = fields.back() * 10 + (c - '0');
+      digit_seen = true;
+    } else if ((c == ':' || c == ';' || c == '.' || c == ',') && digit_seen) {
+      fields.push_back(0);
+      digit_seen = false;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (!digit_seen || fields.size() > 4)
+    return std::nullopt;
+  if (fields.size() == 1)
+    return fields[0];  // a frame number
+  while (fields.size() < 4)
+    fields.insert(fields.begin(), 0);
+  const int64_t base = timecodeFrameBase(fps);
+  const int64_t h = fields[0], m = fields[1], s = fields[2], ff = fields[3];
+  if (m >= 60 || s >= 60 || ff >= base)
+    return std::nullopt;
+  const int64_t drop = dropPerMinute(fps);
+  const int64_t minutes = h * 60 + m;
+  if (drop > 0 && s == 0 && ff < drop && minutes % 10 != 0)
+    return std::nullopt;  // skipped in drop-frame counting
+  return (minutes * 60 + s) * base + ff - drop * (minutes - minutes / 10);
+}
+
+}  // namespace cf

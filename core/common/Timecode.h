@@ -1,0 +1,32 @@
+#pragma once
+// SMPTE timecode (HH:MM:SS:FF) of a frame number, and back, with drop-frame counting for the NTSC
+// rates 29.97 and 59.94 (HH:MM:SS;FF). Frame 0 is 00:00:00:00. What every time shown in the
+// editor uses (ruler, preview overlay, failures list, status bar) and what "Go to timecode"
+// reads. Hand-written: libavutil's av_timecode_* compute the same numbers (the tests check them
+// against it) but log a warning on each use with the non-standard rates of film scans (12, 16,
+// 18 fps), and the editor formats thousands of labels.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace cf {
+
+/// Frames per second as counted by the timecode (30 for 29.97, 25 for 25, 12 for 12.0, ...).
+int timecodeFrameBase(double fps);
+
+/// True for the rates that count in drop-frame by convention: 29.97 and 59.94 (30000/1001 and
+/// 60000/1001).
+bool isDropFrameRate(double fps);
+
+/// "HH:MM:SS:FF" of 0-based frame `frame` at `fps` ("HH:MM:SS;FF" for drop-frame rates). Hours go
+/// past 23 (a timecode of the position, not a time of day). A negative frame counts as 0.
+std::string formatTimecode(int64_t frame, double fps);
+
+/// The frame a timecode names ("HH:MM:SS:FF", "HH:MM:SS;FF", "MM:SS:FF" or "SS:FF"; ':' ';' '.'
+/// or ',' as separators), or a plain frame number ("1234"). Empty when the text is neither, or
+/// names a timecode that does not exist at this rate (FF past the frame base; in drop-frame, the
+/// skipped frames 00 and 01 of minutes not divisible by ten).
+std::optional<int64_t> parseTimecodeOrFrame(const std::string& text, double fps);
+
+}  // namespace cf
