@@ -16,9 +16,9 @@
 #include "SessionController.h"
 #include "SettingsPanel.h"
 #include "TimelineWidget.h"
+#include "common/Timecode.h"
 #include "pipeline/CacheKey.h"
 #include "pipeline/CacheManager.h"
-#include "common/Timecode.h"
 
 namespace cf::ui {
 
