@@ -917,7 +917,7 @@
     </message>
     <message>
         <source>&amp;Cache…</source>
-        <translation>&amp;Zwischenspeicher…</translation>
+        <translation>Z&amp;wischenspeicher…</translation>
     </message>
     <message>
         <source>Opened the readable part of %1 (truncated file)</source>

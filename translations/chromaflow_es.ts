@@ -917,7 +917,7 @@
     </message>
     <message>
         <source>&amp;Cache…</source>
-        <translation>&amp;Caché…</translation>
+        <translation>Cac&amp;hé…</translation>
     </message>
     <message>
         <source>Opened the readable part of %1 (truncated file)</source>
