@@ -139,7 +139,8 @@ class TestIntegrityFiles : public QObject {
       timer.start();
       const CliResult r = runCli(args, 30000);  // before the fix: blocked until killed
       // A bad --model is a usage error (2), checked before any work; a bad input fails (1).
-      const int expected = args.indexOf(QStringLiteral("--model")) == args.indexOf(fifo) - 1 ? 2 : 1;
+      const int expected =
+          args.indexOf(QStringLiteral("--model")) == args.indexOf(fifo) - 1 ? 2 : 1;
       QVERIFY2(r.exit_code == expected, qPrintable(args.join(' ') + ": " + r.err));
       QVERIFY2(r.err.contains(QLatin1String("named pipe")), qPrintable(r.err));
       QVERIFY(timer.elapsed() < 30000);
