@@ -26,7 +26,6 @@ packages=(
   zlib1g-dev                   # crc32() for the cache entry checksums
   libavfilter-dev              # deinterlacing (bwdif) of interlaced video
   libexiv2-dev                 # photo metadata (EXIF, IPTC, XMP, ICC) carried to the output
-  qt6-multimedia-dev           # the preview plays the sound (QAudioSink)
   libavformat-dev libavcodec-dev libavutil-dev libswscale-dev libswresample-dev
   ffmpeg opencv-doc
   xvfb xauth
