@@ -6,6 +6,10 @@
 #include <cstdio>
 #include <vector>
 
+extern "C" {
+#include <libavutil/timecode.h>
+}
+
 namespace cf {
 
 namespace {
@@ -91,6 +95,16 @@ std::optional<int64_t> parseTimecodeOrFrame(const std::string& text, double fps)
   if (drop > 0 && s == 0 && ff < drop && minutes % 10 != 0)
     return std::nullopt;  // skipped in drop-frame counting
   return (minutes * 60 + s) * base + ff - drop * (minutes - minutes / 10);
+}
+
+std::string timecodeAfter(const std::string& start, int64_t frames, int fps_num, int fps_den) {
+  if (start.empty() || fps_num <= 0 || fps_den <= 0)
+    return {};
+  AVTimecode tc;
+  if (av_timecode_init_from_string(&tc, AVRational{fps_num, fps_den}, start.c_str(), nullptr) < 0)
+    return {};
+  char text[AV_TIMECODE_STR_SIZE] = {0};
+  return av_timecode_make_string(&tc, text, static_cast<int>(frames));
 }
 
 }  // namespace cf

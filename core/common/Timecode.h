@@ -29,4 +29,10 @@ std::string formatTimecode(int64_t frame, double fps);
 /// skipped frames 00 and 01 of minutes not divisible by ten).
 std::optional<int64_t> parseTimecodeOrFrame(const std::string& text, double fps);
 
+/// The timecode `frames` after `start` (a source's start timecode), at the rate fps_num/fps_den:
+/// for the first frame of a range export, or each file of a DPX sequence. Unlike
+/// formatTimecode(), it keeps the source's own convention (drop-frame only when `start` says so
+/// with ';'), as written into the output; computed by libavutil. Empty when `start` does not parse.
+std::string timecodeAfter(const std::string& start, int64_t frames, int fps_num, int fps_den);
+
 }  // namespace cf

@@ -9,9 +9,9 @@
 extern "C" {
 #include <libavutil/opt.h>
 #include <libavutil/pixdesc.h>
-#include <libavutil/timecode.h>
 }
 
+#include "common/Timecode.h"
 #include "media/DpxHeader.h"
 #include "media/FfmpegError.h"
 #include "media/ImageMetadata.h"
@@ -23,18 +23,6 @@ namespace cf::media {
 namespace fs = std::filesystem;
 
 namespace {
-
-/// `start` ("HH:MM:SS:FF", the first frame's) moved on by `frames` at `fps`; empty when it does
-/// not parse.
-std::string timecodeOfFrame(const std::string& start, Rational fps, int64_t frames) {
-  if (!fps.valid())
-    return {};
-  AVTimecode tc;
-  if (av_timecode_init_from_string(&tc, AVRational{fps.num, fps.den}, start.c_str(), nullptr) < 0)
-    return {};
-  char text[AV_TIMECODE_STR_SIZE] = {0};
-  return av_timecode_make_string(&tc, text, static_cast<int>(frames));
-}
 
 std::string inQuotes(const std::string& text) {
   return "'" + text + "'";
@@ -345,9 +333,10 @@ Status ImageSequenceWriter::writeRgb(const cv::Mat& rgb, int64_t index) {
   {
     std::vector<uint8_t> with_timecode;
     if (format_ == ImageFormat::Dpx && !settings_.timecode.empty())
-      with_timecode =
-          dpxWithTimecode(packet_->data, static_cast<size_t>(packet_->size),
-                          timecodeOfFrame(settings_.timecode, settings_.fps, index), settings_.fps);
+      with_timecode = dpxWithTimecode(
+          packet_->data, static_cast<size_t>(packet_->size),
+          timecodeAfter(settings_.timecode, index, settings_.fps.num, settings_.fps.den),
+          settings_.fps);
     std::ofstream out((*temp)->path(), std::ios::binary | std::ios::trunc);
     if (!with_timecode.empty())
       out.write(reinterpret_cast<const char*>(with_timecode.data()),

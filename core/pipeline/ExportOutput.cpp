@@ -5,10 +5,7 @@
 #include <limits>
 #include <system_error>
 
-extern "C" {
-#include <libavutil/timecode.h>
-}
-
+#include "common/Timecode.h"
 #include "media/AudioPassthrough.h"
 #include "media/FfmpegError.h"
 #include "media/ImageSequence.h"
@@ -37,19 +34,6 @@ std::string sidecarPathFor(const std::string& pattern, int audio_streams) {
   if (stem.empty())
     stem = "audio";
   return (p.parent_path() / (stem + (audio_streams > 1 ? ".mka" : ".wav"))).string();
-}
-
-/// The source's start timecode moved on by `frames` (a range export starts later); empty when the
-/// source has none or it does not parse.
-std::string timecodeAt(const media::StreamInfo& info, int64_t frames) {
-  if (info.timecode.empty() || !info.fps.valid())
-    return {};
-  AVTimecode tc;
-  if (av_timecode_init_from_string(&tc, AVRational{info.fps.num, info.fps.den},
-                                   info.timecode.c_str(), nullptr) < 0)
-    return {};
-  char text[AV_TIMECODE_STR_SIZE] = {0};
-  return av_timecode_make_string(&tc, text, static_cast<int>(frames));
 }
 
 }  // namespace
@@ -96,7 +80,7 @@ Result<std::unique_ptr<ExportOutput>> ExportOutput::create(const RenderRequest& 
       is.inputs.push_back(info.image_pattern);
     if (info.still_image)
       is.metadata_source = request.input_path;
-    is.timecode = timecodeAt(info, first);
+    is.timecode = timecodeAfter(info.timecode, first, info.fps.num, info.fps.den);
     is.fps = info.fps;
     // Numbered like the source: a sequence's own numbers, a video's frame numbers.
     is.start_number =
@@ -129,7 +113,7 @@ Result<std::unique_ptr<ExportOutput>> ExportOutput::create(const RenderRequest& 
   ws.crf = request.crf;
   ws.source_path = request.input_path;
   ws.metadata = request.metadata;
-  ws.timecode = timecodeAt(info, first);
+  ws.timecode = timecodeAfter(info.timecode, first, info.fps.num, info.fps.den);
   switch (request.codec) {
     case media::VideoCodec::ProRes:
       ws.bit_depth = 10;

@@ -36,7 +36,6 @@ namespace cf::pipeline {
 struct GuideServices {
   media::VideoReader* reader = nullptr;  ///< positioned anywhere; moved
   model::Colorizer* colorizer = nullptr;
-  temporal::FlowCache* flow_cache = nullptr;
   temporal::FlowSettings flow;
   /// Folder under which each guided shot's cache folder is made; empty: memory only.
   std::string cache_root;

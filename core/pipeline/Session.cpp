@@ -400,19 +400,18 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
     for (const temporal::SceneCut& cut : impl_->scan->cuts)
       rr.temporal.smooth.lambda_ranges.push_back({cut.frame, impl_->lambdaFor(cut.frame)});
   }
+  std::vector<int64_t> cut_frames;  // sorted source frames where a shot starts (after frame 0)
+  for (const temporal::SceneCut& cut : impl_->scan->cuts)
+    cut_frames.push_back(cut.frame);
+  std::sort(cut_frames.begin(), cut_frames.end());
   std::unique_ptr<GuidedShots> guided;
   if (!impl_->guidance.empty()) {
     GuideServices gs;
     gs.reader = impl_->reader.get();
     gs.colorizer = impl_->colorizer.get();
-    gs.flow_cache = impl_->flow_cache.get();
     gs.flow = impl_->flowSettings();
     if (!impl_->ab_cache->dir().empty())
       gs.cache_root = impl_->ab_cache->dir() + "-guided";
-    std::vector<int64_t> cut_frames;
-    for (const temporal::SceneCut& cut : impl_->scan->cuts)
-      cut_frames.push_back(cut.frame);
-    std::sort(cut_frames.begin(), cut_frames.end());
     const int64_t count = impl_->info.frame_count;
     const int64_t last = request.last_frame < 0 ? count - 1 : request.last_frame;
     auto prepared = GuidedShots::prepare(impl_->guidance, cut_frames, count, request.first_frame,
@@ -424,9 +423,7 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   // Per-shot grades, one range per shot from the first graded one on (an ungraded shot after a
   // graded one gets the identity grade, so a grade never runs past its cut).
   std::vector<int64_t> shot_starts{0};
-  for (const temporal::SceneCut& cut : impl_->scan->cuts)
-    shot_starts.push_back(cut.frame);
-  std::sort(shot_starts.begin(), shot_starts.end());
+  shot_starts.insert(shot_starts.end(), cut_frames.begin(), cut_frames.end());
   for (int64_t start : shot_starts) {
     const color::Grade* g = impl_->gradeFor(start);
     if (g || !rr.grades.empty())
