@@ -58,6 +58,7 @@ MainWindow::MainWindow(const QString& settings_file, QWidget* parent, LanguageSw
   createToolBars();
   createStatusBar();
   connectEngine();
+  setupKeyframes();
   setupAudio();
   readSettings();
   retranslateUi();
@@ -70,6 +71,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::retranslateUi() {
   retranslateActions();
   retranslateMenus();
+  retranslateKeyframes();
   settings_dock_->setWindowTitle(tr("Settings"));
   failures_dock_->setWindowTitle(tr("Failures"));
   grade_dock_->setWindowTitle(tr("Grade"));

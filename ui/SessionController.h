@@ -13,6 +13,7 @@
 #include "EngineQueue.h"
 #include "MetaTypes.h"
 #include "common/CancelToken.h"
+#include "guide/GuideTypes.h"
 
 namespace cf::ui {
 
@@ -46,6 +47,11 @@ class SessionController : public QObject {
   void updateSettings(const pipeline::SessionSettings& settings);
   void setShotOverrides(const ShotOverrideList& overrides);
   void setBackgroundAnalysis(bool enabled);
+  /// Keyframe colour for the preview; observe() sends the project's whenever it changes.
+  void setGuidance(const guide::Guidance& guidance);
+  /// Asks for the model's most likely colours at (x, y) (0..1) of `frame`: suggestionsReady or
+  /// suggestionsFailed follows.
+  void requestSuggestions(qint64 frame, double x, double y);
 
   qint64 droppedPreviews() const { return queue_->droppedPreviews(); }
 
@@ -64,6 +70,11 @@ class SessionController : public QObject {
   /// The engine refused new settings and keeps `in_use` (SessionWorker::settingsRejected).
   void settingsRejected(const QString& message, const cf::pipeline::SessionSettings& in_use);
   void infoChanged(const cf::pipeline::SessionInfo& info);
+  void guideProgress(qint64 done, qint64 total);
+  void guidedShotReady(qint64 first, qint64 last);
+  void suggestionsReady(qint64 frame, double x, double y,
+                        const cf::ui::SuggestedColourList& colours);
+  void suggestionsFailed(const QString& message);
 
  private:
   void wake();

@@ -80,6 +80,43 @@ void SessionWorker::setBackgroundAnalysis(bool enabled) {
     repost();
 }
 
+void SessionWorker::setGuidance(const guide::Guidance& guidance) {
+  if (!session_)
+    return;
+  session_->setGuidance(guidance);
+  repost();
+}
+
+void SessionWorker::suggestColours(qint64 frame, double x, double y) {
+  if (!session_)
+    return;
+  auto colours = session_->suggestedColours(frame, x, y);
+  if (colours.ok())
+    Q_EMIT suggestionsReady(frame, x, y, colours.value());
+  else
+    Q_EMIT suggestionsFailed(QString::fromStdString(colours.message()));
+  repost();
+}
+
+bool SessionWorker::prepareGuidedShot() {
+  const CancelToken cancel = queue_->beginBackgroundWork();  // yields to a preview
+  const auto shot = session_->prepareGuidedShot(queue_->focus(), cancel,
+                                                [this](const ProgressUpdate& u) {
+                                                  Q_EMIT guideProgress(u.done, u.total);
+                                                });
+  if (!shot.ok()) {
+    if (cancel.isCancelled())
+      return true;  // try again on the next pump
+    Q_EMIT guideProgress(0, 0);
+    Q_EMIT errorOccurred(QString::fromStdString(shot.message()));
+    return false;
+  }
+  if (shot.value().empty())
+    return false;
+  Q_EMIT guidedShotReady(shot.value().first, shot.value().last);
+  return true;
+}
+
 void SessionWorker::repost() {
   if (queue_->claimWake())
     QMetaObject::invokeMethod(this, &SessionWorker::pump, Qt::QueuedConnection);
@@ -90,7 +127,8 @@ void SessionWorker::pump() {
   if (!session_)
     return;
   const bool did_work =
-      servePreview() || serveThumbnails() || refreshFlicker() || analyseNextChunk();
+      servePreview() || serveThumbnails() || prepareGuidedShot() || refreshFlicker() ||
+      analyseNextChunk();
   // The device is known once the model loaded, the damage once the first full decode ran.
   if (session_->info().device_name != last_device_ ||
       session_->info().damaged_frames != last_damaged_) {

@@ -12,6 +12,7 @@
 #include "model/Colorizer.h"
 #include "pipeline/AbCache.h"
 #include "pipeline/CutScan.h"
+#include "pipeline/GuidedShots.h"
 #include "pipeline/Session.h"
 #include "pipeline/WorkingGeometry.h"
 #include "temporal/FlowCache.h"
@@ -45,8 +46,25 @@ struct Session::Impl {
     std::vector<temporal::FrameLinkPtr> links;
     temporal::ShotSmoother smoother;
     double solved_lambda = -1.0;
+    bool guided = false;  ///< holds guided ab of a prepared shot
   };
   PreviewWindow window;
+
+  // Keyframe colour in the preview (SessionGuide.cpp): the shots prepared for `guidance` (what
+  // the export writes there), by first frame; cleared when the guidance changes.
+  std::map<int64_t, std::unique_ptr<GuidedShots>> guided_shots;
+  bool guide_failed = false;  ///< preparing failed for this guidance; not retried in a loop
+  /// The guided ab of `frame` when its shot is prepared; else null.
+  CachedAbPtr guidedAb(int64_t frame) const;
+  /// Whether the shot holding `frame` has a keyframe.
+  bool shotIsGuided(int64_t frame) const;
+  bool isKeyframe(int64_t frame) const;
+  /// A keyframe re-coloured alone (its reference and hints as the network's hints, blended as
+  /// the export blends a keyframe), while its shot is not prepared yet.
+  Result<CachedAbPtr> keyframeAb(int64_t frame, const cv::Mat& l_work);
+  /// The first and last frame of the shot of `frame` by the sorted cut list.
+  std::vector<int64_t> cutFrames() const;
+  GuideServices guideServices() const;
 
   /// Opens the model (once) and the caches that depend on it.
   Status ensureEngine();

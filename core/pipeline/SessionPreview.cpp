@@ -53,7 +53,10 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
           link = *l;
         }
         prev_l = (*f)->l_work;
-        w.ab.push_back((*f)->ab->ab);
+        // A prepared guided shot contributes its guided colour, as in the export.
+        const CachedAbPtr guided = d.guidedAb(n);
+        w.guided = w.guided || guided;
+        w.ab.push_back(guided ? guided->ab : (*f)->ab->ab);
         w.links.push_back(link);
       }
       w.last = first + static_cast<int64_t>(w.ab.size()) - 1;
@@ -83,19 +86,36 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
         return solved.error();
       d.window.solved_lambda = lambda;
     }
-    const cv::Mat smoothed_ab = d.window.smoother.frame(static_cast<size_t>(i - d.window.first));
+    cv::Mat smoothed_ab = d.window.smoother.frame(static_cast<size_t>(i - d.window.first));
 
     auto out = std::make_shared<PreviewFrame>();
+    // Keyframe colour: the shot's guided colour once prepared (SessionGuide.cpp); until then a
+    // keyframe re-coloured alone from its own hints and reference, unsmoothed.
+    CachedAbPtr ab = d.guidedAb(i);
+    if (ab) {
+      out->guide = GuideState::Applied;
+    } else if (d.shotIsGuided(i)) {
+      out->guide = GuideState::Pending;
+      if (d.isKeyframe(i)) {
+        auto quick = d.keyframeAb(i, centre->l_work);
+        if (!quick)
+          return quick.error();
+        ab = *quick;
+        smoothed_ab = ab->ab;
+      }
+    }
+    if (!ab)
+      ab = centre->ab;
     out->frame_index = i;
     out->lambda = lambda;
     out->grade = request.grade;
     out->grey_rgb8 = greyRgb8(centre->l_full);
     // The export's own conversion, with the shot's grade (ExportStages.cpp, runRecombineStage).
-    out->raw_rgb8 = color::recombineToRgb8(centre->l_full, centre->ab->ab, {}, &request.grade);
+    out->raw_rgb8 = color::recombineToRgb8(centre->l_full, ab->ab, {}, &request.grade);
     out->smoothed_rgb8 = color::recombineToRgb8(centre->l_full, smoothed_ab, {}, &request.grade);
     if (d.info.source_has_colour)
       out->source_rgb8 = frameToRgb8(*centre->frame);
-    out->confidence = centre->ab->confidence;
+    out->confidence = ab->confidence;
     if (!out->confidence.empty()) {
       out->picture_area = analysis::scaleArea(analysis::pictureArea(centre->l_work),
                                               centre->l_work.size(), out->confidence.size());
