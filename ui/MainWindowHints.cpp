@@ -43,7 +43,7 @@ void MainWindow::setupKeyframes() {
   suggested_colours_ = new SuggestedColours(this);
   // The lane sits right under the timeline, in the same column, so their frames line up.
   auto* splitter = qobject_cast<QSplitter*>(centralWidget());
-  auto* column = new QWidget(splitter);
+  auto* column = new QWidget;  // reparented by replaceWidget()
   auto* box = new QVBoxLayout(column);
   box->setContentsMargins(0, 0, 0, 0);
   box->setSpacing(0);

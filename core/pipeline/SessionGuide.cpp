@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <opencv2/imgproc.hpp>
 
+#include "analysis/ConfidenceMap.h"
 #include "color/LabConversion.h"
+#include "color/GuidedUpsampler.h"
 #include "common/ErrorBoundary.h"
 #include "guide/GuidedBlend.h"
 #include "guide/KeyframeColour.h"
@@ -15,6 +17,7 @@
 #include "pipeline/AnalysedFrameStream.h"
 #include "pipeline/FrameConversions.h"
 #include "pipeline/SessionImpl.h"
+#include "temporal/TemporalSmoother.h"
 
 namespace cf::pipeline {
 
@@ -88,9 +91,8 @@ void Session::setGuidance(guide::Guidance guidance) {
     return;
   d.guidance = std::move(guidance);
   d.guided_shots.clear();
+  d.guided_smooth = Impl::GuidedSmooth();
   d.guide_failed = false;
-  if (d.window.guided)
-    d.window = Impl::PreviewWindow();
 }
 
 const guide::Guidance& Session::guidance() const {
@@ -130,11 +132,108 @@ Result<GuidedShotRange> Session::prepareGuidedShot(int64_t near_frame, const Can
       return prepared.error();
     }
     d.guided_shots[first] = std::move(*prepared);
-    if (d.window.first <= end - 1 && d.window.last >= first)
-      d.window = Impl::PreviewWindow();  // rebuilt from the guided colour
     return GuidedShotRange{first, end - 1};
   }
   return GuidedShotRange{};
+}
+
+Result<cv::Mat> Session::Impl::guidedSmoothedAb(int64_t frame, double lambda,
+                                                const CancelToken& cancel) {
+  const auto [s0, s_end] = shotOf(frame);
+  GuidedSmooth& c = guided_smooth;
+  if (c.shot_first == s0 && c.lambda == lambda && frame >= c.first &&
+      frame < c.first + static_cast<int64_t>(c.ab.size()))
+    return c.ab[static_cast<size_t>(frame - c.first)];
+  c = GuidedSmooth();
+  // Frames kept around the playhead: a little behind, more ahead (playback goes forward).
+  constexpr int64_t kBehind = 8;
+  constexpr int64_t kAhead = 32;
+  const int64_t keep_first = std::max(s0, frame - kBehind);
+  const int64_t keep_last = std::min(s_end - 1, frame + kAhead);
+  temporal::FrameLinker linker(flowSettings(), *flow_cache);
+  const int solve_height = smoothSolveHeight();
+  cv::Mat prev_l;
+  GuidedSmooth next;
+  next.shot_first = s0;
+  next.lambda = lambda;
+  next.first = keep_first;
+  auto source = [&](int64_t n) -> Result<temporal::SmoothInput> {
+    const int64_t f = s0 + n;
+    auto decoded = n == 0 ? reader->frameAt(f) : reader->next();
+    if (!decoded)
+      return decoded.error();
+    if (!*decoded)
+      return makeError("frame " + std::to_string(f) + " could not be decoded");
+    const cv::Mat l = colorizer->toWorkingResolution(lumaL(**decoded));
+    const CachedAbPtr ab = guidedAb(f);
+    if (!ab)
+      return makeError("the guided colour of frame " + std::to_string(f) +
+                       " went missing from its cache");
+    temporal::FrameLinkPtr link;
+    if (!prev_l.empty()) {
+      auto linked = linker.link({f - 1, f}, prev_l, l, temporal::solveSize(ab->ab.size(), solve_height));
+      if (!linked)
+        return linked.error();
+      link = *linked;
+    }
+    prev_l = l;
+    return temporal::SmoothInput{ab->ab, link};
+  };
+  // Windows that emit the kept frames are solved exactly as in the whole run; after the last
+  // kept frame the run stops.
+  bool done = false;
+  auto sink = [&](int64_t n, const cv::Mat& ab) -> Status {
+    const int64_t f = s0 + n;
+    if (f >= keep_first)
+      next.ab.push_back(ab.clone());
+    if (f >= keep_last) {
+      done = true;
+      return makeError("enough");
+    }
+    return {};
+  };
+  const temporal::SmoothSettings ss = temporalSettings(lambda).smooth;
+  auto run = temporal::smoothSequence(s_end - s0, source, sink, ss, cancel, {});
+  if (!run && !done)
+    return run.error();
+  c = std::move(next);
+  if (frame < c.first || frame >= c.first + static_cast<int64_t>(c.ab.size()))
+    return makeError("frame " + std::to_string(frame) + " was not smoothed");
+  return c.ab[static_cast<size_t>(frame - c.first)];
+}
+
+Result<PreviewFramePtr> Session::Impl::guidedPreview(const PreviewRequest& request,
+                                                     const CancelToken& cancel) {
+  const int64_t i = request.frame_index;
+  const CachedAbPtr ab = guidedAb(i);
+  auto smoothed = guidedSmoothedAb(i, request.lambda, cancel);
+  if (!smoothed)
+    return smoothed.error();
+  auto decoded = reader->frameAt(i);
+  if (!decoded)
+    return decoded.error();
+  if (!*decoded)
+    return makeError("frame " + std::to_string(i) + " could not be decoded");
+  const cv::Mat l_full = lumaL(**decoded);
+  auto out = std::make_shared<PreviewFrame>();
+  out->frame_index = i;
+  out->guide = GuideState::Applied;
+  out->lambda = request.lambda;
+  out->grade = request.grade;
+  out->grey_rgb8 = greyRgb8(l_full);
+  // The export's own conversion, with the shot's grade (ExportStages.cpp, runRecombineStage).
+  out->raw_rgb8 = color::recombineToRgb8(l_full, ab->ab, {}, &request.grade);
+  out->smoothed_rgb8 = color::recombineToRgb8(l_full, *smoothed, {}, &request.grade);
+  if (info.source_has_colour)
+    out->source_rgb8 = frameToRgb8(**decoded);
+  out->confidence = ab->confidence;
+  if (!out->confidence.empty()) {
+    const cv::Mat l_work = colorizer->toWorkingResolution(l_full);
+    out->picture_area = analysis::scaleArea(analysis::pictureArea(l_work), l_work.size(),
+                                            out->confidence.size());
+    out->confidence_scale = analysis::confidencePercentiles(out->confidence, out->picture_area);
+  }
+  return PreviewFramePtr(out);
 }
 
 Result<std::vector<SuggestedColour>> Session::suggestedColours(int64_t frame, double x, double y,

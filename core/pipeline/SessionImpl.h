@@ -46,7 +46,6 @@ struct Session::Impl {
     std::vector<temporal::FrameLinkPtr> links;
     temporal::ShotSmoother smoother;
     double solved_lambda = -1.0;
-    bool guided = false;  ///< holds guided ab of a prepared shot
   };
   PreviewWindow window;
 
@@ -62,8 +61,21 @@ struct Session::Impl {
   /// A keyframe re-coloured alone (its reference and hints as the network's hints, blended as
   /// the export blends a keyframe), while its shot is not prepared yet.
   Result<CachedAbPtr> keyframeAb(int64_t frame, const cv::Mat& l_work);
-  /// The first and last frame of the shot of `frame` by the sorted cut list.
+  /// The sorted cut frames (first frames of the shots after the first); empty before the scan.
   std::vector<int64_t> cutFrames() const;
+  /// The smoothed guided ab of a prepared shot around the last previewed frame, at `lambda`:
+  /// smoothSequence over the shot from its first frame, exactly as the export smooths it (the
+  /// preview's short window would converge elsewhere), kept for frames near the playhead only.
+  struct GuidedSmooth {
+    int64_t shot_first = -1;
+    double lambda = -1.0;
+    int64_t first = -1;  ///< source frame of ab[0]
+    std::vector<cv::Mat> ab;
+  };
+  GuidedSmooth guided_smooth;
+  Result<cv::Mat> guidedSmoothedAb(int64_t frame, double lambda, const CancelToken& cancel);
+  /// The preview of a frame of a prepared guided shot (what the export writes there).
+  Result<PreviewFramePtr> guidedPreview(const PreviewRequest& request, const CancelToken& cancel);
   GuideServices guideServices() const;
 
   /// Opens the model (once) and the caches that depend on it.

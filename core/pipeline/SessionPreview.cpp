@@ -24,6 +24,8 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
                        std::to_string(d.info.frame_count - 1) + ")");
     if (Status s = d.ensureEngine(); !s)
       return s.error();
+    if (d.guidedAb(i))  // a prepared guided shot: its own path (SessionGuide.cpp)
+      return d.guidedPreview(request, cancel);
     const auto [shot_first, shot_end] = d.shotOf(i);
     const int64_t first = std::max(shot_first, i - kPreviewRadius);
     const int64_t last = std::min(shot_end - 1, i + kPreviewRadius);
@@ -53,10 +55,7 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
           link = *l;
         }
         prev_l = (*f)->l_work;
-        // A prepared guided shot contributes its guided colour, as in the export.
-        const CachedAbPtr guided = d.guidedAb(n);
-        w.guided = w.guided || guided;
-        w.ab.push_back(guided ? guided->ab : (*f)->ab->ab);
+        w.ab.push_back((*f)->ab->ab);
         w.links.push_back(link);
       }
       w.last = first + static_cast<int64_t>(w.ab.size()) - 1;
@@ -89,12 +88,10 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
     cv::Mat smoothed_ab = d.window.smoother.frame(static_cast<size_t>(i - d.window.first));
 
     auto out = std::make_shared<PreviewFrame>();
-    // Keyframe colour: the shot's guided colour once prepared (SessionGuide.cpp); until then a
-    // keyframe re-coloured alone from its own hints and reference, unsmoothed.
-    CachedAbPtr ab = d.guidedAb(i);
-    if (ab) {
-      out->guide = GuideState::Applied;
-    } else if (d.shotIsGuided(i)) {
+    // Keyframe colour not propagated yet (SessionGuide.cpp): a keyframe re-coloured alone from
+    // its own hints and reference, unsmoothed.
+    CachedAbPtr ab;
+    if (d.shotIsGuided(i)) {
       out->guide = GuideState::Pending;
       if (d.isKeyframe(i)) {
         auto quick = d.keyframeAb(i, centre->l_work);
