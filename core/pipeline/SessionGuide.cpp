@@ -247,13 +247,18 @@ Result<std::vector<SuggestedColour>> Session::suggestedColours(int64_t frame, do
                                       std::to_string(d.info.frame_count - 1) + ")");
                    if (Status s = d.ensureEngine(); !s)
                      return s.error();
-                   auto decoded = d.reader->frameAt(frame);
-                   if (!decoded)
-                     return decoded.error();
-                   if (!*decoded)
-                     return makeError("frame " + std::to_string(frame) +
-                                      " could not be decoded");
-                   const cv::Mat l_work = d.colorizer->toWorkingResolution(lumaL(**decoded));
+                   cv::Mat l_work;
+                   if (d.window.centre && d.window.centre->index == frame) {
+                     l_work = d.window.centre->l_work;  // the frame on screen, decoded already
+                   } else {
+                     auto decoded = d.reader->frameAt(frame);
+                     if (!decoded)
+                       return decoded.error();
+                     if (!*decoded)
+                       return makeError("frame " + std::to_string(frame) +
+                                        " could not be decoded");
+                     l_work = d.colorizer->toWorkingResolution(lumaL(**decoded));
+                   }
                    // The frame's own hints guide the network, as in the preview.
                    const guide::KeyframeColour k = guide::keyframeColour(
                        frame, {}, d.guidance.hints, l_work.size(), d.reader->info().rotation_deg);

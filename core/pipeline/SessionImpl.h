@@ -11,6 +11,7 @@
 #include "media/VideoReader.h"
 #include "model/Colorizer.h"
 #include "pipeline/AbCache.h"
+#include "pipeline/AnalysedFrameStream.h"
 #include "pipeline/CutScan.h"
 #include "pipeline/GuidedShots.h"
 #include "pipeline/Session.h"
@@ -46,6 +47,8 @@ struct Session::Impl {
     std::vector<temporal::FrameLinkPtr> links;
     temporal::ShotSmoother smoother;
     double solved_lambda = -1.0;
+    /// The last previewed frame, decoded (a hint click re-colours it without decoding again).
+    AnalysedFramePtr centre;
   };
   PreviewWindow window;
 

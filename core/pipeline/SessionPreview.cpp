@@ -63,6 +63,8 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
         return s.error();
       d.window = std::move(w);
     }
+    if (!centre && d.window.centre && d.window.centre->index == i)
+      centre = d.window.centre;  // the same frame again (a hint click, a λ change)
     if (!centre) {
       // The window is cached; only the centre frame itself is decoded again.
       AnalysedFrameStream stream(*d.reader, *d.colorizer, *d.ab_cache, i, i);
@@ -73,6 +75,7 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
         return makeError("frame " + std::to_string(i) + " could not be decoded");
       centre = *f;
     }
+    d.window.centre = centre;
     if (i > d.window.last)
       return makeError("frame " + std::to_string(i) + " could not be decoded");
 
@@ -109,7 +112,10 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
     out->grey_rgb8 = greyRgb8(centre->l_full);
     // The export's own conversion, with the shot's grade (ExportStages.cpp, runRecombineStage).
     out->raw_rgb8 = color::recombineToRgb8(centre->l_full, ab->ab, {}, &request.grade);
-    out->smoothed_rgb8 = color::recombineToRgb8(centre->l_full, smoothed_ab, {}, &request.grade);
+    out->smoothed_rgb8 = smoothed_ab.data == ab->ab.data  // a keyframe not smoothed yet
+                             ? out->raw_rgb8
+                             : color::recombineToRgb8(centre->l_full, smoothed_ab, {},
+                                                      &request.grade);
     if (d.info.source_has_colour)
       out->source_rgb8 = frameToRgb8(*centre->frame);
     out->confidence = ab->confidence;
