@@ -127,8 +127,8 @@ void HintOverlay::paintEvent(QPaintEvent*) {
     if (h.frame != frame)
       continue;
     const bool selected = int(i) == selected_;
-    const QPointF c = selected && drag_to_ ? toWidget(drag_to_->x(), drag_to_->y())
-                                           : toWidget(h.x, h.y);
+    const QPointF c =
+        selected && drag_to_ ? toWidget(drag_to_->x(), drag_to_->y()) : toWidget(h.x, h.y);
     const double r = radiusPx(h);
     p.setBrush(QColor(h.r, h.g, h.b));
     p.setPen(QPen(Qt::black, selected ? 3.0 : 1.5));

@@ -97,8 +97,7 @@ void MainWindow::setupKeyframes() {
   connect(failures_panel_, &FailuresPanel::keyframeRequested, this, &MainWindow::addKeyframeAt);
   // What the export writes: the preview follows every guidance change and every shot prepared.
   connect(&project_, &Project::guidanceChanged, this, [this] { requestPreview(); });
-  connect(engine_, &SessionController::guideProgress, guide_progress_,
-          &GuideProgress::setProgress);
+  connect(engine_, &SessionController::guideProgress, guide_progress_, &GuideProgress::setProgress);
   connect(engine_, &SessionController::guidedShotReady, this, [this](qint64 first, qint64 last) {
     guide_progress_->setShotReady(first, last);
     if (current_frame_ >= first && current_frame_ <= last)
@@ -111,8 +110,8 @@ void MainWindow::setupKeyframes() {
 
 void MainWindow::retranslateKeyframes() {
   action("hintTool")->setText(tr("Hint Tool"));
-  action("hintTool")->setToolTip(
-      tr("Click the colourised picture to give a colour at that point (H)"));
+  action("hintTool")
+      ->setToolTip(tr("Click the colourised picture to give a colour at that point (H)"));
   action("deleteHint")->setText(tr("Delete Hint"));
   action("setReference")->setText(tr("Set Reference Image for This Frame…"));
 }
@@ -195,18 +194,16 @@ bool MainWindow::setReferenceImage(qint64 frame, const QString& path) {
   // The CLI's check: a picture of another frame (its luminance does not match) is refused.
   guide::Guidance g;
   g.references.push_back({frame, path.toStdString()});
-  const Status checked = pipeline::checkGuidance(g, sourcePath().toStdString(),
-                                                 project_.settings().working_height_px);
+  const Status checked =
+      pipeline::checkGuidance(g, sourcePath().toStdString(), project_.settings().working_height_px);
   if (!checked) {
     showError(QString::fromStdString(checked.message()),
               tr("This image cannot be the reference of frame %1").arg(frame));
     return false;
   }
   project_.setReference(frame, path);
-  statusBar()->showMessage(tr("Reference image of frame %1: %2")
-                               .arg(frame)
-                               .arg(QFileInfo(path).fileName()),
-                           6000);
+  statusBar()->showMessage(
+      tr("Reference image of frame %1: %2").arg(frame).arg(QFileInfo(path).fileName()), 6000);
   return true;
 }
 

@@ -13,10 +13,10 @@ ReferencePicker::ReferencePicker(const QString& image_path, QWidget* parent)
   setObjectName(QStringLiteral("referencePicker"));
   setWindowTitle(tr("Pick a colour from the reference image"));
   auto* layout = new QVBoxLayout(this);
-  auto* hint = new QLabel(image_.isNull() ? tr("The reference image %1 could not be read.")
-                                                .arg(image_path)
-                                          : tr("Click the colour to use."),
-                          this);
+  auto* hint =
+      new QLabel(image_.isNull() ? tr("The reference image %1 could not be read.").arg(image_path)
+                                 : tr("Click the colour to use."),
+                 this);
   hint->setWordWrap(true);
   label_ = new QLabel(this);
   label_->setObjectName(QStringLiteral("referenceImage"));

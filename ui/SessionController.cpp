@@ -37,8 +37,7 @@ SessionController::SessionController(QObject* parent)
   connect(worker_, &SessionWorker::guideProgress, this, &SessionController::guideProgress);
   connect(worker_, &SessionWorker::guidedShotReady, this, &SessionController::guidedShotReady);
   connect(worker_, &SessionWorker::suggestionsReady, this, &SessionController::suggestionsReady);
-  connect(worker_, &SessionWorker::suggestionsFailed, this,
-          &SessionController::suggestionsFailed);
+  connect(worker_, &SessionWorker::suggestionsFailed, this, &SessionController::suggestionsFailed);
   connect(worker_, &SessionWorker::infoChanged, this, [this](const pipeline::SessionInfo& info) {
     info_ = info;
     Q_EMIT infoChanged(info);

@@ -100,10 +100,9 @@ void SessionWorker::suggestColours(qint64 frame, double x, double y) {
 
 bool SessionWorker::prepareGuidedShot() {
   const CancelToken cancel = queue_->beginBackgroundWork();  // yields to a preview
-  const auto shot = session_->prepareGuidedShot(queue_->focus(), cancel,
-                                                [this](const ProgressUpdate& u) {
-                                                  Q_EMIT guideProgress(u.done, u.total);
-                                                });
+  const auto shot = session_->prepareGuidedShot(
+      queue_->focus(), cancel,
+      [this](const ProgressUpdate& u) { Q_EMIT guideProgress(u.done, u.total); });
   if (!shot.ok()) {
     if (cancel.isCancelled())
       return true;  // try again on the next pump
@@ -126,9 +125,8 @@ void SessionWorker::pump() {
   queue_->clearWake();
   if (!session_)
     return;
-  const bool did_work =
-      servePreview() || serveThumbnails() || prepareGuidedShot() || refreshFlicker() ||
-      analyseNextChunk();
+  const bool did_work = servePreview() || serveThumbnails() || prepareGuidedShot() ||
+                        refreshFlicker() || analyseNextChunk();
   // The device is known once the model loaded, the damage once the first full decode ran.
   if (session_->info().device_name != last_device_ ||
       session_->info().damaged_frames != last_damaged_) {

@@ -75,8 +75,8 @@ int main(int argc, char** argv) {
   window.show();
   if (parser.isSet(screenshot)) {
     const QString png = parser.value(screenshot);
-    const int delay_ms = std::clamp(int(parser.value(screenshot_delay).toDouble() * 1000.0), 0,
-                                    600000);
+    const int delay_ms =
+        std::clamp(int(parser.value(screenshot_delay).toDouble() * 1000.0), 0, 600000);
     window.resize(1440, 900);
     // The first preview arrives after the video opened; give analysis a moment for the lanes.
     QObject::connect(

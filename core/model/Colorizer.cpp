@@ -62,7 +62,6 @@ std::string firstLine(const char* text) {
 
 }  // namespace
 
-
 Colorizer::Colorizer(std::unique_ptr<Impl> impl) : d_(std::move(impl)) {}
 Colorizer::~Colorizer() = default;
 

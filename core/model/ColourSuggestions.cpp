@@ -7,8 +7,8 @@
 namespace cf::model {
 
 Result<std::vector<BinChoice>> Colorizer::likelyColours(const cv::Mat& l_frame,
-                                                        const ColorHints& hints, double x,
-                                                        double y, int n) {
+                                                        const ColorHints& hints, double x, double y,
+                                                        int n) {
   if (!d_->net || d_->net->config().head != Head::Classification)
     return makeError(
         "the model '" + d_->settings.model_path.toStdString() +
@@ -35,12 +35,11 @@ Result<std::vector<BinChoice>> Colorizer::likelyColours(const cv::Mat& l_frame,
     // half-pixel centres (as upsampleToFrame() does).
     const double gx = (x * l_frame.cols) / static_cast<double>(l.size(3)) * 2.0 - 1.0;
     const double gy = (y * l_frame.rows) / static_cast<double>(l.size(2)) * 2.0 - 1.0;
-    const auto grid = torch::tensor({static_cast<float>(gx), static_cast<float>(gy)})
-                          .view({1, 1, 1, 2});
+    const auto grid =
+        torch::tensor({static_cast<float>(gx), static_cast<float>(gy)}).view({1, 1, 1, 2});
     const torch::Tensor at = torch::nn::functional::grid_sample(
         logits, grid,
-        torch::nn::functional::GridSampleFuncOptions().mode(torch::kBilinear).align_corners(
-            false));
+        torch::nn::functional::GridSampleFuncOptions().mode(torch::kBilinear).align_corners(false));
     const torch::Tensor probs = torch::softmax(at.view({-1}), 0);
     const int count = std::clamp(n, 1, static_cast<int>(probs.size(0)));
     const auto top = probs.topk(count);

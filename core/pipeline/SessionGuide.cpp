@@ -8,8 +8,8 @@
 #include <opencv2/imgproc.hpp>
 
 #include "analysis/ConfidenceMap.h"
-#include "color/LabConversion.h"
 #include "color/GuidedUpsampler.h"
+#include "color/LabConversion.h"
 #include "common/ErrorBoundary.h"
 #include "guide/GuidedBlend.h"
 #include "guide/KeyframeColour.h"
@@ -171,7 +171,8 @@ Result<cv::Mat> Session::Impl::guidedSmoothedAb(int64_t frame, double lambda,
                        " went missing from its cache");
     temporal::FrameLinkPtr link;
     if (!prev_l.empty()) {
-      auto linked = linker.link({f - 1, f}, prev_l, l, temporal::solveSize(ab->ab.size(), solve_height));
+      auto linked =
+          linker.link({f - 1, f}, prev_l, l, temporal::solveSize(ab->ab.size(), solve_height));
       if (!linked)
         return linked.error();
       link = *linked;
@@ -229,8 +230,8 @@ Result<PreviewFramePtr> Session::Impl::guidedPreview(const PreviewRequest& reque
   out->confidence = ab->confidence;
   if (!out->confidence.empty()) {
     const cv::Mat l_work = colorizer->toWorkingResolution(l_full);
-    out->picture_area = analysis::scaleArea(analysis::pictureArea(l_work), l_work.size(),
-                                            out->confidence.size());
+    out->picture_area =
+        analysis::scaleArea(analysis::pictureArea(l_work), l_work.size(), out->confidence.size());
     out->confidence_scale = analysis::confidencePercentiles(out->confidence, out->picture_area);
   }
   return PreviewFramePtr(out);
@@ -255,8 +256,7 @@ Result<std::vector<SuggestedColour>> Session::suggestedColours(int64_t frame, do
                      if (!decoded)
                        return decoded.error();
                      if (!*decoded)
-                       return makeError("frame " + std::to_string(frame) +
-                                        " could not be decoded");
+                       return makeError("frame " + std::to_string(frame) + " could not be decoded");
                      l_work = d.colorizer->toWorkingResolution(lumaL(**decoded));
                    }
                    // The frame's own hints guide the network, as in the preview.

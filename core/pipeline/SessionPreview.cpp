@@ -112,10 +112,10 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
     out->grey_rgb8 = greyRgb8(centre->l_full);
     // The export's own conversion, with the shot's grade (ExportStages.cpp, runRecombineStage).
     out->raw_rgb8 = color::recombineToRgb8(centre->l_full, ab->ab, {}, &request.grade);
-    out->smoothed_rgb8 = smoothed_ab.data == ab->ab.data  // a keyframe not smoothed yet
-                             ? out->raw_rgb8
-                             : color::recombineToRgb8(centre->l_full, smoothed_ab, {},
-                                                      &request.grade);
+    out->smoothed_rgb8 =
+        smoothed_ab.data == ab->ab.data  // a keyframe not smoothed yet
+            ? out->raw_rgb8
+            : color::recombineToRgb8(centre->l_full, smoothed_ab, {}, &request.grade);
     if (d.info.source_has_colour)
       out->source_rgb8 = frameToRgb8(*centre->frame);
     out->confidence = ab->confidence;

@@ -56,8 +56,9 @@ int main(int argc, char** argv) {
       clip = a.toStdString();
   }
   if (clip.empty()) {
-    std::fprintf(stderr, "usage: bench_hint_click [--frame N] [--clicks K] [--height PX] "
-                         "[--model FILE] CLIP\n");
+    std::fprintf(stderr,
+                 "usage: bench_hint_click [--frame N] [--clicks K] [--height PX] "
+                 "[--model FILE] CLIP\n");
     return 2;
   }
   auto session = pipeline::Session::open(clip, settings);

@@ -71,9 +71,9 @@ class TestHintTool : public QObject {
     return overlay()->toWidget(image_point.x(), image_point.y()).toPoint();
   }
   void waitForGuide(qint64 frame, pipeline::GuideState state) {
-    QTRY_VERIFY_WITH_TIMEOUT(shown(*window_) && shown(*window_)->frame_index == frame &&
-                                 shown(*window_)->guide == state,
-                             kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        shown(*window_) && shown(*window_)->frame_index == frame && shown(*window_)->guide == state,
+        kTimeoutMs);
   }
 
   /// `rgb` written as the export writes its frames (FFV1), decoded as rgb24.
@@ -117,9 +117,9 @@ class TestHintTool : public QObject {
     window_->goToFrame(kHintFrame);
     waitForGuide(kHintFrame, pipeline::GuideState::None);
     // The cuts are known once the first analysis chunk ran (the lane and shots need them).
-    QTRY_VERIFY_WITH_TIMEOUT(window_->timeline()->timelineData() &&
-                                 !window_->timeline()->timelineData()->cuts.empty(),
-                             kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window_->timeline()->timelineData() && !window_->timeline()->timelineData()->cuts.empty(),
+        kTimeoutMs);
     automatic_ = shown(*window_)->smoothed_rgb8.clone();
   }
 
@@ -152,9 +152,8 @@ class TestHintTool : public QObject {
     waitForGuide(kHintFrame, pipeline::GuideState::Applied);
     const double before = redness(automatic_, kHintAt);
     const double after = redness(shown(*window_)->smoothed_rgb8, kHintAt);
-    QVERIFY2(after > before + 20.0, qPrintable(QStringLiteral("red-blue %1 -> %2")
-                                                   .arg(before)
-                                                   .arg(after)));
+    QVERIFY2(after > before + 20.0,
+             qPrintable(QStringLiteral("red-blue %1 -> %2").arg(before).arg(after)));
   }
 
   void undoBringsTheAutomaticPreviewBack() {
@@ -178,8 +177,8 @@ class TestHintTool : public QObject {
     spec.request.output_path = dir_.filePath(QStringLiteral("hinted.mkv")).toStdString();
     auto done = pipeline::runExportJob(spec, {}, {});
     QVERIFY2(done.ok(), done.ok() ? "" : done.message().c_str());
-    const QByteArray frames = test::rawFrames(dir_.filePath(QStringLiteral("hinted.mkv")),
-                                              QStringLiteral("rgb24"));
+    const QByteArray frames =
+        test::rawFrames(dir_.filePath(QStringLiteral("hinted.mkv")), QStringLiteral("rgb24"));
     const qsizetype frame_bytes = kWidth * kHeight * 3;
     QCOMPARE(frames.size(), 24 * frame_bytes);
     const QByteArray written = frames.mid(kHintFrame * frame_bytes, frame_bytes);
@@ -198,8 +197,9 @@ class TestHintTool : public QObject {
     QTest::mouseMove(overlay(), widgetPos(to));
     QTest::mouseRelease(overlay(), Qt::LeftButton, {}, widgetPos(to));
     QCOMPARE(int(hints().size()), 1);
-    QVERIFY2(std::abs(hints().front().x - to.x()) < 0.02 && std::abs(hints().front().y - to.y()) < 0.02,
-             qPrintable(QStringLiteral("at %1, %2").arg(hints().front().x).arg(hints().front().y)));
+    QVERIFY2(
+        std::abs(hints().front().x - to.x()) < 0.02 && std::abs(hints().front().y - to.y()) < 0.02,
+        qPrintable(QStringLiteral("at %1, %2").arg(hints().front().x).arg(hints().front().y)));
     QCOMPARE(QColor(hints().front().r, hints().front().g, hints().front().b), QColor(210, 30, 40));
     window_->undoStack()->undo();
     QVERIFY(std::abs(hints().front().x - kHintAt.x()) < 0.02);
