@@ -3,6 +3,7 @@
 // the preview) and "Add Keyframe Here" from the failures list.
 
 #include <QAction>
+#include <QContextMenuEvent>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -103,6 +104,7 @@ void MainWindow::setupKeyframes() {
     if (current_frame_ >= first && current_frame_ <= last)
       requestPreview();
   });
+  timeline_->installEventFilter(this);  // "Add Keyframe Here" on a failure marker
   // An image dropped on the preview is the reference of the frame shown.
   preview_->setAcceptDrops(true);
   preview_->installEventFilter(this);
@@ -117,6 +119,20 @@ void MainWindow::retranslateKeyframes() {
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == timeline_ && event->type() == QEvent::ContextMenu) {
+    // A failure marker offers "Add Keyframe Here" (the timeline itself has no menu).
+    auto* menu_event = static_cast<QContextMenuEvent*>(event);
+    const int failure = timeline_->failureAt(menu_event->pos());
+    const auto data = timeline_->timelineData();
+    if (failure < 0 || !data || failure >= int(data->failures.size()))
+      return false;
+    const qint64 frame = data->failures[size_t(failure)].first_frame;
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("failureMarkerMenu"));
+    menu.addAction(tr("Add Keyframe Here"), this, [this, frame] { addKeyframeAt(frame); });
+    menu.exec(menu_event->globalPos());
+    return true;
+  }
   if (watched == preview_ &&
       (event->type() == QEvent::DragEnter || event->type() == QEvent::Drop)) {
     auto* drop = static_cast<QDropEvent*>(event);

@@ -8,12 +8,16 @@
 
 #include <QApplication>
 #include <QColorDialog>
+#include <QContextMenuEvent>
+#include <QMenu>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QUndoStack>
 #include <QtTest>
 #include <opencv2/imgcodecs.hpp>
@@ -76,6 +80,26 @@ class TestHintTool : public QObject {
         kTimeoutMs);
   }
 
+  /// Triggers the action `action` (its object name; empty: the first) of the popup menu named
+  /// `menu` once it shows (the test plays the user).
+  static void triggerMenuAction(const QString& menu, const QString& action, int attempts = 200) {
+    QTimer::singleShot(20, [=] {
+      for (QWidget* w : QApplication::topLevelWidgets()) {
+        auto* m = qobject_cast<QMenu*>(w);
+        if (!m || !m->isVisible() || m->objectName() != menu)
+          continue;
+        for (QAction* a : m->actions())
+          if (!a->isSeparator() && (action.isEmpty() || a->objectName() == action)) {
+            m->close();
+            a->trigger();
+            return;
+          }
+      }
+      if (attempts > 0)
+        triggerMenuAction(menu, action, attempts - 1);
+    });
+  }
+
   /// `rgb` written as the export writes its frames (FFV1), decoded as rgb24.
   QByteArray throughExportEncoder(const cv::Mat& rgb, const QString& name) const {
     media::VideoWriterSettings ws;
@@ -107,6 +131,7 @@ class TestHintTool : public QObject {
     data.settings.working_height_px = 128;
     data.settings.lambda = 2.0;
     data.settings.cache_dir = dir_.filePath(QStringLiteral("cache")).toStdString();
+    data.settings.thresholds.min_colorfulness = 1000.0;  // flag every frame: failures to act on
     window_->project()->reset(data, QString());
     window_->resize(1280, 800);
     window_->show();
@@ -248,15 +273,44 @@ class TestHintTool : public QObject {
     auto* box = window_->findChild<QMessageBox*>(QStringLiteral("errorBox"));
     QVERIFY(box && box->isVisible());
     QVERIFY2(box->text().contains(QStringLiteral("reference")), qPrintable(box->text()));
+    QPointer<QMessageBox> closing(box);
     box->close();
+    QTRY_VERIFY(closing.isNull());
   }
 
   void addKeyframeHereArmsTheHintTool() {
+    // From the failures list's menu.
     window_->action(QStringLiteral("hintTool"))->setChecked(false);
-    Q_EMIT window_->failuresPanel()->keyframeRequested(9);
-    QTRY_VERIFY_WITH_TIMEOUT(shown(*window_) && shown(*window_)->frame_index == 9, kTimeoutMs);
+    QTreeWidget* list = window_->failuresPanel()->findChild<QTreeWidget*>();
+    QVERIFY(list);
+    QTRY_VERIFY_WITH_TIMEOUT(list->topLevelItemCount() > 0, kTimeoutMs);
+    QTreeWidgetItem* item = list->topLevelItem(list->topLevelItemCount() / 2);
+    const qint64 listed = item->data(0, Qt::UserRole).toLongLong();
+    list->setCurrentItem(item);
+    list->scrollToItem(item);
+    triggerMenuAction(QStringLiteral("failureMenu"), QStringLiteral("addKeyframeHere"));
+    Q_EMIT list->customContextMenuRequested(list->visualItemRect(item).center());
+    QTRY_VERIFY_WITH_TIMEOUT(shown(*window_) && shown(*window_)->frame_index == listed, kTimeoutMs);
     QVERIFY(window_->action(QStringLiteral("hintTool"))->isChecked());
     QVERIFY(overlay()->isArmed());
+
+    // From a failure marker on the timeline.
+    window_->action(QStringLiteral("hintTool"))->setChecked(false);
+    window_->goToFrame(0);
+    TimelineWidget* timeline = window_->timeline();
+    QTRY_VERIFY_WITH_TIMEOUT(!timeline->timelineData()->failures.empty(), kTimeoutMs);
+    const auto& failures = timeline->timelineData()->failures;
+    const int index = int(failures.size()) - 1;
+    const QRect marker = timeline->failureMarkerRect(index);
+    QVERIFY(!marker.isEmpty());
+    triggerMenuAction(QStringLiteral("failureMarkerMenu"), QString());
+    QContextMenuEvent menu_event(QContextMenuEvent::Mouse, marker.center(),
+                                 timeline->mapToGlobal(marker.center()));
+    QApplication::sendEvent(timeline, &menu_event);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        shown(*window_) && shown(*window_)->frame_index == failures[size_t(index)].first_frame,
+        kTimeoutMs);
+    QVERIFY(window_->action(QStringLiteral("hintTool"))->isChecked());
   }
 
   void cleanupTestCase() {
