@@ -1092,6 +1092,10 @@
         <source>Reference image of frame %1: %2</source>
         <translation>Referenzbild von Bild %1: %2</translation>
     </message>
+    <message>
+        <source>Add Keyframe Here</source>
+        <translation>Hier Keyframe hinzufügen</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>

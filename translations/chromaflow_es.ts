@@ -1092,6 +1092,10 @@
         <source>Reference image of frame %1: %2</source>
         <translation>Imagen de referencia del fotograma %1: %2</translation>
     </message>
+    <message>
+        <source>Add Keyframe Here</source>
+        <translation>Añadir fotograma clave aquí</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>

@@ -1092,6 +1092,10 @@
         <source>Reference image of frame %1: %2</source>
         <translation>Image de référence de l’image %1 : %2</translation>
     </message>
+    <message>
+        <source>Add Keyframe Here</source>
+        <translation>Ajouter une image clé ici</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>

@@ -1084,6 +1084,10 @@
         <source>Reference image of frame %1: %2</source>
         <translation>第 %1 帧的参考图像：%2</translation>
     </message>
+    <message>
+        <source>Add Keyframe Here</source>
+        <translation>在此添加关键帧</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>
