@@ -174,7 +174,8 @@ void HintOverlay::mouseReleaseEvent(QMouseEvent* event) {
   drag_ = Drag::None;
   if (event->button() != Qt::LeftButton)
     return QWidget::mouseReleaseEvent(event);
-  if (drag == Drag::Hint && moved_ && drag_to_ && selected_ >= 0) {
+  if (drag == Drag::Hint && moved_ && drag_to_ && selected_ >= 0 &&
+      selected_ < int(project_->guidance().hints.size())) {
     guide::HintPoint moved = project_->guidance().hints[size_t(selected_)];
     moved.x = std::clamp(drag_to_->x(), 0.0, 1.0);
     moved.y = std::clamp(drag_to_->y(), 0.0, 1.0);
