@@ -3,7 +3,8 @@
 // contract breaks: an error is one line naming the file; every accepted hint is in range (frame
 // below the frame count, x and y in 0..1, radius in (0, 0.5]); the accepted hints survive
 // hintsDocument() -> parseHintsJson() unchanged.
-// The first input byte picks the frame count (0 = unknown, else 1..255 frames); the rest is the file.
+// The first input byte picks the frame count (0 = unknown, else 1..255 frames); the rest is the
+// file.
 
 #include <cstdint>
 #include <cstdio>
@@ -38,8 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!hints) {
     const std::string& message = hints.message();
     check(!message.empty() && message.find('\n') == std::string::npos, "error message", message);
-    check(message.find(name) != std::string::npos, "error message does not name the file",
-          message);
+    check(message.find(name) != std::string::npos, "error message does not name the file", message);
     return 0;
   }
   for (const cf::guide::HintPoint& h : *hints) {

@@ -93,9 +93,9 @@ class TestHintsJson : public QObject {
     QTest::newRow("newline in key")
         << entry(QStringLiteral(R"("frame": 2, "x": 0.5, "y": 0.5, "color": "#fff", "a\nb": 1)"))
         << QStringList{"hint 1", "unknown field \"a\\u000ab\""};
-    QTest::newRow("huge frame")
-        << entry(QStringLiteral(R"("frame": 1e300, "x": 0.5, "y": 0.5, "color": "#fff")"))
-        << QStringList{"hint 1", "too large for a frame number"};
+    QTest::newRow("huge frame") << entry(QStringLiteral(
+                                       R"("frame": 1e300, "x": 0.5, "y": 0.5, "color": "#fff")"))
+                                << QStringList{"hint 1", "too large for a frame number"};
   }
   void badEntriesNameTheirError() {
     QFETCH(QByteArray, doc);
