@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>cf::ui::AudioControls</name>
+    <message>
+        <source>Mute</source>
+        <translation>Silenciar</translation>
+    </message>
+    <message>
+        <source>Mute the preview&apos;s sound (playback keeps its timing)</source>
+        <translation>Silenciar el sonido de la vista previa (la reproducción mantiene su ritmo)</translation>
+    </message>
+    <message>
+        <source>No sound</source>
+        <translation>Sin sonido</translation>
+    </message>
+    <message>
+        <source>Volume of the preview&apos;s sound, in per cent</source>
+        <translation>Volumen del sonido de la vista previa, en porcentaje</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::AudioPlayback</name>
+    <message>
+        <source>No sound output device; the video plays without sound.</source>
+        <translation>No hay dispositivo de salida de sonido; el vídeo se reproduce sin sonido.</translation>
+    </message>
+    <message>
+        <source>The sound output could not start; the video plays without sound.</source>
+        <translation>La salida de sonido no pudo iniciarse; el vídeo se reproduce sin sonido.</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::CacheDialog</name>
     <message>
         <source>Cache</source>
@@ -85,40 +119,6 @@
     <message>
         <source>Move the cache to</source>
         <translation>Mover la caché a</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::AudioControls</name>
-    <message>
-        <source>Mute</source>
-        <translation>Silenciar</translation>
-    </message>
-    <message>
-        <source>Mute the preview&apos;s sound (playback keeps its timing)</source>
-        <translation>Silenciar el sonido de la vista previa (la reproducción mantiene su ritmo)</translation>
-    </message>
-    <message>
-        <source>No sound</source>
-        <translation>Sin sonido</translation>
-    </message>
-    <message>
-        <source>Volume of the preview&apos;s sound, in per cent</source>
-        <translation>Volumen del sonido de la vista previa, en porcentaje</translation>
-    </message>
-    <message>
-        <source>Volume</source>
-        <translation>Volumen</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::AudioPlayback</name>
-    <message>
-        <source>No sound output device; the video plays without sound.</source>
-        <translation>No hay dispositivo de salida de sonido; el vídeo se reproduce sin sonido.</translation>
-    </message>
-    <message>
-        <source>The sound output could not start; the video plays without sound.</source>
-        <translation>La salida de sonido no pudo iniciarse; el vídeo se reproduce sin sonido.</translation>
     </message>
 </context>
 <context>
@@ -1017,6 +1017,37 @@
     <message>
         <source>&quot;%1&quot; is not a timecode (HH:MM:SS:FF) or a frame number of this video (0 to %2)</source>
         <translation>«%1» no es un código de tiempo (HH:MM:SS:FF) ni un número de fotograma de este vídeo (0 a %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The timestamps of &quot;%1&quot; jump back %n time(s), so the order of its frames cannot be told from them.</source>
+        <translation>
+            <numerusform>Las marcas de tiempo de «%1» retroceden %n vez, así que el orden de sus fotogramas no puede deducirse de ellas.</numerusform>
+            <numerusform>Las marcas de tiempo de «%1» retroceden %n veces, así que el orden de sus fotogramas no puede deducirse de ellas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This happens to parts joined into one file, or to a recorder whose clock was reset. Chromaflow can give the frames fresh timestamps in the order they are stored, through a lossless copy in its cache folder, and open that. The original file is not changed; the copy has no sound.</source>
+        <translation>Esto ocurre con partes unidas en un solo archivo o con una grabadora cuyo reloj se reinició. Chromaflow puede dar a los fotogramas marcas de tiempo nuevas en el orden en que están guardados, mediante una copia sin pérdidas en su carpeta de caché, y abrirla. El archivo original no se modifica; la copia no tiene sonido.</translation>
+    </message>
+    <message>
+        <source>Regenerate Timestamps</source>
+        <translation>Regenerar marcas de tiempo</translation>
+    </message>
+    <message>
+        <source>Giving %1 fresh timestamps…</source>
+        <translation>Dando marcas de tiempo nuevas a %1…</translation>
+    </message>
+    <message>
+        <source>fresh timestamps</source>
+        <translation>marcas de tiempo nuevas</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Could not give the video fresh timestamps</source>
+        <translation>No se pudieron dar marcas de tiempo nuevas al vídeo</translation>
     </message>
 </context>
 <context>

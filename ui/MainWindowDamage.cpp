@@ -1,6 +1,7 @@
 // MainWindow: damaged and truncated files (issue #16, feature 4). A truncated file is not refused
 // without a word: the window offers to open the frames that can be read, with a warning of what
 // is missing. A file that decodes with damaged frames says so, with the count and the first one.
+// A file whose timestamps jump back (issue #20) is offered fresh timestamps through a copy.
 
 #include <QFileInfo>
 #include <QMessageBox>
@@ -9,6 +10,7 @@
 
 #include "JobPanel.h"
 #include "MainWindow.h"
+#include "RetimeJob.h"
 #include "SessionController.h"
 #include "TimelineLayers.h"
 
@@ -53,6 +55,72 @@ void MainWindow::onOpenTruncated(const QString& path, qint64 readable_frames, qi
           });
   box->open();  // not modal for the event loop: neither the GUI nor a test waits on it
   damage_box_ = box;
+}
+
+void MainWindow::onOpenTimestampsJump(const QString& path, qint64 jumps, const QString& message) {
+  opening_ = false;
+  const ProjectData data = pending_.value_or(ProjectData{});
+  const QString project_file = pending_file_;
+  pending_.reset();
+  pending_file_.clear();
+  job_panel_->finishJob(tr("Could not open the video"), false);
+  const QString name = QFileInfo(path).fileName();
+  auto* box = new QMessageBox(
+      QMessageBox::Warning, QStringLiteral("Chromaflow"),
+      tr("The timestamps of \"%1\" jump back %n time(s), so the order of its frames cannot be "
+         "told from them.",
+         nullptr, int(std::min<qint64>(jumps, 1 << 30)))
+          .arg(name),
+      QMessageBox::NoButton, this);
+  box->setObjectName(QStringLiteral("timestampsBox"));
+  box->setInformativeText(
+      tr("This happens to parts joined into one file, or to a recorder whose clock was reset. "
+         "Chromaflow can give the frames fresh timestamps in the order they are stored, through a "
+         "lossless copy in its cache folder, and open that. The original file is not changed; "
+         "the copy has no sound."));
+  box->setDetailedText(message);
+  QPushButton* regenerate = box->addButton(tr("Regenerate Timestamps"), QMessageBox::AcceptRole);
+  regenerate->setObjectName(QStringLiteral("regenerateTimestamps"));
+  box->addButton(QMessageBox::Cancel);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  connect(box, &QMessageBox::buttonClicked, this,
+          [this, regenerate, path, data, project_file](QAbstractButton* button) {
+            if (button != regenerate) {
+              statusBar()->showMessage(tr("Could not open the video"), 10000);
+              return;
+            }
+            startRetime(path, data, project_file);
+          });
+  box->open();
+  damage_box_ = box;
+}
+
+void MainWindow::startRetime(const QString& path, const ProjectData& data,
+                             const QString& project_file) {
+  if (retime_)
+    retime_->deleteLater();  // cancels and waits: one copy at a time
+  auto* job = new RetimeJob(path, data.settings, this);
+  retime_ = job;
+  job_panel_->startJob(tr("Giving %1 fresh timestamps…").arg(QFileInfo(path).fileName()));
+  job_panel_->cancelButton()->setEnabled(true);
+  connect(job_panel_, &JobPanel::cancelRequested, job, &RetimeJob::cancel);
+  connect(job, &RetimeJob::progress, this, [this](qint64 done, qint64 total) {
+    job_panel_->setProgress(done, total, tr("fresh timestamps"));
+  });
+  connect(
+      job, &RetimeJob::finished, this,
+      [this, job, data, project_file](const QString& copy, const QString& message, bool cancelled) {
+        job->deleteLater();
+        if (copy.isEmpty()) {
+          job_panel_->finishJob(cancelled ? tr("Cancelled") : tr("Could not open the video"),
+                                false);
+          if (!cancelled)
+            showError(message, tr("Could not give the video fresh timestamps"));
+          return;
+        }
+        beginOpen(copy, data, project_file);
+      });
+  job->start();
 }
 
 void MainWindow::warnAboutDamage(const pipeline::SessionInfo& info) {
