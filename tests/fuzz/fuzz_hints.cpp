@@ -11,16 +11,13 @@
 #include <cstdlib>
 #include <string>
 
+#include "FuzzContract.h"
 #include "guide/HintsJson.h"
 
 namespace {
 
-void check(bool ok, const char* what, const std::string& detail) {
-  if (ok)
-    return;
-  std::fprintf(stderr, "contract broken: %s: %s\n", what, detail.c_str());
-  std::abort();
-}
+using cf::fuzz::check;
+using cf::fuzz::checkMessage;
 
 }  // namespace
 
@@ -37,9 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string name = "fuzz-hints.json";
   const auto hints = cf::guide::parseHintsJson(bytes, name, frame_count);
   if (!hints) {
-    const std::string& message = hints.message();
-    check(!message.empty() && message.find('\n') == std::string::npos, "error message", message);
-    check(message.find(name) != std::string::npos, "error message does not name the file", message);
+    checkMessage(hints.message(), name);
     return 0;
   }
   for (const cf::guide::HintPoint& h : *hints) {
