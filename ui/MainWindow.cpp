@@ -207,11 +207,13 @@ void MainWindow::onOpened(const pipeline::SessionInfo& info) {
   Q_EMIT videoOpened(source_path);
 }
 
-void MainWindow::onTimelineUpdated(pipeline::TimelineDataPtr timeline) {
+void MainWindow::onTimelineUpdated(pipeline::TimelineDataPtr timeline,
+                                   const pipeline::TimelineChange& change) {
   if (!timeline)
     return;
-  timeline_->setTimelineData(timeline);
-  failures_panel_->setFailures(timeline->failures, timeline->fps);
+  timeline_->setTimelineData(timeline, change);
+  if (change.full || change.failures_changed)
+    failures_panel_->setFailures(timeline->failures, timeline->fps);
   const auto [first, last] = shotAround(timeline->cuts, timeline->frame_count, current_frame_);
   settings_panel_->setCurrentShot(first, last);
   grade_panel_->setCurrentShot(first, last);

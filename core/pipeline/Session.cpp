@@ -161,6 +161,7 @@ void Session::Impl::dropNetworkCaches() {
   ab_cache.reset();
   window = PreviewWindow();
   std::fill(analysed.begin(), analysed.end(), 0);
+  timeline_reset = true;
 }
 
 temporal::FlowSettings Session::Impl::flowSettings() const {
@@ -291,6 +292,7 @@ Status Session::updateSettings(const SessionSettings& settings) {
     impl_->flow_cache.reset();  // reopened for the new settings (its folder depends on them)
     impl_->window = Impl::PreviewWindow();
     std::fill(impl_->analysed.begin(), impl_->analysed.end(), 0);
+    impl_->timeline_reset = true;
   }
   return {};
 }
