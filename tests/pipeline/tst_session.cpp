@@ -4,6 +4,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cstring>
 
 #include <opencv2/imgproc.hpp>
 #include <set>
@@ -104,6 +105,62 @@ class TestSession : public QObject {
       QVERIFY(f.analysed);
     QVERIFY(t->frames[5].colorfulness >= 0.f);
     QVERIFY(t->frames[5].confidence > 0.f && t->frames[5].confidence <= 1.f);
+  }
+
+  /// The deltas the GUI receives, applied in order, build exactly what timeline() returns, after
+  /// chunks analysed out of order, a threshold change and a λ change (flicker re-measured).
+  void timelineDeltasBuildTheTimeline() {
+    auto session = open(cut_clip_);
+    QVERIFY(session);
+    pipeline::TimelineData built;
+    const auto apply = [&] {
+      const auto delta = session->timelineDelta();
+      pipeline::applyTimelineDelta(built, *delta);
+      return delta;
+    };
+    const auto same = [&](const pipeline::TimelineData& t) {
+      if (built.frame_count != t.frame_count || built.cuts != t.cuts ||
+          built.frames.size() != t.frames.size() || built.failures.size() != t.failures.size())
+        return false;
+      for (size_t i = 0; i < t.frames.size(); ++i)
+        if (std::memcmp(&built.frames[i], &t.frames[i], sizeof(pipeline::FrameSignals)) != 0)
+          return false;
+      for (size_t i = 0; i < t.failures.size(); ++i)
+        if (!pipeline::sameFailure(built.failures[i], t.failures[i]))
+          return false;
+      return true;
+    };
+    QVERIFY(apply()->full);  // the first delta carries everything
+    QVERIFY(same(*session->timeline()));
+    QVERIFY(session->analyse(16, 23, {}, {}).ok());
+    apply();  // the cut scan ran (new cuts: everything again)
+    QVERIFY(same(*session->timeline()));
+    QVERIFY(session->analyse(0, 7, {}, {}).ok());
+    auto chunk = apply();
+    QVERIFY(!chunk->full);
+    QCOMPARE(chunk->first_frame, int64_t(0));
+    QVERIFY(chunk->frames.size() <= 8u);  // the chunk's frames, not the clip's 24
+    QVERIFY(same(*session->timeline()));
+    QVERIFY(session->analyse(8, 15, {}, {}).ok());
+    apply();
+    QVERIFY(same(*session->timeline()));
+    QVERIFY(session->timelineDelta()->empty());  // nothing changed since
+    auto s = session->settings();
+    s.thresholds.min_colorfulness = 1000.0;  // every frame looks grey now
+    QVERIFY(session->updateSettings(s).ok());
+    auto flagged = apply();
+    QVERIFY(!flagged->full && flagged->frames.empty() && !flagged->failures.empty());
+    QVERIFY(same(*session->timeline()));
+    s.lambda = 40.0;
+    QVERIFY(session->updateSettings(s).ok());
+    while (true) {
+      auto more = session->refreshFlicker(8, {});
+      QVERIFY(more.ok());
+      if (!*more)
+        break;
+      QVERIFY(!apply()->frames.empty());
+      QVERIFY(same(*session->timeline()));
+    }
   }
 
   void exportKeepsFramesDurationAndAudio() {
