@@ -29,7 +29,7 @@ class TestSession : public QObject {
     pipeline::SessionSettings s;
     s.model_path = model_.toStdString();
     s.working_height_px = 128;
-    s.device = pipeline::DeviceChoice::Cpu;
+    s.device = cf::DeviceChoice::Cpu;
     s.cache_dir = dir_.filePath(QStringLiteral("cache")).toStdString();
     return s;
   }
@@ -186,7 +186,7 @@ class TestSession : public QObject {
     const QString a = dir_.filePath(QStringLiteral("a.mkv"));
     const QString b = dir_.filePath(QStringLiteral("b.mkv"));
     pipeline::ExportRequest req;
-    req.codec = pipeline::ExportCodec::Ffv1Mkv;
+    req.codec = cf::VideoCodec::FFV1;
     req.keep_audio = false;
     {
       auto cold = open(cut_clip_);
@@ -237,7 +237,7 @@ class TestSession : public QObject {
     const QString path = dir_.filePath(QStringLiteral("motion.mkv"));
     media::VideoWriterSettings ws;
     ws.output_path = path.toStdString();
-    ws.codec = media::VideoCodec::FFV1;
+    ws.codec = cf::VideoCodec::FFV1;
     ws.width_px = 160;
     ws.height_px = 96;
     ws.fps = {25, 1};
