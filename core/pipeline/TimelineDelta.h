@@ -26,15 +26,17 @@ struct TimelineDelta {
   size_t failures_removed = 0;
   std::vector<FailureRange> failures;
 
-  bool empty() const { return !full && frames.empty() && failures_removed == 0 && failures.empty(); }
+  bool empty() const {
+    return !full && frames.empty() && failures_removed == 0 && failures.empty();
+  }
 };
 using TimelineDeltaPtr = std::shared_ptr<const TimelineDelta>;
 
 /// What applying a delta changed, for the views: the frames to repaint and whether the list of
 /// failure ranges changed. The default is "everything".
 struct TimelineChange {
-  bool full = true;           ///< another video, model, flow method or cuts
-  int64_t first_frame = -1;   ///< frames [first_frame, last_frame] changed; -1: none
+  bool full = true;          ///< another video, model, flow method or cuts
+  int64_t first_frame = -1;  ///< frames [first_frame, last_frame] changed; -1: none
   int64_t last_frame = -1;
   bool failures_changed = true;
 };
