@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>cf::ui::AudioControls</name>
+    <message>
+        <source>Mute</source>
+        <translation>Silenciar</translation>
+    </message>
+    <message>
+        <source>Mute the preview&apos;s sound (playback keeps its timing)</source>
+        <translation>Silenciar el sonido de la vista previa (la reproducción mantiene su ritmo)</translation>
+    </message>
+    <message>
+        <source>No sound</source>
+        <translation>Sin sonido</translation>
+    </message>
+    <message>
+        <source>Volume of the preview&apos;s sound, in per cent</source>
+        <translation>Volumen del sonido de la vista previa, en porcentaje</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::AudioPlayback</name>
+    <message>
+        <source>No sound output device; the video plays without sound.</source>
+        <translation>No hay dispositivo de salida de sonido; el vídeo se reproduce sin sonido.</translation>
+    </message>
+    <message>
+        <source>The sound output could not start; the video plays without sound.</source>
+        <translation>La salida de sonido no pudo iniciarse; el vídeo se reproduce sin sonido.</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::CacheDialog</name>
     <message>
         <source>Cache</source>
@@ -85,40 +119,6 @@
     <message>
         <source>Move the cache to</source>
         <translation>Mover la caché a</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::AudioControls</name>
-    <message>
-        <source>Mute</source>
-        <translation>Silenciar</translation>
-    </message>
-    <message>
-        <source>Mute the preview&apos;s sound (playback keeps its timing)</source>
-        <translation>Silenciar el sonido de la vista previa (la reproducción mantiene su ritmo)</translation>
-    </message>
-    <message>
-        <source>No sound</source>
-        <translation>Sin sonido</translation>
-    </message>
-    <message>
-        <source>Volume of the preview&apos;s sound, in per cent</source>
-        <translation>Volumen del sonido de la vista previa, en porcentaje</translation>
-    </message>
-    <message>
-        <source>Volume</source>
-        <translation>Volumen</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::AudioPlayback</name>
-    <message>
-        <source>No sound output device; the video plays without sound.</source>
-        <translation>No hay dispositivo de salida de sonido; el vídeo se reproduce sin sonido.</translation>
-    </message>
-    <message>
-        <source>The sound output could not start; the video plays without sound.</source>
-        <translation>La salida de sonido no pudo iniciarse; el vídeo se reproduce sin sonido.</translation>
     </message>
 </context>
 <context>
@@ -1160,10 +1160,6 @@
         <translation>no se puede leer el proyecto %1: no es un archivo de proyecto de Chromaflow</translation>
     </message>
     <message>
-        <source>cannot read project %1: format version %2 is not supported; update Chromaflow</source>
-        <translation>no se puede leer el proyecto %1: la versión de formato %2 no es compatible; actualice Chromaflow</translation>
-    </message>
-    <message>
         <source>cannot save project %1: %2; choose a writable folder</source>
         <translation>no se puede guardar el proyecto %1: %2; elija una carpeta con permiso de escritura</translation>
     </message>
@@ -1182,6 +1178,14 @@
     <message>
         <source>cannot read project %1: the grade of the shot at frame %2: %3</source>
         <translation>no se puede leer el proyecto %1: la corrección de color del plano en el fotograma %2: %3</translation>
+    </message>
+    <message>
+        <source>cannot open project %1: it was saved by a newer Chromaflow (project format version %2; this version reads up to %3), and opening it here would lose what that version added. Update Chromaflow to open it</source>
+        <translation>no se puede abrir el proyecto %1: se guardó con un Chromaflow más reciente (versión de formato de proyecto %2; esta versión lee hasta la %3), y abrirlo aquí perdería lo que esa versión añadió. Actualice Chromaflow para abrirlo</translation>
+    </message>
+    <message>
+        <source>cannot read project %1: format version %2 is not supported; check the file is a Chromaflow project</source>
+        <translation>no se puede leer el proyecto %1: la versión de formato %2 no es compatible; compruebe que el archivo es un proyecto de Chromaflow</translation>
     </message>
 </context>
 <context>
