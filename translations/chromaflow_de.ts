@@ -1018,6 +1018,37 @@
         <source>&quot;%1&quot; is not a timecode (HH:MM:SS:FF) or a frame number of this video (0 to %2)</source>
         <translation>„%1“ ist kein Timecode (HH:MM:SS:FF) und keine Bildnummer dieses Videos (0 bis %2)</translation>
     </message>
+    <message numerus="yes">
+        <source>The timestamps of &quot;%1&quot; jump back %n time(s), so the order of its frames cannot be told from them.</source>
+        <translation>
+            <numerusform>Die Zeitstempel von „%1“ springen %n-mal zurück, daher lässt sich die Reihenfolge seiner Bilder nicht aus ihnen ablesen.</numerusform>
+            <numerusform>Die Zeitstempel von „%1“ springen %n-mal zurück, daher lässt sich die Reihenfolge seiner Bilder nicht aus ihnen ablesen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This happens to parts joined into one file, or to a recorder whose clock was reset. Chromaflow can give the frames fresh timestamps in the order they are stored, through a lossless copy in its cache folder, and open that. The original file is not changed; the copy has no sound.</source>
+        <translation>Das passiert bei Teilen, die zu einer Datei zusammengefügt wurden, oder bei einem Rekorder, dessen Uhr zurückgesetzt wurde. Chromaflow kann den Bildern in der gespeicherten Reihenfolge neue Zeitstempel geben, über eine verlustfreie Kopie in seinem Cache-Ordner, und diese öffnen. Die Originaldatei bleibt unverändert; die Kopie hat keinen Ton.</translation>
+    </message>
+    <message>
+        <source>Regenerate Timestamps</source>
+        <translation>Zeitstempel neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Giving %1 fresh timestamps…</source>
+        <translation>%1 erhält neue Zeitstempel…</translation>
+    </message>
+    <message>
+        <source>fresh timestamps</source>
+        <translation>neue Zeitstempel</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Could not give the video fresh timestamps</source>
+        <translation>Die Zeitstempel des Videos konnten nicht neu erzeugt werden</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>

@@ -1018,6 +1018,37 @@
         <source>&quot;%1&quot; is not a timecode (HH:MM:SS:FF) or a frame number of this video (0 to %2)</source>
         <translation>« %1 » n&apos;est ni un timecode (HH:MM:SS:FF) ni un numéro d&apos;image de cette vidéo (0 à %2)</translation>
     </message>
+    <message numerus="yes">
+        <source>The timestamps of &quot;%1&quot; jump back %n time(s), so the order of its frames cannot be told from them.</source>
+        <translation>
+            <numerusform>Les horodatages de « %1 » reculent %n fois : l’ordre de ses images ne peut pas en être déduit.</numerusform>
+            <numerusform>Les horodatages de « %1 » reculent %n fois : l’ordre de ses images ne peut pas en être déduit.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This happens to parts joined into one file, or to a recorder whose clock was reset. Chromaflow can give the frames fresh timestamps in the order they are stored, through a lossless copy in its cache folder, and open that. The original file is not changed; the copy has no sound.</source>
+        <translation>Cela arrive aux parties réunies en un seul fichier, ou à un enregistreur dont l’horloge a été remise à zéro. Chromaflow peut donner aux images de nouveaux horodatages dans l’ordre où elles sont stockées, au moyen d’une copie sans perte dans son dossier de cache, puis l’ouvrir. Le fichier d’origine n’est pas modifié ; la copie n’a pas de son.</translation>
+    </message>
+    <message>
+        <source>Regenerate Timestamps</source>
+        <translation>Régénérer les horodatages</translation>
+    </message>
+    <message>
+        <source>Giving %1 fresh timestamps…</source>
+        <translation>Nouveaux horodatages pour %1…</translation>
+    </message>
+    <message>
+        <source>fresh timestamps</source>
+        <translation>nouveaux horodatages</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Could not give the video fresh timestamps</source>
+        <translation>Impossible de donner de nouveaux horodatages à la vidéo</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>

@@ -1010,6 +1010,36 @@
         <source>&quot;%1&quot; is not a timecode (HH:MM:SS:FF) or a frame number of this video (0 to %2)</source>
         <translation>“%1”不是此视频的时间码（HH:MM:SS:FF）或帧号（0 到 %2）</translation>
     </message>
+    <message numerus="yes">
+        <source>The timestamps of &quot;%1&quot; jump back %n time(s), so the order of its frames cannot be told from them.</source>
+        <translation>
+            <numerusform>“%1”的时间戳回跳了 %n 次，无法据此判断其画面的顺序。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This happens to parts joined into one file, or to a recorder whose clock was reset. Chromaflow can give the frames fresh timestamps in the order they are stored, through a lossless copy in its cache folder, and open that. The original file is not changed; the copy has no sound.</source>
+        <translation>这种情况出现在拼接成一个文件的多个片段中，或出现在时钟被重置的录像设备上。Chromaflow 可以按存储顺序为画面重新生成时间戳，通过缓存文件夹中的无损副本实现，然后打开该副本。原始文件不会被更改；副本没有声音。</translation>
+    </message>
+    <message>
+        <source>Regenerate Timestamps</source>
+        <translation>重新生成时间戳</translation>
+    </message>
+    <message>
+        <source>Giving %1 fresh timestamps…</source>
+        <translation>正在为 %1 重新生成时间戳…</translation>
+    </message>
+    <message>
+        <source>fresh timestamps</source>
+        <translation>重新生成时间戳</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Could not give the video fresh timestamps</source>
+        <translation>无法为视频重新生成时间戳</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>

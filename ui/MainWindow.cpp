@@ -115,6 +115,7 @@ void MainWindow::connectEngine() {
     showError(message, tr("Could not open the video"));
   });
   connect(engine_, &SessionController::openTruncated, this, &MainWindow::onOpenTruncated);
+  connect(engine_, &SessionController::openTimestampsJump, this, &MainWindow::onOpenTimestampsJump);
   connect(engine_, &SessionController::previewReady, preview_, &PreviewWidget::setFrame);
   connect(engine_, &SessionController::timelineUpdated, this, &MainWindow::onTimelineUpdated);
   connect(engine_, &SessionController::thumbnailReady, timeline_, &TimelineWidget::setThumbnail);

@@ -10,6 +10,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QUndoStack>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -36,6 +37,7 @@ class JobPanel;
 class JobQueue;
 class LanguageSwitcher;
 class PreviewWidget;
+class RetimeJob;
 class SessionController;
 class SettingsPanel;
 class ShortcutsDialog;
@@ -166,6 +168,22 @@ class MainWindow : public QMainWindow {
   /// A truncated file was refused: asks whether to open its readable part (a warning dialog).
   void onOpenTruncated(const QString& path, qint64 readable_frames, qint64 listed_frames,
                        const QString& message);
+  /// What the window offers when a video was refused but can be opened another way.
+  struct OpenOffer {
+    QString box_name;     ///< the message box's object name (tests find it by it)
+    QString text;         ///< what is wrong
+    QString informative;  ///< what the offer does
+    QString details;      ///< the engine's message
+    QString button_text;
+    QString button_name;
+    std::function<void(const ProjectData& data, const QString& project_file)> accepted;
+  };
+  /// Ends the failed open (the window's project stays) and asks with a non-modal warning box.
+  void offerAfterFailedOpen(const OpenOffer& offer);
+  /// A file whose timestamps jump back was refused: offers to give it fresh timestamps (a
+  /// lossless copy in the cache, made by a RetimeJob with progress in the Jobs dock) and open that.
+  void onOpenTimestampsJump(const QString& path, qint64 jumps, const QString& message);
+  void startRetime(const QString& path, const ProjectData& data, const QString& project_file);
   /// Warns once per opened video when its first full decode found damaged frames.
   void warnAboutDamage(const pipeline::SessionInfo& info);
   /// The first frame of the shot holding `frame` (by the cuts found so far).
@@ -206,6 +224,7 @@ class MainWindow : public QMainWindow {
   AudioControls* audio_controls_ = nullptr;
   QPointer<QMessageBox> damage_box_;  ///< the truncated-file question or the damage warning
   QString damage_warned_for_;         ///< the video whose damage was reported
+  QPointer<RetimeJob> retime_;        ///< giving a video fresh timestamps, while it runs
   Project project_;
   JobQueue* jobs_ = nullptr;
   int dialog_job_ = 0;  ///< the job the export dialog follows

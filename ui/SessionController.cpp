@@ -30,6 +30,8 @@ SessionController::SessionController(QObject* parent)
     Q_EMIT openFailed(message);  // the video open before (if any) is still open
   });
   connect(worker_, &SessionWorker::openTruncated, this, &SessionController::openTruncated);
+  connect(worker_, &SessionWorker::openTimestampsJump, this,
+          &SessionController::openTimestampsJump);
   connect(worker_, &SessionWorker::previewReady, this, &SessionController::previewReady);
   connect(worker_, &SessionWorker::thumbnailReady, this, &SessionController::thumbnailReady);
   connect(worker_, &SessionWorker::timelineChanged, this, [this](pipeline::TimelineDeltaPtr delta) {

@@ -57,6 +57,8 @@ class SessionController : public QObject {
   /// The file is truncated; it can be opened again with input.readable_part (SessionWorker).
   void openTruncated(const QString& path, qint64 readable_frames, qint64 listed_frames,
                      const QString& message);
+  /// The file's timestamps jump back; a copy with fresh timestamps can be opened instead.
+  void openTimestampsJump(const QString& path, qint64 jumps, const QString& message);
   void previewReady(cf::pipeline::PreviewFramePtr frame);
   void thumbnailReady(qint64 frame_index, const QImage& image);
   void thumbnailsDropped(const QVector<qint64>& frames);

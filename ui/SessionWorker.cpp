@@ -6,6 +6,7 @@
 
 #include "ImageConvert.h"
 #include "media/VideoReader.h"
+#include "pipeline/RetimedSource.h"
 
 namespace cf::ui {
 SessionWorker::SessionWorker(std::shared_ptr<EngineQueue> queue) : queue_(std::move(queue)) {}
@@ -21,9 +22,12 @@ void SessionWorker::open(const QString& path, const pipeline::SessionSettings& s
     const auto cut = settings.input.readable_part
                          ? std::nullopt
                          : media::VideoReader::truncation(path.toStdString());
+    const int64_t jumps = cut ? 0 : pipeline::timestampJumps(path.toStdString());
     if (cut)
       Q_EMIT openTruncated(path, cut->readable_frames, cut->listed_frames,
                            QString::fromStdString(session.message()));
+    else if (jumps > 0)
+      Q_EMIT openTimestampsJump(path, jumps, QString::fromStdString(session.message()));
     else
       Q_EMIT openFailed(QString::fromStdString(session.message()));
     repost();  // the analysis of the video still open goes on

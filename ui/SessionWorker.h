@@ -48,6 +48,9 @@ class SessionWorker : public QObject {
   /// SessionSettings::input.readable_part (`listed_frames`: what its index lists, -1 unknown).
   void openTruncated(const QString& path, qint64 readable_frames, qint64 listed_frames,
                      const QString& message);
+  /// The file is refused because its timestamps jump back `jumps` times; it can be opened
+  /// through a copy with fresh timestamps (pipeline/RetimedSource.h, ui/RetimeJob).
+  void openTimestampsJump(const QString& path, qint64 jumps, const QString& message);
   void previewReady(cf::pipeline::PreviewFramePtr frame);
   void thumbnailReady(qint64 frame_index, const QImage& image);
   /// What changed in the timeline since the last delta (after an analysis chunk: its frames and
