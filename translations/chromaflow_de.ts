@@ -1277,10 +1277,6 @@
         <translation>Projekt %1 kann nicht gelesen werden: keine Chromaflow-Projektdatei</translation>
     </message>
     <message>
-        <source>cannot read project %1: format version %2 is not supported; update Chromaflow</source>
-        <translation>Projekt %1 kann nicht gelesen werden: Formatversion %2 wird nicht unterstützt; aktualisieren Sie Chromaflow</translation>
-    </message>
-    <message>
         <source>cannot save project %1: %2; choose a writable folder</source>
         <translation>Projekt %1 kann nicht gespeichert werden: %2; wählen Sie einen beschreibbaren Ordner</translation>
     </message>
@@ -1299,6 +1295,14 @@
     <message>
         <source>cannot read project %1: the grade of the shot at frame %2: %3</source>
         <translation>Projekt %1 kann nicht gelesen werden: die Farbkorrektur der Einstellung ab Bild %2: %3</translation>
+    </message>
+    <message>
+        <source>cannot open project %1: it was saved by a newer Chromaflow (project format version %2; this version reads up to %3), and opening it here would lose what that version added. Update Chromaflow to open it</source>
+        <translation>Projekt %1 kann nicht geöffnet werden: Es wurde mit einem neueren Chromaflow gespeichert (Projektformat-Version %2; diese Version liest bis %3), und beim Öffnen ginge verloren, was jene Version hinzugefügt hat. Aktualisieren Sie Chromaflow, um es zu öffnen</translation>
+    </message>
+    <message>
+        <source>cannot read project %1: format version %2 is not supported; check the file is a Chromaflow project</source>
+        <translation>Projekt %1 kann nicht gelesen werden: Formatversion %2 wird nicht unterstützt; prüfen Sie, ob die Datei ein Chromaflow-Projekt ist</translation>
     </message>
 </context>
 <context>

@@ -1277,10 +1277,6 @@
         <translation>no se puede leer el proyecto %1: no es un archivo de proyecto de Chromaflow</translation>
     </message>
     <message>
-        <source>cannot read project %1: format version %2 is not supported; update Chromaflow</source>
-        <translation>no se puede leer el proyecto %1: la versión de formato %2 no es compatible; actualice Chromaflow</translation>
-    </message>
-    <message>
         <source>cannot save project %1: %2; choose a writable folder</source>
         <translation>no se puede guardar el proyecto %1: %2; elija una carpeta con permiso de escritura</translation>
     </message>
@@ -1299,6 +1295,14 @@
     <message>
         <source>cannot read project %1: the grade of the shot at frame %2: %3</source>
         <translation>no se puede leer el proyecto %1: la corrección de color del plano en el fotograma %2: %3</translation>
+    </message>
+    <message>
+        <source>cannot open project %1: it was saved by a newer Chromaflow (project format version %2; this version reads up to %3), and opening it here would lose what that version added. Update Chromaflow to open it</source>
+        <translation>no se puede abrir el proyecto %1: se guardó con un Chromaflow más reciente (versión de formato de proyecto %2; esta versión lee hasta la %3), y abrirlo aquí perdería lo que esa versión añadió. Actualice Chromaflow para abrirlo</translation>
+    </message>
+    <message>
+        <source>cannot read project %1: format version %2 is not supported; check the file is a Chromaflow project</source>
+        <translation>no se puede leer el proyecto %1: la versión de formato %2 no es compatible; compruebe que el archivo es un proyecto de Chromaflow</translation>
     </message>
 </context>
 <context>

@@ -1277,10 +1277,6 @@
         <translation>impossible de lire le projet %1 : ce n&apos;est pas un fichier de projet Chromaflow</translation>
     </message>
     <message>
-        <source>cannot read project %1: format version %2 is not supported; update Chromaflow</source>
-        <translation>impossible de lire le projet %1 : la version de format %2 n&apos;est pas prise en charge ; mettez Chromaflow à jour</translation>
-    </message>
-    <message>
         <source>cannot save project %1: %2; choose a writable folder</source>
         <translation>impossible d&apos;enregistrer le projet %1 : %2 ; choisissez un dossier accessible en écriture</translation>
     </message>
@@ -1299,6 +1295,14 @@
     <message>
         <source>cannot read project %1: the grade of the shot at frame %2: %3</source>
         <translation>impossible de lire le projet %1 : l&apos;étalonnage du plan à l&apos;image %2 : %3</translation>
+    </message>
+    <message>
+        <source>cannot open project %1: it was saved by a newer Chromaflow (project format version %2; this version reads up to %3), and opening it here would lose what that version added. Update Chromaflow to open it</source>
+        <translation>impossible d’ouvrir le projet %1 : il a été enregistré par un Chromaflow plus récent (version de format de projet %2 ; cette version lit jusqu’à la %3), et l’ouvrir ici perdrait ce que cette version a ajouté. Mettez Chromaflow à jour pour l’ouvrir</translation>
+    </message>
+    <message>
+        <source>cannot read project %1: format version %2 is not supported; check the file is a Chromaflow project</source>
+        <translation>impossible de lire le projet %1 : la version de format %2 n’est pas prise en charge ; vérifiez que le fichier est un projet Chromaflow</translation>
     </message>
 </context>
 <context>

@@ -1268,10 +1268,6 @@
         <translation>无法读取项目 %1：不是 Chromaflow 项目文件</translation>
     </message>
     <message>
-        <source>cannot read project %1: format version %2 is not supported; update Chromaflow</source>
-        <translation>无法读取项目 %1：不支持格式版本 %2；请更新 Chromaflow</translation>
-    </message>
-    <message>
         <source>cannot save project %1: %2; choose a writable folder</source>
         <translation>无法保存项目 %1：%2；请选择可写入的文件夹</translation>
     </message>
@@ -1290,6 +1286,14 @@
     <message>
         <source>cannot read project %1: the grade of the shot at frame %2: %3</source>
         <translation>无法读取项目 %1：第 %2 帧镜头的调色：%3</translation>
+    </message>
+    <message>
+        <source>cannot open project %1: it was saved by a newer Chromaflow (project format version %2; this version reads up to %3), and opening it here would lose what that version added. Update Chromaflow to open it</source>
+        <translation>无法打开项目 %1：它由更新版本的 Chromaflow 保存（项目格式版本 %2；此版本最高可读取 %3），在此打开会丢失该版本新增的内容。请更新 Chromaflow 后再打开</translation>
+    </message>
+    <message>
+        <source>cannot read project %1: format version %2 is not supported; check the file is a Chromaflow project</source>
+        <translation>无法读取项目 %1：不支持格式版本 %2；请检查该文件是否为 Chromaflow 项目</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,6 @@
 #include "CoreText.h"
 
 #include <QCoreApplication>
-#include <QRegularExpression>
 
 #include "analysis/FailureTypes.h"
 
@@ -60,16 +59,17 @@ QString translatedFailureReason(const analysis::Reason& r) {
   return QString::fromStdString(analysis::reasonText(r));
 }
 
-QString translatedDeviceName(const QString& device_name) {
-  static const QRegularExpression cpu(QStringLiteral("^cpu \\((\\d+) threads?\\)$"));
-  const QRegularExpressionMatch m = cpu.match(device_name);
-  if (m.hasMatch()) {
-    const int threads = m.captured(1).toInt();
-    return QCoreApplication::translate("cf::ui::CoreText", "CPU (%n thread(s))", nullptr, threads);
+QString translatedDevice(DeviceChoice device_in_use, int cpu_threads) {
+  switch (device_in_use) {
+    case DeviceChoice::Cpu:
+      return QCoreApplication::translate("cf::ui::CoreText", "CPU (%n thread(s))", nullptr,
+                                         cpu_threads);
+    case DeviceChoice::Cuda:
+      return QCoreApplication::translate("cf::ui::CoreText", "CUDA GPU (half precision)");
+    case DeviceChoice::Auto:
+      break;
   }
-  if (device_name == QLatin1String("cuda fp16"))
-    return QCoreApplication::translate("cf::ui::CoreText", "CUDA GPU (half precision)");
-  return device_name;
+  return {};
 }
 
 QString translatedStage(const QString& stage) {

@@ -7,14 +7,16 @@
 #include <string>
 
 #include "analysis/FailureTypes.h"
+#include "common/Vocabulary.h"
 
 namespace cf::ui {
 
 /// A failure reason in the interface language, e.g. "sepia: 72 % of chroma in the 20-70 degree
 /// hue band".
 QString translatedFailureReason(const analysis::Reason& reason);
-/// "cpu (8 threads)", "cuda fp16" -> the same in the interface language.
-QString translatedDeviceName(const QString& device_name);
+/// The device the network runs on (SessionInfo::device_in_use), in the interface language;
+/// empty while it is not known (Auto).
+QString translatedDevice(DeviceChoice device_in_use, int cpu_threads);
 /// Progress stage names ("export", "scan", "analyse") in the interface language.
 QString translatedStage(const QString& stage);
 

@@ -22,7 +22,7 @@
 
 namespace cf::ui {
 
-using pipeline::ExportCodec;
+using cf::VideoCodec;
 
 ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
   // Texts are set in retranslateUi().
@@ -30,13 +30,13 @@ ExportDialog::ExportDialog(QWidget* parent) : QDialog(parent) {
   form_ = new QFormLayout;
   auto* form = form_;
   codec_ = new QComboBox(this);
-  codec_->addItem(QStringLiteral("MP4 / H.264"), int(ExportCodec::H264Mp4));
-  codec_->addItem(QStringLiteral("MKV / H.265"), int(ExportCodec::H265Mkv));
-  codec_->addItem(QString(), int(ExportCodec::Ffv1Mkv));
-  codec_->addItem(QStringLiteral("MOV / ProRes"), int(ExportCodec::ProResMov));
-  codec_->addItem(QString(), int(ExportCodec::DpxSequence));
-  codec_->addItem(QString(), int(ExportCodec::TiffSequence));
-  codec_->addItem(QString(), int(ExportCodec::PngSequence));
+  codec_->addItem(QStringLiteral("MP4 / H.264"), int(VideoCodec::H264));
+  codec_->addItem(QStringLiteral("MKV / H.265"), int(VideoCodec::H265));
+  codec_->addItem(QString(), int(VideoCodec::FFV1));
+  codec_->addItem(QStringLiteral("MOV / ProRes"), int(VideoCodec::ProRes));
+  codec_->addItem(QString(), int(VideoCodec::DpxSequence));
+  codec_->addItem(QString(), int(VideoCodec::TiffSequence));
+  codec_->addItem(QString(), int(VideoCodec::PngSequence));
   form->addRow(new QLabel(this), codec_);
   depth_ = new QComboBox(this);
   depth_->addItem(QString(), 0);
@@ -104,12 +104,12 @@ void ExportDialog::retranslateUi() {
       l->setText(text);
   };
   setWindowTitle(tr("Export colourised video"));
-  codec_->setItemText(codec_->findData(int(ExportCodec::Ffv1Mkv)), tr("MKV / FFV1 (lossless)"));
-  codec_->setItemText(codec_->findData(int(ExportCodec::DpxSequence)),
+  codec_->setItemText(codec_->findData(int(VideoCodec::FFV1)), tr("MKV / FFV1 (lossless)"));
+  codec_->setItemText(codec_->findData(int(VideoCodec::DpxSequence)),
                       tr("Image sequence / %1").arg(QStringLiteral("DPX")));
-  codec_->setItemText(codec_->findData(int(ExportCodec::TiffSequence)),
+  codec_->setItemText(codec_->findData(int(VideoCodec::TiffSequence)),
                       tr("Image sequence / %1").arg(QStringLiteral("TIFF")));
-  codec_->setItemText(codec_->findData(int(ExportCodec::PngSequence)),
+  codec_->setItemText(codec_->findData(int(VideoCodec::PngSequence)),
                       tr("Image sequence / %1").arg(QStringLiteral("PNG")));
   label(codec_, tr("Format"));
   codec_->setToolTip(
@@ -148,26 +148,26 @@ void ExportDialog::updateSourceTexts() {
                              : tr("Keep the original sound (the source has none)"));
 }
 
-QString ExportDialog::numberSuffixFor(ExportCodec codec) {
-  const bool sequence = codec == ExportCodec::DpxSequence || codec == ExportCodec::TiffSequence ||
-                        codec == ExportCodec::PngSequence;
+QString ExportDialog::numberSuffixFor(VideoCodec codec) {
+  const bool sequence = codec == VideoCodec::DpxSequence || codec == VideoCodec::TiffSequence ||
+                        codec == VideoCodec::PngSequence;
   return sequence ? QStringLiteral("_%06d") : QString();
 }
 
-QString ExportDialog::extensionFor(ExportCodec codec) {
+QString ExportDialog::extensionFor(VideoCodec codec) {
   switch (codec) {
-    case ExportCodec::H265Mkv:
-    case ExportCodec::Ffv1Mkv:
+    case VideoCodec::H265:
+    case VideoCodec::FFV1:
       return QStringLiteral("mkv");
-    case ExportCodec::ProResMov:
+    case VideoCodec::ProRes:
       return QStringLiteral("mov");
-    case ExportCodec::DpxSequence:
+    case VideoCodec::DpxSequence:
       return QStringLiteral("dpx");
-    case ExportCodec::TiffSequence:
+    case VideoCodec::TiffSequence:
       return QStringLiteral("tif");
-    case ExportCodec::PngSequence:
+    case VideoCodec::PngSequence:
       return QStringLiteral("png");
-    case ExportCodec::H264Mp4:
+    case VideoCodec::H264:
       break;
   }
   return QStringLiteral("mp4");
@@ -203,7 +203,7 @@ void ExportDialog::setSource(const QString& source_path, qint64 frame_count, boo
   audio_->setChecked(has_audio);
   updateSourceTexts();
   const QFileInfo info(source_path);
-  const auto codec = ExportCodec(codec_->currentData().toInt());
+  const auto codec = VideoCodec(codec_->currentData().toInt());
   // The suffix is part of a file name, not interface text: the same in every language.
   const QString folder = output_folder_.isEmpty() ? defaultFolder(QString()) : output_folder_;
   output_->setText(QDir(folder).filePath(info.completeBaseName() + QStringLiteral("_colour") +
@@ -216,7 +216,7 @@ void ExportDialog::setSource(const QString& source_path, qint64 frame_count, boo
 pipeline::ExportRequest ExportDialog::request() const {
   pipeline::ExportRequest r;
   r.output_path = output_->text().trimmed().toStdString();
-  r.codec = ExportCodec(codec_->currentData().toInt());
+  r.codec = VideoCodec(codec_->currentData().toInt());
   r.quality_crf = quality_->value();
   r.bit_depth = depth_->currentData().toInt();
   r.keep_audio = audio_->isEnabled() && audio_->isChecked();
@@ -233,14 +233,16 @@ void ExportDialog::setExportSettings(const ExportSettings& settings) {
   if (audio_->isEnabled())
     audio_->setChecked(settings.keep_audio);
   setUseInOut(settings.use_in_out);
+  depth_->setCurrentIndex(std::max(0, depth_->findData(settings.bit_depth)));
 }
 
 ExportSettings ExportDialog::exportSettings() const {
   ExportSettings e;
-  e.codec = ExportCodec(codec_->currentData().toInt());
+  e.codec = VideoCodec(codec_->currentData().toInt());
   e.quality_crf = quality_->value();
   e.keep_audio = audio_->isEnabled() ? audio_->isChecked() : true;
   e.use_in_out = range_in_out_->isEnabled() ? range_in_out_->isChecked() : true;
+  e.bit_depth = depth_->currentData().toInt();
   return e;
 }
 
@@ -252,7 +254,7 @@ QString ExportDialog::outputPath() const {
   return output_->text().trimmed();
 }
 
-void ExportDialog::setCodec(ExportCodec codec) {
+void ExportDialog::setCodec(VideoCodec codec) {
   codec_->setCurrentIndex(codec_->findData(int(codec)));
 }
 
@@ -261,10 +263,10 @@ void ExportDialog::setUseInOut(bool use) {
 }
 
 void ExportDialog::onCodecChanged() {
-  const auto codec = ExportCodec(codec_->currentData().toInt());
-  const bool crf = codec == ExportCodec::H264Mp4 || codec == ExportCodec::H265Mkv;
+  const auto codec = VideoCodec(codec_->currentData().toInt());
+  const bool crf = codec == VideoCodec::H264 || codec == VideoCodec::H265;
   quality_->setEnabled(crf);
-  depth_->setEnabled(codec != ExportCodec::ProResMov);  // ProRes is always 10-bit
+  depth_->setEnabled(codec != VideoCodec::ProRes);  // ProRes is always 10-bit
   QString path = output_->text();
   if (!path.isEmpty()) {
     const QFileInfo info(path);
@@ -322,8 +324,7 @@ void ExportDialog::setRunning(bool running) {
   export_button_->setEnabled(!running);
   cancel_button_->setEnabled(running);
   codec_->setEnabled(!running);
-  depth_->setEnabled(!running &&
-                     ExportCodec(codec_->currentData().toInt()) != ExportCodec::ProResMov);
+  depth_->setEnabled(!running && VideoCodec(codec_->currentData().toInt()) != VideoCodec::ProRes);
   output_->setEnabled(!running);
 }
 

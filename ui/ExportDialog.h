@@ -49,12 +49,12 @@ class ExportDialog : public QDialog {
 
   void setOutputPath(const QString& path);
   QString outputPath() const;
-  void setCodec(pipeline::ExportCodec codec);
+  void setCodec(cf::VideoCodec codec);
   void setUseInOut(bool use);
   bool isRunning() const { return running_; }
-  static QString extensionFor(pipeline::ExportCodec codec);
+  static QString extensionFor(cf::VideoCodec codec);
   /// "_%06d" for the image sequences (one file per frame), empty for videos.
-  static QString numberSuffixFor(pipeline::ExportCodec codec);
+  static QString numberSuffixFor(cf::VideoCodec codec);
 
   QPushButton* exportButton() const { return export_button_; }
   QPushButton* cancelButton() const { return cancel_button_; }

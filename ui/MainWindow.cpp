@@ -84,7 +84,7 @@ void MainWindow::retranslateUi() {
   updateTitle();
   if (engine_->isOpen())
     device_label_->setText(
-        translatedDeviceName(QString::fromStdString(engine_->info().device_name)));
+        translatedDevice(engine_->info().device_in_use, engine_->info().cpu_threads));
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -143,8 +143,8 @@ void MainWindow::connectEngine() {
                                   "its analysis are kept."));
           });
   connect(engine_, &SessionController::infoChanged, this, [this](const pipeline::SessionInfo& i) {
-    settings_panel_->setDetectedDevice(QString::fromStdString(i.device_name));
-    device_label_->setText(translatedDeviceName(QString::fromStdString(i.device_name)));
+    settings_panel_->setDetectedDevice(i.device_in_use, i.cpu_threads);
+    device_label_->setText(translatedDevice(i.device_in_use, i.cpu_threads));
     warnAboutDamage(i);
   });
   connect(timeline_, &TimelineWidget::frameScrubbed, this, &MainWindow::goToFrame);
@@ -194,8 +194,8 @@ void MainWindow::onOpened(const pipeline::SessionInfo& info) {
   timeline_->setInOut(project_.inFrame(), project_.outFrame());
   playback_.setFrameCount(info.frame_count, info.fps);
   preview_->setFrameRate(info.fps);
-  settings_panel_->setDetectedDevice(QString::fromStdString(info.device_name));
-  device_label_->setText(translatedDeviceName(QString::fromStdString(info.device_name)));
+  settings_panel_->setDetectedDevice(info.device_in_use, info.cpu_threads);
+  device_label_->setText(translatedDevice(info.device_in_use, info.cpu_threads));
   job_panel_->finishJob(info.truncated ? tr("Opened the readable part of %1 (truncated file)")
                                              .arg(QFileInfo(source_path).fileName())
                                        : tr("Opened %1").arg(QFileInfo(source_path).fileName()));
@@ -210,11 +210,13 @@ void MainWindow::onOpened(const pipeline::SessionInfo& info) {
   Q_EMIT videoOpened(source_path);
 }
 
-void MainWindow::onTimelineUpdated(pipeline::TimelineDataPtr timeline) {
+void MainWindow::onTimelineUpdated(pipeline::TimelineDataPtr timeline,
+                                   const pipeline::TimelineChange& change) {
   if (!timeline)
     return;
-  timeline_->setTimelineData(timeline);
-  failures_panel_->setFailures(timeline->failures, timeline->fps);
+  timeline_->setTimelineData(timeline, change);
+  if (change.full || change.failures_changed)
+    failures_panel_->setFailures(timeline->failures, timeline->fps);
   const auto [first, last] = shotAround(timeline->cuts, timeline->frame_count, current_frame_);
   settings_panel_->setCurrentShot(first, last);
   grade_panel_->setCurrentShot(first, last);

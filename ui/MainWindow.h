@@ -143,7 +143,8 @@ class MainWindow : public QMainWindow {
   void onOpened(const pipeline::SessionInfo& info);
   /// Starts opening `path` as the project `data` (file `project_file`, empty for a plain video).
   void beginOpen(const QString& path, const ProjectData& data, const QString& project_file);
-  void onTimelineUpdated(pipeline::TimelineDataPtr timeline);
+  void onTimelineUpdated(pipeline::TimelineDataPtr timeline,
+                         const pipeline::TimelineChange& change);
   /// `message` from core (English); `headline`: a translated summary shown above it.
   void showError(const QString& message, const QString& headline = QString());
   void updateTitle();

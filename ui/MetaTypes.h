@@ -6,9 +6,12 @@
 #include <QVector>
 
 #include "pipeline/SessionTypes.h"
+#include "pipeline/TimelineDelta.h"
 
 Q_DECLARE_METATYPE(cf::pipeline::PreviewFramePtr)
 Q_DECLARE_METATYPE(cf::pipeline::TimelineDataPtr)
+Q_DECLARE_METATYPE(cf::pipeline::TimelineDeltaPtr)
+Q_DECLARE_METATYPE(cf::pipeline::TimelineChange)
 Q_DECLARE_METATYPE(cf::pipeline::SessionSettings)
 Q_DECLARE_METATYPE(cf::pipeline::SessionInfo)
 Q_DECLARE_METATYPE(cf::pipeline::ExportRequest)
@@ -23,6 +26,8 @@ using SuggestedColourList = std::vector<cf::pipeline::SuggestedColour>;
 inline void registerMetaTypes() {
   qRegisterMetaType<cf::pipeline::PreviewFramePtr>();
   qRegisterMetaType<cf::pipeline::TimelineDataPtr>();
+  qRegisterMetaType<cf::pipeline::TimelineDeltaPtr>();
+  qRegisterMetaType<cf::pipeline::TimelineChange>();
   qRegisterMetaType<cf::pipeline::SessionSettings>();
   qRegisterMetaType<cf::pipeline::SessionInfo>();
   qRegisterMetaType<cf::pipeline::ExportRequest>();

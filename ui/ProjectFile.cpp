@@ -9,7 +9,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
-#include "pipeline/Vocabulary.h"
+#include "common/Vocabulary.h"
 
 namespace cf::ui {
 namespace {
@@ -45,10 +45,10 @@ QJsonObject settingsToJson(const pipeline::SessionSettings& s) {
   for (const auto& field : kThresholdFields)
     thresholds.insert(QLatin1String(field.name), s.thresholds.*field.member);
   return QJsonObject{{"model_path", QString::fromStdString(s.model_path)},
-                     {"device", QLatin1String(pipeline::deviceChoiceName(s.device))},
+                     {"device", QLatin1String(cf::deviceChoiceName(s.device))},
                      {"working_height_px", s.working_height_px},
                      {"temperature", s.temperature},
-                     {"flow_method", QLatin1String(pipeline::flowMethodName(s.flow_method))},
+                     {"flow_method", QLatin1String(cf::flowMethodName(s.flow_method))},
                      {"lambda", s.lambda},
                      {"deinterlace", QLatin1String(media::deinterlaceName(s.input.deinterlace))},
                      {"sequence_fps", s.input.sequence_fps.valid()
@@ -61,10 +61,10 @@ QJsonObject settingsToJson(const pipeline::SessionSettings& s) {
 pipeline::SessionSettings settingsFromJson(const QJsonObject& o) {
   pipeline::SessionSettings s;
   s.model_path = o.value("model_path").toString().toStdString();
-  s.device = fromName(o.value("device"), &pipeline::deviceChoiceFromName, s.device);
+  s.device = fromName(o.value("device"), &cf::deviceChoiceFromName, s.device);
   s.working_height_px = o.value("working_height_px").toInt(s.working_height_px);
   s.temperature = o.value("temperature").toDouble(s.temperature);
-  s.flow_method = fromName(o.value("flow_method"), &pipeline::flowMethodFromName, s.flow_method);
+  s.flow_method = fromName(o.value("flow_method"), &cf::flowMethodFromName, s.flow_method);
   s.lambda = o.value("lambda").toDouble(s.lambda);
   s.input.deinterlace =
       fromName(o.value("deinterlace"), &media::deinterlaceFromName, s.input.deinterlace);
@@ -108,18 +108,22 @@ color::Grade gradeFromJson(const QJsonObject& o) {
 }
 
 QJsonObject exportSettingsToJson(const ExportSettings& e) {
-  return QJsonObject{{"codec", QLatin1String(pipeline::exportCodecName(e.codec))},
+  return QJsonObject{{"codec", QLatin1String(cf::videoCodecName(e.codec))},
                      {"quality_crf", e.quality_crf},
                      {"keep_audio", e.keep_audio},
-                     {"use_in_out", e.use_in_out}};
+                     {"use_in_out", e.use_in_out},
+                     {"bit_depth", e.bit_depth}};
 }
 
 ExportSettings exportSettingsFromJson(const QJsonObject& o) {
   ExportSettings e;
-  e.codec = fromName(o.value("codec"), &pipeline::exportCodecFromName, e.codec);
+  e.codec = fromName(o.value("codec"), &cf::videoCodecFromName, e.codec);
   e.quality_crf = o.value("quality_crf").toInt(e.quality_crf);
   e.keep_audio = o.value("keep_audio").toBool(e.keep_audio);
   e.use_in_out = o.value("use_in_out").toBool(e.use_in_out);
+  if (const int depth = o.value("bit_depth").toInt(0);
+      depth == 8 || depth == 10 || depth == 12 || depth == 16)
+    e.bit_depth = depth;  // anything else: the source's
   return e;
 }
 
@@ -176,11 +180,22 @@ Result<ProjectData> projectFromJson(const QByteArray& json, const QString& conte
             .arg(context)
             .toStdString());
   const int version = root.value("version").toInt(0);
-  if (version < 1 || version > kProjectFormatVersion)
+  if (version > kProjectFormatVersion)
+    return makeError(
+        QCoreApplication::translate(
+            "cf::ui::ProjectFile",
+            "cannot open project %1: it was saved by a newer Chromaflow (project format version "
+            "%2; this version reads up to %3), and opening it here would lose what that version "
+            "added. Update Chromaflow to open it")
+            .arg(context)
+            .arg(version)
+            .arg(kProjectFormatVersion)
+            .toStdString());
+  if (version < 1)
     return makeError(
         QCoreApplication::translate("cf::ui::ProjectFile",
                                     "cannot read project %1: format version %2 is not supported; "
-                                    "update Chromaflow")
+                                    "check the file is a Chromaflow project")
             .arg(context)
             .arg(version)
             .toStdString());

@@ -3,8 +3,11 @@
 // temperature, grade), the
 // cache location, the in/out range and the export settings. Serialisation is a pure function pair,
 // tested on its own; saveProject/loadProject only add the file I/O. The format is versioned:
-// version 2 added the export settings; version 1 files are still read (with default export
-// settings). The Project model (Project.h) owns a ProjectData and uses these to save and load.
+// version 3 added the keyframes ("guidance"), the failure triage marks and the per-shot grades,
+// version 2 the export settings; files of versions 1 and 2 are still read (what they lack keeps
+// its default), and a file of a newer version is refused, since reading it would silently drop
+// what that version added. The Project model (Project.h) owns a ProjectData and uses these to
+// save and load.
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -20,13 +23,14 @@ namespace cf::ui {
 
 /// How the project is exported (the output path and range are chosen per export).
 struct ExportSettings {
-  pipeline::ExportCodec codec = pipeline::ExportCodec::H264Mp4;
+  cf::VideoCodec codec = cf::VideoCodec::H264;
   int quality_crf = 18;
   bool keep_audio = true;
   bool use_in_out = true;  ///< export only the in/out range when one is set
+  int bit_depth = 0;  ///< output depth (8, 10, 12, 16); 0: the source's where the format allows
   bool operator==(const ExportSettings& o) const {
     return codec == o.codec && quality_crf == o.quality_crf && keep_audio == o.keep_audio &&
-           use_in_out == o.use_in_out;
+           use_in_out == o.use_in_out && bit_depth == o.bit_depth;
   }
   bool operator!=(const ExportSettings& o) const { return !(*this == o); }
 };
@@ -45,8 +49,10 @@ struct ProjectData {
   std::vector<FailureReview> failure_reviews;
 };
 
-/// 2: adds "export"; 1: the first format (still read).
-inline constexpr int kProjectFormatVersion = 2;
+/// 3: adds "guidance", "failure_reviews" and a shot override's "grade" (an older reader would
+/// drop them); 2: adds "export"; 1: the first format. Versions 1 and 2 are still read; newer
+/// versions are refused with a message that says to update Chromaflow.
+inline constexpr int kProjectFormatVersion = 3;
 
 /// Settings as JSON (also used for the app's QSettings); unknown or missing keys keep defaults.
 QJsonObject settingsToJson(const pipeline::SessionSettings& settings);

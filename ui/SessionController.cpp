@@ -15,14 +15,16 @@ SessionController::SessionController(QObject* parent)
   connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
   connect(&thread_, &QThread::started, worker_, &lowerThreadPriority, Qt::DirectConnection);
   connect(worker_, &SessionWorker::opened, this,
-          [this](const pipeline::SessionInfo& info, pipeline::TimelineDataPtr timeline) {
+          [this](const pipeline::SessionInfo& info, pipeline::TimelineDeltaPtr timeline) {
             // Requests for the video open before are of no use any more.
             queue_->takePreview();
             queue_->takeThumbnails(EngineQueue::kMaxThumbnails);
             info_ = info;
             open_ = true;
             Q_EMIT opened(info);
-            Q_EMIT timelineUpdated(std::move(timeline));
+            timeline_ = std::make_shared<pipeline::TimelineData>();
+            const pipeline::TimelineChange change = applyTimelineDelta(*timeline_, *timeline);
+            Q_EMIT timelineUpdated(timeline_, change);
           });
   connect(worker_, &SessionWorker::openFailed, this, [this](const QString& message) {
     Q_EMIT openFailed(message);  // the video open before (if any) is still open
@@ -32,7 +34,13 @@ SessionController::SessionController(QObject* parent)
           &SessionController::openTimestampsJump);
   connect(worker_, &SessionWorker::previewReady, this, &SessionController::previewReady);
   connect(worker_, &SessionWorker::thumbnailReady, this, &SessionController::thumbnailReady);
-  connect(worker_, &SessionWorker::timelineUpdated, this, &SessionController::timelineUpdated);
+  connect(worker_, &SessionWorker::timelineChanged, this, [this](pipeline::TimelineDeltaPtr delta) {
+    if (!timeline_ || !delta)
+      return;
+    // A few frames and ranges: applied in place, on the GUI thread, in microseconds.
+    const pipeline::TimelineChange change = applyTimelineDelta(*timeline_, *delta);
+    Q_EMIT timelineUpdated(timeline_, change);
+  });
   connect(worker_, &SessionWorker::analysisProgress, this, &SessionController::analysisProgress);
   connect(worker_, &SessionWorker::errorOccurred, this, &SessionController::errorOccurred);
   connect(worker_, &SessionWorker::settingsRejected, this, &SessionController::settingsRejected);

@@ -35,6 +35,8 @@ class SessionController : public QObject {
   void close();
   bool isOpen() const { return open_; }
   const pipeline::SessionInfo& info() const { return info_; }
+  /// Everything the engine has sent about the open video's timeline; null before the first open.
+  pipeline::TimelineDataPtr timeline() const { return timeline_; }
 
   /// Only the latest request is kept; a pending older one is dropped.
   /// `lambda`: the effective λ of the frame's shot (per-shot override or the global one);
@@ -66,7 +68,10 @@ class SessionController : public QObject {
   void previewReady(cf::pipeline::PreviewFramePtr frame);
   void thumbnailReady(qint64 frame_index, const QImage& image);
   void thumbnailsDropped(const QVector<qint64>& frames);
-  void timelineUpdated(cf::pipeline::TimelineDataPtr timeline);
+  /// The timeline after the engine's latest delta (the controller keeps it and applies each
+  /// delta in place), and what the delta changed, so that views update only that.
+  void timelineUpdated(cf::pipeline::TimelineDataPtr timeline,
+                       const cf::pipeline::TimelineChange& change);
   void analysisProgress(qint64 analysed_frames, qint64 total_frames);
   void errorOccurred(const QString& message);
   /// The engine refused new settings and keeps `in_use` (SessionWorker::settingsRejected).
@@ -85,6 +90,7 @@ class SessionController : public QObject {
   QThread thread_;
   SessionWorker* worker_ = nullptr;
   pipeline::SessionInfo info_;
+  std::shared_ptr<pipeline::TimelineData> timeline_;
   bool open_ = false;
 };
 

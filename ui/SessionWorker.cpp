@@ -39,7 +39,7 @@ void SessionWorker::open(const QString& path, const pipeline::SessionSettings& s
   session_->setShotOverrides(overrides);
   last_device_ = session_->info().device_name;
   last_damaged_ = session_->info().damaged_frames;
-  Q_EMIT opened(session_->info(), session_->timeline());
+  Q_EMIT opened(session_->info(), session_->timelineDelta());
   repost();
 }
 
@@ -67,7 +67,7 @@ void SessionWorker::updateSettings(const pipeline::SessionSettings& settings) {
     return;
   }
   analysis_complete_ = false;  // a model change drops the network cache
-  Q_EMIT timelineUpdated(session_->timeline());
+  Q_EMIT timelineChanged(session_->timelineDelta());
   repost();
 }
 
@@ -181,30 +181,18 @@ bool SessionWorker::refreshFlicker() {
   }
   if (!refreshed.value())
     return false;
-  Q_EMIT timelineUpdated(session_->timeline());
+  Q_EMIT timelineChanged(session_->timelineDelta());
   return true;
 }
 
 bool SessionWorker::analyseNextChunk() {
   if (!background_enabled_ || analysis_complete_)
     return false;
-  const pipeline::TimelineDataPtr timeline = session_->timeline();
-  const auto n = int64_t(timeline ? timeline->frames.size() : 0);
   const int64_t total = session_->info().frame_count;
   // Nearest frame to the playhead that is not analysed yet, looking ahead first.
   const int64_t focus = std::clamp<int64_t>(queue_->focus(), 0, std::max<int64_t>(0, total - 1));
-  int64_t target = -1;
-  int64_t analysed = 0;
-  for (int64_t i = 0; i < n; ++i)
-    analysed += timeline->frames[size_t(i)].analysed ? 1 : 0;
-  for (int64_t d = 0; d < total && target < 0; ++d) {
-    for (int64_t f : {focus + d, focus - d - 1}) {
-      if (f >= 0 && f < total && (f >= n || !timeline->frames[size_t(f)].analysed)) {
-        target = f;
-        break;
-      }
-    }
-  }
+  const int64_t target = session_->nearestUnanalysed(focus);
+  const int64_t analysed = session_->analysedFrameCount();
   Q_EMIT analysisProgress(analysed, total);
   if (target < 0) {
     analysis_complete_ = true;
@@ -225,7 +213,7 @@ bool SessionWorker::analyseNextChunk() {
     analysis_complete_ = true;  // do not retry a failing analysis in a loop
     return false;
   }
-  Q_EMIT timelineUpdated(session_->timeline());
+  Q_EMIT timelineChanged(session_->timelineDelta());
   return true;
 }
 

@@ -45,7 +45,8 @@ class SessionWorker : public QObject {
   void pump();
 
  Q_SIGNALS:
-  void opened(const cf::pipeline::SessionInfo& info, cf::pipeline::TimelineDataPtr timeline);
+  /// `timeline`: everything known about the new video (a full delta).
+  void opened(const cf::pipeline::SessionInfo& info, cf::pipeline::TimelineDeltaPtr timeline);
   void openFailed(const QString& message);
   /// The file is truncated and refused; its first `readable_frames` can be opened with
   /// SessionSettings::input.readable_part (`listed_frames`: what its index lists, -1 unknown).
@@ -56,7 +57,9 @@ class SessionWorker : public QObject {
   void openTimestampsJump(const QString& path, qint64 jumps, const QString& message);
   void previewReady(cf::pipeline::PreviewFramePtr frame);
   void thumbnailReady(qint64 frame_index, const QImage& image);
-  void timelineUpdated(cf::pipeline::TimelineDataPtr timeline);
+  /// What changed in the timeline since the last delta (after an analysis chunk: its frames and
+  /// the ranges that moved, never the whole film).
+  void timelineChanged(cf::pipeline::TimelineDeltaPtr delta);
   void analysisProgress(qint64 analysed_frames, qint64 total_frames);
   void errorOccurred(const QString& message);
   /// A settings change was refused (e.g. a model that does not load); `in_use` is what the

@@ -138,10 +138,7 @@ void SettingsPanel::retranslateUi() {
   device_->setToolTip(tr("Where the network runs: Automatic uses a CUDA GPU when there is one"));
   setRowLabel(model_form_, detected_device_, tr("In use"));
   detected_device_->setToolTip(tr("The device the network actually runs on"));
-  if (detected_name_.isEmpty())
-    detected_device_->setText(tr("(not known until a video is open)"));
-  else
-    detected_device_->setText(translatedDeviceName(detected_name_));
+  setDetectedDevice(detected_, detected_threads_);
 
   smoothing_box_->setTitle(tr("Temporal smoothing"));
   lambda_slider_->setToolTip(
@@ -194,9 +191,9 @@ QWidget* SettingsPanel::buildModelGroup() {
   working_height_->setSuffix(QStringLiteral(" px"));
   form->addRow(new QLabel(box), working_height_);
   device_ = new QComboBox(box);
-  device_->addItem(QString(), int(pipeline::DeviceChoice::Auto));
-  device_->addItem(QStringLiteral("CPU"), int(pipeline::DeviceChoice::Cpu));
-  device_->addItem(QStringLiteral("CUDA"), int(pipeline::DeviceChoice::Cuda));
+  device_->addItem(QString(), int(cf::DeviceChoice::Auto));
+  device_->addItem(QStringLiteral("CPU"), int(cf::DeviceChoice::Cpu));
+  device_->addItem(QStringLiteral("CUDA"), int(cf::DeviceChoice::Cuda));
   form->addRow(new QLabel(box), device_);
   detected_device_ = new QLabel(box);
   detected_device_->setWordWrap(true);
@@ -228,9 +225,9 @@ QWidget* SettingsPanel::buildSmoothingGroup() {
   row->addWidget(lambda_spin_);
   form->addRow(new QLabel(box), row);
   flow_method_ = new QComboBox(box);
-  flow_method_->addItem(QString(), int(pipeline::FlowMethod::Dis));
-  flow_method_->addItem(QStringLiteral("Farnebäck"), int(pipeline::FlowMethod::Farneback));
-  flow_method_->addItem(QString(), int(pipeline::FlowMethod::TvL1));
+  flow_method_->addItem(QString(), int(cf::FlowMethod::Dis));
+  flow_method_->addItem(QStringLiteral("Farnebäck"), int(cf::FlowMethod::Farneback));
+  flow_method_->addItem(QString(), int(cf::FlowMethod::TvL1));
   form->addRow(new QLabel(box), flow_method_);
   connect(lambda_slider_, &QSlider::valueChanged, this, &SettingsPanel::onSliderMoved);
   // One undo step per drag: the project merges the λ changes between press and release.
@@ -283,10 +280,10 @@ QWidget* SettingsPanel::buildShotGroup() {
 pipeline::SessionSettings SettingsPanel::settings() const {
   pipeline::SessionSettings s;
   s.model_path = model_path_.toStdString();
-  s.device = pipeline::DeviceChoice(device_->currentData().toInt());
+  s.device = cf::DeviceChoice(device_->currentData().toInt());
   s.working_height_px = working_height_->value();
   s.temperature = temperature_->value();
-  s.flow_method = pipeline::FlowMethod(flow_method_->currentData().toInt());
+  s.flow_method = cf::FlowMethod(flow_method_->currentData().toInt());
   s.lambda = lambda_spin_->value();
   s.cache_dir = cache_dir_;
   for (size_t i = 0; i < threshold_spins_.size(); ++i)
@@ -324,10 +321,12 @@ double SettingsPanel::lambda() const {
   return lambda_spin_->value();
 }
 
-void SettingsPanel::setDetectedDevice(const QString& device_name) {
-  detected_name_ = device_name;
-  detected_device_->setText(device_name.isEmpty() ? tr("(not known until a video is open)")
-                                                  : translatedDeviceName(device_name));
+void SettingsPanel::setDetectedDevice(DeviceChoice device_in_use, int cpu_threads) {
+  detected_ = device_in_use;
+  detected_threads_ = cpu_threads;
+  detected_device_->setText(device_in_use == DeviceChoice::Auto
+                                ? tr("(not known until a video is open)")
+                                : translatedDevice(device_in_use, cpu_threads));
 }
 
 void SettingsPanel::scheduleSettingsChanged() {

@@ -39,7 +39,8 @@ class SettingsPanel : public QWidget {
   /// What the fields show (the project's settings once the debounce has passed).
   pipeline::SessionSettings settings() const;
   double lambda() const;
-  void setDetectedDevice(const QString& device_name);
+  /// The device the network runs on (SessionInfo::device_in_use; Auto: not known yet).
+  void setDetectedDevice(DeviceChoice device_in_use, int cpu_threads);
   /// The shot under the playhead; `first_frame` < 0 when no video is open.
   void setCurrentShot(qint64 first_frame, qint64 last_frame);
   qint64 currentShotFirstFrame() const { return shot_first_; }
@@ -90,7 +91,8 @@ class SettingsPanel : public QWidget {
   QFormLayout* smoothing_form_ = nullptr;
   QFormLayout* threshold_form_ = nullptr;
   QLayout* lambda_row_ = nullptr;
-  QString detected_name_;
+  DeviceChoice detected_ = DeviceChoice::Auto;
+  int detected_threads_ = 0;
   QComboBox* model_choice_ = nullptr;  ///< never editable: a model is chosen, not typed
   QDoubleSpinBox* temperature_ = nullptr;
   QSpinBox* working_height_ = nullptr;

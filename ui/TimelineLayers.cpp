@@ -38,8 +38,10 @@ void paintRuler(QPainter& p, const QRect& r, const TimelineView& v, const QPalet
   p.setFont(font);
   for (qint64 f = first; f < v.frame_count; f += step) {
     const double x = v.xForFrame(f);
-    if (x > r.right())
+    if (x > r.right() || x > v.paint_x1)
       break;
+    if (x + kMinLabelSpacingPx < v.paint_x0)
+      continue;
     p.drawLine(QPointF(x, r.bottom() - 5), QPointF(x, r.bottom()));
     p.drawText(QRectF(x + 3, r.top(), kMinLabelSpacingPx, r.height() - 2),
                Qt::AlignLeft | Qt::AlignVCenter, timecode(f, v.fps));
@@ -56,6 +58,8 @@ void paintThumbs(QPainter& p, const QRect& r, const TimelineView& v, ThumbnailCa
     const double x0 = v.xForFrame(f);
     const double x1 = i + 1 < frames.size() ? v.xForFrame(frames[i + 1]) : x0 + thumb_w;
     const QRectF slot(x0, r.top(), std::min(2.0 * thumb_w, x1 - x0), r.height());
+    if (slot.right() < v.paint_x0 || slot.left() > v.paint_x1)
+      continue;
     if (const QImage* img = cache.find(f)) {
       // Cover the whole slot (up to twice a thumbnail wide): scale to its width, crop centred.
       const double w = std::max(thumb_w, slot.width());
@@ -73,33 +77,36 @@ void paintThumbs(QPainter& p, const QRect& r, const TimelineView& v, ThumbnailCa
 
 void paintLane(QPainter& p, const QRect& r, const TimelineView& v,
                const std::vector<pipeline::FrameSignals>& frames,
-               float pipeline::FrameSignals::*member, QColor colour, const QPalette& pal) {
+               float pipeline::FrameSignals::*member, float max_value, QColor colour,
+               const QPalette& pal) {
   p.fillRect(r, pal.color(QPalette::Base));
-  float max_value = 1e-6f;
-  for (const auto& s : frames)
-    if (s.analysed && std::isfinite(s.*member))
-      max_value = std::max(max_value, s.*member);
-  QPainterPath path;
-  bool open = false;
-  for (int x = 0; x < r.width(); ++x) {
+  // Only the pixels of the strip being painted (and one either side, for the line's joins): a
+  // two-hour film's lane is walked and stroked for 16 new frames' few pixels, not its whole width.
+  const int x_first = int(std::clamp(std::floor(v.paint_x0) - 1.0, 0.0, double(r.width())));
+  const int x_end = int(std::clamp(std::ceil(v.paint_x1) + 2.0, 0.0, double(r.width())));
+  QPolygonF line;
+  const auto flush = [&] {
+    if (line.size() > 1)
+      p.drawPolyline(line);
+    line.clear();
+  };
+  // A cosmetic pen takes the raster engine's fast line path (no stroker, no joins to compute).
+  QPen pen(colour, 1.0);
+  pen.setCosmetic(true);
+  p.setPen(pen);
+  p.setBrush(Qt::NoBrush);
+  for (int x = x_first; x < x_end; ++x) {
     const qint64 f = v.frameAtX(x);
     const bool ok = f >= 0 && f < qint64(frames.size()) && frames[size_t(f)].analysed &&
                     std::isfinite(frames[size_t(f)].*member);
     if (!ok) {
-      open = false;
+      flush();
       continue;
     }
     const double value = std::clamp(double(frames[size_t(f)].*member / max_value), 0.0, 1.0);
-    const QPointF pt(r.left() + x, r.bottom() - value * (r.height() - 3));
-    if (open)
-      path.lineTo(pt);
-    else
-      path.moveTo(pt);
-    open = true;
+    line.append(QPointF(r.left() + x, r.bottom() - value * (r.height() - 3)));
   }
-  p.setPen(QPen(colour, 1.2));
-  p.setBrush(Qt::NoBrush);
-  p.drawPath(path);
+  flush();
   p.setPen(pal.color(QPalette::Mid));
   p.drawLine(r.bottomLeft(), r.bottomRight());
 }
@@ -129,6 +136,22 @@ TimelineLayout TimelineLayout::forSize(const QSize& size, int thumb_height_px) {
   y += kFailureRowHeight;
   l.all = QRect(0, 0, w, std::max(y, size.height()));
   return l;
+}
+
+LaneScale LaneScale::of(const std::vector<pipeline::FrameSignals>& frames) {
+  LaneScale s;
+  for (const auto& f : frames) {
+    if (!f.analysed)
+      continue;
+    // NaN and infinities fail these comparisons' finiteness checks and are left out.
+    if (std::isfinite(f.colorfulness) && f.colorfulness > s.colorfulness)
+      s.colorfulness = f.colorfulness;
+    if (std::isfinite(f.flicker) && f.flicker > s.flicker)
+      s.flicker = f.flicker;
+    if (std::isfinite(f.confidence) && f.confidence > s.confidence)
+      s.confidence = f.confidence;
+  }
+  return s;
 }
 
 qint64 TimelineView::frameAtX(double x) const {
@@ -190,10 +213,11 @@ void paintTimelineLayers(QPainter& p, const TimelineLayout& l, const TimelineVie
   const std::vector<pipeline::FrameSignals> empty;
   const auto& frames = data ? data->frames : empty;
   paintLane(p, l.colourfulness, v, frames, &pipeline::FrameSignals::colorfulness,
-            QColor(38, 139, 210), pal);
-  paintLane(p, l.flicker, v, frames, &pipeline::FrameSignals::flicker, QColor(203, 75, 22), pal);
-  paintLane(p, l.confidence, v, frames, &pipeline::FrameSignals::confidence, QColor(133, 153, 0),
-            pal);
+            v.scale.colorfulness, QColor(38, 139, 210), pal);
+  paintLane(p, l.flicker, v, frames, &pipeline::FrameSignals::flicker, v.scale.flicker,
+            QColor(203, 75, 22), pal);
+  paintLane(p, l.confidence, v, frames, &pipeline::FrameSignals::confidence, v.scale.confidence,
+            QColor(133, 153, 0), pal);
   paintLaneLabel(p, l.colourfulness,
                  QCoreApplication::translate("cf::ui::TimelineWidget", "Colourfulness"), pal);
   paintLaneLabel(p, l.flicker, QCoreApplication::translate("cf::ui::TimelineWidget", "Flicker"),
@@ -207,7 +231,7 @@ void paintTimelineLayers(QPainter& p, const TimelineLayout& l, const TimelineVie
     for (const auto& fr : data->failures) {
       const double x0 = v.xForFrame(fr.first_frame);
       const double x1 = std::max(x0 + 3.0, v.xForFrame(fr.last_frame + 1));
-      if (x1 < 0 || x0 > l.all.width())
+      if (x1 < std::max(0.0, v.paint_x0) || x0 > std::min<double>(l.all.width(), v.paint_x1))
         continue;
       QColor c = failureColour(fr.kind);
       p.fillRect(QRectF(x0, l.failures.top() + 2, x1 - x0, l.failures.height() - 4), c);
@@ -217,7 +241,7 @@ void paintTimelineLayers(QPainter& p, const TimelineLayout& l, const TimelineVie
     p.setPen(QPen(pal.color(QPalette::Highlight), 1.0));
     for (qint64 cut : data->cuts) {
       const double x = v.xForFrame(cut);
-      if (x >= 0 && x <= l.all.width())
+      if (x >= std::max(0.0, v.paint_x0) && x <= std::min<double>(l.all.width(), v.paint_x1))
         p.drawLine(QPointF(x, l.thumbs.top()), QPointF(x, l.failures.bottom()));
     }
   }

@@ -26,6 +26,18 @@ struct TimelineLayout {
   static TimelineLayout forSize(const QSize& size, int thumb_height_px);
 };
 
+/// The value at the top of each metric lane (the largest analysed value, finite, > 0).
+struct LaneScale {
+  float colorfulness = 1e-6f;
+  float flicker = 1e-6f;
+  float confidence = 1e-6f;
+  bool operator==(const LaneScale& o) const {
+    return colorfulness == o.colorfulness && flicker == o.flicker && confidence == o.confidence;
+  }
+  bool operator!=(const LaneScale& o) const { return !(*this == o); }
+  static LaneScale of(const std::vector<pipeline::FrameSignals>& frames);
+};
+
 /// What the layers need to know about the view.
 struct TimelineView {
   qint64 frame_count = 0;
@@ -35,6 +47,11 @@ struct TimelineView {
   double view_first = 0.0;
   qint64 in_frame = -1;
   qint64 out_frame = -1;
+  LaneScale scale;
+  /// Only x in [paint_x0, paint_x1] needs painting (the strip an analysis chunk changed): what
+  /// lies outside is neither walked nor stroked.
+  double paint_x0 = -1e300;
+  double paint_x1 = 1e300;
 
   double xForFrame(qint64 frame) const { return (double(frame) - view_first) * px_per_frame; }
   qint64 frameAtX(double x) const;

@@ -8,8 +8,6 @@
 #include <QWheelEvent>
 #include <algorithm>
 #include <cmath>
-#include <cstring>
-#include <optional>
 
 #include "CoreText.h"
 #include "TimelineLayers.h"
@@ -46,6 +44,7 @@ void TimelineWidget::reset(qint64 frame_count, double fps, double aspect_ratio) 
   fps_ = fps > 0 ? fps : 25.0;
   aspect_ratio_ = aspect_ratio > 0 ? aspect_ratio : 4.0 / 3.0;
   data_.reset();
+  scale_ = LaneScale();
   thumbnails_.clear();
   playhead_ = 0;
   in_frame_ = out_frame_ = -1;
@@ -56,71 +55,22 @@ void TimelineWidget::reset(qint64 frame_count, double fps, double aspect_ratio) 
   Q_EMIT zoomChanged(px_per_frame_);
 }
 
-namespace {
-
-/// The frames whose signals or failure markers differ between two timelines of one video, or
-/// nullopt when more than a strip changed (another length, other cuts, another lane scale).
-std::optional<std::pair<qint64, qint64>> changedFrames(const pipeline::TimelineData& a,
-                                                       const pipeline::TimelineData& b) {
-  if (a.frames.size() != b.frames.size() || a.cuts != b.cuts)
-    return std::nullopt;
-  qint64 first = -1, last = -1;
-  const auto touch = [&](qint64 f0, qint64 f1) {
-    first = first < 0 ? f0 : std::min(first, f0);
-    last = std::max(last, f1);
-  };
-  float max_a[4] = {}, max_b[4] = {};
-  for (size_t i = 0; i < a.frames.size(); ++i) {
-    const auto& x = a.frames[i];
-    const auto& y = b.frames[i];
-    const float xs[4] = {x.colorfulness, x.flicker, x.confidence, x.motion};
-    const float ys[4] = {y.colorfulness, y.flicker, y.confidence, y.motion};
-    for (int k = 0; k < 4; ++k) {
-      if (x.analysed && std::isfinite(xs[k]))
-        max_a[k] = std::max(max_a[k], xs[k]);
-      if (y.analysed && std::isfinite(ys[k]))
-        max_b[k] = std::max(max_b[k], ys[k]);
-    }
-    if (x.analysed != y.analysed || std::memcmp(xs, ys, sizeof xs) != 0)
-      touch(qint64(i), qint64(i));
-  }
-  if (std::memcmp(max_a, max_b, sizeof max_a) != 0)
-    return std::nullopt;  // a lane's scale changed: all of it moves
-  const auto same = [](const pipeline::FailureRange& x, const pipeline::FailureRange& y) {
-    return x.first_frame == y.first_frame && x.last_frame == y.last_frame && x.kind == y.kind;
-  };
-  size_t head = 0;
-  const size_t na = a.failures.size(), nb = b.failures.size();
-  while (head < na && head < nb && same(a.failures[head], b.failures[head]))
-    ++head;
-  size_t tail = 0;
-  while (tail < na - head && tail < nb - head &&
-         same(a.failures[na - 1 - tail], b.failures[nb - 1 - tail]))
-    ++tail;
-  for (size_t i = head; i < na - tail; ++i)
-    touch(a.failures[i].first_frame, a.failures[i].last_frame);
-  for (size_t i = head; i < nb - tail; ++i)
-    touch(b.failures[i].first_frame, b.failures[i].last_frame);
-  return std::make_pair(first, last);
-}
-
-}  // namespace
-
-void TimelineWidget::setTimelineData(pipeline::TimelineDataPtr data) {
-  // An analysis chunk changes a few frames of a long film: re-render only their strip.
-  std::optional<std::pair<qint64, qint64>> strip;
-  if (data_ && data && !layers_dirty_ && !layers_.isNull())
-    strip = changedFrames(*data_, *data);
+void TimelineWidget::setTimelineData(pipeline::TimelineDataPtr data,
+                                     const pipeline::TimelineChange& change) {
   data_ = std::move(data);
-  if (!strip) {
+  const LaneScale scale = data_ ? LaneScale::of(data_->frames) : LaneScale();
+  const bool scale_moved = scale != scale_;
+  scale_ = scale;
+  // An analysis chunk changes a few frames of a long film: re-render only their strip.
+  if (change.full || scale_moved || layers_dirty_ || layers_.isNull()) {
     invalidateLayers();
     return;
   }
-  if (strip->first < 0)
+  if (change.first_frame < 0)
     return;  // nothing visible changed
   // Failure markers are at least 3 px wide; a margin covers them and the lanes' line joins.
-  const int x0 = int(std::floor(xForFrame(strip->first))) - 4;
-  const int x1 = int(std::ceil(xForFrame(strip->second + 1))) + 4;
+  const int x0 = int(std::floor(xForFrame(change.first_frame))) - 4;
+  const int x1 = int(std::ceil(xForFrame(change.last_frame + 1))) + 4;
   if (x1 < 0 || x0 > width())
     return;
   dirty_strip_ = dirty_strip_.united(QRect(x0, 0, x1 - x0, height()));
@@ -250,11 +200,15 @@ void TimelineWidget::renderLayers() {
   v.view_first = view_first_;
   v.in_frame = in_frame_;
   v.out_frame = out_frame_;
+  v.scale = scale_;
   QVector<qint64> wanted;
   {
     QPainter p(&layers_);
-    if (!full && dirty_strip_.isValid())
+    if (!full && dirty_strip_.isValid()) {
       p.setClipRect(dirty_strip_);  // only the strip an analysis chunk changed
+      v.paint_x0 = dirty_strip_.left();
+      v.paint_x1 = dirty_strip_.right() + 1;
+    }
     paintTimelineLayers(p, layout(), v, data_.get(), thumbnails_, palette(), wanted);
   }
   layers_dirty_ = false;

@@ -11,11 +11,11 @@
 
 #include "MetaTypes.h"
 #include "ThumbnailCache.h"
+#include "TimelineLayers.h"
 #include "pipeline/SessionTypes.h"
+#include "pipeline/TimelineDelta.h"
 
 namespace cf::ui {
-
-struct TimelineLayout;
 
 class TimelineWidget : public QWidget {
   Q_OBJECT
@@ -27,8 +27,10 @@ class TimelineWidget : public QWidget {
 
   /// A new video: resets zoom to the whole film, drops thumbnails and in/out.
   void reset(qint64 frame_count, double fps, double aspect_ratio);
-  /// New analysis results (signals, cuts, failures). Keeps zoom and playhead.
-  void setTimelineData(pipeline::TimelineDataPtr data);
+  /// New analysis results (signals, cuts, failures). Keeps zoom and playhead. `change` says what
+  /// differs from the data shown before (an analysis chunk: a few frames); only their strip of
+  /// the cached layers is painted again, unless the lanes' scale moved.
+  void setTimelineData(pipeline::TimelineDataPtr data, const pipeline::TimelineChange& change = {});
   pipeline::TimelineDataPtr timelineData() const { return data_; }
 
   qint64 frameCount() const { return frame_count_; }
@@ -97,6 +99,7 @@ class TimelineWidget : public QWidget {
   bool layers_dirty_ = true;
   /// When only this strip (widget pixels) changed, the re-render is clipped to it.
   QRect dirty_strip_;
+  LaneScale scale_;  ///< of data_, kept up to date as it changes
   int layer_renders_ = 0;
   bool scrubbing_ = false;
   bool zoom_is_fit_ = true;  ///< keep showing the whole film when the widget is resized

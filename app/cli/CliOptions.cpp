@@ -4,7 +4,7 @@
 #include <QTextStream>
 #include <cmath>
 
-#include "pipeline/Vocabulary.h"
+#include "common/Vocabulary.h"
 
 namespace cf::app {
 
@@ -100,12 +100,12 @@ bool parseSessionOptions(const QCommandLineParser& parser, pipeline::SessionSett
     return false;
   }
   const QString device = parser.value(QStringLiteral("device")).toLower();
-  if (!pipeline::deviceChoiceFromName(device.toStdString(), &s->device)) {
+  if (!cf::deviceChoiceFromName(device.toStdString(), &s->device)) {
     *problem = QStringLiteral("--device must be auto, cpu or cuda");
     return false;
   }
   const QString flow = parser.value(QStringLiteral("flow")).toLower();
-  if (!pipeline::flowMethodFromName(flow.toStdString(), &s->flow_method)) {
+  if (!cf::flowMethodFromName(flow.toStdString(), &s->flow_method)) {
     *problem = QStringLiteral("--flow must be dis, farneback or tvl1");
     return false;
   }
@@ -134,8 +134,13 @@ void applyProjectSettings(const QCommandLineParser& parser,
   s->thresholds = project.thresholds;
 }
 
-bool parseExportCodec(const QString& name, pipeline::ExportCodec* codec) {
-  return pipeline::exportCodecFromName(name.toLower().toStdString(), codec);
+bool parseExportCodec(const QString& name, VideoCodec* codec) {
+  // The image sequences are chosen by the output's extension, not by --codec.
+  VideoCodec parsed = VideoCodec::H264;
+  if (!videoCodecFromName(name.toStdString(), &parsed) || !isVideoFileCodec(parsed))
+    return false;
+  *codec = parsed;
+  return true;
 }
 
 }  // namespace cf::app

@@ -29,6 +29,6 @@ void applyProjectSettings(const QCommandLineParser& parser,
                           const pipeline::SessionSettings& project,
                           pipeline::SessionSettings* settings);
 /// "h264", "h265", "ffv1", "prores".
-bool parseExportCodec(const QString& name, pipeline::ExportCodec* codec);
+bool parseExportCodec(const QString& name, cf::VideoCodec* codec);
 
 }  // namespace cf::app

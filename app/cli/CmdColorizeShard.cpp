@@ -20,30 +20,20 @@ namespace {
 
 const QString kCmd = QStringLiteral("chromaflow-cli colorize");
 
-QString flowName(pipeline::FlowMethod m) {
-  switch (m) {
-    case pipeline::FlowMethod::Farneback:
-      return QStringLiteral("farneback");
-    case pipeline::FlowMethod::TvL1:
-      return QStringLiteral("tvl1");
-    case pipeline::FlowMethod::Dis:
-      break;
-  }
-  return QStringLiteral("dis");
-}
-
 // Everything besides the model and the source that changes a shard's pixels, as canonical JSON
 // (QJsonObject sorts its keys), so shards made with other options are refused at the join.
-std::string settingsKey(const pipeline::SessionSettings& s, const std::string& device_name,
+std::string settingsKey(const pipeline::SessionSettings& s, DeviceChoice device_in_use,
                         const pipeline::SpanLayout& layout) {
-  const bool cuda = QString::fromStdString(device_name).startsWith(QLatin1String("CUDA"));
   const QJsonObject o{
       {QStringLiteral("chromaflow"), QStringLiteral(CHROMAFLOW_VERSION)},
       {QStringLiteral("working_height"), s.working_height_px},
       {QStringLiteral("temperature"), s.temperature},
-      {QStringLiteral("flow"), flowName(s.flow_method)},
+      {QStringLiteral("flow"), QLatin1String(flowMethodName(s.flow_method))},
       {QStringLiteral("lambda"), s.lambda},
-      {QStringLiteral("device"), cuda ? QStringLiteral("cuda") : QStringLiteral("cpu")},
+      // The device the shard ran on (typed: the name "cuda fp16" never matched "CUDA" here).
+      {QStringLiteral("device"),
+       QLatin1String(deviceChoiceName(device_in_use == DeviceChoice::Cuda ? DeviceChoice::Cuda
+                                                                          : DeviceChoice::Cpu))},
       {QStringLiteral("batch"), layout.batch_frames},
       {QStringLiteral("window"), layout.window_frames},
       {QStringLiteral("overlap"), layout.overlap_frames},
@@ -192,7 +182,7 @@ int runColorizeShard(const QCommandLineParser& parser, const pipeline::SessionSe
   manifest.source_fingerprint = *fingerprint;
   manifest.source_frames = frame_count;
   manifest.model_fingerprint = *model_fingerprint;
-  manifest.settings = settingsKey(settings, (*session)->info().device_name, ps.layout);
+  manifest.settings = settingsKey(settings, (*session)->info().device_in_use, ps.layout);
   manifest.first = range_first;
   manifest.last = range_last;
   manifest.shard_index = shard_index;
@@ -200,7 +190,7 @@ int runColorizeShard(const QCommandLineParser& parser, const pipeline::SessionSe
 
   pipeline::ExportRequest request;
   request.output_path = positional.at(1).toStdString();
-  request.codec = pipeline::ExportCodec::Ffv1Mkv;
+  request.codec = cf::VideoCodec::FFV1;
   request.first_frame = range_first;
   request.last_frame = range_last;
   request.keep_audio = false;  // the join takes the audio from the source

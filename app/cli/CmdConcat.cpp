@@ -52,8 +52,8 @@ int runConcat(const QStringList& args) {
     request.shard_paths.push_back(positional.at(i).toStdString());
   request.output_path = positional.back().toStdString();
   request.audio_from = parser.value(QStringLiteral("audio-from")).toStdString();
-  if (!media::videoCodecFromName(parser.value(QStringLiteral("codec")).toLower().toStdString(),
-                                 &request.codec)) {
+  if (!cf::videoCodecFromName(parser.value(QStringLiteral("codec")).toLower().toStdString(),
+                              &request.codec)) {
     err << cmd << ": unknown codec '" << parser.value(QStringLiteral("codec"))
         << "'. Use ffv1, h264, h265 or prores.\n";
     return 2;

@@ -79,12 +79,11 @@ int runEval(const QStringList& args) {
   train::EvalSettings settings;
   settings.colorizer.model_path = QString::fromStdString(
       pipeline::resolveModelPath(parser.value(QStringLiteral("model")).toStdString()));
-  auto device = model::deviceChoiceFromName(parser.value(QStringLiteral("device")));
-  if (!device) {
-    err << cmd << ": " << QString::fromStdString(device.message()) << '\n';
+  const QString device = parser.value(QStringLiteral("device"));
+  if (!deviceChoiceFromName(device.toStdString(), &settings.colorizer.device)) {
+    err << cmd << ": unknown device '" << device << "': use auto, cpu or cuda\n";
     return 2;
   }
-  settings.colorizer.device = device.value();
   bool ok[8] = {};
   settings.colorizer.working_height_px =
       parser.value(QStringLiteral("working-height")).toInt(&ok[0]);

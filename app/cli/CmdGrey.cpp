@@ -55,8 +55,8 @@ int runGrey(const QStringList& args) {
     return 2;
   }
   media::VideoWriterSettings settings;
-  if (!media::videoCodecFromName(parser.value(QStringLiteral("codec")).toStdString(),
-                                 &settings.codec)) {
+  if (!cf::videoCodecFromName(parser.value(QStringLiteral("codec")).toStdString(),
+                              &settings.codec)) {
     err << "chromaflow-cli grey: unknown codec '" << parser.value(QStringLiteral("codec"))
         << "'. Use h264, h265, ffv1 or prores.\n";
     return 2;
@@ -133,8 +133,7 @@ int runGrey(const QStringList& args) {
   for (const std::string& note : writer.notes())
     err << "chromaflow-cli grey: note: " << QString::fromStdString(note) << '\n';
   QTextStream(stdout) << "Wrote " << QString::fromStdString(out_path) << ": "
-                      << writer.framesWritten() << " frames, "
-                      << media::videoCodecName(settings.codec)
+                      << writer.framesWritten() << " frames, " << cf::videoCodecName(settings.codec)
                       << (info.hasAudio() ? ", audio kept" : ", no audio") << '\n';
   return 0;
 }

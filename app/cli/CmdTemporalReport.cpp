@@ -50,15 +50,15 @@ int runTemporalReport(const QStringList& args) {
     return 2;
   }
   temporal::FlowSettings flow;
-  const auto method = temporal::parseFlowMethod(parser.value(QStringLiteral("flow")).toStdString());
+  const bool method_ok =
+      flowMethodFromName(parser.value(QStringLiteral("flow")).toStdString(), &flow.method);
   bool height_ok = false;
   flow.flow_height_px = parser.value(QStringLiteral("flow-height")).toInt(&height_ok);
-  if (!method || !height_ok || flow.flow_height_px <= 0) {
+  if (!method_ok || !height_ok || flow.flow_height_px <= 0) {
     err << "chromaflow-cli temporal-report: --flow must be dis, farneback or tvl1 and "
            "--flow-height a positive number of pixels\n";
     return 2;
   }
-  flow.method = *method;
 
   const std::string path = positional[0].toStdString();
   auto reader = media::VideoReader::open(path);

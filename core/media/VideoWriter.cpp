@@ -54,6 +54,10 @@ const AVCodec* findEncoder(VideoCodec codec) {
       return avcodec_find_encoder(AV_CODEC_ID_FFV1);
     case VideoCodec::ProRes:
       return avcodec_find_encoder_by_name("prores_ks");
+    case VideoCodec::DpxSequence:  // image sequences have writers of their own
+    case VideoCodec::TiffSequence:
+    case VideoCodec::PngSequence:
+      break;
   }
   return nullptr;
 }
@@ -88,34 +92,6 @@ AVRational toAv(const Rational& r) {
 }
 
 }  // namespace
-
-bool videoCodecFromName(const std::string& name, VideoCodec* codec) {
-  if (name == "h264")
-    *codec = VideoCodec::H264;
-  else if (name == "h265" || name == "hevc")
-    *codec = VideoCodec::H265;
-  else if (name == "ffv1")
-    *codec = VideoCodec::FFV1;
-  else if (name == "prores")
-    *codec = VideoCodec::ProRes;
-  else
-    return false;
-  return true;
-}
-
-const char* videoCodecName(VideoCodec codec) {
-  switch (codec) {
-    case VideoCodec::H264:
-      return "h264";
-    case VideoCodec::H265:
-      return "h265";
-    case VideoCodec::FFV1:
-      return "ffv1";
-    case VideoCodec::ProRes:
-      return "prores";
-  }
-  return "unknown";
-}
 
 VideoWriter::VideoWriter() = default;
 
@@ -233,6 +209,10 @@ Status VideoWriter::open() {
     case VideoCodec::ProRes:
       av_dict_set(&options, "profile", s.chroma == ChromaFormat::k444 ? "4444" : "hq", 0);
       av_dict_set(&options, "vendor", "apl0", 0);
+      break;
+    case VideoCodec::DpxSequence:  // refused before: no encoder
+    case VideoCodec::TiffSequence:
+    case VideoCodec::PngSequence:
       break;
   }
   ret = avcodec_open2(enc, codec, &options);
@@ -551,6 +531,11 @@ Status checkVideoTarget(const std::string& path, VideoCodec codec) {
   const char* muxer = muxerForExtension(ext);
   if (!muxer)
     return makeError("cannot write " + target + ": unsupported extension. Use .mp4, .mkv or .mov.");
+  if (!isVideoFileCodec(codec))
+    return makeError("cannot write " + target + ": '" + videoCodecName(codec) +
+                     "' writes one image per frame, not a video file. Name the output like "
+                     "out_%06d." +
+                     videoCodecName(codec) + ", or choose h264, h265, ffv1 or prores.");
   const AVCodec* encoder = findEncoder(codec);
   if (!encoder)
     return makeError("cannot write " + target + ": this FFmpeg build has no " +

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "common/Result.h"
+#include "common/Vocabulary.h"
 #include "media/AudioPassthrough.h"
 #include "media/AvHandles.h"
 #include "media/Frame.h"
@@ -25,12 +26,7 @@ namespace cf::media {
 
 class TempOutputFile;
 
-enum class VideoCodec { H264, H265, FFV1, ProRes };
 enum class ChromaFormat { k420, k422, k444 };
-
-/// "h264", "h265", "ffv1", "prores" <-> VideoCodec. Returns false for an unknown name.
-bool videoCodecFromName(const std::string& name, VideoCodec* codec);
-const char* videoCodecName(VideoCodec codec);
 
 struct VideoWriterSettings {
   std::string output_path;  ///< .mp4, .mkv or .mov

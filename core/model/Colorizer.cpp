@@ -18,16 +18,6 @@
 
 namespace cf::model {
 
-Result<DeviceChoice> deviceChoiceFromName(const QString& name) {
-  const QString n = name.trimmed().toLower();
-  if (n == QLatin1String("auto"))
-    return DeviceChoice::Auto;
-  if (n == QLatin1String("cpu"))
-    return DeviceChoice::CPU;
-  if (n == QLatin1String("cuda") || n == QLatin1String("gpu"))
-    return DeviceChoice::CUDA;
-  return makeError("unknown device '" + name.toStdString() + "': use auto, cpu or cuda");
-}
 
 Result<DeviceFault> DeviceFault::parse(const std::string& spec) {
   DeviceFault fault;
@@ -93,9 +83,9 @@ Result<std::unique_ptr<Colorizer>> Colorizer::create(const ColorizerSettings& se
   torch::set_num_threads(d->threads);
 
   bool cuda = false;
-  if (settings.device != DeviceChoice::CPU) {
+  if (settings.device != DeviceChoice::Cpu) {
     cuda = torch::cuda::is_available();
-    if (settings.device == DeviceChoice::CUDA && !cuda)
+    if (settings.device == DeviceChoice::Cuda && !cuda)
       return makeError(
           "CUDA was requested but no CUDA device is available (CPU-only LibTorch or "
           "no GPU): use device 'cpu' or 'auto'");
@@ -263,6 +253,9 @@ bool Colorizer::isTorchScript() const {
 }
 bool Colorizer::onCuda() const {
   return d_->onCuda();
+}
+int Colorizer::cpuThreads() const {
+  return d_->threads;
 }
 QString Colorizer::deviceName() const {
   if (d_->simulated_cuda)

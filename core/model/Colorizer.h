@@ -19,15 +19,11 @@
 #include "common/CancelToken.h"
 #include "common/Progress.h"
 #include "common/Result.h"
+#include "common/Vocabulary.h"
 #include "model/ModelCard.h"
 #include "model/NetworkOutput.h"
 
 namespace cf::model {
-
-enum class DeviceChoice { Auto, CPU, CUDA };
-
-/// "auto", "cpu" or "cuda" (case-insensitive).
-Result<DeviceChoice> deviceChoiceFromName(const QString& name);
 
 struct ColorizerSettings {
   QString model_path;  ///< .cfmodel or TorchScript file
@@ -118,6 +114,8 @@ class Colorizer {
   const ModelCard& card() const;
   bool isTorchScript() const;
   bool onCuda() const;
+  /// LibTorch's intra-op threads (what the CPU runs with).
+  int cpuThreads() const;
   /// e.g. "cpu (2 threads)" or "cuda fp16".
   QString deviceName() const;
   /// False for TorchScript models and the L2 head without MC dropout.

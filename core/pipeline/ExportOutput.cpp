@@ -115,10 +115,10 @@ Result<std::unique_ptr<ExportOutput>> ExportOutput::create(const RenderRequest& 
   ws.metadata = request.metadata;
   ws.timecode = timecodeAfter(info.timecode, first, info.fps.num, info.fps.den);
   switch (request.codec) {
-    case media::VideoCodec::ProRes:
+    case cf::VideoCodec::ProRes:
       ws.bit_depth = 10;
       break;
-    case media::VideoCodec::FFV1:
+    case cf::VideoCodec::FFV1:
       ws.bit_depth = wanted_depth;
       break;
     default:  // H.264/H.265: 8-bit unless asked for 10

@@ -34,7 +34,7 @@ class GuidedShots;
 struct RenderRequest {
   std::string input_path;
   std::string output_path;  ///< a video (.mp4/.mkv/.mov), an image pattern or one image
-  media::VideoCodec codec = media::VideoCodec::H264;
+  cf::VideoCodec codec = cf::VideoCodec::H264;
   int crf = -1;  ///< -1: the codec's default
   bool keep_audio = true;
   int64_t first_frame = 0;

@@ -23,47 +23,6 @@ namespace cf::pipeline {
 
 namespace {
 
-model::DeviceChoice toModelDevice(DeviceChoice d) {
-  switch (d) {
-    case DeviceChoice::Cpu:
-      return model::DeviceChoice::CPU;
-    case DeviceChoice::Cuda:
-      return model::DeviceChoice::CUDA;
-    case DeviceChoice::Auto:
-      break;
-  }
-  return model::DeviceChoice::Auto;
-}
-
-temporal::FlowMethod toFlowMethod(FlowMethod m) {
-  switch (m) {
-    case FlowMethod::Farneback:
-      return temporal::FlowMethod::Farneback;
-    case FlowMethod::TvL1:
-      return temporal::FlowMethod::TvL1;
-    case FlowMethod::Dis:
-      break;
-  }
-  return temporal::FlowMethod::Dis;
-}
-
-media::VideoCodec toVideoCodec(ExportCodec c) {
-  switch (c) {
-    case ExportCodec::H265Mkv:
-      return media::VideoCodec::H265;
-    case ExportCodec::Ffv1Mkv:
-      return media::VideoCodec::FFV1;
-    case ExportCodec::ProResMov:
-      return media::VideoCodec::ProRes;
-    case ExportCodec::H264Mp4:
-    case ExportCodec::DpxSequence:  // image outputs: the path's extension decides
-    case ExportCodec::TiffSequence:
-    case ExportCodec::PngSequence:
-      break;
-  }
-  return media::VideoCodec::H264;
-}
-
 // Frames of network output kept in memory in front of the disk cache.
 constexpr size_t kMemoryAbFrames = 64;
 // Flow links kept in memory in front of the disk cache (each ~65 kB at working height 256, at the
@@ -80,7 +39,7 @@ namespace {
 model::ColorizerSettings colorizerSettings(const SessionSettings& settings) {
   model::ColorizerSettings cs;
   cs.model_path = QString::fromStdString(resolveModelPath(settings.model_path));
-  cs.device = toModelDevice(settings.device);
+  cs.device = settings.device;
   cs.working_height_px = settings.working_height_px;
   cs.temperature = settings.temperature;
   return cs;
@@ -97,6 +56,8 @@ Status Session::Impl::ensureEngine() {
     colorizer = std::move(*created);
   }
   info.device_name = colorizer->deviceName().toStdString();
+  info.device_in_use = colorizer->onCuda() ? DeviceChoice::Cuda : DeviceChoice::Cpu;
+  info.cpu_threads = colorizer->cpuThreads();
   auto cache = AbCache::open(cacheFolderFor(info.path, model_path, settings), kMemoryAbFrames);
   if (!cache) {
     // An unusable cache folder must not stop the preview: fall back to memory only, and say so.
@@ -161,11 +122,12 @@ void Session::Impl::dropNetworkCaches() {
   ab_cache.reset();
   window = PreviewWindow();
   std::fill(analysed.begin(), analysed.end(), 0);
+  timeline_reset = true;
 }
 
 temporal::FlowSettings Session::Impl::flowSettings() const {
   temporal::FlowSettings fs;
-  fs.method = toFlowMethod(settings.flow_method);
+  fs.method = settings.flow_method;
   // Half the working height: the smoothing solves at a quarter of it, and DIS at 128 px costs a
   // quarter of DIS at 256 px.
   fs.flow_height_px = stageHeights(settings.working_height_px).flow_px;
@@ -291,6 +253,7 @@ Status Session::updateSettings(const SessionSettings& settings) {
     impl_->flow_cache.reset();  // reopened for the new settings (its folder depends on them)
     impl_->window = Impl::PreviewWindow();
     std::fill(impl_->analysed.begin(), impl_->analysed.end(), 0);
+    impl_->timeline_reset = true;
   }
   return {};
 }
@@ -353,7 +316,7 @@ Status Session::checkExportTarget(const ExportRequest& request) {
                        "' does not exist. Create it or choose another output folder.");
     return {};
   }
-  return media::checkVideoTarget(request.output_path, toVideoCodec(request.codec));
+  return media::checkVideoTarget(request.output_path, request.codec);
 }
 
 Status Session::exportVideo(const ExportRequest& request, const CancelToken& cancel,
@@ -377,7 +340,7 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   RenderRequest rr;
   rr.input_path = impl_->info.path;
   rr.output_path = request.output_path;
-  rr.codec = toVideoCodec(request.codec);
+  rr.codec = request.codec;
   rr.crf = request.quality_crf;
   rr.keep_audio = request.keep_audio;
   rr.first_frame = request.first_frame;

@@ -13,6 +13,7 @@
 #include "common/Result.h"
 #include "guide/GuideTypes.h"
 #include "pipeline/SessionTypes.h"
+#include "pipeline/TimelineDelta.h"
 
 namespace cf::pipeline {
 
@@ -78,6 +79,15 @@ class Session {
 
   /// Signals, cuts and failures of everything analysed so far.
   TimelineDataPtr timeline() const;
+  /// What changed in timeline() since the previous call: the frames measured since and the
+  /// failure ranges that differ (the first call, and any after a new model, flow method or cut
+  /// scan, send everything). Applied in order to an empty TimelineData, the deltas build
+  /// timeline() (TimelineDelta.h).
+  TimelineDeltaPtr timelineDelta();
+  /// Frames analysed so far.
+  int64_t analysedFrameCount() const;
+  /// The frame nearest `focus` that is not analysed yet (looking ahead first); -1 when none.
+  int64_t nearestUnanalysed(int64_t focus) const;
   /// Every analysed frame's metrics and flags, and the merged failure ranges.
   analysis::AnalysisReport failureReport() const;
 

@@ -1,5 +1,6 @@
 // Session::analyse and Session::timeline: per-frame signals, cuts and failure ranges.
 
+#include <algorithm>
 #include <cmath>
 
 #include "analysis/FailureFlagger.h"
@@ -69,6 +70,7 @@ Status Session::analyse(int64_t first_frame, int64_t last_frame, const CancelTok
       }
       d.metrics[size_t(n)] = analysis::computeFrameMetrics(in);
       d.analysed[size_t(n)] = 1;
+      d.touchFrames(n, n);
       prev = *f;
       report(progress, n - start + 1, total, "analyse");
     }
@@ -96,28 +98,92 @@ analysis::AnalysisReport Session::failureReport() const {
   return report;
 }
 
+void Session::Impl::touchFrames(int64_t first, int64_t last) {
+  changed_first = changed_first < 0 ? first : std::min(changed_first, first);
+  changed_last = std::max(changed_last, last);
+}
+
+FrameSignals Session::Impl::signalsOf(size_t i) const {
+  FrameSignals s;
+  if (!analysed[i])
+    return s;
+  const analysis::FrameMetrics& m = metrics[i];
+  s.analysed = true;
+  s.colorfulness = static_cast<float>(m.colorfulness);
+  s.flicker = static_cast<float>(m.flicker);
+  s.confidence = static_cast<float>(m.mean_confidence);
+  s.motion = static_cast<float>(m.motion_fraction);
+  return s;
+}
+
+namespace {
+
+std::vector<int64_t> cutFrames(const std::optional<CutScanResult>& scan) {
+  std::vector<int64_t> cuts;
+  if (scan)
+    for (const temporal::SceneCut& cut : scan->cuts)
+      cuts.push_back(cut.frame);
+  return cuts;
+}
+
+}  // namespace
+
 TimelineDataPtr Session::timeline() const {
   const Impl& d = *impl_;
   auto t = std::make_shared<TimelineData>();
   t->frame_count = d.info.frame_count;
   t->fps = d.info.fps;
-  if (d.scan)
-    for (const temporal::SceneCut& cut : d.scan->cuts)
-      t->cuts.push_back(cut.frame);
+  t->cuts = cutFrames(d.scan);
   t->frames.resize(d.metrics.size());
-  for (size_t i = 0; i < d.metrics.size(); ++i) {
-    if (!d.analysed[i])
-      continue;
-    const analysis::FrameMetrics& m = d.metrics[i];
-    FrameSignals& s = t->frames[i];
-    s.analysed = true;
-    s.colorfulness = static_cast<float>(m.colorfulness);
-    s.flicker = static_cast<float>(m.flicker);
-    s.confidence = static_cast<float>(m.mean_confidence);
-    s.motion = static_cast<float>(m.motion_fraction);
-  }
+  for (size_t i = 0; i < d.metrics.size(); ++i)
+    t->frames[i] = d.signalsOf(i);
   t->failures = failureReport().ranges;
   return t;
+}
+
+int64_t Session::analysedFrameCount() const {
+  return std::count(impl_->analysed.begin(), impl_->analysed.end(), char(1));
+}
+
+int64_t Session::nearestUnanalysed(int64_t focus) const {
+  const std::vector<char>& done = impl_->analysed;
+  const auto total = int64_t(done.size());
+  for (int64_t d = 0; d < total; ++d)
+    for (int64_t f : {focus + d, focus - d - 1})
+      if (f >= 0 && f < total && !done[size_t(f)])
+        return f;
+  return -1;
+}
+
+TimelineDeltaPtr Session::timelineDelta() {
+  Impl& d = *impl_;
+  auto delta = std::make_shared<TimelineDelta>();
+  delta->frame_count = d.info.frame_count;
+  delta->fps = d.info.fps;
+  std::vector<int64_t> cuts = cutFrames(d.scan);
+  std::vector<FailureRange> failures = failureReport().ranges;
+  if (d.timeline_reset || cuts != d.sent_cuts) {
+    delta->full = true;
+    delta->cuts = cuts;
+    delta->frames.resize(d.metrics.size());
+    for (size_t i = 0; i < d.metrics.size(); ++i)
+      delta->frames[i] = d.signalsOf(i);
+    delta->failures_removed = d.sent_failures.size();
+    delta->failures = failures;
+  } else {
+    if (d.changed_first >= 0) {
+      const int64_t last = std::min<int64_t>(d.changed_last, int64_t(d.metrics.size()) - 1);
+      delta->first_frame = d.changed_first;
+      for (int64_t i = d.changed_first; i <= last; ++i)
+        delta->frames.push_back(d.signalsOf(size_t(i)));
+    }
+    diffFailures(d.sent_failures, failures, *delta);
+  }
+  d.timeline_reset = false;
+  d.changed_first = d.changed_last = -1;
+  d.sent_cuts = std::move(cuts);
+  d.sent_failures = std::move(failures);
+  return delta;
 }
 
 }  // namespace cf::pipeline

@@ -77,6 +77,7 @@ Status Session::Impl::measureShotFlicker(int64_t shot_first, int64_t shot_end,
     }
     m.flicker_lambda = lambda;  // a frame without a link has no flicker to measure
   }
+  touchFrames(shot_first, last);
   return {};
 }
 

@@ -39,6 +39,18 @@ struct Session::Impl {
   std::vector<analysis::FrameMetrics> metrics;  ///< per frame; valid where analysed[i]
   std::vector<char> analysed;
 
+  // What Session::timelineDelta() has sent: the next delta carries the frames touched since
+  // (changed_first..changed_last) and the failure ranges that differ from sent_failures.
+  bool timeline_reset = true;  ///< everything is sent again (opened, new model or flow)
+  int64_t changed_first = -1;
+  int64_t changed_last = -1;
+  std::vector<analysis::FailureRange> sent_failures;
+  std::vector<int64_t> sent_cuts;
+  /// Frames whose signals changed (their metrics were measured again).
+  void touchFrames(int64_t first, int64_t last);
+  /// The timeline lanes' values of frame `i`.
+  FrameSignals signalsOf(size_t i) const;
+
   // The preview's last window, kept so that a lambda change only re-solves.
   struct PreviewWindow {
     int64_t first = -1;

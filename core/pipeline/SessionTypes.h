@@ -13,12 +13,10 @@
 #include "analysis/ConfidenceMap.h"
 #include "analysis/FailureTypes.h"
 #include "color/Grade.h"
+#include "common/Vocabulary.h"
 #include "media/InputOptions.h"
 
 namespace cf::pipeline {
-
-enum class DeviceChoice { Auto, Cpu, Cuda };
-enum class FlowMethod { Dis, Farneback, TvL1 };
 
 using analysis::FailureRange;
 using analysis::FailureThresholds;
@@ -79,31 +77,23 @@ struct SessionInfo {
   double duration_s = 0.0;
   bool has_audio = false;
   bool source_has_colour = false;  ///< the source carries chroma (a colour reference exists)
-  std::string device_name;         ///< e.g. "CPU (2 threads)" or "CUDA: NVIDIA H100"
-  bool truncated = false;          ///< only the readable part of a truncated file is open
-  int64_t listed_frames = -1;      ///< when truncated: the frames its index lists (-1: unknown)
+  std::string device_name;         ///< for logs and the CLI, e.g. "cpu (2 threads)", "cuda fp16"
+  /// The device the network runs on, once the model is loaded (Auto until then): the GUI words
+  /// it from these, never from device_name.
+  DeviceChoice device_in_use = DeviceChoice::Auto;
+  int cpu_threads = 0;         ///< LibTorch's threads when on the CPU
+  bool truncated = false;      ///< only the readable part of a truncated file is open
+  int64_t listed_frames = -1;  ///< when truncated: the frames its index lists (-1: unknown)
   /// Frames the decoder found damaged, and the first; -1 until the first full decode (the cut
   /// scan, which analysis and export run first) has looked at every frame.
   int64_t damaged_frames = -1;
   int64_t first_damaged_frame = -1;
 };
 
-/// The export's format. The image sequences write one file per frame ("name_%06d.dpx"); which
-/// one is written follows the output path's extension, as for the CLI.
-enum class ExportCodec {
-  H264Mp4,
-  H265Mkv,
-  Ffv1Mkv,
-  ProResMov,
-  DpxSequence,
-  TiffSequence,
-  PngSequence
-};
-
 struct ExportRequest {
   std::string
       output_path;  ///< a video (.mp4/.mkv/.mov), an image pattern ("out_%06d.dpx") or an image
-  ExportCodec codec = ExportCodec::H264Mp4;
+  VideoCodec codec = VideoCodec::H264;
   int quality_crf = 18;  ///< lower is better (H.264/H.265)
   int64_t first_frame = 0;
   int64_t last_frame = -1;  ///< inclusive; -1 = to the end

@@ -256,7 +256,7 @@ Result<JoinStats> joinShards(const JoinRequest& request, const CancelToken& canc
                          " is not the film the shards were made from ('" +
                          manifests.front().source_name + "'): pass that film to --audio-from");
     }
-    const bool copy = request.codec == media::VideoCodec::FFV1;
+    const bool copy = request.codec == cf::VideoCodec::FFV1;
     const std::string& out = request.output_path;
     if (copy && (out.size() < 4 || out.compare(out.size() - 4, 4, ".mkv") != 0))
       return makeError(

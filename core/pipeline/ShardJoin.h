@@ -20,7 +20,7 @@ struct JoinRequest {
   std::vector<std::string> shard_paths;  ///< in frame order
   std::string output_path;
   std::string audio_from;  ///< the source film; empty = no audio
-  media::VideoCodec codec = media::VideoCodec::FFV1;
+  cf::VideoCodec codec = cf::VideoCodec::FFV1;
   int crf = -1;
 };
 

@@ -8,28 +8,6 @@
 
 namespace cf::temporal {
 
-std::optional<FlowMethod> parseFlowMethod(const std::string& name) {
-  if (name == "dis")
-    return FlowMethod::Dis;
-  if (name == "farneback")
-    return FlowMethod::Farneback;
-  if (name == "tvl1")
-    return FlowMethod::TvL1;
-  return std::nullopt;
-}
-
-const char* flowMethodName(FlowMethod method) {
-  switch (method) {
-    case FlowMethod::Dis:
-      return "dis";
-    case FlowMethod::Farneback:
-      return "farneback";
-    case FlowMethod::TvL1:
-      return "tvl1";
-  }
-  return "?";
-}
-
 namespace {
 
 cv::Ptr<cv::DenseOpticalFlow> makeAlgorithm(FlowMethod method) {

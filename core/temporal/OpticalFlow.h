@@ -9,14 +9,9 @@
 #include <string>
 
 #include "common/Result.h"
+#include "common/Vocabulary.h"
 
 namespace cf::temporal {
-
-enum class FlowMethod { Dis, Farneback, TvL1 };
-
-/// "dis", "farneback", "tvl1" -> method; nullopt for anything else.
-std::optional<FlowMethod> parseFlowMethod(const std::string& name);
-const char* flowMethodName(FlowMethod method);
 
 struct FlowSettings {
   FlowMethod method = FlowMethod::Dis;

@@ -11,6 +11,7 @@
 #include "common/ErrorBoundary.h"
 #include "common/Eta.h"
 #include "common/Logging.h"
+#include "common/Vocabulary.h"
 #include "model/Losses.h"
 #include "model/ModelFile.h"
 #include "train/Augmentation.h"
@@ -55,16 +56,15 @@ cv::Mat interleavedAb(const torch::Tensor& ab) {  // [2,H,W] CPU float -> CV_32F
 }
 
 Result<torch::Device> pickDevice(const QString& name) {
-  const QString n = name.trimmed().toLower();
+  DeviceChoice device = DeviceChoice::Auto;
+  if (!deviceChoiceFromName(name.toStdString(), &device))
+    return makeError("unknown device '" + name.toStdString() + "': use auto, cpu or cuda");
   const bool cuda = torch::cuda::is_available();
-  if (n == QLatin1String("cpu") || (n == QLatin1String("auto") && !cuda))
+  if (device == DeviceChoice::Cpu || (device == DeviceChoice::Auto && !cuda))
     return torch::Device(torch::kCPU);
-  if (n == QLatin1String("cuda") || n == QLatin1String("auto")) {
-    if (!cuda)
-      return makeError("--device cuda was asked for but no CUDA device is available: use cpu");
-    return torch::Device(torch::kCUDA);
-  }
-  return makeError("unknown device '" + name.toStdString() + "': use auto, cpu or cuda");
+  if (!cuda)
+    return makeError("--device cuda was asked for but no CUDA device is available: use cpu");
+  return torch::Device(torch::kCUDA);
 }
 
 std::unique_ptr<torch::optim::Optimizer> makeOptimizer(const OptimSettings& o,

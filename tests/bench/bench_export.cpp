@@ -39,7 +39,7 @@ namespace {
 double inferenceOnly(const std::string& clip, const std::string& model_path, int height) {
   model::ColorizerSettings cs;
   cs.model_path = QString::fromStdString(model_path);
-  cs.device = model::DeviceChoice::Auto;
+  cs.device = cf::DeviceChoice::Auto;
   cs.working_height_px = height;
   auto colorizer = model::Colorizer::create(cs);
   auto reader = media::VideoReader::open(clip);

@@ -132,13 +132,13 @@ int main(int argc, char** argv) {
   }
   model::ColorizerSettings cs;
   cs.model_path = QString::fromStdString(model_path);
-  cs.device = model::DeviceChoice::CPU;
+  cs.device = cf::DeviceChoice::Cpu;
   auto colorizer = model::Colorizer::create(cs);
   if (!colorizer) {
     std::fprintf(stderr, "%s\n", colorizer.message().c_str());
     return 1;
   }
-  temporal::FlowSettings fs{temporal::FlowMethod::Dis, pipeline::stageHeights(256).flow_px};
+  temporal::FlowSettings fs{cf::FlowMethod::Dis, pipeline::stageHeights(256).flow_px};
   std::printf("%-34s %6s | %7s %7s %7s %7s %7s | %7s %7s %7s %7s %7s | %7s %7s | %5s %5s\n", "clip",
               "frames", "auto", "zero", "naive", "ours", "noanch", "auto@L", "zero@L", "naive@L",
               "ours@L", "noan@L", "autoH", "hints", "prop s", "net s");

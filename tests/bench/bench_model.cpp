@@ -25,6 +25,7 @@
 #include "model/ModelFile.h"
 
 using namespace cf::model;
+using cf::DeviceChoice;
 namespace F = torch::nn::functional;
 
 namespace {
@@ -138,7 +139,7 @@ int runOne(const QString& what, int height, int width, int frames, int threads) 
       return 2;
     ColorizerSettings s;
     s.model_path = file;
-    s.device = DeviceChoice::CPU;
+    s.device = DeviceChoice::Cpu;
     s.batch_size = 1;
     s.cpu_threads = threads;
     s.working_height_px = std::max(128, height);

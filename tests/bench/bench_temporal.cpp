@@ -19,6 +19,7 @@
 #include "temporal/TemporalSmoother.h"
 
 using namespace cf::temporal;
+using cf::FlowMethod;
 using Clock = std::chrono::steady_clock;
 
 namespace {

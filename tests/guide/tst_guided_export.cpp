@@ -69,7 +69,7 @@ class TestGuidedExport : public QObject {
     pipeline::SessionSettings s;
     s.model_path = model_.toStdString();
     s.working_height_px = 128;
-    s.device = pipeline::DeviceChoice::Cpu;
+    s.device = cf::DeviceChoice::Cpu;
     s.cache_dir = dir_.filePath(QStringLiteral("cache")).toStdString();
     return s;
   }
@@ -81,7 +81,7 @@ class TestGuidedExport : public QObject {
     (*session)->setGuidance(g);
     pipeline::ExportRequest r;
     r.output_path = dir_.filePath(name).toStdString();
-    r.codec = pipeline::ExportCodec::Ffv1Mkv;
+    r.codec = cf::VideoCodec::FFV1;
     r.keep_audio = false;
     if (Status s = (*session)->exportVideo(r, CancelToken(), {}); !s)
       return s.error();

@@ -43,7 +43,7 @@ class TestGuidedPreview : public QObject {
     pipeline::SessionSettings s;
     s.model_path = model_.toStdString();
     s.working_height_px = 128;
-    s.device = pipeline::DeviceChoice::Cpu;
+    s.device = cf::DeviceChoice::Cpu;
     s.lambda = 2.0;
     s.cache_dir = dir_.filePath(QStringLiteral("cache")).toStdString();
     return s;
@@ -73,7 +73,7 @@ class TestGuidedPreview : public QObject {
   QByteArray throughExportEncoder(const cv::Mat& rgb, const QString& name) const {
     media::VideoWriterSettings ws;
     ws.output_path = dir_.filePath(name).toStdString();
-    ws.codec = media::VideoCodec::FFV1;
+    ws.codec = cf::VideoCodec::FFV1;
     ws.width_px = rgb.cols;
     ws.height_px = rgb.rows;
     ws.fps = {25, 1};
@@ -102,7 +102,7 @@ class TestGuidedPreview : public QObject {
       (*session)->setGuidance(hints());
       pipeline::ExportRequest r;
       r.output_path = out.toStdString();
-      r.codec = pipeline::ExportCodec::Ffv1Mkv;
+      r.codec = cf::VideoCodec::FFV1;
       r.keep_audio = false;
       const Status s = (*session)->exportVideo(r, {}, {});
       QVERIFY2(s.ok(), s.ok() ? "" : s.message().c_str());
@@ -174,7 +174,7 @@ class TestGuidedPreview : public QObject {
   void suggestedColoursAreTheHeadsMostLikelyBins() {
     model::ColorizerSettings cs;
     cs.model_path = model_;
-    cs.device = model::DeviceChoice::CPU;
+    cs.device = cf::DeviceChoice::Cpu;
     cs.working_height_px = 128;
     cs.chroma_gain = 1.0;  // the bins as they are
     auto colorizer = model::Colorizer::create(cs);

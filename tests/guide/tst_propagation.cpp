@@ -19,8 +19,8 @@ const cv::Vec2f kObject(55.f, 40.f);        // red
 
 // Links computed on demand (flow from `from` to `to`), as the export's FrameLinker gives them.
 guide::LinkFn linksOf(const std::vector<cv::Mat>& l) {
-  auto estimator = std::make_shared<temporal::FlowEstimator>(
-      temporal::FlowSettings{temporal::FlowMethod::Dis, 0});
+  auto estimator =
+      std::make_shared<temporal::FlowEstimator>(temporal::FlowSettings{cf::FlowMethod::Dis, 0});
   return [&l, estimator](int64_t from, int64_t to) {
     return temporal::computeFrameLink(*estimator, l[static_cast<size_t>(to)],
                                       l[static_cast<size_t>(from)], l[0].size());

@@ -413,7 +413,7 @@ class TestBadInputs : public QObject {
       window_ = std::make_unique<MainWindow>(dir_.filePath(QStringLiteral("settings.ini")));
       cf::pipeline::SessionSettings s;
       s.model_path = model_.toStdString();
-      s.device = cf::pipeline::DeviceChoice::Cpu;
+      s.device = cf::DeviceChoice::Cpu;
       s.working_height_px = 128;
       s.cache_dir = dir_.filePath(QStringLiteral("gui-cache")).toStdString();
       cf::ui::ProjectData project;

@@ -297,10 +297,9 @@ class TestLanguageSwitch : public QObject {
                        {9, 9, FlagKind::Motion, {}, "z"}},
                       25);
     QCOMPARE(summary->text(), QStringLiteral("3 markierte Bereiche"));
-    QCOMPARE(translatedDeviceName(QStringLiteral("cpu (1 threads)")),
-             QStringLiteral("CPU (1 Thread)"));
-    QCOMPARE(translatedDeviceName(QStringLiteral("cpu (8 threads)")),
-             QStringLiteral("CPU (8 Threads)"));
+    QCOMPARE(translatedDevice(cf::DeviceChoice::Cpu, 1), QStringLiteral("CPU (1 Thread)"));
+    QCOMPARE(translatedDevice(cf::DeviceChoice::Cpu, 8), QStringLiteral("CPU (8 Threads)"));
+    QVERIFY(translatedDevice(cf::DeviceChoice::Auto, 8).isEmpty());  // not known yet
     QCOMPARE(translatedStage(QStringLiteral("export")), QStringLiteral("Export läuft"));
 
     // Every reason core gives (a code and its numbers) is worded in the interface language.

@@ -76,7 +76,7 @@ class TestOutputMode : public QObject {
     UmaskGuard mask(022);
     cf::media::VideoWriterSettings ws;
     ws.output_path = out.toStdString();
-    ws.codec = cf::media::VideoCodec::FFV1;
+    ws.codec = cf::VideoCodec::FFV1;
     ws.width_px = 64;
     ws.height_px = 48;
     ws.fps = {25, 1};

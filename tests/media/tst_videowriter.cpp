@@ -19,8 +19,8 @@
 #include "media/VideoReader.h"
 #include "media/VideoWriter.h"
 
+using cf::VideoCodec;
 using cf::media::ChromaFormat;
-using cf::media::VideoCodec;
 using cf::media::VideoReader;
 using cf::media::VideoWriter;
 using cf::media::VideoWriterSettings;
@@ -100,6 +100,15 @@ class TestVideoWriter : public QObject {
 
  private Q_SLOTS:
   void initTestCase() { QVERIFY(dir_.isValid()); }
+
+  /// An image-sequence codec for a video file is refused up front, saying what to do.
+  void imageCodecForAVideoFileIsRefused() {
+    const std::string out = dir_.filePath("seq.mkv").toStdString();
+    const cf::Status s = cf::media::checkVideoTarget(out, cf::VideoCodec::DpxSequence);
+    QVERIFY(!s.ok());
+    QVERIFY2(s.message().find("one image per frame") != std::string::npos, s.message().c_str());
+    QVERIFY(cf::media::checkVideoTarget(out, cf::VideoCodec::FFV1).ok());
+  }
 
   void ffv1RoundTripIsExact_data() {
     QTest::addColumn<int>("depth");

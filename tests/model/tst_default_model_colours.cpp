@@ -33,7 +33,7 @@ class TestDefaultModelColours : public QObject {
     cf::model::ColorizerSettings s;
     s.model_path = QString::fromStdString(cf::pipeline::defaultModelPath());
     QVERIFY2(QFileInfo::exists(s.model_path), qPrintable(s.model_path));
-    s.device = cf::model::DeviceChoice::CPU;  // the defaults of colorize otherwise
+    s.device = cf::DeviceChoice::Cpu;  // the defaults of colorize otherwise
     auto c = cf::model::Colorizer::create(s);
     QVERIFY2(c.ok(), c.ok() ? "" : c.message().c_str());
     colorizer_ = std::move(c.value());

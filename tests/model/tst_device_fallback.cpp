@@ -12,6 +12,7 @@
 #include "model/Colorizer.h"
 
 using namespace cf::model;
+using cf::DeviceChoice;
 
 namespace {
 
@@ -48,7 +49,7 @@ class TestDeviceFallback : public QObject {
   ColorizerSettings settings(int batch, const std::string& fault) const {
     ColorizerSettings s;
     s.model_path = model_;
-    s.device = DeviceChoice::CPU;
+    s.device = DeviceChoice::Cpu;
     s.batch_size = batch;
     s.cpu_threads = 2;
     s.inject_device_fault = fault;

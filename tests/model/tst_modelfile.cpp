@@ -19,6 +19,7 @@
 #include "model/VggImport.h"
 
 using namespace cf::model;
+using cf::DeviceChoice;
 
 namespace {
 
@@ -235,7 +236,7 @@ class TestModelFile : public QObject {
 
     ColorizerSettings s;
     s.model_path = file;
-    s.device = DeviceChoice::CPU;
+    s.device = DeviceChoice::Cpu;
     auto engine = Colorizer::create(s);
     QVERIFY2(engine.ok(), engine.ok() ? "" : engine.message().c_str());
     QVERIFY(engine.value()->isTorchScript());
@@ -276,7 +277,7 @@ class TestModelFile : public QObject {
     QVERIFY(saveModel(file, net, ModelCard()).ok());
     ColorizerSettings s;
     s.model_path = file;
-    s.device = DeviceChoice::CPU;
+    s.device = DeviceChoice::Cpu;
     s.batch_size = 2;
     s.cpu_threads = 2;
     auto made = Colorizer::create(s);
@@ -349,7 +350,7 @@ class TestModelFile : public QObject {
     s.working_height_px = 64;
     QVERIFY(!Colorizer::create(s).ok());
     s.working_height_px = 256;
-    s.device = DeviceChoice::CUDA;
+    s.device = DeviceChoice::Cuda;
     if (!torch::cuda::is_available())
       QVERIFY(!Colorizer::create(s).ok());
 
@@ -363,7 +364,7 @@ class TestModelFile : public QObject {
     QVERIFY(saveModel(file, net, ModelCard()).ok());
     ColorizerSettings s;
     s.model_path = file;
-    s.device = DeviceChoice::CPU;
+    s.device = DeviceChoice::Cpu;
     auto plain = Colorizer::create(s);
     QVERIFY(plain.ok());
     QVERIFY(!plain.value()->hasConfidence());

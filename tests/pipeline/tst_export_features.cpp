@@ -39,7 +39,7 @@ class TestExportFeatures : public QObject {
     pipeline::SessionSettings s;
     s.model_path = model_.toStdString();
     s.working_height_px = 128;
-    s.device = pipeline::DeviceChoice::Cpu;
+    s.device = cf::DeviceChoice::Cpu;
     s.lambda = lambda;
     s.cache_dir = dir_.filePath(QStringLiteral("cache")).toStdString();
     return s;
@@ -53,7 +53,7 @@ class TestExportFeatures : public QObject {
       return {};
     (*session)->setShotOverrides(std::move(overrides));
     pipeline::ExportRequest req;
-    req.codec = pipeline::ExportCodec::Ffv1Mkv;
+    req.codec = cf::VideoCodec::FFV1;
     req.keep_audio = false;
     req.output_path = dir_.filePath(name).toStdString();
     if (!(*session)->exportVideo(req, {}, {}).ok())

@@ -28,10 +28,10 @@ class TestExportJob : public QObject {
     s.input_path = cut_clip_.toStdString();
     s.settings.model_path = model_.toStdString();
     s.settings.working_height_px = 128;
-    s.settings.device = pipeline::DeviceChoice::Cpu;
+    s.settings.device = cf::DeviceChoice::Cpu;
     s.settings.lambda = 2.0;
     s.settings.cache_dir = dir_.filePath(QStringLiteral("cache")).toStdString();
-    s.request.codec = pipeline::ExportCodec::Ffv1Mkv;
+    s.request.codec = cf::VideoCodec::FFV1;
     s.request.keep_audio = false;
     s.request.output_path = dir_.filePath(out).toStdString();
     return s;
@@ -41,7 +41,7 @@ class TestExportJob : public QObject {
   QByteArray throughExportEncoder(const cv::Mat& rgb, const QString& name) const {
     media::VideoWriterSettings ws;
     ws.output_path = dir_.filePath(name).toStdString();
-    ws.codec = media::VideoCodec::FFV1;
+    ws.codec = cf::VideoCodec::FFV1;
     ws.width_px = rgb.cols;
     ws.height_px = rgb.rows;
     ws.fps = {25, 1};

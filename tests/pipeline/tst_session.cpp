@@ -28,7 +28,7 @@ class TestSession : public QObject {
     pipeline::SessionSettings s;
     s.model_path = model_.toStdString();
     s.working_height_px = 128;
-    s.device = pipeline::DeviceChoice::Cpu;
+    s.device = cf::DeviceChoice::Cpu;
     s.cache_dir = dir_.filePath(QStringLiteral("cache")).toStdString();
     return s;
   }
@@ -106,6 +106,71 @@ class TestSession : public QObject {
     QVERIFY(t->frames[5].confidence > 0.f && t->frames[5].confidence <= 1.f);
   }
 
+  /// The deltas the GUI receives, applied in order, build exactly what timeline() returns, after
+  /// chunks analysed out of order, a threshold change and a λ change (flicker re-measured).
+  void timelineDeltasBuildTheTimeline() {
+    auto session = open(cut_clip_);
+    QVERIFY(session);
+    pipeline::TimelineData built;
+    const auto apply = [&] {
+      const auto delta = session->timelineDelta();
+      pipeline::applyTimelineDelta(built, *delta);
+      return delta;
+    };
+    const auto same = [&](const pipeline::TimelineData& t) {
+      if (built.frame_count != t.frame_count || built.cuts != t.cuts ||
+          built.frames.size() != t.frames.size() || built.failures.size() != t.failures.size())
+        return false;
+      for (size_t i = 0; i < t.frames.size(); ++i) {
+        const pipeline::FrameSignals& a = built.frames[i];
+        const pipeline::FrameSignals& b = t.frames[i];
+        if (a.analysed != b.analysed || a.colorfulness != b.colorfulness ||
+            a.flicker != b.flicker || a.confidence != b.confidence || a.motion != b.motion) {
+          qWarning("frame %zu differs: analysed %d/%d flicker %g/%g", i, a.analysed, b.analysed,
+                   double(a.flicker), double(b.flicker));
+          return false;
+        }
+      }
+      for (size_t i = 0; i < t.failures.size(); ++i)
+        if (!pipeline::sameFailure(built.failures[i], t.failures[i])) {
+          qWarning("range %zu differs", i);
+          return false;
+        }
+      return true;
+    };
+    QVERIFY(apply()->full);  // the first delta carries everything
+    QVERIFY(same(*session->timeline()));
+    QVERIFY(session->analyse(16, 23, {}, {}).ok());
+    apply();  // the cut scan ran (new cuts: everything again)
+    QVERIFY(same(*session->timeline()));
+    QVERIFY(session->analyse(0, 7, {}, {}).ok());
+    auto chunk = apply();
+    QVERIFY(!chunk->full);
+    QCOMPARE(chunk->first_frame, int64_t(0));
+    QVERIFY(chunk->frames.size() <= 8u);  // the chunk's frames, not the clip's 24
+    QVERIFY(same(*session->timeline()));
+    QVERIFY(session->analyse(8, 15, {}, {}).ok());
+    apply();
+    QVERIFY(same(*session->timeline()));
+    QVERIFY(session->timelineDelta()->empty());  // nothing changed since
+    auto s = session->settings();
+    s.thresholds.min_colorfulness = 1000.0;  // every frame looks grey now
+    QVERIFY(session->updateSettings(s).ok());
+    auto flagged = apply();
+    QVERIFY(!flagged->full && flagged->frames.empty() && !flagged->failures.empty());
+    QVERIFY(same(*session->timeline()));
+    s.lambda = 40.0;
+    QVERIFY(session->updateSettings(s).ok());
+    while (true) {
+      auto more = session->refreshFlicker(8, {});
+      QVERIFY(more.ok());
+      if (!*more)
+        break;
+      QVERIFY(!apply()->frames.empty());
+      QVERIFY(same(*session->timeline()));
+    }
+  }
+
   void exportKeepsFramesDurationAndAudio() {
     auto session = open(clip_);
     QVERIFY(session);
@@ -129,7 +194,7 @@ class TestSession : public QObject {
     const QString a = dir_.filePath(QStringLiteral("a.mkv"));
     const QString b = dir_.filePath(QStringLiteral("b.mkv"));
     pipeline::ExportRequest req;
-    req.codec = pipeline::ExportCodec::Ffv1Mkv;
+    req.codec = cf::VideoCodec::FFV1;
     req.keep_audio = false;
     {
       auto cold = open(cut_clip_);
@@ -180,7 +245,7 @@ class TestSession : public QObject {
     const QString path = dir_.filePath(QStringLiteral("motion.mkv"));
     media::VideoWriterSettings ws;
     ws.output_path = path.toStdString();
-    ws.codec = media::VideoCodec::FFV1;
+    ws.codec = cf::VideoCodec::FFV1;
     ws.width_px = 160;
     ws.height_px = 96;
     ws.fps = {25, 1};

@@ -9,6 +9,7 @@
 #include "temporal/TemporalSmoother.h"
 
 using namespace cf::temporal;
+using cf::FlowMethod;
 
 class TestFlowWarp : public QObject {
   Q_OBJECT

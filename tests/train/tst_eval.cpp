@@ -71,7 +71,7 @@ class TestEval : public QObject {
   void scoresKnownColours() {
     EvalSettings s;
     s.colorizer.model_path = model_;
-    s.colorizer.device = cf::model::DeviceChoice::CPU;
+    s.colorizer.device = cf::DeviceChoice::Cpu;
     s.colorizer.working_height_px = 128;
     s.colorizer.batch_size = 4;
     auto report = evaluate({clip_}, s);

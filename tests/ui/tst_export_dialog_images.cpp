@@ -7,7 +7,7 @@
 
 #include "ExportDialog.h"
 
-using cf::pipeline::ExportCodec;
+using cf::VideoCodec;
 using cf::ui::ExportDialog;
 
 class TestExportDialogImages : public QObject {
@@ -18,21 +18,21 @@ class TestExportDialogImages : public QObject {
     dialog.setOutputFolder(QStringLiteral("/films"));
     dialog.setSource(QStringLiteral("/films/reel1.mkv"), 100, true, -1, -1);
     QCOMPARE(dialog.outputPath(), QStringLiteral("/films/reel1_colour.mp4"));
-    dialog.setCodec(ExportCodec::DpxSequence);
+    dialog.setCodec(VideoCodec::DpxSequence);
     QCOMPARE(dialog.outputPath(), QStringLiteral("/films/reel1_colour_%06d.dpx"));
     auto* depth = dialog.findChildren<QComboBox*>().last();
     QCOMPARE(depth->count(), 5);  // as the source, 8, 10, 12, 16
     depth->setCurrentIndex(depth->findData(10));
     cf::pipeline::ExportRequest r = dialog.request();
-    QCOMPARE(r.codec, ExportCodec::DpxSequence);
+    QCOMPARE(r.codec, VideoCodec::DpxSequence);
     QCOMPARE(r.bit_depth, 10);
     QCOMPARE(r.output_path, std::string("/films/reel1_colour_%06d.dpx"));
-    dialog.setCodec(ExportCodec::TiffSequence);
+    dialog.setCodec(VideoCodec::TiffSequence);
     QCOMPARE(dialog.outputPath(), QStringLiteral("/films/reel1_colour_%06d.tif"));
-    dialog.setCodec(ExportCodec::ProResMov);
+    dialog.setCodec(VideoCodec::ProRes);
     QCOMPARE(dialog.outputPath(), QStringLiteral("/films/reel1_colour.mov"));
     QVERIFY(!depth->isEnabled());  // ProRes is always 10-bit
-    dialog.setCodec(ExportCodec::Ffv1Mkv);
+    dialog.setCodec(VideoCodec::FFV1);
     QVERIFY(depth->isEnabled());
   }
 };

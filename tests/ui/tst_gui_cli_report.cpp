@@ -29,7 +29,7 @@ class TestGuiCliReport : public QObject {
     cf::pipeline::SessionSettings s;
     s.model_path = model.toStdString();
     s.working_height_px = 128;
-    s.device = cf::pipeline::DeviceChoice::Cpu;
+    s.device = cf::DeviceChoice::Cpu;
     s.cache_dir = dir.filePath(QStringLiteral("gui_cache")).toStdString();
 
     cf::ui::SessionController engine;

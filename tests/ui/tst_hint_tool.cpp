@@ -104,7 +104,7 @@ class TestHintTool : public QObject {
   QByteArray throughExportEncoder(const cv::Mat& rgb, const QString& name) const {
     media::VideoWriterSettings ws;
     ws.output_path = dir_.filePath(name).toStdString();
-    ws.codec = media::VideoCodec::FFV1;
+    ws.codec = cf::VideoCodec::FFV1;
     ws.width_px = rgb.cols;
     ws.height_px = rgb.rows;
     ws.fps = {25, 1};
@@ -127,7 +127,7 @@ class TestHintTool : public QObject {
             [](const QString& m) { qWarning("engine error: %s", qPrintable(m)); });
     ProjectData data;
     data.settings.model_path = model.toStdString();
-    data.settings.device = pipeline::DeviceChoice::Cpu;
+    data.settings.device = cf::DeviceChoice::Cpu;
     data.settings.working_height_px = 128;
     data.settings.lambda = 2.0;
     data.settings.cache_dir = dir_.filePath(QStringLiteral("cache")).toStdString();
@@ -197,7 +197,7 @@ class TestHintTool : public QObject {
     spec.settings = window_->project()->settings();
     spec.overrides = window_->project()->overrides();
     spec.guidance = window_->project()->guidance();
-    spec.request.codec = pipeline::ExportCodec::Ffv1Mkv;
+    spec.request.codec = cf::VideoCodec::FFV1;
     spec.request.keep_audio = false;
     spec.request.output_path = dir_.filePath(QStringLiteral("hinted.mkv")).toStdString();
     auto done = pipeline::runExportJob(spec, {}, {});

@@ -25,9 +25,9 @@ class TestJobQueue : public QObject {
     s.input_path = clip_.toStdString();
     s.settings.model_path = model_.toStdString();
     s.settings.working_height_px = 128;
-    s.settings.device = cf::pipeline::DeviceChoice::Cpu;
+    s.settings.device = cf::DeviceChoice::Cpu;
     s.settings.cache_dir = dir_.filePath(QStringLiteral("cache")).toStdString();
-    s.request.codec = cf::pipeline::ExportCodec::Ffv1Mkv;
+    s.request.codec = cf::VideoCodec::FFV1;
     s.request.keep_audio = false;
     s.request.output_path = dir_.filePath(out).toStdString();
     return s;

@@ -23,7 +23,7 @@ class TestLambdaFlags : public QObject {
     cf::pipeline::SessionSettings s;
     s.model_path = model.toStdString();
     s.working_height_px = 128;
-    s.device = cf::pipeline::DeviceChoice::Cpu;
+    s.device = cf::DeviceChoice::Cpu;
     s.lambda = 0.0;
     s.cache_dir = dir.filePath(QStringLiteral("cache")).toStdString();
 

@@ -149,7 +149,7 @@ class TestMainWindow : public QObject {
             [](const QString& m) { qWarning("open failed: %s", qPrintable(m)); });
     cf::pipeline::SessionSettings s;
     s.model_path = model.toStdString();
-    s.device = cf::pipeline::DeviceChoice::Cpu;
+    s.device = cf::DeviceChoice::Cpu;
     s.working_height_px = 128;
     s.cache_dir = dir_.filePath("cache").toStdString();
     s.thresholds.min_colorfulness = 1000.0;  // flag every frame so failures exist
@@ -456,7 +456,7 @@ class TestMainWindow : public QObject {
   void cancelledExportLeavesNoFile() {
     ExportDialog* d = window_->exportDialog();
     const QString out = dir_.filePath("cancelled.mkv");
-    d->setCodec(cf::pipeline::ExportCodec::Ffv1Mkv);
+    d->setCodec(cf::VideoCodec::FFV1);
     d->setOutputPath(out);
     QSignalSpy finished(window_->jobs(), &JobQueue::jobFinished);
     d->exportButton()->click();
@@ -482,7 +482,7 @@ class TestMainWindow : public QObject {
     snapshot.settings = project->settings();
     snapshot.overrides = project->overrides();
     ExportDialog* d = window_->exportDialog();
-    d->setCodec(cf::pipeline::ExportCodec::Ffv1Mkv);
+    d->setCodec(cf::VideoCodec::FFV1);
     d->setUseInOut(false);
     d->audioCheck()->setChecked(false);
     const QString out = dir_.filePath("during.mkv");

@@ -15,10 +15,10 @@ ProjectData sampleProject(const QString& source) {
   ProjectData p;
   p.source_path = source;
   p.settings.model_path = "/models/custom.pt";
-  p.settings.device = cf::pipeline::DeviceChoice::Cuda;
+  p.settings.device = cf::DeviceChoice::Cuda;
   p.settings.working_height_px = 320;
   p.settings.temperature = 0.21;
-  p.settings.flow_method = cf::pipeline::FlowMethod::TvL1;
+  p.settings.flow_method = cf::FlowMethod::TvL1;
   p.settings.lambda = 1.75;
   p.settings.input.deinterlace = cf::media::Deinterlace::Off;
   p.settings.input.sequence_fps = cf::media::Rational{24000, 1001};
@@ -38,7 +38,7 @@ ProjectData sampleProject(const QString& source) {
   p.cache_dir = "/tmp/cache/film";
   p.in_frame = 12;
   p.out_frame = 200;
-  p.export_settings.codec = cf::pipeline::ExportCodec::H265Mkv;
+  p.export_settings.codec = cf::VideoCodec::H265;
   p.export_settings.quality_crf = 24;
   p.export_settings.keep_audio = false;
   p.export_settings.use_in_out = false;
@@ -59,7 +59,7 @@ class TestProjectFile : public QObject {
     QCOMPARE(p.settings.device, in.settings.device);
     QCOMPARE(p.settings.working_height_px, 320);
     QCOMPARE(p.settings.temperature, 0.21);
-    QCOMPARE(p.settings.flow_method, cf::pipeline::FlowMethod::TvL1);
+    QCOMPARE(p.settings.flow_method, cf::FlowMethod::TvL1);
     QCOMPARE(p.settings.lambda, 1.75);
     QCOMPARE(p.settings.input.deinterlace, cf::media::Deinterlace::Off);
     QCOMPARE(p.settings.input.sequence_fps.num, 24000);
@@ -97,9 +97,9 @@ class TestProjectFile : public QObject {
     auto out = cf::ui::projectFromJson(v1, "old.chromaflow");
     QVERIFY2(out.ok(), out.ok() ? "" : out.message().c_str());
     QCOMPARE(out->source_path, QStringLiteral("/films/kid.mp4"));
-    QCOMPARE(out->settings.device, cf::pipeline::DeviceChoice::Cuda);
+    QCOMPARE(out->settings.device, cf::DeviceChoice::Cuda);
     QCOMPARE(out->settings.working_height_px, 192);
-    QCOMPARE(out->settings.flow_method, cf::pipeline::FlowMethod::Farneback);
+    QCOMPARE(out->settings.flow_method, cf::FlowMethod::Farneback);
     QCOMPARE(out->settings.lambda, 2.5);
     QCOMPARE(out->settings.thresholds.sepia_fraction, 0.5);
     QCOMPARE(out->overrides.size(), size_t(1));
@@ -108,7 +108,74 @@ class TestProjectFile : public QObject {
     QCOMPARE(out->out_frame, qint64(77));
     QVERIFY(out->export_settings == cf::ui::ExportSettings{});  // defaults
     // Written back, it is the current version.
-    QVERIFY(cf::ui::projectToJson(*out).contains("\"version\": 2"));
+    QVERIFY(cf::ui::projectToJson(*out).contains("\"version\": 3"));
+  }
+
+  /// Version 2 files (before "guidance", "failure_reviews" and grades were added) still load,
+  /// with no keyframes, marks or grades; saved again they are version 3 and keep what was read.
+  void readsVersionTwoFiles() {
+    const QByteArray v2 = R"({
+      "format": "chromaflow-project", "version": 2, "source_path": "/films/kid.mp4",
+      "settings": {"device": "cpu", "flow_method": "tvl1", "lambda": 1.5},
+      "shot_overrides": [{"shot_first_frame": 10, "temperature": 0.5}],
+      "cache_dir": "", "in_frame": -1, "out_frame": 40,
+      "export": {"codec": "ffv1", "quality_crf": 12, "keep_audio": false, "use_in_out": false}})";
+    auto out = cf::ui::projectFromJson(v2, "v2.chromaflow");
+    QVERIFY2(out.ok(), out.ok() ? "" : out.message().c_str());
+    QCOMPARE(out->settings.device, cf::DeviceChoice::Cpu);
+    QCOMPARE(out->settings.flow_method, cf::FlowMethod::TvL1);
+    QCOMPARE(out->out_frame, qint64(40));
+    QCOMPARE(out->export_settings.codec, cf::VideoCodec::FFV1);
+    QCOMPARE(out->export_settings.quality_crf, 12);
+    QVERIFY(!out->export_settings.keep_audio);
+    QVERIFY(out->guidance.empty());
+    QVERIFY(out->failure_reviews.empty());
+    QCOMPARE(out->overrides.size(), size_t(1));
+    QVERIFY(!out->overrides[0].grade.has_value());
+    const QByteArray again = cf::ui::projectToJson(*out);
+    QVERIFY(again.contains("\"version\": 3"));
+    auto back = cf::ui::projectFromJson(again, "v3.chromaflow");
+    QVERIFY(back.ok());
+    QVERIFY(back->export_settings == out->export_settings);
+    QCOMPARE(*back->overrides[0].temperature, 0.5);
+  }
+
+  /// A file from a newer Chromaflow is refused, naming both versions and what to do, instead of
+  /// opening with the keys this version does not know silently dropped.
+  void refusesFilesOfANewerVersion() {
+    const QByteArray v4 = R"({
+      "format": "chromaflow-project", "version": 4, "source_path": "/films/kid.mp4",
+      "settings": {}, "shot_overrides": [], "in_frame": -1, "out_frame": -1,
+      "future_key": {"something": "this build does not know"}})";
+    auto out = cf::ui::projectFromJson(v4, "new.chromaflow");
+    QVERIFY(!out.ok());
+    const QString message = QString::fromStdString(out.message());
+    QVERIFY2(message.contains("new.chromaflow") && message.contains("newer Chromaflow") &&
+                 message.contains("version 4") &&
+                 message.contains(QString::number(cf::ui::kProjectFormatVersion)) &&
+                 message.contains("Update Chromaflow"),
+             qPrintable(message));
+    // Through the file, as File > Open Project reads it.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile f(dir.filePath("new.chromaflow"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(v4);
+    f.close();
+    auto loaded = cf::ui::loadProject(f.fileName());
+    QVERIFY(!loaded.ok());
+    QVERIFY(QString::fromStdString(loaded.message()).contains("newer Chromaflow"));
+  }
+
+  /// Every export codec, the image sequences too, survives the project file (the one name table).
+  void exportCodecsRoundTrip() {
+    for (cf::VideoCodec codec :
+         {cf::VideoCodec::H264, cf::VideoCodec::H265, cf::VideoCodec::FFV1, cf::VideoCodec::ProRes,
+          cf::VideoCodec::DpxSequence, cf::VideoCodec::TiffSequence, cf::VideoCodec::PngSequence}) {
+      cf::ui::ExportSettings e;
+      e.codec = codec;
+      QCOMPARE(cf::ui::exportSettingsFromJson(cf::ui::exportSettingsToJson(e)).codec, codec);
+    }
   }
 
   void saveAndLoadStoresSourceRelativeToProject() {

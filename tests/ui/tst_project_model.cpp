@@ -28,7 +28,7 @@ class TestProjectModel : public QObject {
     cf::pipeline::SessionSettings s = p.settings();
     s.temperature = 0.3;
     s.working_height_px = 320;
-    s.flow_method = cf::pipeline::FlowMethod::Farneback;
+    s.flow_method = cf::FlowMethod::Farneback;
     s.thresholds.flicker_ratio = 6.0;
     s.lambda = 99.0;  // ignored: λ has its own setter
     p.setSettings(s);
@@ -38,8 +38,9 @@ class TestProjectModel : public QObject {
     p.setShotLambda(0, 2.0);
     p.setInOut(10, 90);
     ExportSettings e;
-    e.codec = cf::pipeline::ExportCodec::Ffv1Mkv;
+    e.codec = cf::VideoCodec::FFV1;
     e.keep_audio = false;
+    e.bit_depth = 12;  // the export's bit depth is the project's too, not the dialog's
     p.setExportSettings(e);
     p.clearShotOverride(0);
     QCOMPARE(undo->count(), 8);
@@ -53,7 +54,8 @@ class TestProjectModel : public QObject {
     QCOMPARE(*p.shotOverride(40)->temperature, 0.6);
     QCOMPARE(p.inFrame(), qint64(10));
     QCOMPARE(p.outFrame(), qint64(90));
-    QCOMPARE(p.exportSettings().codec, cf::pipeline::ExportCodec::Ffv1Mkv);
+    QCOMPARE(p.exportSettings().codec, cf::VideoCodec::FFV1);
+    QCOMPARE(p.exportSettings().bit_depth, 12);
     QCOMPARE(settings.size(), 1);
     QCOMPARE(lambda.size(), 1);
     QCOMPARE(overrides.size(), 4);
@@ -66,6 +68,7 @@ class TestProjectModel : public QObject {
     undo->undo();
     QVERIFY(p.exportSettings().keep_audio);
     QCOMPARE(p.exportSettings().codec, original.export_settings.codec);
+    QCOMPARE(p.exportSettings().bit_depth, 0);
     undo->undo();
     QCOMPARE(p.inFrame(), qint64(-1));
     QCOMPARE(p.outFrame(), qint64(-1));
@@ -219,21 +222,22 @@ class TestProjectModel : public QObject {
     Project p;
     cf::pipeline::SessionSettings s = p.settings();
     s.model_path = "/models/m.cfmodel";
-    s.device = cf::pipeline::DeviceChoice::Cpu;
+    s.device = cf::DeviceChoice::Cpu;
     s.cache_dir = "/tmp/cache";
     p.setSettings(s);
     p.setLambda(3.25);
     p.setShotLambda(24, 0.5);
     p.setInOut(5, 50);
     ExportSettings e;
-    e.codec = cf::pipeline::ExportCodec::ProResMov;
+    e.codec = cf::VideoCodec::ProRes;
     e.quality_crf = 23;
     e.use_in_out = false;
+    e.bit_depth = 10;
     p.setExportSettings(e);
     auto back = cf::ui::projectFromJson(cf::ui::projectToJson(p.data()), "memory");
     QVERIFY(back.ok());
     QCOMPARE(back->settings.model_path, s.model_path);
-    QCOMPARE(back->settings.device, cf::pipeline::DeviceChoice::Cpu);
+    QCOMPARE(back->settings.device, cf::DeviceChoice::Cpu);
     QCOMPARE(back->settings.lambda, 3.25);
     QCOMPARE(back->settings.cache_dir, std::string("/tmp/cache"));
     QCOMPARE(back->overrides.size(), size_t(1));

@@ -171,14 +171,14 @@ class TestSettingsPanel : public QObject {
     cf::pipeline::SessionSettings s;
     s.temperature = 0.2;
     s.working_height_px = 320;
-    s.flow_method = cf::pipeline::FlowMethod::Farneback;
+    s.flow_method = cf::FlowMethod::Farneback;
     s.thresholds.flicker_ratio = 5.0;
     s.cache_dir = "/tmp/somewhere";
     project.setSettings(s);
     QSignalSpy settings(&project, &Project::settingsChanged);
     QCOMPARE(panel.settings().temperature, 0.2);
     QCOMPARE(panel.settings().working_height_px, 320);
-    QCOMPARE(panel.settings().flow_method, cf::pipeline::FlowMethod::Farneback);
+    QCOMPARE(panel.settings().flow_method, cf::FlowMethod::Farneback);
     QCOMPARE(panel.settings().thresholds.flicker_ratio, 5.0);
     QCOMPARE(panel.settings().cache_dir, std::string("/tmp/somewhere"));
     panel.temperatureSpin()->setValue(0.3);
