@@ -80,8 +80,18 @@ class Sweeper {
         ones_(l.front().size(), CV_32FC1, cv::Scalar(1.0)),
         residual_(cv::DISOpticalFlow::create(cv::DISOpticalFlow::PRESET_MEDIUM)),
         direct_(cv::DISOpticalFlow::create(cv::DISOpticalFlow::PRESET_MEDIUM)) {
-    residual_->setFinestScale(settings.match_finest_scale);
-    direct_->setFinestScale(settings.match_finest_scale);
+    const int scale = matchScale(settings, l.front().rows);
+    residual_->setFinestScale(scale);
+    direct_->setFinestScale(scale);
+  }
+
+  static int matchScale(const PropagationSettings& s, int rows) {
+    if (s.match_finest_scale >= 0)
+      return s.match_finest_scale;
+    int scale = 0;
+    while ((rows >> (scale + 1)) >= s.match_height_px)
+      ++scale;
+    return scale;
   }
 
   cv::Mat agreement(const cv::Mat& l, const cv::Mat& lk, const cv::Mat& map) const {
@@ -127,7 +137,9 @@ class Sweeper {
         }
       }
       cv::Mat agree = agreement(ln, lk, map);
-      if (settings_.direct_match) {
+      const cv::Mat failing = agree < 0.5;
+      if (settings_.direct_match &&
+          cv::countNonZero(failing) > settings_.direct_min_failing * double(failing.total())) {
         // Long-range re-match: a flow straight from this frame to the keyframe. Where it explains
         // the frame's L better than the chained map (an object back from behind an occluder, a
         // chain broken by a fast motion), it replaces the map, and the chain goes on from there.
@@ -138,7 +150,7 @@ class Sweeper {
         // (a texture can be matched falsely pixel by pixel).
         const cv::Mat agree_direct = agreement(ln, lk, map_direct);
         const cv::Mat wide_direct = agreementOf(ln, lk, map_direct, settings_.luma_sigma, 4.0);
-        const cv::Mat better = (agree < 0.5) & (wide_direct > 0.8) & (agree_direct > agree);
+        const cv::Mat better = failing & (wide_direct > 0.8) & (agree_direct > agree);
         map_direct.copyTo(map, better);
         agree_direct.copyTo(agree, better);
         link_ok.setTo(1.0, better);

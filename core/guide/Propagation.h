@@ -38,9 +38,15 @@ struct PropagationSettings {
   double min_confidence = 0.02;    ///< a sweep stops when nothing above this is left
   bool reanchor = true;            ///< correct the composed map by a residual flow to the keyframe
   int reanchor_iterations = 2;     ///< residual flows per frame
-  int match_finest_scale = 0;      ///< DIS finest pyramid level of the residual and direct flows
+  /// DIS finest pyramid level of the residual and direct flows; -1: the level whose height is
+  /// closest to match_height_px from above (the links' flow resolution, FlowSettings).
+  int match_finest_scale = 0;
+  int match_height_px = 128;  ///< for match_finest_scale -1
   double residual_sigma_px = 0.0;  ///< > 0: the residual flow is smoothed by this Gaussian
   bool direct_match = true;        ///< also match each frame straight to the keyframe (DIS)
+  /// The direct match runs only where it can change something: when more than this share of the
+  /// frame's pixels fail the chain (agreement below 0.5); 0: whenever one pixel does.
+  double direct_min_failing = 0.0;
 };
 
 /// Propagated colour of one frame (working resolution).

@@ -14,16 +14,19 @@
 #include "guide/KeyframeColour.h"
 #include "media/VideoReader.h"
 #include "model/Colorizer.h"
+#include "pipeline/AnalysedFrameStream.h"
 #include "pipeline/CacheKey.h"
 #include "pipeline/FrameConversions.h"
 #include "pipeline/NetworkOutputCheck.h"
+#include "temporal/DiskFlowCache.h"
+#include "temporal/TemporalSmoother.h"
 
 namespace cf::pipeline {
 
 namespace {
 
 // Bump when the propagation or the blend changes what a guided shot looks like.
-constexpr int kGuideVersion = 1;
+constexpr int kGuideVersion = 2;
 
 std::string shotKey(const guide::Guidance& g, int64_t first, int64_t last,
                     const guide::PropagationSettings& p) {
@@ -92,6 +95,7 @@ Result<std::unique_ptr<GuidedShots>> GuidedShots::prepare(const guide::Guidance&
   return guarded("colouring the keyframes' shots", [&]() -> Result<std::unique_ptr<GuidedShots>> {
     const auto t0 = std::chrono::steady_clock::now();
     std::unique_ptr<GuidedShots> out(new GuidedShots());
+    out->strength_ = guidance.strength;
     if (guidance.empty())
       return out;
     if (Status s = guide::validateGuidance(guidance, frame_count); !s)
@@ -100,10 +104,23 @@ Result<std::unique_ptr<GuidedShots>> GuidedShots::prepare(const guide::Guidance&
     model::Colorizer& colorizer = *sv.colorizer;
     const int rotation = reader.info().rotation_deg;
     // Propagation wants links at the working resolution; the shared flow cache holds them at the
-    // smoothing's (coarser) resolution for the export. A cache of their own keeps the two apart,
-    // so neither overwrites the other's entries. (The guided result itself is cached per shot.)
-    temporal::MemoryFlowCache guide_links;
-    temporal::FrameLinker linker(sv.flow, guide_links);
+    // smoothing's (coarser) resolution for the export. A cache of their own (on disk when there
+    // is a folder) keeps the two apart, so neither overwrites the other's entries; but both come
+    // from the same two flows, so each flow pair computed here fills both caches, and the
+    // export's flow stage computes nothing for a guided shot. (The guided result itself is cached
+    // per shot.)
+    std::unique_ptr<temporal::FlowCache> guide_links;
+    if (!sv.links_dir.empty()) {
+      auto disk = temporal::DiskFlowCache::open(sv.links_dir, 8);
+      if (!disk)
+        return disk.error();
+      guide_links = std::move(*disk);
+    } else {
+      guide_links = std::make_unique<temporal::MemoryFlowCache>();
+    }
+    temporal::MemoryFlowCache unshared(1);
+    temporal::FlowCache& export_links = sv.export_links ? *sv.export_links : unshared;
+    temporal::FrameLinker linker(sv.flow, *guide_links);
     std::vector<std::pair<int64_t, int64_t>> shots;
     for (int64_t k : guidance.keyframes()) {
       const auto shot = shotAround(k, cut_frames, frame_count);
@@ -161,45 +178,26 @@ Result<std::unique_ptr<GuidedShots>> GuidedShots::prepare(const guide::Guidance&
           }
         keys.push_back(guide::keyframeColour(k, ref_ab, guidance.hints, size, rotation));
       }
-      guide::LinkFn links = [&](int64_t from, int64_t to) {
-        return linker.link({to, from}, l[static_cast<size_t>(to - s0)],
-                           l[static_cast<size_t>(from - s0)], size);
+      const cv::Size solve_size = temporal::solveSize(size, sv.solve_height_px);
+      auto lOf = [&](int64_t f) -> const cv::Mat& { return l[static_cast<size_t>(f - s0)]; };
+      guide::LinkFn links = [&](int64_t from, int64_t to) -> Result<temporal::FrameLinkPtr> {
+        // Always computed as the export's pair (previous frame -> frame); a backward sweep's
+        // link is that pair's reverse, which the same flows give.
+        const int64_t a = std::min(from, to);
+        const int64_t b = std::max(from, to);
+        if (temporal::FrameLinkPtr c = guide_links->find({to, from});
+            c && c->flow_to_prev.size() == size)
+          return c;
+        auto forward = linker.link({a, b}, lOf(a), lOf(b), size, export_links, solve_size);
+        if (!forward || from == b)
+          return forward;
+        return linker.link({to, from}, lOf(to), lOf(from), size);
       };
       auto prop = guide::propagateShot(s0, l, keys, links, sv.propagation, cancel);
       if (!prop)
         return prop.error();
-      // The network, guided by the propagated colour, in batches; then the blend.
-      const size_t batch = static_cast<size_t>(std::max(1, colorizer.batchSize()));
-      MaskedOutput masked;
-      for (size_t b0 = 0; b0 < len; b0 += batch) {
-        const size_t b1 = std::min(len, b0 + batch);
-        std::vector<cv::Mat> inputs(l.begin() + static_cast<std::ptrdiff_t>(b0),
-                                    l.begin() + static_cast<std::ptrdiff_t>(b1));
-        std::vector<model::ColorHints> hints;
-        for (size_t i = b0; i < b1; ++i) {
-          model::ColorHints h;
-          guide::networkHints((*prop)[i], &h.ab, &h.mask);
-          hints.push_back(h);
-        }
-        auto net = colorizer.colorize(inputs, hints, {}, cancel);
-        if (!net)
-          return net.error();
-        for (size_t i = b0; i < b1; ++i) {
-          const int64_t frame = s0 + static_cast<int64_t>(i);
-          model::ColorizedFrame& n = (*net)[i - b0];
-          if (Status s = checkNetworkOutput(frame, n.ab, n.confidence, masked); !s)
-            return s.error();
-          auto entry = std::make_shared<CachedAb>();
-          entry->ab = guide::blendGuided((*prop)[i], n.ab, guidance.strength);
-          if (colorizer.hasConfidence())
-            entry->confidence = guide::blendConfidence((*prop)[i], n.confidence, guidance.strength);
-          if (Status s = shot.cache->store(frame, entry); !s)
-            return s.error();
-          ++out->stats_.frames_guided;
-        }
-        report(progress, static_cast<int64_t>(len + b1), static_cast<int64_t>(len) * 2,
-               "keyframes");
-      }
+      shot.propagated = std::move(*prop);
+      report(progress, static_cast<int64_t>(len) * 2, static_cast<int64_t>(len) * 2, "keyframes");
       qCInfo(lcPipeline, "guided shot %lld..%lld: %zu keyframes", static_cast<long long>(s0),
              static_cast<long long>(s1), keys.size());
       out->shots_[s1] = std::move(shot);
@@ -208,6 +206,82 @@ Result<std::unique_ptr<GuidedShots>> GuidedShots::prepare(const guide::Guidance&
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return out;
   });
+}
+
+Status GuidedShots::attach(const std::vector<std::shared_ptr<AnalysedFrame>>& frames,
+                           model::Colorizer& colorizer, const CancelToken& cancel,
+                           MaskedOutput& masked) {
+  return guarded("colouring frames with keyframe colour", [&]() -> Status {
+    const auto t0 = std::chrono::steady_clock::now();
+    // The batch's frames, grouped by shot (a batch may cross a cut between two guided shots).
+    for (size_t i0 = 0; i0 < frames.size();) {
+      Shot* shot = shotOf(frames[i0]->index);
+      if (!shot)
+        return makeError("internal error: frame " + std::to_string(frames[i0]->index) +
+                         " is not in a guided shot");
+      size_t i1 = i0;
+      bool cached = true;
+      while (i1 < frames.size() && frames[i1]->index <= shot->last) {
+        frames[i1]->ab = shot->cache->find(frames[i1]->index);
+        cached = cached && frames[i1]->ab;
+        ++i1;
+      }
+      if (!cached) {
+        std::vector<cv::Mat> inputs;
+        std::vector<model::ColorHints> hints;
+        for (size_t i = i0; i < i1; ++i) {
+          const auto rel = static_cast<size_t>(frames[i]->index - shot->first);
+          if (rel >= shot->propagated.size() || shot->propagated[rel].ab.empty())
+            return makeError("the propagated colour of frame " +
+                             std::to_string(frames[i]->index) + " is missing");
+          inputs.push_back(frames[i]->l_work);
+          model::ColorHints h;
+          guide::networkHints(shot->propagated[rel], &h.ab, &h.mask);
+          hints.push_back(h);
+        }
+        auto net = colorizer.colorize(inputs, hints, {}, cancel);
+        if (!net)
+          return net.error();
+        for (size_t i = i0; i < i1; ++i) {
+          AnalysedFrame& f = *frames[i];
+          const auto rel = static_cast<size_t>(f.index - shot->first);
+          model::ColorizedFrame& n = (*net)[i - i0];
+          if (!f.ab) {  // a frame the cache holds already (from this same batch) is kept
+            if (Status s = checkNetworkOutput(f.index, n.ab, n.confidence, masked); !s)
+              return s;
+            auto entry = std::make_shared<CachedAb>();
+            entry->ab = guide::blendGuided(shot->propagated[rel], n.ab, strength_);
+            if (colorizer.hasConfidence())
+              entry->confidence =
+                  guide::blendConfidence(shot->propagated[rel], n.confidence, strength_);
+            if (Status s = shot->cache->store(f.index, entry); !s)
+              return s;
+            f.ab = shot->cache->find(f.index);
+            if (!f.ab)
+              return makeError("the guided colour of frame " + std::to_string(f.index) +
+                               " went missing from its cache");
+            ++stats_.frames_guided;
+          }
+        }
+      }
+      for (size_t i = i0; i < i1; ++i) {
+        const auto rel = static_cast<size_t>(frames[i]->index - shot->first);
+        if (rel < shot->propagated.size())
+          shot->propagated[rel] = guide::PropagatedColour();
+      }
+      i0 = i1;
+    }
+    stats_.network_s +=
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return {};
+  });
+}
+
+GuidedShots::Shot* GuidedShots::shotOf(int64_t frame) {
+  const auto it = shots_.lower_bound(frame);
+  if (it == shots_.end() || it->second.first > frame)
+    return nullptr;
+  return &it->second;
 }
 
 const GuidedShots::Shot* GuidedShots::shotOf(int64_t frame) const {

@@ -410,8 +410,12 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
     gs.reader = impl_->reader.get();
     gs.colorizer = impl_->colorizer.get();
     gs.flow = impl_->flowSettings();
-    if (!impl_->ab_cache->dir().empty())
+    if (!impl_->ab_cache->dir().empty()) {
       gs.cache_root = impl_->ab_cache->dir() + "-guided";
+      gs.links_dir = propagationLinkFolderFor(impl_->info.path, impl_->settings);
+    }
+    gs.export_links = impl_->flow_cache.get();
+    gs.solve_height_px = rr.temporal.smooth.solve_height_px;
     const int64_t count = impl_->info.frame_count;
     const int64_t last = request.last_frame < 0 ? count - 1 : request.last_frame;
     auto prepared = GuidedShots::prepare(impl_->guidance, cut_frames, count, request.first_frame,
@@ -465,8 +469,10 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
     e.total_s += g.seconds;
     e.notes.push_back("keyframe colour: " + std::to_string(g.shots) + " guided shot(s), " +
                       std::to_string(g.shots_reused) + " reused from the cache, " +
-                      std::to_string(g.frames_guided) + " frames coloured with hints in " +
-                      QString::number(g.seconds, 'f', 1).toStdString() + " s");
+                      std::to_string(g.frames_guided) + " frames coloured with hints; propagation " +
+                      QString::number(g.seconds, 'f', 1).toStdString() +
+                      " s before the export, guided network " +
+                      QString::number(g.network_s, 'f', 1).toStdString() + " s within it");
   }
   return {};
 }
