@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <opencv2/imgproc.hpp>
 
 #include "common/ErrorBoundary.h"
@@ -70,8 +71,10 @@ cv::Mat agreementOf(const cv::Mat& l, const cv::Mat& lk, const cv::Mat& map, dou
 class Sweeper {
  public:
   Sweeper(int64_t first, const std::vector<cv::Mat>& l, const LinkFn& links,
-          const PropagationSettings& settings, std::vector<Accumulator>& acc)
-      : first_(first),
+          const PropagationSettings& settings, std::vector<Accumulator>& acc,
+          std::function<void(int64_t)> done)
+      : done_(std::move(done)),
+        first_(first),
         l_(l),
         links_(links),
         settings_(settings),
@@ -99,12 +102,29 @@ class Sweeper {
   }
 
   /// Sweeps from keyframe `k` in direction `dir` (+1/-1) up to relative frame `stop` inclusive.
+  /// Calls done(n) for every frame n of that range once this sweep will not touch it any more.
   Status run(const KeyframeColour& k, int dir, int64_t stop, const CancelToken& cancel) {
+    int64_t next = k.frame - first_ + dir;  // the first frame this sweep has not finished
+    auto finishTo = [&](int64_t end) {     // done() for next..end (inclusive, along dir)
+      for (; dir > 0 ? next <= end : next >= end; next += dir)
+        done_(next);
+    };
+    Status s = sweep(k, dir, stop, cancel, finishTo);
+    if (s)
+      finishTo(stop);  // the frames after an early stop
+    return s;
+  }
+
+ private:
+  template <class FinishFn>
+  Status sweep(const KeyframeColour& k, int dir, int64_t stop, const CancelToken& cancel,
+               FinishFn& finishTo) {
     const int64_t kr = k.frame - first_;
     const cv::Mat& lk = l_[static_cast<size_t>(kr)];
     cv::Mat lk8;
     lk.convertTo(lk8, CV_8U, 2.55);
     cv::Mat map = grid_.clone();
+    cv::Mat chain = ones_.clone();  // occlusion weights gathered along the chain
     double decay = 1.0;
     for (int64_t n = kr + dir; dir > 0 ? n <= stop : n >= stop; n += dir) {
       if (cancel.isCancelled())
@@ -120,6 +140,8 @@ class Sweeper {
       (*link)->mask.convertTo(link_ok, CV_32F, 1.0 - settings_.occluded_weight,
                               settings_.occluded_weight);
       cv::threshold(link_ok, link_ok, 1.0, 1.0, cv::THRESH_TRUNC);
+      if (settings_.occlusion_persists)
+        link_ok = sample(chain, pos, false).mul(link_ok);
       cv::Mat inside = sample(ones_, pos, true, cv::INTER_NEAREST);
       const cv::Mat& ln = l_[static_cast<size_t>(n)];
       cv::Mat ln8;
@@ -156,10 +178,13 @@ class Sweeper {
         link_ok.setTo(1.0, better);
         inside.setTo(1.0, better);
       }
+      if (settings_.occlusion_persists)
+        chain = link_ok;
       decay *= settings_.decay_per_frame;
       cv::Mat conf = sample(k.confidence, map, true).mul(link_ok).mul(agree).mul(inside) * decay;
       const cv::Mat ab = sample(k.ab, map, false);
       accumulate(acc_[static_cast<size_t>(n)], ab, conf, static_cast<int>(std::abs(n - kr)));
+      finishTo(n);
       double peak = 0.0;
       cv::minMaxLoc(conf, nullptr, &peak);
       if (peak < settings_.min_confidence)
@@ -168,7 +193,7 @@ class Sweeper {
     return {};
   }
 
- private:
+  std::function<void(int64_t)> done_;
   int64_t first_;
   const std::vector<cv::Mat>& l_;
   const LinkFn& links_;
@@ -186,7 +211,8 @@ Result<std::vector<PropagatedColour>> propagateShot(int64_t first, const std::ve
                                                     const std::vector<KeyframeColour>& keyframes,
                                                     const LinkFn& links,
                                                     const PropagationSettings& settings,
-                                                    const CancelToken& cancel) {
+                                                    const CancelToken& cancel,
+                                                    const FrameReadyFn& ready) {
   return guarded("propagating keyframe colour", [&]() -> Result<std::vector<PropagatedColour>> {
     std::vector<PropagatedColour> out(l.size());
     if (l.empty())
@@ -199,11 +225,17 @@ Result<std::vector<PropagatedColour>> propagateShot(int64_t first, const std::ve
     std::sort(keys.begin(), keys.end(),
               [](const KeyframeColour* a, const KeyframeColour* b) { return a->frame < b->frame; });
     std::vector<Accumulator> acc(l.size());
-    Sweeper sweeper(first, l, links, settings, acc);
+    // A frame's colour is final once every sweep that may reach it is done with it: count them.
+    struct Sweep {
+      const KeyframeColour* key;
+      int dir;
+      int64_t stop;
+    };
+    std::vector<Sweep> sweeps;
+    std::vector<int> pending(l.size(), 0);
     for (size_t i = 0; i < keys.size(); ++i) {
       const KeyframeColour& k = *keys[i];
       const int64_t kr = k.frame - first;
-      accumulate(acc[static_cast<size_t>(kr)], k.ab, k.confidence, 0);
       // A sweep stops before the next full reference (hint-only: before the next keyframe).
       int64_t stop_fwd = count - 1;
       for (size_t j = i + 1; j < keys.size(); ++j)
@@ -217,27 +249,44 @@ Result<std::vector<PropagatedColour>> propagateShot(int64_t first, const std::ve
           stop_bwd = keys[j]->frame - first + 1;
           break;
         }
-      if (Status s = sweeper.run(k, +1, stop_fwd, cancel); !s)
-        return s.error();
-      if (Status s = sweeper.run(k, -1, stop_bwd, cancel); !s)
-        return s.error();
+      // Backward first: frames then become final roughly in order, as a streaming consumer
+      // (the export) wants them.
+      sweeps.push_back({&k, -1, stop_bwd});
+      sweeps.push_back({&k, +1, stop_fwd});
+      for (int64_t n = kr - 1; n >= stop_bwd; --n)
+        ++pending[static_cast<size_t>(n)];
+      for (int64_t n = kr + 1; n <= stop_fwd; ++n)
+        ++pending[static_cast<size_t>(n)];
+      accumulate(acc[static_cast<size_t>(kr)], k.ab, k.confidence, 0);
     }
-    for (size_t n = 0; n < l.size(); ++n) {
+    auto finish = [&](size_t n) {
       PropagatedColour& p = out[n];
       if (acc[n].w.empty()) {
         p.ab = cv::Mat::zeros(l[n].size(), CV_32FC2);
         p.confidence = cv::Mat::zeros(l[n].size(), CV_32FC1);
-        continue;
+      } else {
+        cv::Mat w = cv::max(acc[n].w, 1e-12);
+        cv::Mat inv;
+        cv::divide(1.0, w, inv);
+        cv::Mat inv2;
+        cv::merge(std::vector<cv::Mat>{inv, inv}, inv2);
+        p.ab = acc[n].wab.mul(inv2);
+        p.confidence = acc[n].wconf.mul(inv);
+        acc[n] = Accumulator{};
       }
-      cv::Mat w = cv::max(acc[n].w, 1e-12);
-      cv::Mat inv;
-      cv::divide(1.0, w, inv);
-      cv::Mat inv2;
-      cv::merge(std::vector<cv::Mat>{inv, inv}, inv2);
-      p.ab = acc[n].wab.mul(inv2);
-      p.confidence = acc[n].wconf.mul(inv);
-      acc[n] = Accumulator{};
-    }
+      if (ready)
+        ready(n, std::move(p));
+    };
+    for (size_t n = 0; n < l.size(); ++n)
+      if (pending[n] == 0)
+        finish(n);
+    Sweeper sweeper(first, l, links, settings, acc, [&](int64_t n) {
+      if (--pending[static_cast<size_t>(n)] == 0)
+        finish(static_cast<size_t>(n));
+    });
+    for (const Sweep& sw : sweeps)
+      if (Status s = sweeper.run(*sw.key, sw.dir, sw.stop, cancel); !s)
+        return s.error();
     return out;
   });
 }

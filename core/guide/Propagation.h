@@ -35,12 +35,16 @@ struct PropagationSettings {
   double decay_per_frame = 0.995;  ///< confidence kept per link
   double luma_sigma = 6.0;         ///< L units: agreement exp(-d^2 / 2 sigma^2) of the local |dL|
   double occluded_weight = 0.3;    ///< confidence kept where the chain went through an occlusion
+  /// The occlusion weight stays with the pixel along the chain (warped with it from frame to
+  /// frame) until a direct match to the keyframe re-establishes it; off: only the current link's
+  /// check counts.
+  bool occlusion_persists = false;
   double min_confidence = 0.02;    ///< a sweep stops when nothing above this is left
   bool reanchor = true;            ///< correct the composed map by a residual flow to the keyframe
   int reanchor_iterations = 2;     ///< residual flows per frame
   /// DIS finest pyramid level of the residual and direct flows; -1: the level whose height is
   /// closest to match_height_px from above (the links' flow resolution, FlowSettings).
-  int match_finest_scale = 0;
+  int match_finest_scale = -1;
   int match_height_px = 128;  ///< for match_finest_scale -1
   double residual_sigma_px = 0.0;  ///< > 0: the residual flow is smoothed by this Gaussian
   bool direct_match = true;        ///< also match each frame straight to the keyframe (DIS)
@@ -59,13 +63,19 @@ struct PropagatedColour {
 /// holds the flow from `from` to `to`, at the L frames' size.
 using LinkFn = std::function<Result<temporal::FrameLinkPtr>(int64_t from, int64_t to)>;
 
+/// Called with a frame's propagated colour (index relative to the shot's first frame) as soon as
+/// no sweep can change it any more, so a consumer can start on it while the sweeps go on.
+using FrameReadyFn = std::function<void(size_t index, PropagatedColour&& colour)>;
+
 /// Propagates the keyframes through the shot of frames first..first + l.size() - 1 (L at working
-/// resolution, CV_32FC1). Keyframes outside the shot are ignored. Returns one entry per frame.
+/// resolution, CV_32FC1). Keyframes outside the shot are ignored. Returns one entry per frame;
+/// with `ready`, the entries are handed to it instead (and left empty in the result).
 Result<std::vector<PropagatedColour>> propagateShot(int64_t first, const std::vector<cv::Mat>& l,
                                                     const std::vector<KeyframeColour>& keyframes,
                                                     const LinkFn& links,
                                                     const PropagationSettings& settings,
-                                                    const CancelToken& cancel = CancelToken());
+                                                    const CancelToken& cancel = CancelToken(),
+                                                    const FrameReadyFn& ready = {});
 
 /// The naive baseline of the benchmark: frame k's ab warped along the chain of flows, frame by
 /// frame (no confidence, no re-anchoring), forward from keyframe.frame to the end of `l`.

@@ -92,35 +92,16 @@ Result<std::unique_ptr<GuidedShots>> GuidedShots::prepare(const guide::Guidance&
                                                           int64_t last, const GuideServices& sv,
                                                           const CancelToken& cancel,
                                                           const ProgressFn& progress) {
+  (void)progress;  // the propagation runs alongside the export, whose progress is reported
   return guarded("colouring the keyframes' shots", [&]() -> Result<std::unique_ptr<GuidedShots>> {
-    const auto t0 = std::chrono::steady_clock::now();
     std::unique_ptr<GuidedShots> out(new GuidedShots());
     out->strength_ = guidance.strength;
+    out->guidance_ = guidance;
+    out->services_ = sv;
     if (guidance.empty())
       return out;
     if (Status s = guide::validateGuidance(guidance, frame_count); !s)
       return s.error();
-    media::VideoReader& reader = *sv.reader;
-    model::Colorizer& colorizer = *sv.colorizer;
-    const int rotation = reader.info().rotation_deg;
-    // Propagation wants links at the working resolution; the shared flow cache holds them at the
-    // smoothing's (coarser) resolution for the export. A cache of their own (on disk when there
-    // is a folder) keeps the two apart, so neither overwrites the other's entries; but both come
-    // from the same two flows, so each flow pair computed here fills both caches, and the
-    // export's flow stage computes nothing for a guided shot. (The guided result itself is cached
-    // per shot.)
-    std::unique_ptr<temporal::FlowCache> guide_links;
-    if (!sv.links_dir.empty()) {
-      auto disk = temporal::DiskFlowCache::open(sv.links_dir, 8);
-      if (!disk)
-        return disk.error();
-      guide_links = std::move(*disk);
-    } else {
-      guide_links = std::make_unique<temporal::MemoryFlowCache>();
-    }
-    temporal::MemoryFlowCache unshared(1);
-    temporal::FlowCache& export_links = sv.export_links ? *sv.export_links : unshared;
-    temporal::FrameLinker linker(sv.flow, *guide_links);
     std::vector<std::pair<int64_t, int64_t>> shots;
     for (int64_t k : guidance.keyframes()) {
       const auto shot = shotAround(k, cut_frames, frame_count);
@@ -128,6 +109,7 @@ Result<std::unique_ptr<GuidedShots>> GuidedShots::prepare(const guide::Guidance&
           std::find(shots.begin(), shots.end(), shot) == shots.end())
         shots.push_back(shot);
     }
+    bool any = false;
     for (const auto& [s0, s1] : shots) {
       Shot shot;
       shot.first = s0;
@@ -145,74 +127,148 @@ Result<std::unique_ptr<GuidedShots>> GuidedShots::prepare(const guide::Guidance&
         complete = shot.cache->contains(f);
       if (complete) {
         ++out->stats_.shots_reused;
-        out->shots_[s1] = std::move(shot);
-        continue;
+      } else {
+        shot.propagate = true;
+        shot.propagated.resize(len);
+        shot.ready.assign(len, 0);
+        any = true;
       }
-      // Decode the shot's L at working resolution.
-      std::vector<cv::Mat> l;
-      l.reserve(len);
-      for (int64_t f = s0; f <= s1; ++f) {
-        if (cancel.isCancelled())
-          return makeError("cancelled");
-        auto decoded = f == s0 ? reader.frameAt(f) : reader.next();
-        if (!decoded)
-          return decoded.error();
-        if (!*decoded)
-          return makeError("frame " + std::to_string(f) + " of '" + reader.info().path +
-                           "' could not be decoded (the file ends early)");
-        l.push_back(colorizer.toWorkingResolution(lumaL(**decoded)));
-        report(progress, f - s0 + 1, static_cast<int64_t>(len) * 2, "keyframes");
-      }
-      const cv::Size size = l.front().size();
-      std::vector<guide::KeyframeColour> keys;
-      for (int64_t k : guidance.keyframes()) {
-        if (k < s0 || k > s1)
-          continue;
-        cv::Mat ref_ab;
-        for (const guide::ReferenceImage& r : guidance.references)
-          if (r.frame == k) {
-            auto ab = guide::loadReferenceAb(r.path, k, l[static_cast<size_t>(k - s0)], rotation);
-            if (!ab)
-              return ab.error();
-            ref_ab = *ab;
-          }
-        keys.push_back(guide::keyframeColour(k, ref_ab, guidance.hints, size, rotation));
-      }
-      const cv::Size solve_size = temporal::solveSize(size, sv.solve_height_px);
-      auto lOf = [&](int64_t f) -> const cv::Mat& { return l[static_cast<size_t>(f - s0)]; };
-      guide::LinkFn links = [&](int64_t from, int64_t to) -> Result<temporal::FrameLinkPtr> {
-        // Always computed as the export's pair (previous frame -> frame); a backward sweep's
-        // link is that pair's reverse, which the same flows give.
-        const int64_t a = std::min(from, to);
-        const int64_t b = std::max(from, to);
-        if (temporal::FrameLinkPtr c = guide_links->find({to, from});
-            c && c->flow_to_prev.size() == size)
-          return c;
-        auto forward = linker.link({a, b}, lOf(a), lOf(b), size, export_links, solve_size);
-        if (!forward || from == b)
-          return forward;
-        return linker.link({to, from}, lOf(to), lOf(from), size);
-      };
-      auto prop = guide::propagateShot(s0, l, keys, links, sv.propagation, cancel);
-      if (!prop)
-        return prop.error();
-      shot.propagated = std::move(*prop);
-      report(progress, static_cast<int64_t>(len) * 2, static_cast<int64_t>(len) * 2, "keyframes");
-      qCInfo(lcPipeline, "guided shot %lld..%lld: %zu keyframes", static_cast<long long>(s0),
-             static_cast<long long>(s1), keys.size());
       out->shots_[s1] = std::move(shot);
     }
-    out->stats_.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (!any)
+      return out;
+    auto reader = media::VideoReader::open(sv.video_path, sv.input);
+    if (!reader)
+      return reader.error();
+    out->reader_ = std::move(*reader);
+    if (cancel.isCancelled())
+      return makeError("cancelled");
+    out->done_ = false;
+    GuidedShots* self = out.get();
+    out->thread_ = std::thread([self]() {
+      const auto t0 = std::chrono::steady_clock::now();
+      Status s = self->propagateAll();
+      std::lock_guard<std::mutex> lock(self->mutex_);
+      self->stats_.seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      self->error_ = s;
+      self->done_ = true;
+      self->changed_.notify_all();
+    });
     return out;
   });
+}
+
+GuidedShots::~GuidedShots() {
+  finish();
+}
+
+const GuideStats& GuidedShots::finish() {
+  stop_.cancel();
+  if (thread_.joinable())
+    thread_.join();
+  return stats_;
+}
+
+Status GuidedShots::propagateAll() {
+  return guarded("propagating keyframe colour", [&]() -> Status {
+    // Propagation wants links at the working resolution; the shared flow cache holds them at the
+    // smoothing's (coarser) resolution for the export. A cache of their own (on disk when there
+    // is a folder) keeps the two apart, so neither overwrites the other's entries; but both come
+    // from the same two flows, so each flow pair computed here fills both caches, and the
+    // export's flow stage computes nothing for a guided shot.
+    for (auto& [s1, shot] : shots_) {
+      if (!shot.propagate)
+        continue;
+      if (Status s = propagateShot(shot, *reader_); !s)
+        return s;
+    }
+    return {};
+  });
+}
+
+Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
+  const GuideServices& sv = services_;
+  const guide::Guidance& guidance = guidance_;
+  const model::Colorizer& colorizer = *sv.colorizer;
+  const int rotation = reader.info().rotation_deg;
+  const int64_t s0 = shot.first;
+  const int64_t s1 = shot.last;
+  const auto len = static_cast<size_t>(s1 - s0 + 1);
+  std::unique_ptr<temporal::FlowCache> guide_links;
+  if (!sv.links_dir.empty()) {
+    auto disk = temporal::DiskFlowCache::open(sv.links_dir, 8);
+    if (!disk)
+      return disk.error();
+    guide_links = std::move(*disk);
+  } else {
+    guide_links = std::make_unique<temporal::MemoryFlowCache>();
+  }
+  temporal::MemoryFlowCache unshared(1);
+  temporal::FlowCache& export_links = sv.export_links ? *sv.export_links : unshared;
+  temporal::FrameLinker linker(sv.flow, *guide_links);
+  // Decode the shot's L at working resolution.
+  std::vector<cv::Mat> l;
+  l.reserve(len);
+  for (int64_t f = s0; f <= s1; ++f) {
+    if (stop_.isCancelled())
+      return makeError("cancelled");
+    auto decoded = f == s0 ? reader.frameAt(f) : reader.next();
+    if (!decoded)
+      return decoded.error();
+    if (!*decoded)
+      return makeError("frame " + std::to_string(f) + " of '" + reader.info().path +
+                       "' could not be decoded (the file ends early)");
+    l.push_back(colorizer.toWorkingResolution(lumaL(**decoded)));
+  }
+  const cv::Size size = l.front().size();
+  std::vector<guide::KeyframeColour> keys;
+  for (int64_t k : guidance.keyframes()) {
+    if (k < s0 || k > s1)
+      continue;
+    cv::Mat ref_ab;
+    for (const guide::ReferenceImage& r : guidance.references)
+      if (r.frame == k) {
+        auto ab = guide::loadReferenceAb(r.path, k, l[static_cast<size_t>(k - s0)], rotation);
+        if (!ab)
+          return ab.error();
+        ref_ab = *ab;
+      }
+    keys.push_back(guide::keyframeColour(k, ref_ab, guidance.hints, size, rotation));
+  }
+  const cv::Size solve_size = temporal::solveSize(size, sv.solve_height_px);
+  auto lOf = [&](int64_t f) -> const cv::Mat& { return l[static_cast<size_t>(f - s0)]; };
+  guide::LinkFn links = [&](int64_t from, int64_t to) -> Result<temporal::FrameLinkPtr> {
+    // Always computed as the export's pair (previous frame -> frame); a backward sweep's link is
+    // that pair's reverse, which the same flows give.
+    const int64_t a = std::min(from, to);
+    const int64_t b = std::max(from, to);
+    if (temporal::FrameLinkPtr c = guide_links->find({to, from});
+        c && c->flow_to_prev.size() == size)
+      return c;
+    auto forward = linker.link({a, b}, lOf(a), lOf(b), size, export_links, solve_size);
+    if (!forward || from == b)
+      return forward;
+    return linker.link({to, from}, lOf(to), lOf(from), size);
+  };
+  auto ready = [&](size_t i, guide::PropagatedColour&& colour) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    shot.propagated[i] = std::move(colour);
+    shot.ready[i] = 1;
+    changed_.notify_all();
+  };
+  auto prop = guide::propagateShot(s0, l, keys, links, sv.propagation, stop_, ready);
+  if (!prop)
+    return prop.error();
+  qCInfo(lcPipeline, "guided shot %lld..%lld: %zu keyframes", static_cast<long long>(s0),
+         static_cast<long long>(s1), keys.size());
+  return {};
 }
 
 Status GuidedShots::attach(const std::vector<std::shared_ptr<AnalysedFrame>>& frames,
                            model::Colorizer& colorizer, const CancelToken& cancel,
                            MaskedOutput& masked) {
   return guarded("colouring frames with keyframe colour", [&]() -> Status {
-    const auto t0 = std::chrono::steady_clock::now();
     // The batch's frames, grouped by shot (a batch may cross a cut between two guided shots).
     for (size_t i0 = 0; i0 < frames.size();) {
       Shot* shot = shotOf(frames[i0]->index);
@@ -227,6 +283,27 @@ Status GuidedShots::attach(const std::vector<std::shared_ptr<AnalysedFrame>>& fr
         ++i1;
       }
       if (!cached) {
+        // Wait until the sweeps are done with these frames (or the propagation failed).
+        std::unique_lock<std::mutex> lock(mutex_);
+        auto readyAll = [&]() {
+          for (size_t i = i0; i < i1; ++i) {
+            const auto rel = static_cast<size_t>(frames[i]->index - shot->first);
+            if (rel >= shot->ready.size() || !shot->ready[rel])
+              return false;
+          }
+          return true;
+        };
+        while (!readyAll()) {
+          if (done_)
+            return error_ ? Status(makeError("internal error: the propagation ended without frame " +
+                                             std::to_string(frames[i0]->index)))
+                          : error_;
+          if (cancel.isCancelled())
+            return makeError("cancelled");
+          changed_.wait_for(lock, std::chrono::milliseconds(100));
+        }
+        lock.unlock();
+        const auto t0 = std::chrono::steady_clock::now();
         std::vector<cv::Mat> inputs;
         std::vector<model::ColorHints> hints;
         for (size_t i = i0; i < i1; ++i) {
@@ -263,16 +340,19 @@ Status GuidedShots::attach(const std::vector<std::shared_ptr<AnalysedFrame>>& fr
             ++stats_.frames_guided;
           }
         }
+        stats_.network_s +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       }
-      for (size_t i = i0; i < i1; ++i) {
-        const auto rel = static_cast<size_t>(frames[i]->index - shot->first);
-        if (rel < shot->propagated.size())
-          shot->propagated[rel] = guide::PropagatedColour();
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        for (size_t i = i0; i < i1; ++i) {
+          const auto rel = static_cast<size_t>(frames[i]->index - shot->first);
+          if (rel < shot->propagated.size())
+            shot->propagated[rel] = guide::PropagatedColour();
+        }
       }
       i0 = i1;
     }
-    stats_.network_s +=
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return {};
   });
 }

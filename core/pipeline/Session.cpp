@@ -407,7 +407,8 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   std::unique_ptr<GuidedShots> guided;
   if (!impl_->guidance.empty()) {
     GuideServices gs;
-    gs.reader = impl_->reader.get();
+    gs.video_path = impl_->info.path;
+    gs.input = impl_->settings.input;
     gs.colorizer = impl_->colorizer.get();
     gs.flow = impl_->flowSettings();
     if (!impl_->ab_cache->dir().empty()) {
@@ -464,15 +465,15 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   if (!impl_->colorizer->notice().isEmpty())
     e.notes.push_back(impl_->colorizer->notice().toStdString());
   if (guided) {
-    const GuideStats& g = guided->stats();
-    e.guide_s = g.seconds;
-    e.total_s += g.seconds;
+    const GuideStats& g = guided->finish();
+    e.guide_s = g.seconds;  // alongside the export: part of its total already
     e.notes.push_back("keyframe colour: " + std::to_string(g.shots) + " guided shot(s), " +
                       std::to_string(g.shots_reused) + " reused from the cache, " +
                       std::to_string(g.frames_guided) + " frames coloured with hints; propagation " +
                       QString::number(g.seconds, 'f', 1).toStdString() +
-                      " s before the export, guided network " +
-                      QString::number(g.network_s, 'f', 1).toStdString() + " s within it");
+                      " s and guided network " +
+                      QString::number(g.network_s, 'f', 1).toStdString() +
+                      " s, alongside the export's other stages");
   }
   return {};
 }
