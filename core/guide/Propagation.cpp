@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <future>
 #include <opencv2/imgproc.hpp>
 
 #include "common/ErrorBoundary.h"
@@ -85,7 +86,7 @@ class Sweeper {
         direct_(cv::DISOpticalFlow::create(cv::DISOpticalFlow::PRESET_MEDIUM)) {
     const int scale = matchScale(settings, l.front().rows);
     residual_->setFinestScale(scale);
-    direct_->setFinestScale(scale);
+    direct_->setFinestScale(scale + std::max(0, settings.direct_coarser));
   }
 
   static int matchScale(const PropagationSettings& s, int rows) {
@@ -116,6 +117,34 @@ class Sweeper {
   }
 
  private:
+  struct Prefetched {
+    temporal::FrameLinkPtr link;  ///< frame n to its neighbour towards the keyframe
+    cv::Mat ln8;                  ///< frame n's L as 8 bits (the matches' input)
+    cv::Mat map_direct;           ///< direct match: positions in the keyframe
+    cv::Mat agree_direct;         ///< and its agreements, narrow and wide
+    cv::Mat wide_direct;
+  };
+
+  Result<Prefetched> prefetch(const cv::Mat& lk, const cv::Mat& lk8, int dir, int64_t n) {
+    return guarded("propagating keyframe colour", [&]() -> Result<Prefetched> {
+      Prefetched p;
+      auto link = links_(first_ + n, first_ + n - dir);
+      if (!link)
+        return link.error();
+      p.link = *link;
+      const cv::Mat& ln = l_[static_cast<size_t>(n)];
+      ln.convertTo(p.ln8, CV_8U, 2.55);
+      if (settings_.direct_match) {
+        cv::Mat direct;
+        direct_->calc(p.ln8, lk8, direct);
+        p.map_direct = grid_ + direct;
+        p.agree_direct = agreement(ln, lk, p.map_direct);
+        p.wide_direct = agreementOf(ln, lk, p.map_direct, settings_.luma_sigma, 4.0);
+      }
+      return p;
+    });
+  }
+
   template <class FinishFn>
   Status sweep(const KeyframeColour& k, int dir, int64_t stop, const CancelToken& cancel,
                FinishFn& finishTo) {
@@ -124,33 +153,44 @@ class Sweeper {
     cv::Mat lk8;
     lk.convertTo(lk8, CV_8U, 2.55);
     cv::Mat map = grid_.clone();
-    cv::Mat chain = ones_.clone();  // occlusion weights gathered along the chain
     double decay = 1.0;
-    for (int64_t n = kr + dir; dir > 0 ? n <= stop : n >= stop; n += dir) {
+    // What does not depend on the chain's map (the link and the direct match to the keyframe) is
+    // computed for the next frame on a helper thread while this one is re-anchored: the same
+    // calls in the same order, so the result does not change; the sweep's critical path holds
+    // only the residual flows.
+    auto fetch = [this, &lk, &lk8, dir](int64_t n) {
+      return std::async(std::launch::async,
+                        [this, &lk, &lk8, dir, n]() { return prefetch(lk, lk8, dir, n); });
+    };
+    const auto inRange = [&](int64_t n) { return dir > 0 ? n <= stop : n >= stop; };
+    std::future<Result<Prefetched>> next;
+    if (inRange(kr + dir))
+      next = fetch(kr + dir);
+    for (int64_t n = kr + dir; inRange(n); n += dir) {
       if (cancel.isCancelled())
         return makeError("cancelled");
-      auto link = links_(first_ + n, first_ + n - dir);
-      if (!link)
-        return link.error();
-      const cv::Mat pos = grid_ + (*link)->flow_to_prev;
+      auto got = next.get();
+      if (inRange(n + dir))
+        next = fetch(n + dir);
+      if (!got)
+        return got.error();
+      const Prefetched& pre = *got;
+      const temporal::FrameLinkPtr& link = pre.link;
+      const cv::Mat pos = grid_ + link->flow_to_prev;
       map = sample(map, pos, false);
       // This link's forward-backward check only: the map is re-anchored on the keyframe and checked
       // against its L at every frame, so a pixel once occluded recovers when it reappears.
       cv::Mat link_ok;
-      (*link)->mask.convertTo(link_ok, CV_32F, 1.0 - settings_.occluded_weight,
-                              settings_.occluded_weight);
+      link->mask.convertTo(link_ok, CV_32F, 1.0 - settings_.occluded_weight,
+                           settings_.occluded_weight);
       cv::threshold(link_ok, link_ok, 1.0, 1.0, cv::THRESH_TRUNC);
-      if (settings_.occlusion_persists)
-        link_ok = sample(chain, pos, false).mul(link_ok);
       cv::Mat inside = sample(ones_, pos, true, cv::INTER_NEAREST);
       const cv::Mat& ln = l_[static_cast<size_t>(n)];
-      cv::Mat ln8;
-      ln.convertTo(ln8, CV_8U, 2.55);
       if (settings_.reanchor) {
         for (int it = 0; it < settings_.reanchor_iterations; ++it) {
           cv::Mat warped8, residual;
           sample(lk, map, false).convertTo(warped8, CV_8U, 2.55);
-          residual_->calc(ln8, warped8, residual);
+          residual_->calc(pre.ln8, warped8, residual);
           // Optionally only its smooth part (a sharp residual may "explain" another texture by
           // shuffling the keyframe's pixels; a smooth one corrects less).
           if (settings_.residual_sigma_px > 0.0)
@@ -159,27 +199,19 @@ class Sweeper {
         }
       }
       cv::Mat agree = agreement(ln, lk, map);
-      const cv::Mat failing = agree < 0.5;
-      if (settings_.direct_match &&
-          cv::countNonZero(failing) > settings_.direct_min_failing * double(failing.total())) {
+      if (settings_.direct_match) {
         // Long-range re-match: a flow straight from this frame to the keyframe. Where it explains
         // the frame's L better than the chained map (an object back from behind an occluder, a
         // chain broken by a fast motion), it replaces the map, and the chain goes on from there.
-        cv::Mat direct;
-        direct_->calc(ln8, lk8, direct);
-        const cv::Mat map_direct = grid_ + direct;
         // Only where the chain clearly fails and the direct match holds over a wider window
         // (a texture can be matched falsely pixel by pixel).
-        const cv::Mat agree_direct = agreement(ln, lk, map_direct);
-        const cv::Mat wide_direct = agreementOf(ln, lk, map_direct, settings_.luma_sigma, 4.0);
-        const cv::Mat better = failing & (wide_direct > 0.8) & (agree_direct > agree);
-        map_direct.copyTo(map, better);
-        agree_direct.copyTo(agree, better);
+        const cv::Mat better =
+            (agree < 0.5) & (pre.wide_direct > 0.8) & (pre.agree_direct > agree);
+        pre.map_direct.copyTo(map, better);
+        pre.agree_direct.copyTo(agree, better);
         link_ok.setTo(1.0, better);
         inside.setTo(1.0, better);
       }
-      if (settings_.occlusion_persists)
-        chain = link_ok;
       decay *= settings_.decay_per_frame;
       cv::Mat conf = sample(k.confidence, map, true).mul(link_ok).mul(agree).mul(inside) * decay;
       const cv::Mat ab = sample(k.ab, map, false);

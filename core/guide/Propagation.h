@@ -35,10 +35,6 @@ struct PropagationSettings {
   double decay_per_frame = 0.995;  ///< confidence kept per link
   double luma_sigma = 6.0;         ///< L units: agreement exp(-d^2 / 2 sigma^2) of the local |dL|
   double occluded_weight = 0.3;    ///< confidence kept where the chain went through an occlusion
-  /// The occlusion weight stays with the pixel along the chain (warped with it from frame to
-  /// frame) until a direct match to the keyframe re-establishes it; off: only the current link's
-  /// check counts.
-  bool occlusion_persists = false;
   double min_confidence = 0.02;    ///< a sweep stops when nothing above this is left
   bool reanchor = true;            ///< correct the composed map by a residual flow to the keyframe
   int reanchor_iterations = 2;     ///< residual flows per frame
@@ -46,11 +42,11 @@ struct PropagationSettings {
   /// closest to match_height_px from above (the links' flow resolution, FlowSettings).
   int match_finest_scale = -1;
   int match_height_px = 128;  ///< for match_finest_scale -1
+  /// The direct match works this many pyramid levels coarser than the residual flows (it only
+  /// needs to find where a region is in the keyframe; the next frame's residual refines it).
+  int direct_coarser = 0;
   double residual_sigma_px = 0.0;  ///< > 0: the residual flow is smoothed by this Gaussian
   bool direct_match = true;        ///< also match each frame straight to the keyframe (DIS)
-  /// The direct match runs only where it can change something: when more than this share of the
-  /// frame's pixels fail the chain (agreement below 0.5); 0: whenever one pixel does.
-  double direct_min_failing = 0.0;
 };
 
 /// Propagated colour of one frame (working resolution).

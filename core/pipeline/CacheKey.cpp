@@ -106,13 +106,4 @@ std::string flowCacheFolderFor(const std::string& video_path, const SessionSetti
   return folderName(cacheRoot(settings), video_path, QStringLiteral("-flow"), hash.result());
 }
 
-std::string propagationLinkFolderFor(const std::string& video_path,
-                                     const SessionSettings& settings) {
-  QCryptographicHash hash(QCryptographicHash::Sha1);
-  hash.addData(inputIdentity(video_path));
-  hash.addData(QByteArray::number(settings.working_height_px));
-  hash.addData(QByteArray::number(static_cast<int>(settings.flow_method)));
-  return folderName(cacheRoot(settings), video_path, QStringLiteral("-links"), hash.result());
-}
-
 }  // namespace cf::pipeline

@@ -28,10 +28,4 @@ std::string cacheFolderFor(const std::string& video_path, const std::string& mod
 /// method and the working height but not on the model, so a model change keeps them.
 std::string flowCacheFolderFor(const std::string& video_path, const SessionSettings& settings);
 
-/// <root>/<name>-links-<hash>: the frame links keyframe propagation reads, at the working
-/// resolution (the smoothing's are coarser); keyed like flowCacheFolderFor(), so a hint change or
-/// a re-export after the guided shots' cache was cleared reuses them.
-std::string propagationLinkFolderFor(const std::string& video_path,
-                                     const SessionSettings& settings);
-
 }  // namespace cf::pipeline

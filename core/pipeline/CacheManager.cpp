@@ -87,7 +87,7 @@ Error cannot(const std::string& what, const QString& path, const QString& why) {
 std::vector<std::string> videoCacheFolders(const std::string& video_path,
                                            const SessionSettings& settings) {
   return {cacheFolderFor(video_path, resolveModelPath(settings.model_path), settings),
-          flowCacheFolderFor(video_path, settings), propagationLinkFolderFor(video_path, settings)};
+          flowCacheFolderFor(video_path, settings)};
 }
 
 void markCacheFolderUsed(const std::string& folder) {

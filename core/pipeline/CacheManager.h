@@ -30,8 +30,8 @@ struct CacheUsage {
   std::vector<CacheFolderInfo> folders;  ///< least recently used first
 };
 
-/// The cache folders of one video with these settings (network output, flows and the keyframe
-/// propagation's links), whether or not they exist yet.
+/// The cache folders of one video with these settings (network output and flows), whether or not
+/// they exist yet.
 std::vector<std::string> videoCacheFolders(const std::string& video_path,
                                            const SessionSettings& settings);
 

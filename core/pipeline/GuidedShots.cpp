@@ -18,7 +18,6 @@
 #include "pipeline/CacheKey.h"
 #include "pipeline/FrameConversions.h"
 #include "pipeline/NetworkOutputCheck.h"
-#include "temporal/DiskFlowCache.h"
 #include "temporal/TemporalSmoother.h"
 
 namespace cf::pipeline {
@@ -173,8 +172,7 @@ const GuideStats& GuidedShots::finish() {
 Status GuidedShots::propagateAll() {
   return guarded("propagating keyframe colour", [&]() -> Status {
     // Propagation wants links at the working resolution; the shared flow cache holds them at the
-    // smoothing's (coarser) resolution for the export. A cache of their own (on disk when there
-    // is a folder) keeps the two apart, so neither overwrites the other's entries; but both come
+    // smoothing's (coarser) resolution for the export. A cache of their own keeps the two apart, so neither overwrites the other's entries; but both come
     // from the same two flows, so each flow pair computed here fills both caches, and the
     // export's flow stage computes nothing for a guided shot.
     for (auto& [s1, shot] : shots_) {
@@ -195,15 +193,9 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
   const int64_t s0 = shot.first;
   const int64_t s1 = shot.last;
   const auto len = static_cast<size_t>(s1 - s0 + 1);
-  std::unique_ptr<temporal::FlowCache> guide_links;
-  if (!sv.links_dir.empty()) {
-    auto disk = temporal::DiskFlowCache::open(sv.links_dir, 8);
-    if (!disk)
-      return disk.error();
-    guide_links = std::move(*disk);
-  } else {
-    guide_links = std::make_unique<temporal::MemoryFlowCache>();
-  }
+  // In memory only: at the working resolution, compressing them for the disk would cost about
+  // as much as computing them (the guided result itself is cached per shot).
+  auto guide_links = std::make_unique<temporal::MemoryFlowCache>();
   temporal::MemoryFlowCache unshared(1);
   temporal::FlowCache& export_links = sv.export_links ? *sv.export_links : unshared;
   temporal::FrameLinker linker(sv.flow, *guide_links);

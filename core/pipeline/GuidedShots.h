@@ -53,8 +53,6 @@ struct GuideServices {
   temporal::FlowSettings flow;
   /// Folder under which each guided shot's cache folder is made; empty: memory only.
   std::string cache_root;
-  /// Folder of the propagation's links (working resolution, DiskFlowCache); empty: memory only.
-  std::string links_dir;
   /// The export's flow cache and the height its smoothing solves at: every link the propagation
   /// computes is stored there too, at that resolution, from the same two flows, so the export's
   /// flow stage finds it (null: not shared).

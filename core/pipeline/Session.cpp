@@ -411,10 +411,8 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
     gs.input = impl_->settings.input;
     gs.colorizer = impl_->colorizer.get();
     gs.flow = impl_->flowSettings();
-    if (!impl_->ab_cache->dir().empty()) {
+    if (!impl_->ab_cache->dir().empty())
       gs.cache_root = impl_->ab_cache->dir() + "-guided";
-      gs.links_dir = propagationLinkFolderFor(impl_->info.path, impl_->settings);
-    }
     gs.export_links = impl_->flow_cache.get();
     gs.solve_height_px = rr.temporal.smooth.solve_height_px;
     const int64_t count = impl_->info.frame_count;

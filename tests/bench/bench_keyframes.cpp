@@ -144,10 +144,8 @@ int main(int argc, char** argv) {
         ps.match_finest_scale = int(v);
       else if (k == QLatin1String("match_height_px"))
         ps.match_height_px = int(v);
-      else if (k == QLatin1String("direct_min_failing"))
-        ps.direct_min_failing = v;
-      else if (k == QLatin1String("occlusion_persists"))
-        ps.occlusion_persists = v != 0.0;
+      else if (k == QLatin1String("direct_coarser"))
+        ps.direct_coarser = int(v);
       else if (k == QLatin1String("direct_match"))
         ps.direct_match = v != 0.0;
       else if (k == QLatin1String("reanchor"))
