@@ -106,7 +106,7 @@ class Sweeper {
   /// Calls done(n) for every frame n of that range once this sweep will not touch it any more.
   Status run(const KeyframeColour& k, int dir, int64_t stop, const CancelToken& cancel) {
     int64_t next = k.frame - first_ + dir;  // the first frame this sweep has not finished
-    auto finishTo = [&](int64_t end) {     // done() for next..end (inclusive, along dir)
+    auto finishTo = [&](int64_t end) {      // done() for next..end (inclusive, along dir)
       for (; dir > 0 ? next <= end : next >= end; next += dir)
         done_(next);
     };
@@ -205,8 +205,7 @@ class Sweeper {
         // chain broken by a fast motion), it replaces the map, and the chain goes on from there.
         // Only where the chain clearly fails and the direct match holds over a wider window
         // (a texture can be matched falsely pixel by pixel).
-        const cv::Mat better =
-            (agree < 0.5) & (pre.wide_direct > 0.8) & (pre.agree_direct > agree);
+        const cv::Mat better = (agree < 0.5) & (pre.wide_direct > 0.8) & (pre.agree_direct > agree);
         pre.map_direct.copyTo(map, better);
         pre.agree_direct.copyTo(agree, better);
         link_ok.setTo(1.0, better);

@@ -11,6 +11,12 @@
 // matched straight to the keyframe by a long-range flow; where that explains the frame's L better
 // (an object back from behind an occluder, a chain broken by fast motion) it replaces the map.
 //
+// Cost: the residual and direct flows work at the links' flow resolution by default
+// (match_finest_scale -1: half the working height); the link and the direct match of the next
+// frame are computed on a helper thread while the current frame is re-anchored, so the sweep's
+// critical path holds only the residual flows. Frames are handed on (FrameReadyFn) as soon as no
+// sweep can change them, so a consumer (the export's network) works alongside the sweeps.
+//
 // Confidence per pixel: the keyframe's own (1 where its colour is known), times decay_per_frame
 // for each link, times the link's forward-backward check (a pixel that fails it keeps only
 // occluded_weight), times the luminance agreement between the keyframe's L warped by the map and

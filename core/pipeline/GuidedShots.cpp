@@ -41,7 +41,8 @@ std::string shotKey(const guide::Guidance& g, int64_t first, int64_t last,
       std::to_string(p.occluded_weight) + " " + std::to_string(p.min_confidence) + " " +
       std::to_string(p.reanchor) + " " + std::to_string(p.reanchor_iterations) + " " +
       std::to_string(p.residual_sigma_px) + " " + std::to_string(p.direct_match) + " " +
-      std::to_string(p.match_finest_scale));
+      std::to_string(p.match_finest_scale) + " " + std::to_string(p.match_height_px) + " " +
+      std::to_string(p.direct_coarser));
   for (const guide::ReferenceImage& r : g.references)
     if (r.frame >= first && r.frame <= last)
       add("ref " + std::to_string(r.frame) + " " + contentFingerprint(r.path).toStdString());
@@ -172,9 +173,10 @@ const GuideStats& GuidedShots::finish() {
 Status GuidedShots::propagateAll() {
   return guarded("propagating keyframe colour", [&]() -> Status {
     // Propagation wants links at the working resolution; the shared flow cache holds them at the
-    // smoothing's (coarser) resolution for the export. A cache of their own keeps the two apart, so neither overwrites the other's entries; but both come
-    // from the same two flows, so each flow pair computed here fills both caches, and the
-    // export's flow stage computes nothing for a guided shot.
+    // smoothing's (coarser) resolution for the export. A cache of their own keeps the two apart, so
+    // neither overwrites the other's entries; but both come from the same two flows, so each flow
+    // pair computed here fills both caches, and the export's flow stage computes nothing for a
+    // guided shot.
     for (auto& [s1, shot] : shots_) {
       if (!shot.propagate)
         continue;
@@ -287,9 +289,10 @@ Status GuidedShots::attach(const std::vector<std::shared_ptr<AnalysedFrame>>& fr
         };
         while (!readyAll()) {
           if (done_)
-            return error_ ? Status(makeError("internal error: the propagation ended without frame " +
-                                             std::to_string(frames[i0]->index)))
-                          : error_;
+            return error_
+                       ? Status(makeError("internal error: the propagation ended without frame " +
+                                          std::to_string(frames[i0]->index)))
+                       : error_;
           if (cancel.isCancelled())
             return makeError("cancelled");
           changed_.wait_for(lock, std::chrono::milliseconds(100));
@@ -301,8 +304,8 @@ Status GuidedShots::attach(const std::vector<std::shared_ptr<AnalysedFrame>>& fr
         for (size_t i = i0; i < i1; ++i) {
           const auto rel = static_cast<size_t>(frames[i]->index - shot->first);
           if (rel >= shot->propagated.size() || shot->propagated[rel].ab.empty())
-            return makeError("the propagated colour of frame " +
-                             std::to_string(frames[i]->index) + " is missing");
+            return makeError("the propagated colour of frame " + std::to_string(frames[i]->index) +
+                             " is missing");
           inputs.push_back(frames[i]->l_work);
           model::ColorHints h;
           guide::networkHints(shot->propagated[rel], &h.ab, &h.mask);

@@ -14,8 +14,8 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <opencv2/imgproc.hpp>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "color/GuidedUpsampler.h"
 #include "color/LabConversion.h"
@@ -176,11 +176,11 @@ int main(int argc, char** argv) {
     return 1;
   }
   temporal::FlowSettings fs{temporal::FlowMethod::Dis, pipeline::stageHeights(256).flow_px};
-  std::printf("%-34s %6s | %7s %7s %7s %7s %7s | %7s %7s %7s %7s %7s | %7s %7s | %7s %7s | %5s %5s "
-              "%5s\n",
-              "clip", "frames", "auto", "zero", "naive", "ours", "noanch", "auto@L", "zero@L",
-              "naive@L", "ours@L", "noan@L", "autoH", "hints", "prop", "prop@L", "link s", "prop s",
-              "net s");
+  std::printf(
+      "%-34s %6s | %7s %7s %7s %7s %7s | %7s %7s %7s %7s %7s | %7s %7s | %7s %7s | %5s %5s "
+      "%5s\n",
+      "clip", "frames", "auto", "zero", "naive", "ours", "noanch", "auto@L", "zero@L", "naive@L",
+      "ours@L", "noan@L", "autoH", "hints", "prop", "prop@L", "link s", "prop s", "net s");
   std::vector<std::vector<double>> rows;
   for (const QString& clip_path : clips) {
     Clip c = load(clip_path.toStdString(), frames, **colorizer);

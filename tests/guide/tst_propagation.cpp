@@ -268,7 +268,8 @@ class TestPropagation : public QObject {
     }
     // Frames 0..6 (reached by the first keyframe's sweep and the second's backward sweep) are
     // out before any frame after the second keyframe.
-    const auto first_late = std::find_if(order.begin(), order.end(), [](size_t i) { return i > 7; });
+    const auto first_late =
+        std::find_if(order.begin(), order.end(), [](size_t i) { return i > 7; });
     for (auto it = first_late; it != order.end(); ++it)
       QVERIFY2(*it > 6, qPrintable(QString::number(*it)));
   }
