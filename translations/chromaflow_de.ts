@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>cf::ui::AudioControls</name>
+    <message>
+        <source>Mute</source>
+        <translation>Stumm</translation>
+    </message>
+    <message>
+        <source>Mute the preview&apos;s sound (playback keeps its timing)</source>
+        <translation>Ton der Vorschau stummschalten (die Wiedergabe behält ihr Timing)</translation>
+    </message>
+    <message>
+        <source>No sound</source>
+        <translation>Kein Ton</translation>
+    </message>
+    <message>
+        <source>Volume of the preview&apos;s sound, in per cent</source>
+        <translation>Lautstärke des Vorschautons, in Prozent</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Lautstärke</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::AudioPlayback</name>
+    <message>
+        <source>No sound output device; the video plays without sound.</source>
+        <translation>Kein Tonausgabegerät; das Video läuft ohne Ton.</translation>
+    </message>
+    <message>
+        <source>The sound output could not start; the video plays without sound.</source>
+        <translation>Die Tonausgabe konnte nicht starten; das Video läuft ohne Ton.</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::CacheDialog</name>
     <message>
         <source>Cache</source>
@@ -85,40 +119,6 @@
     <message>
         <source>Move the cache to</source>
         <translation>Cache verschieben nach</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::AudioControls</name>
-    <message>
-        <source>Mute</source>
-        <translation>Stumm</translation>
-    </message>
-    <message>
-        <source>Mute the preview&apos;s sound (playback keeps its timing)</source>
-        <translation>Ton der Vorschau stummschalten (die Wiedergabe behält ihr Timing)</translation>
-    </message>
-    <message>
-        <source>No sound</source>
-        <translation>Kein Ton</translation>
-    </message>
-    <message>
-        <source>Volume of the preview&apos;s sound, in per cent</source>
-        <translation>Lautstärke des Vorschautons, in Prozent</translation>
-    </message>
-    <message>
-        <source>Volume</source>
-        <translation>Lautstärke</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::AudioPlayback</name>
-    <message>
-        <source>No sound output device; the video plays without sound.</source>
-        <translation>Kein Tonausgabegerät; das Video läuft ohne Ton.</translation>
-    </message>
-    <message>
-        <source>The sound output could not start; the video plays without sound.</source>
-        <translation>Die Tonausgabe konnte nicht starten; das Video läuft ohne Ton.</translation>
     </message>
 </context>
 <context>
@@ -403,6 +403,10 @@
         <source>Clear mark</source>
         <translation>Markierung löschen</translation>
     </message>
+    <message>
+        <source>Add Keyframe Here</source>
+        <translation>Hier Keyframe hinzufügen</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::GradePanel</name>
@@ -492,6 +496,17 @@
     </message>
 </context>
 <context>
+    <name>cf::ui::GuideProgress</name>
+    <message>
+        <source>Keyframe colour: propagating through the shot</source>
+        <translation>Keyframe-Farbe: wird durch die Einstellung übertragen</translation>
+    </message>
+    <message>
+        <source>Keyframe colour of frames %1 to %2 is ready</source>
+        <translation>Keyframe-Farbe der Bilder %1 bis %2 ist fertig</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::JobPanel</name>
     <message>
         <source>Cancelling…</source>
@@ -562,6 +577,29 @@
     <message>
         <source>Export cancelled; no file was written.</source>
         <translation>Export abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::KeyframeLane</name>
+    <message>
+        <source>Keyframe at frame %1: drag to move it, right-click for more</source>
+        <translation>Keyframe bei Bild %1: ziehen zum Verschieben, Rechtsklick für mehr</translation>
+    </message>
+    <message>
+        <source>Keyframes: frames with a reference image or colour hints</source>
+        <translation>Keyframes: Bilder mit Referenzbild oder Farbhinweisen</translation>
+    </message>
+    <message>
+        <source>Go to Keyframe %1</source>
+        <translation>Zu Keyframe %1 springen</translation>
+    </message>
+    <message>
+        <source>Remove Keyframe %1</source>
+        <translation>Keyframe %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Set Reference Image for Frame %1…</source>
+        <translation>Referenzbild für Bild %1 festlegen…</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1056,77 @@
         <source>&quot;%1&quot; is not a timecode (HH:MM:SS:FF) or a frame number of this video (0 to %2)</source>
         <translation>„%1“ ist kein Timecode (HH:MM:SS:FF) und keine Bildnummer dieses Videos (0 bis %2)</translation>
     </message>
+    <message numerus="yes">
+        <source>The timestamps of &quot;%1&quot; jump back %n time(s), so the order of its frames cannot be told from them.</source>
+        <translation>
+            <numerusform>Die Zeitstempel von „%1“ springen %n-mal zurück, daher lässt sich die Reihenfolge seiner Bilder nicht aus ihnen ablesen.</numerusform>
+            <numerusform>Die Zeitstempel von „%1“ springen %n-mal zurück, daher lässt sich die Reihenfolge seiner Bilder nicht aus ihnen ablesen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This happens to parts joined into one file, or to a recorder whose clock was reset. Chromaflow can give the frames fresh timestamps in the order they are stored, through a lossless copy in its cache folder, and open that. The original file is not changed; the copy has no sound.</source>
+        <translation>Das passiert bei Teilen, die zu einer Datei zusammengefügt wurden, oder bei einem Rekorder, dessen Uhr zurückgesetzt wurde. Chromaflow kann den Bildern in der gespeicherten Reihenfolge neue Zeitstempel geben, über eine verlustfreie Kopie in seinem Cache-Ordner, und diese öffnen. Die Originaldatei bleibt unverändert; die Kopie hat keinen Ton.</translation>
+    </message>
+    <message>
+        <source>Regenerate Timestamps</source>
+        <translation>Zeitstempel neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Giving %1 fresh timestamps…</source>
+        <translation>%1 erhält neue Zeitstempel…</translation>
+    </message>
+    <message>
+        <source>fresh timestamps</source>
+        <translation>neue Zeitstempel</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Could not give the video fresh timestamps</source>
+        <translation>Die Zeitstempel des Videos konnten nicht neu erzeugt werden</translation>
+    </message>
+    <message>
+        <source>Hint Tool</source>
+        <translation>Hinweis-Werkzeug</translation>
+    </message>
+    <message>
+        <source>Click the colourised picture to give a colour at that point (H)</source>
+        <translation>Klicken Sie ins kolorierte Bild, um dort eine Farbe anzugeben (H)</translation>
+    </message>
+    <message>
+        <source>Delete Hint</source>
+        <translation>Hinweis löschen</translation>
+    </message>
+    <message>
+        <source>Set Reference Image for This Frame…</source>
+        <translation>Referenzbild für dieses Bild festlegen…</translation>
+    </message>
+    <message>
+        <source>Add Keyframe Here</source>
+        <translation>Hier Keyframe hinzufügen</translation>
+    </message>
+    <message>
+        <source>Frame %1: click the colourised picture to give a colour, or set a reference image (Edit menu, or drop an image on the preview)</source>
+        <translation>Bild %1: Klicken Sie ins kolorierte Bild, um eine Farbe anzugeben, oder legen Sie ein Referenzbild fest (Menü Bearbeiten oder ein Bild auf die Vorschau ziehen)</translation>
+    </message>
+    <message>
+        <source>Reference Image for Frame %1</source>
+        <translation>Referenzbild für Bild %1</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</translation>
+    </message>
+    <message>
+        <source>This image cannot be the reference of frame %1</source>
+        <translation>Dieses Bild kann nicht das Referenzbild von Bild %1 sein</translation>
+    </message>
+    <message>
+        <source>Reference image of frame %1: %2</source>
+        <translation>Referenzbild von Bild %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>
@@ -1064,6 +1173,14 @@
     <message>
         <source>more sure</source>
         <translation>sicherer</translation>
+    </message>
+    <message>
+        <source>%1 · keyframe colour being propagated…</source>
+        <translation>%1 · Keyframe-Farbe wird übertragen…</translation>
+    </message>
+    <message>
+        <source>%1 · keyframe colour</source>
+        <translation>%1 · Keyframe-Farbe</translation>
     </message>
 </context>
 <context>
@@ -1182,6 +1299,21 @@
     <message>
         <source>cannot read project %1: the grade of the shot at frame %2: %3</source>
         <translation>Projekt %1 kann nicht gelesen werden: die Farbkorrektur der Einstellung ab Bild %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ReferencePicker</name>
+    <message>
+        <source>Pick a colour from the reference image</source>
+        <translation>Eine Farbe aus dem Referenzbild aufnehmen</translation>
+    </message>
+    <message>
+        <source>The reference image %1 could not be read.</source>
+        <translation>Das Referenzbild %1 konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Click the colour to use.</source>
+        <translation>Klicken Sie auf die gewünschte Farbe.</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1551,37 @@
     </message>
 </context>
 <context>
+    <name>cf::ui::SuggestedColours</name>
+    <message>
+        <source>Colour of the hint</source>
+        <translation>Farbe des Hinweises</translation>
+    </message>
+    <message>
+        <source>Colour of this point</source>
+        <translation>Farbe dieses Punkts</translation>
+    </message>
+    <message>
+        <source>Other colour…</source>
+        <translation>Andere Farbe…</translation>
+    </message>
+    <message>
+        <source>Pick from the reference image…</source>
+        <translation>Aus dem Referenzbild aufnehmen…</translation>
+    </message>
+    <message>
+        <source>Asking the model for its likely colours…</source>
+        <translation>Das Modell wird nach wahrscheinlichen Farben gefragt…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 % likely)</source>
+        <translation>%1 (%2 % wahrscheinlich)</translation>
+    </message>
+    <message>
+        <source>The model&apos;s most likely colours here, most likely first</source>
+        <translation>Die wahrscheinlichsten Farben des Modells an dieser Stelle, die wahrscheinlichste zuerst</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::TimelineWidget</name>
     <message>
         <source>Open a video to see its timeline</source>
@@ -1486,6 +1649,10 @@
     <message>
         <source>unknown language &apos;%1&apos;; use one of: %2</source>
         <translation>unbekannte Sprache „%1“; verwenden Sie eine von: %2</translation>
+    </message>
+    <message>
+        <source>With --screenshot: seconds to wait after the first preview (default 3; longer lets keyframe colour propagate).</source>
+        <translation>Mit --screenshot: Sekunden, die nach der ersten Vorschau gewartet wird (Standard 3; länger lässt die Keyframe-Farbe sich ausbreiten).</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>cf::ui::AudioControls</name>
+    <message>
+        <source>Mute</source>
+        <translation>Silenciar</translation>
+    </message>
+    <message>
+        <source>Mute the preview&apos;s sound (playback keeps its timing)</source>
+        <translation>Silenciar el sonido de la vista previa (la reproducción mantiene su ritmo)</translation>
+    </message>
+    <message>
+        <source>No sound</source>
+        <translation>Sin sonido</translation>
+    </message>
+    <message>
+        <source>Volume of the preview&apos;s sound, in per cent</source>
+        <translation>Volumen del sonido de la vista previa, en porcentaje</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volumen</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::AudioPlayback</name>
+    <message>
+        <source>No sound output device; the video plays without sound.</source>
+        <translation>No hay dispositivo de salida de sonido; el vídeo se reproduce sin sonido.</translation>
+    </message>
+    <message>
+        <source>The sound output could not start; the video plays without sound.</source>
+        <translation>La salida de sonido no pudo iniciarse; el vídeo se reproduce sin sonido.</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::CacheDialog</name>
     <message>
         <source>Cache</source>
@@ -85,40 +119,6 @@
     <message>
         <source>Move the cache to</source>
         <translation>Mover la caché a</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::AudioControls</name>
-    <message>
-        <source>Mute</source>
-        <translation>Silenciar</translation>
-    </message>
-    <message>
-        <source>Mute the preview&apos;s sound (playback keeps its timing)</source>
-        <translation>Silenciar el sonido de la vista previa (la reproducción mantiene su ritmo)</translation>
-    </message>
-    <message>
-        <source>No sound</source>
-        <translation>Sin sonido</translation>
-    </message>
-    <message>
-        <source>Volume of the preview&apos;s sound, in per cent</source>
-        <translation>Volumen del sonido de la vista previa, en porcentaje</translation>
-    </message>
-    <message>
-        <source>Volume</source>
-        <translation>Volumen</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::AudioPlayback</name>
-    <message>
-        <source>No sound output device; the video plays without sound.</source>
-        <translation>No hay dispositivo de salida de sonido; el vídeo se reproduce sin sonido.</translation>
-    </message>
-    <message>
-        <source>The sound output could not start; the video plays without sound.</source>
-        <translation>La salida de sonido no pudo iniciarse; el vídeo se reproduce sin sonido.</translation>
     </message>
 </context>
 <context>
@@ -403,6 +403,10 @@
         <source>Clear mark</source>
         <translation>Quitar la marca</translation>
     </message>
+    <message>
+        <source>Add Keyframe Here</source>
+        <translation>Añadir fotograma clave aquí</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::GradePanel</name>
@@ -492,6 +496,17 @@
     </message>
 </context>
 <context>
+    <name>cf::ui::GuideProgress</name>
+    <message>
+        <source>Keyframe colour: propagating through the shot</source>
+        <translation>Color de fotogramas clave: propagándose por el plano</translation>
+    </message>
+    <message>
+        <source>Keyframe colour of frames %1 to %2 is ready</source>
+        <translation>El color de fotogramas clave de los fotogramas %1 a %2 está listo</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::JobPanel</name>
     <message>
         <source>Cancelling…</source>
@@ -562,6 +577,29 @@
     <message>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportación cancelada; no se ha escrito ningún archivo.</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::KeyframeLane</name>
+    <message>
+        <source>Keyframe at frame %1: drag to move it, right-click for more</source>
+        <translation>Fotograma clave en el fotograma %1: arrástrelo para moverlo, clic derecho para más</translation>
+    </message>
+    <message>
+        <source>Keyframes: frames with a reference image or colour hints</source>
+        <translation>Fotogramas clave: fotogramas con imagen de referencia o pistas de color</translation>
+    </message>
+    <message>
+        <source>Go to Keyframe %1</source>
+        <translation>Ir al fotograma clave %1</translation>
+    </message>
+    <message>
+        <source>Remove Keyframe %1</source>
+        <translation>Quitar el fotograma clave %1</translation>
+    </message>
+    <message>
+        <source>Set Reference Image for Frame %1…</source>
+        <translation>Establecer imagen de referencia del fotograma %1…</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1056,77 @@
         <source>&quot;%1&quot; is not a timecode (HH:MM:SS:FF) or a frame number of this video (0 to %2)</source>
         <translation>«%1» no es un código de tiempo (HH:MM:SS:FF) ni un número de fotograma de este vídeo (0 a %2)</translation>
     </message>
+    <message numerus="yes">
+        <source>The timestamps of &quot;%1&quot; jump back %n time(s), so the order of its frames cannot be told from them.</source>
+        <translation>
+            <numerusform>Las marcas de tiempo de «%1» retroceden %n vez, así que el orden de sus fotogramas no puede deducirse de ellas.</numerusform>
+            <numerusform>Las marcas de tiempo de «%1» retroceden %n veces, así que el orden de sus fotogramas no puede deducirse de ellas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This happens to parts joined into one file, or to a recorder whose clock was reset. Chromaflow can give the frames fresh timestamps in the order they are stored, through a lossless copy in its cache folder, and open that. The original file is not changed; the copy has no sound.</source>
+        <translation>Esto ocurre con partes unidas en un solo archivo o con una grabadora cuyo reloj se reinició. Chromaflow puede dar a los fotogramas marcas de tiempo nuevas en el orden en que están guardados, mediante una copia sin pérdidas en su carpeta de caché, y abrirla. El archivo original no se modifica; la copia no tiene sonido.</translation>
+    </message>
+    <message>
+        <source>Regenerate Timestamps</source>
+        <translation>Regenerar marcas de tiempo</translation>
+    </message>
+    <message>
+        <source>Giving %1 fresh timestamps…</source>
+        <translation>Dando marcas de tiempo nuevas a %1…</translation>
+    </message>
+    <message>
+        <source>fresh timestamps</source>
+        <translation>marcas de tiempo nuevas</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Could not give the video fresh timestamps</source>
+        <translation>No se pudieron dar marcas de tiempo nuevas al vídeo</translation>
+    </message>
+    <message>
+        <source>Hint Tool</source>
+        <translation>Herramienta de pistas</translation>
+    </message>
+    <message>
+        <source>Click the colourised picture to give a colour at that point (H)</source>
+        <translation>Haga clic en la imagen coloreada para dar un color en ese punto (H)</translation>
+    </message>
+    <message>
+        <source>Delete Hint</source>
+        <translation>Eliminar pista</translation>
+    </message>
+    <message>
+        <source>Set Reference Image for This Frame…</source>
+        <translation>Establecer imagen de referencia de este fotograma…</translation>
+    </message>
+    <message>
+        <source>Add Keyframe Here</source>
+        <translation>Añadir fotograma clave aquí</translation>
+    </message>
+    <message>
+        <source>Frame %1: click the colourised picture to give a colour, or set a reference image (Edit menu, or drop an image on the preview)</source>
+        <translation>Fotograma %1: haga clic en la imagen coloreada para dar un color, o establezca una imagen de referencia (menú Editar, o suelte una imagen en la vista previa)</translation>
+    </message>
+    <message>
+        <source>Reference Image for Frame %1</source>
+        <translation>Imagen de referencia del fotograma %1</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</translation>
+    </message>
+    <message>
+        <source>This image cannot be the reference of frame %1</source>
+        <translation>Esta imagen no puede ser la referencia del fotograma %1</translation>
+    </message>
+    <message>
+        <source>Reference image of frame %1: %2</source>
+        <translation>Imagen de referencia del fotograma %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>
@@ -1064,6 +1173,14 @@
     <message>
         <source>more sure</source>
         <translation>más seguro</translation>
+    </message>
+    <message>
+        <source>%1 · keyframe colour being propagated…</source>
+        <translation>%1 · propagando el color de fotogramas clave…</translation>
+    </message>
+    <message>
+        <source>%1 · keyframe colour</source>
+        <translation>%1 · color de fotogramas clave</translation>
     </message>
 </context>
 <context>
@@ -1182,6 +1299,21 @@
     <message>
         <source>cannot read project %1: the grade of the shot at frame %2: %3</source>
         <translation>no se puede leer el proyecto %1: la corrección de color del plano en el fotograma %2: %3</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ReferencePicker</name>
+    <message>
+        <source>Pick a colour from the reference image</source>
+        <translation>Tomar un color de la imagen de referencia</translation>
+    </message>
+    <message>
+        <source>The reference image %1 could not be read.</source>
+        <translation>No se pudo leer la imagen de referencia %1.</translation>
+    </message>
+    <message>
+        <source>Click the colour to use.</source>
+        <translation>Haga clic en el color que desea usar.</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1551,37 @@
     </message>
 </context>
 <context>
+    <name>cf::ui::SuggestedColours</name>
+    <message>
+        <source>Colour of the hint</source>
+        <translation>Color de la pista</translation>
+    </message>
+    <message>
+        <source>Colour of this point</source>
+        <translation>Color de este punto</translation>
+    </message>
+    <message>
+        <source>Other colour…</source>
+        <translation>Otro color…</translation>
+    </message>
+    <message>
+        <source>Pick from the reference image…</source>
+        <translation>Tomar de la imagen de referencia…</translation>
+    </message>
+    <message>
+        <source>Asking the model for its likely colours…</source>
+        <translation>Consultando al modelo sus colores probables…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 % likely)</source>
+        <translation>%1 (%2 % probable)</translation>
+    </message>
+    <message>
+        <source>The model&apos;s most likely colours here, most likely first</source>
+        <translation>Los colores más probables del modelo aquí, el más probable primero</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::TimelineWidget</name>
     <message>
         <source>Open a video to see its timeline</source>
@@ -1486,6 +1649,10 @@
     <message>
         <source>unknown language &apos;%1&apos;; use one of: %2</source>
         <translation>idioma desconocido «%1»; use uno de: %2</translation>
+    </message>
+    <message>
+        <source>With --screenshot: seconds to wait after the first preview (default 3; longer lets keyframe colour propagate).</source>
+        <translation>Con --screenshot: segundos de espera tras la primera vista previa (3 por defecto; más tiempo deja que se propague el color de fotogramas clave).</translation>
     </message>
 </context>
 </TS>

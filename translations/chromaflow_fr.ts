@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
 <context>
+    <name>cf::ui::AudioControls</name>
+    <message>
+        <source>Mute</source>
+        <translation>Muet</translation>
+    </message>
+    <message>
+        <source>Mute the preview&apos;s sound (playback keeps its timing)</source>
+        <translation>Couper le son de l&apos;aperçu (la lecture garde son rythme)</translation>
+    </message>
+    <message>
+        <source>No sound</source>
+        <translation>Pas de son</translation>
+    </message>
+    <message>
+        <source>Volume of the preview&apos;s sound, in per cent</source>
+        <translation>Volume du son de l&apos;aperçu, en pour cent</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Niveau sonore</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::AudioPlayback</name>
+    <message>
+        <source>No sound output device; the video plays without sound.</source>
+        <translation>Aucun périphérique de sortie audio ; la vidéo est lue sans son.</translation>
+    </message>
+    <message>
+        <source>The sound output could not start; the video plays without sound.</source>
+        <translation>La sortie audio n&apos;a pas pu démarrer ; la vidéo est lue sans son.</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::CacheDialog</name>
     <message>
         <source>Cache</source>
@@ -85,40 +119,6 @@
     <message>
         <source>Move the cache to</source>
         <translation>Déplacer le cache vers</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::AudioControls</name>
-    <message>
-        <source>Mute</source>
-        <translation>Muet</translation>
-    </message>
-    <message>
-        <source>Mute the preview&apos;s sound (playback keeps its timing)</source>
-        <translation>Couper le son de l&apos;aperçu (la lecture garde son rythme)</translation>
-    </message>
-    <message>
-        <source>No sound</source>
-        <translation>Pas de son</translation>
-    </message>
-    <message>
-        <source>Volume of the preview&apos;s sound, in per cent</source>
-        <translation>Volume du son de l&apos;aperçu, en pour cent</translation>
-    </message>
-    <message>
-        <source>Volume</source>
-        <translation>Niveau sonore</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::AudioPlayback</name>
-    <message>
-        <source>No sound output device; the video plays without sound.</source>
-        <translation>Aucun périphérique de sortie audio ; la vidéo est lue sans son.</translation>
-    </message>
-    <message>
-        <source>The sound output could not start; the video plays without sound.</source>
-        <translation>La sortie audio n&apos;a pas pu démarrer ; la vidéo est lue sans son.</translation>
     </message>
 </context>
 <context>
@@ -403,6 +403,10 @@
         <source>Clear mark</source>
         <translation>Effacer la marque</translation>
     </message>
+    <message>
+        <source>Add Keyframe Here</source>
+        <translation>Ajouter une image clé ici</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::GradePanel</name>
@@ -492,6 +496,17 @@
     </message>
 </context>
 <context>
+    <name>cf::ui::GuideProgress</name>
+    <message>
+        <source>Keyframe colour: propagating through the shot</source>
+        <translation>Couleur des images clés : propagation dans le plan</translation>
+    </message>
+    <message>
+        <source>Keyframe colour of frames %1 to %2 is ready</source>
+        <translation>La couleur des images clés des images %1 à %2 est prête</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::JobPanel</name>
     <message>
         <source>Cancelling…</source>
@@ -562,6 +577,29 @@
     <message>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportation annulée ; aucun fichier n&apos;a été écrit.</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::KeyframeLane</name>
+    <message>
+        <source>Keyframe at frame %1: drag to move it, right-click for more</source>
+        <translation>Image clé à l’image %1 : faites-la glisser pour la déplacer, clic droit pour plus</translation>
+    </message>
+    <message>
+        <source>Keyframes: frames with a reference image or colour hints</source>
+        <translation>Images clés : images avec une image de référence ou des indications de couleur</translation>
+    </message>
+    <message>
+        <source>Go to Keyframe %1</source>
+        <translation>Aller à l’image clé %1</translation>
+    </message>
+    <message>
+        <source>Remove Keyframe %1</source>
+        <translation>Supprimer l’image clé %1</translation>
+    </message>
+    <message>
+        <source>Set Reference Image for Frame %1…</source>
+        <translation>Définir l’image de référence de l’image %1…</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1056,77 @@
         <source>&quot;%1&quot; is not a timecode (HH:MM:SS:FF) or a frame number of this video (0 to %2)</source>
         <translation>« %1 » n&apos;est ni un timecode (HH:MM:SS:FF) ni un numéro d&apos;image de cette vidéo (0 à %2)</translation>
     </message>
+    <message numerus="yes">
+        <source>The timestamps of &quot;%1&quot; jump back %n time(s), so the order of its frames cannot be told from them.</source>
+        <translation>
+            <numerusform>Les horodatages de « %1 » reculent %n fois : l’ordre de ses images ne peut pas en être déduit.</numerusform>
+            <numerusform>Les horodatages de « %1 » reculent %n fois : l’ordre de ses images ne peut pas en être déduit.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This happens to parts joined into one file, or to a recorder whose clock was reset. Chromaflow can give the frames fresh timestamps in the order they are stored, through a lossless copy in its cache folder, and open that. The original file is not changed; the copy has no sound.</source>
+        <translation>Cela arrive aux parties réunies en un seul fichier, ou à un enregistreur dont l’horloge a été remise à zéro. Chromaflow peut donner aux images de nouveaux horodatages dans l’ordre où elles sont stockées, au moyen d’une copie sans perte dans son dossier de cache, puis l’ouvrir. Le fichier d’origine n’est pas modifié ; la copie n’a pas de son.</translation>
+    </message>
+    <message>
+        <source>Regenerate Timestamps</source>
+        <translation>Régénérer les horodatages</translation>
+    </message>
+    <message>
+        <source>Giving %1 fresh timestamps…</source>
+        <translation>Nouveaux horodatages pour %1…</translation>
+    </message>
+    <message>
+        <source>fresh timestamps</source>
+        <translation>nouveaux horodatages</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Could not give the video fresh timestamps</source>
+        <translation>Impossible de donner de nouveaux horodatages à la vidéo</translation>
+    </message>
+    <message>
+        <source>Hint Tool</source>
+        <translation>Outil d’indication</translation>
+    </message>
+    <message>
+        <source>Click the colourised picture to give a colour at that point (H)</source>
+        <translation>Cliquez sur l’image colorisée pour donner une couleur à cet endroit (H)</translation>
+    </message>
+    <message>
+        <source>Delete Hint</source>
+        <translation>Supprimer l’indication</translation>
+    </message>
+    <message>
+        <source>Set Reference Image for This Frame…</source>
+        <translation>Définir l’image de référence de cette image…</translation>
+    </message>
+    <message>
+        <source>Add Keyframe Here</source>
+        <translation>Ajouter une image clé ici</translation>
+    </message>
+    <message>
+        <source>Frame %1: click the colourised picture to give a colour, or set a reference image (Edit menu, or drop an image on the preview)</source>
+        <translation>Image %1 : cliquez sur l’image colorisée pour donner une couleur, ou définissez une image de référence (menu Édition, ou déposez une image sur l’aperçu)</translation>
+    </message>
+    <message>
+        <source>Reference Image for Frame %1</source>
+        <translation>Image de référence de l’image %1</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</source>
+        <translation>Fichiers image (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</translation>
+    </message>
+    <message>
+        <source>This image cannot be the reference of frame %1</source>
+        <translation>Cette image ne peut pas être la référence de l’image %1</translation>
+    </message>
+    <message>
+        <source>Reference image of frame %1: %2</source>
+        <translation>Image de référence de l’image %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>
@@ -1064,6 +1173,14 @@
     <message>
         <source>more sure</source>
         <translation>plus sûr</translation>
+    </message>
+    <message>
+        <source>%1 · keyframe colour being propagated…</source>
+        <translation>%1 · couleur des images clés en cours de propagation…</translation>
+    </message>
+    <message>
+        <source>%1 · keyframe colour</source>
+        <translation>%1 · couleur des images clés</translation>
     </message>
 </context>
 <context>
@@ -1182,6 +1299,21 @@
     <message>
         <source>cannot read project %1: the grade of the shot at frame %2: %3</source>
         <translation>impossible de lire le projet %1 : l&apos;étalonnage du plan à l&apos;image %2 : %3</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ReferencePicker</name>
+    <message>
+        <source>Pick a colour from the reference image</source>
+        <translation>Prélever une couleur dans l’image de référence</translation>
+    </message>
+    <message>
+        <source>The reference image %1 could not be read.</source>
+        <translation>L’image de référence %1 n’a pas pu être lue.</translation>
+    </message>
+    <message>
+        <source>Click the colour to use.</source>
+        <translation>Cliquez sur la couleur à utiliser.</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1551,37 @@
     </message>
 </context>
 <context>
+    <name>cf::ui::SuggestedColours</name>
+    <message>
+        <source>Colour of the hint</source>
+        <translation>Couleur de l’indication</translation>
+    </message>
+    <message>
+        <source>Colour of this point</source>
+        <translation>Couleur de ce point</translation>
+    </message>
+    <message>
+        <source>Other colour…</source>
+        <translation>Autre couleur…</translation>
+    </message>
+    <message>
+        <source>Pick from the reference image…</source>
+        <translation>Prélever dans l’image de référence…</translation>
+    </message>
+    <message>
+        <source>Asking the model for its likely colours…</source>
+        <translation>Interrogation du modèle sur ses couleurs probables…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 % likely)</source>
+        <translation>%1 (probable à %2 %)</translation>
+    </message>
+    <message>
+        <source>The model&apos;s most likely colours here, most likely first</source>
+        <translation>Les couleurs les plus probables selon le modèle à cet endroit, la plus probable d’abord</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::TimelineWidget</name>
     <message>
         <source>Open a video to see its timeline</source>
@@ -1486,6 +1649,10 @@
     <message>
         <source>unknown language &apos;%1&apos;; use one of: %2</source>
         <translation>langue inconnue « %1 » ; utilisez l&apos;une de : %2</translation>
+    </message>
+    <message>
+        <source>With --screenshot: seconds to wait after the first preview (default 3; longer lets keyframe colour propagate).</source>
+        <translation>Avec --screenshot : secondes d’attente après le premier aperçu (3 par défaut ; plus long laisse la couleur des images clés se propager).</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,40 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>cf::ui::AudioControls</name>
+    <message>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <source>Mute the preview&apos;s sound (playback keeps its timing)</source>
+        <translation>将预览的声音静音（播放保持其节奏）</translation>
+    </message>
+    <message>
+        <source>No sound</source>
+        <translation>没有声音</translation>
+    </message>
+    <message>
+        <source>Volume of the preview&apos;s sound, in per cent</source>
+        <translation>预览声音的音量（百分比）</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::AudioPlayback</name>
+    <message>
+        <source>No sound output device; the video plays without sound.</source>
+        <translation>没有声音输出设备；视频将无声播放。</translation>
+    </message>
+    <message>
+        <source>The sound output could not start; the video plays without sound.</source>
+        <translation>声音输出无法启动；视频将无声播放。</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::CacheDialog</name>
     <message>
         <source>Cache</source>
@@ -84,40 +118,6 @@
     <message>
         <source>Move the cache to</source>
         <translation>将缓存移动到</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::AudioControls</name>
-    <message>
-        <source>Mute</source>
-        <translation>静音</translation>
-    </message>
-    <message>
-        <source>Mute the preview&apos;s sound (playback keeps its timing)</source>
-        <translation>将预览的声音静音（播放保持其节奏）</translation>
-    </message>
-    <message>
-        <source>No sound</source>
-        <translation>没有声音</translation>
-    </message>
-    <message>
-        <source>Volume of the preview&apos;s sound, in per cent</source>
-        <translation>预览声音的音量（百分比）</translation>
-    </message>
-    <message>
-        <source>Volume</source>
-        <translation>音量</translation>
-    </message>
-</context>
-<context>
-    <name>cf::ui::AudioPlayback</name>
-    <message>
-        <source>No sound output device; the video plays without sound.</source>
-        <translation>没有声音输出设备；视频将无声播放。</translation>
-    </message>
-    <message>
-        <source>The sound output could not start; the video plays without sound.</source>
-        <translation>声音输出无法启动；视频将无声播放。</translation>
     </message>
 </context>
 <context>
@@ -400,6 +400,10 @@
         <source>Clear mark</source>
         <translation>清除标记</translation>
     </message>
+    <message>
+        <source>Add Keyframe Here</source>
+        <translation>在此添加关键帧</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::GradePanel</name>
@@ -489,6 +493,17 @@
     </message>
 </context>
 <context>
+    <name>cf::ui::GuideProgress</name>
+    <message>
+        <source>Keyframe colour: propagating through the shot</source>
+        <translation>关键帧颜色：正在传播到整个镜头</translation>
+    </message>
+    <message>
+        <source>Keyframe colour of frames %1 to %2 is ready</source>
+        <translation>第 %1 至 %2 帧的关键帧颜色已就绪</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::JobPanel</name>
     <message>
         <source>Cancelling…</source>
@@ -558,6 +573,29 @@
     <message>
         <source>Export cancelled; no file was written.</source>
         <translation>导出已取消；未写入任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::KeyframeLane</name>
+    <message>
+        <source>Keyframe at frame %1: drag to move it, right-click for more</source>
+        <translation>第 %1 帧的关键帧：拖动可移动，右键单击查看更多</translation>
+    </message>
+    <message>
+        <source>Keyframes: frames with a reference image or colour hints</source>
+        <translation>关键帧：带有参考图像或颜色提示的帧</translation>
+    </message>
+    <message>
+        <source>Go to Keyframe %1</source>
+        <translation>转到关键帧 %1</translation>
+    </message>
+    <message>
+        <source>Remove Keyframe %1</source>
+        <translation>移除关键帧 %1</translation>
+    </message>
+    <message>
+        <source>Set Reference Image for Frame %1…</source>
+        <translation>为第 %1 帧设置参考图像…</translation>
     </message>
 </context>
 <context>
@@ -1010,6 +1048,76 @@
         <source>&quot;%1&quot; is not a timecode (HH:MM:SS:FF) or a frame number of this video (0 to %2)</source>
         <translation>“%1”不是此视频的时间码（HH:MM:SS:FF）或帧号（0 到 %2）</translation>
     </message>
+    <message numerus="yes">
+        <source>The timestamps of &quot;%1&quot; jump back %n time(s), so the order of its frames cannot be told from them.</source>
+        <translation>
+            <numerusform>“%1”的时间戳回跳了 %n 次，无法据此判断其画面的顺序。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This happens to parts joined into one file, or to a recorder whose clock was reset. Chromaflow can give the frames fresh timestamps in the order they are stored, through a lossless copy in its cache folder, and open that. The original file is not changed; the copy has no sound.</source>
+        <translation>这种情况出现在拼接成一个文件的多个片段中，或出现在时钟被重置的录像设备上。Chromaflow 可以按存储顺序为画面重新生成时间戳，通过缓存文件夹中的无损副本实现，然后打开该副本。原始文件不会被更改；副本没有声音。</translation>
+    </message>
+    <message>
+        <source>Regenerate Timestamps</source>
+        <translation>重新生成时间戳</translation>
+    </message>
+    <message>
+        <source>Giving %1 fresh timestamps…</source>
+        <translation>正在为 %1 重新生成时间戳…</translation>
+    </message>
+    <message>
+        <source>fresh timestamps</source>
+        <translation>重新生成时间戳</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Could not give the video fresh timestamps</source>
+        <translation>无法为视频重新生成时间戳</translation>
+    </message>
+    <message>
+        <source>Hint Tool</source>
+        <translation>提示工具</translation>
+    </message>
+    <message>
+        <source>Click the colourised picture to give a colour at that point (H)</source>
+        <translation>单击上色后的画面，为该点指定颜色 (H)</translation>
+    </message>
+    <message>
+        <source>Delete Hint</source>
+        <translation>删除提示</translation>
+    </message>
+    <message>
+        <source>Set Reference Image for This Frame…</source>
+        <translation>为此帧设置参考图像…</translation>
+    </message>
+    <message>
+        <source>Add Keyframe Here</source>
+        <translation>在此添加关键帧</translation>
+    </message>
+    <message>
+        <source>Frame %1: click the colourised picture to give a colour, or set a reference image (Edit menu, or drop an image on the preview)</source>
+        <translation>第 %1 帧：单击上色后的画面以指定颜色，或设置参考图像（“编辑”菜单，或将图像拖放到预览上）</translation>
+    </message>
+    <message>
+        <source>Reference Image for Frame %1</source>
+        <translation>第 %1 帧的参考图像</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.webp)</translation>
+    </message>
+    <message>
+        <source>This image cannot be the reference of frame %1</source>
+        <translation>此图像不能作为第 %1 帧的参考</translation>
+    </message>
+    <message>
+        <source>Reference image of frame %1: %2</source>
+        <translation>第 %1 帧的参考图像：%2</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::PreviewWidget</name>
@@ -1056,6 +1164,14 @@
     <message>
         <source>more sure</source>
         <translation>较确定</translation>
+    </message>
+    <message>
+        <source>%1 · keyframe colour being propagated…</source>
+        <translation>%1 · 正在传播关键帧颜色…</translation>
+    </message>
+    <message>
+        <source>%1 · keyframe colour</source>
+        <translation>%1 · 关键帧颜色</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1290,21 @@
     <message>
         <source>cannot read project %1: the grade of the shot at frame %2: %3</source>
         <translation>无法读取项目 %1：第 %2 帧镜头的调色：%3</translation>
+    </message>
+</context>
+<context>
+    <name>cf::ui::ReferencePicker</name>
+    <message>
+        <source>Pick a colour from the reference image</source>
+        <translation>从参考图像中拾取颜色</translation>
+    </message>
+    <message>
+        <source>The reference image %1 could not be read.</source>
+        <translation>无法读取参考图像 %1。</translation>
+    </message>
+    <message>
+        <source>Click the colour to use.</source>
+        <translation>单击要使用的颜色。</translation>
     </message>
 </context>
 <context>
@@ -1411,6 +1542,37 @@
     </message>
 </context>
 <context>
+    <name>cf::ui::SuggestedColours</name>
+    <message>
+        <source>Colour of the hint</source>
+        <translation>提示的颜色</translation>
+    </message>
+    <message>
+        <source>Colour of this point</source>
+        <translation>此点的颜色</translation>
+    </message>
+    <message>
+        <source>Other colour…</source>
+        <translation>其他颜色…</translation>
+    </message>
+    <message>
+        <source>Pick from the reference image…</source>
+        <translation>从参考图像中拾取…</translation>
+    </message>
+    <message>
+        <source>Asking the model for its likely colours…</source>
+        <translation>正在向模型询问可能的颜色…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 % likely)</source>
+        <translation>%1（可能性 %2 %）</translation>
+    </message>
+    <message>
+        <source>The model&apos;s most likely colours here, most likely first</source>
+        <translation>模型在此处最可能的颜色，最可能的在前</translation>
+    </message>
+</context>
+<context>
     <name>cf::ui::TimelineWidget</name>
     <message>
         <source>Open a video to see its timeline</source>
@@ -1478,6 +1640,10 @@
     <message>
         <source>unknown language &apos;%1&apos;; use one of: %2</source>
         <translation>未知语言“%1”；请使用以下之一：%2</translation>
+    </message>
+    <message>
+        <source>With --screenshot: seconds to wait after the first preview (default 3; longer lets keyframe colour propagate).</source>
+        <translation>与 --screenshot 一起使用：第一次预览后等待的秒数（默认 3；更长可让关键帧颜色完成传播）。</translation>
     </message>
 </context>
 </TS>

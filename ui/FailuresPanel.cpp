@@ -256,6 +256,11 @@ void FailuresPanel::showContextMenu(const QPoint& pos) {
   if (!tree_->itemAt(pos))
     return;
   QMenu menu(this);
+  menu.setObjectName(QStringLiteral("failureMenu"));
+  const qint64 frame = tree_->itemAt(pos)->data(0, Qt::UserRole).toLongLong();
+  menu.addAction(tr("Add Keyframe Here"), this, [this, frame] { Q_EMIT keyframeRequested(frame); })
+      ->setObjectName(QStringLiteral("addKeyframeHere"));
+  menu.addSeparator();
   menu.addAction(tr("Mark reviewed"), this, [this] { markSelected(ReviewStatus::Reviewed); });
   menu.addAction(tr("Ignore"), this, [this] { markSelected(ReviewStatus::Ignored); });
   menu.addAction(tr("Clear mark"), this, [this] { markSelected(std::nullopt); });

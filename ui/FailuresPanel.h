@@ -51,6 +51,8 @@ class FailuresPanel : public QWidget {
 
  Q_SIGNALS:
   void jumpRequested(qint64 frame);
+  /// "Add Keyframe Here" on a flagged range (issue #15): the window goes there with the hint tool.
+  void keyframeRequested(qint64 frame);
   /// The user marked the selected range(s) (nullopt: cleared the mark).
   void reviewRequested(const cf::pipeline::FailureRange& range,
                        std::optional<cf::ui::ReviewStatus> status);

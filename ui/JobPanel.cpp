@@ -217,6 +217,11 @@ void JobPanel::setAnalysisProgress(qint64 analysed, qint64 total) {
                                 : tr("Analysing in the background"));
 }
 
+void JobPanel::addEngineRow(QWidget* row) {
+  auto* box = static_cast<QVBoxLayout*>(layout());
+  box->insertWidget(box->indexOf(analysis_bar_) + 1, row);
+}
+
 void JobPanel::startJob(const QString& title) {
   eta_ = Eta();
   eta_.newStage();  // the time to the first report counts

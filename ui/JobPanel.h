@@ -30,6 +30,8 @@ class JobPanel : public QWidget {
   void setAnalysisProgress(qint64 analysed, qint64 total);
   QProgressBar* analysisBar() const { return analysis_bar_; }
   QLabel* analysisLabel() const { return analysis_label_; }
+  /// Adds a row of the editor's engine work under the analysis (e.g. keyframe colour).
+  void addEngineRow(QWidget* row);
   /// Shows an export job's state on its bar: its progress while running, the export stage's
   /// progress with "Cancelled" or "Failed" when it stopped early (a finished scan stage is not a
   /// full bar), 100 % only when done.

@@ -58,6 +58,7 @@ MainWindow::MainWindow(const QString& settings_file, QWidget* parent, LanguageSw
   createToolBars();
   createStatusBar();
   connectEngine();
+  setupKeyframes();
   setupAudio();
   readSettings();
   retranslateUi();
@@ -70,6 +71,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::retranslateUi() {
   retranslateActions();
   retranslateMenus();
+  retranslateKeyframes();
   settings_dock_->setWindowTitle(tr("Settings"));
   failures_dock_->setWindowTitle(tr("Failures"));
   grade_dock_->setWindowTitle(tr("Grade"));
@@ -115,6 +117,7 @@ void MainWindow::connectEngine() {
     showError(message, tr("Could not open the video"));
   });
   connect(engine_, &SessionController::openTruncated, this, &MainWindow::onOpenTruncated);
+  connect(engine_, &SessionController::openTimestampsJump, this, &MainWindow::onOpenTimestampsJump);
   connect(engine_, &SessionController::previewReady, preview_, &PreviewWidget::setFrame);
   connect(engine_, &SessionController::timelineUpdated, this, &MainWindow::onTimelineUpdated);
   connect(engine_, &SessionController::thumbnailReady, timeline_, &TimelineWidget::setThumbnail);

@@ -10,6 +10,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QUndoStack>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -32,10 +33,15 @@ class AudioControls;
 class AudioPlayback;
 class FailuresPanel;
 class GradePanel;
+class GuideProgress;
+class HintOverlay;
+class KeyframeLane;
+class SuggestedColours;
 class JobPanel;
 class JobQueue;
 class LanguageSwitcher;
 class PreviewWidget;
+class RetimeJob;
 class SessionController;
 class SettingsPanel;
 class ShortcutsDialog;
@@ -76,6 +82,15 @@ class MainWindow : public QMainWindow {
   AudioPlayback* audio() const { return audio_; }
   AudioControls* audioControls() const { return audio_controls_; }
   GradePanel* gradePanel() const { return grade_panel_; }
+  HintOverlay* hintOverlay() const { return hint_overlay_; }
+  KeyframeLane* keyframeLane() const { return keyframe_lane_; }
+  SuggestedColours* suggestedColours() const { return suggested_colours_; }
+  GuideProgress* guideProgress() const { return guide_progress_; }
+  /// Checks `path` against the frame (the CLI's luminance check) and makes it the frame's
+  /// reference (undoable); a refused image is reported to the user and changes nothing.
+  bool setReferenceImage(qint64 frame, const QString& path);
+  /// "Add Keyframe Here": goes to `frame` and arms the hint tool.
+  void addKeyframeAt(qint64 frame);
   JobPanel* jobPanel() const { return job_panel_; }
   SessionController* engine() const { return engine_; }
   ExportDialog* exportDialog();
@@ -120,6 +135,7 @@ class MainWindow : public QMainWindow {
   void closeEvent(QCloseEvent* event) override;
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   // MainWindow.cpp
@@ -159,12 +175,37 @@ class MainWindow : public QMainWindow {
   void startExport(const pipeline::ExportRequest& request);
   /// The effective λ of the shot holding `frame` (its override, else the global λ).
   double lambdaAt(qint64 frame) const;
+  // MainWindowHints.cpp (issue #15: keyframes, hints, references)
+  void setupKeyframes();
+  void retranslateKeyframes();
+  /// Opens the colour chooser for pending_hint_ and asks the engine for suggestions.
+  void askForColour(const QPoint& global_pos, const QColor& current);
+  void applyHintColour(const QColor& colour);
+  void chooseReference(qint64 frame);
+  /// The reference image of the shot holding `frame` (for the eyedropper), or empty.
+  QString shotReference(qint64 frame) const;
   // MainWindowAudio.cpp
   void setupAudio();
   // MainWindowDamage.cpp
   /// A truncated file was refused: asks whether to open its readable part (a warning dialog).
   void onOpenTruncated(const QString& path, qint64 readable_frames, qint64 listed_frames,
                        const QString& message);
+  /// What the window offers when a video was refused but can be opened another way.
+  struct OpenOffer {
+    QString box_name;     ///< the message box's object name (tests find it by it)
+    QString text;         ///< what is wrong
+    QString informative;  ///< what the offer does
+    QString details;      ///< the engine's message
+    QString button_text;
+    QString button_name;
+    std::function<void(const ProjectData& data, const QString& project_file)> accepted;
+  };
+  /// Ends the failed open (the window's project stays) and asks with a non-modal warning box.
+  void offerAfterFailedOpen(const OpenOffer& offer);
+  /// A file whose timestamps jump back was refused: offers to give it fresh timestamps (a
+  /// lossless copy in the cache, made by a RetimeJob with progress in the Jobs dock) and open that.
+  void onOpenTimestampsJump(const QString& path, qint64 jumps, const QString& message);
+  void startRetime(const QString& path, const ProjectData& data, const QString& project_file);
   /// Warns once per opened video when its first full decode found damaged frames.
   void warnAboutDamage(const pipeline::SessionInfo& info);
   /// The first frame of the shot holding `frame` (by the cuts found so far).
@@ -179,6 +220,17 @@ class MainWindow : public QMainWindow {
   SettingsPanel* settings_panel_ = nullptr;
   FailuresPanel* failures_panel_ = nullptr;
   GradePanel* grade_panel_ = nullptr;
+  HintOverlay* hint_overlay_ = nullptr;
+  KeyframeLane* keyframe_lane_ = nullptr;
+  SuggestedColours* suggested_colours_ = nullptr;
+  GuideProgress* guide_progress_ = nullptr;
+  /// The point the colour chooser is open for (index: the hint it recolours, -1 for a new one).
+  struct PendingHint {
+    qint64 frame = -1;
+    double x = 0.0;
+    double y = 0.0;
+    int index = -1;
+  } pending_hint_;
   JobPanel* job_panel_ = nullptr;
   ExportDialog* export_dialog_ = nullptr;
   CacheDialog* cache_dialog_ = nullptr;
@@ -205,6 +257,7 @@ class MainWindow : public QMainWindow {
   AudioControls* audio_controls_ = nullptr;
   QPointer<QMessageBox> damage_box_;  ///< the truncated-file question or the damage warning
   QString damage_warned_for_;         ///< the video whose damage was reported
+  QPointer<RetimeJob> retime_;        ///< giving a video fresh timestamps, while it runs
   Project project_;
   JobQueue* jobs_ = nullptr;
   int dialog_job_ = 0;  ///< the job the export dialog follows

@@ -13,10 +13,12 @@ Q_DECLARE_METATYPE(cf::pipeline::SessionSettings)
 Q_DECLARE_METATYPE(cf::pipeline::SessionInfo)
 Q_DECLARE_METATYPE(cf::pipeline::ExportRequest)
 Q_DECLARE_METATYPE(cf::pipeline::PreviewRequest)
+Q_DECLARE_METATYPE(std::vector<cf::pipeline::SuggestedColour>)
 
 namespace cf::ui {
 
 using ShotOverrideList = std::vector<cf::pipeline::ShotOverride>;
+using SuggestedColourList = std::vector<cf::pipeline::SuggestedColour>;
 
 inline void registerMetaTypes() {
   qRegisterMetaType<cf::pipeline::PreviewFramePtr>();
@@ -26,6 +28,7 @@ inline void registerMetaTypes() {
   qRegisterMetaType<cf::pipeline::ExportRequest>();
   qRegisterMetaType<cf::pipeline::PreviewRequest>();
   qRegisterMetaType<QVector<qint64>>();
+  qRegisterMetaType<SuggestedColourList>();
 }
 
 }  // namespace cf::ui

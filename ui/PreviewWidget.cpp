@@ -99,9 +99,16 @@ QImage PreviewWidget::image(PreviewSide side) const {
 
 QString PreviewWidget::caption(PreviewSide side) const {
   const double lambda = frame_ ? frame_->lambda : 0.0;
-  if (side == PreviewSide::Right)
-    return pair_ == PreviewPair::RawVsSmoothed ? tr("Smoothed (λ %1)").arg(lambda, 0, 'f', 2)
-                                               : tr("Colourised (λ %1)").arg(lambda, 0, 'f', 2);
+  if (side == PreviewSide::Right) {
+    const QString text = pair_ == PreviewPair::RawVsSmoothed
+                             ? tr("Smoothed (λ %1)").arg(lambda, 0, 'f', 2)
+                             : tr("Colourised (λ %1)").arg(lambda, 0, 'f', 2);
+    if (frame_ && frame_->guide == pipeline::GuideState::Pending)
+      return tr("%1 · keyframe colour being propagated…").arg(text);
+    if (frame_ && frame_->guide == pipeline::GuideState::Applied)
+      return tr("%1 · keyframe colour").arg(text);
+    return text;
+  }
   switch (pair_) {
     case PreviewPair::RawVsSmoothed:
       return tr("Raw network output");

@@ -28,12 +28,18 @@ SessionController::SessionController(QObject* parent)
     Q_EMIT openFailed(message);  // the video open before (if any) is still open
   });
   connect(worker_, &SessionWorker::openTruncated, this, &SessionController::openTruncated);
+  connect(worker_, &SessionWorker::openTimestampsJump, this,
+          &SessionController::openTimestampsJump);
   connect(worker_, &SessionWorker::previewReady, this, &SessionController::previewReady);
   connect(worker_, &SessionWorker::thumbnailReady, this, &SessionController::thumbnailReady);
   connect(worker_, &SessionWorker::timelineUpdated, this, &SessionController::timelineUpdated);
   connect(worker_, &SessionWorker::analysisProgress, this, &SessionController::analysisProgress);
   connect(worker_, &SessionWorker::errorOccurred, this, &SessionController::errorOccurred);
   connect(worker_, &SessionWorker::settingsRejected, this, &SessionController::settingsRejected);
+  connect(worker_, &SessionWorker::guideProgress, this, &SessionController::guideProgress);
+  connect(worker_, &SessionWorker::guidedShotReady, this, &SessionController::guidedShotReady);
+  connect(worker_, &SessionWorker::suggestionsReady, this, &SessionController::suggestionsReady);
+  connect(worker_, &SessionWorker::suggestionsFailed, this, &SessionController::suggestionsFailed);
   connect(worker_, &SessionWorker::infoChanged, this, [this](const pipeline::SessionInfo& info) {
     info_ = info;
     Q_EMIT infoChanged(info);
@@ -107,7 +113,22 @@ void SessionController::setBackgroundAnalysis(bool enabled) {
       worker_, [w = worker_, enabled] { w->setBackgroundAnalysis(enabled); }, Qt::QueuedConnection);
 }
 
+void SessionController::setGuidance(const guide::Guidance& guidance) {
+  queue_->interruptBackgroundWork();  // a shot being prepared for the old guidance is stale
+  QMetaObject::invokeMethod(
+      worker_, [w = worker_, guidance] { w->setGuidance(guidance); }, Qt::QueuedConnection);
+}
+
+void SessionController::requestSuggestions(qint64 frame, double x, double y) {
+  queue_->interruptBackgroundWork();
+  QMetaObject::invokeMethod(
+      worker_, [w = worker_, frame, x, y] { w->suggestColours(frame, x, y); },
+      Qt::QueuedConnection);
+}
+
 void SessionController::observe(const Project* project) {
+  connect(project, &Project::guidanceChanged, this,
+          [this, project] { setGuidance(project->guidance()); });
   connect(project, &Project::settingsChanged, this,
           [this](const pipeline::SessionSettings& now) { updateSettings(now); });
   connect(project, &Project::lambdaChanged, this, [this, project] {
@@ -121,6 +142,7 @@ void SessionController::observe(const Project* project) {
   connect(project, &Project::projectReset, this, [this, project] {
     updateSettings(project->settings());
     setShotOverrides(project->overrides());
+    setGuidance(project->guidance());
   });
 }
 

@@ -13,6 +13,7 @@
 #include "EngineQueue.h"
 #include "MetaTypes.h"
 #include "common/CancelToken.h"
+#include "guide/GuideTypes.h"
 
 namespace cf::ui {
 
@@ -46,6 +47,11 @@ class SessionController : public QObject {
   void updateSettings(const pipeline::SessionSettings& settings);
   void setShotOverrides(const ShotOverrideList& overrides);
   void setBackgroundAnalysis(bool enabled);
+  /// Keyframe colour for the preview; observe() sends the project's whenever it changes.
+  void setGuidance(const guide::Guidance& guidance);
+  /// Asks for the model's most likely colours at (x, y) (0..1) of `frame`: suggestionsReady or
+  /// suggestionsFailed follows.
+  void requestSuggestions(qint64 frame, double x, double y);
 
   qint64 droppedPreviews() const { return queue_->droppedPreviews(); }
 
@@ -55,6 +61,8 @@ class SessionController : public QObject {
   /// The file is truncated; it can be opened again with input.readable_part (SessionWorker).
   void openTruncated(const QString& path, qint64 readable_frames, qint64 listed_frames,
                      const QString& message);
+  /// The file's timestamps jump back; a copy with fresh timestamps can be opened instead.
+  void openTimestampsJump(const QString& path, qint64 jumps, const QString& message);
   void previewReady(cf::pipeline::PreviewFramePtr frame);
   void thumbnailReady(qint64 frame_index, const QImage& image);
   void thumbnailsDropped(const QVector<qint64>& frames);
@@ -64,6 +72,11 @@ class SessionController : public QObject {
   /// The engine refused new settings and keeps `in_use` (SessionWorker::settingsRejected).
   void settingsRejected(const QString& message, const cf::pipeline::SessionSettings& in_use);
   void infoChanged(const cf::pipeline::SessionInfo& info);
+  void guideProgress(qint64 done, qint64 total);
+  void guidedShotReady(qint64 first, qint64 last);
+  void suggestionsReady(qint64 frame, double x, double y,
+                        const cf::ui::SuggestedColourList& colours);
+  void suggestionsFailed(const QString& message);
 
  private:
   void wake();

@@ -6,6 +6,7 @@
 
 #include "ImageConvert.h"
 #include "media/VideoReader.h"
+#include "pipeline/RetimedSource.h"
 
 namespace cf::ui {
 SessionWorker::SessionWorker(std::shared_ptr<EngineQueue> queue) : queue_(std::move(queue)) {}
@@ -21,9 +22,12 @@ void SessionWorker::open(const QString& path, const pipeline::SessionSettings& s
     const auto cut = settings.input.readable_part
                          ? std::nullopt
                          : media::VideoReader::truncation(path.toStdString());
+    const int64_t jumps = cut ? 0 : pipeline::timestampJumps(path.toStdString());
     if (cut)
       Q_EMIT openTruncated(path, cut->readable_frames, cut->listed_frames,
                            QString::fromStdString(session.message()));
+    else if (jumps > 0)
+      Q_EMIT openTimestampsJump(path, jumps, QString::fromStdString(session.message()));
     else
       Q_EMIT openFailed(QString::fromStdString(session.message()));
     repost();  // the analysis of the video still open goes on
@@ -80,6 +84,42 @@ void SessionWorker::setBackgroundAnalysis(bool enabled) {
     repost();
 }
 
+void SessionWorker::setGuidance(const guide::Guidance& guidance) {
+  if (!session_)
+    return;
+  session_->setGuidance(guidance);
+  repost();
+}
+
+void SessionWorker::suggestColours(qint64 frame, double x, double y) {
+  if (!session_)
+    return;
+  auto colours = session_->suggestedColours(frame, x, y);
+  if (colours.ok())
+    Q_EMIT suggestionsReady(frame, x, y, colours.value());
+  else
+    Q_EMIT suggestionsFailed(QString::fromStdString(colours.message()));
+  repost();
+}
+
+bool SessionWorker::prepareGuidedShot() {
+  const CancelToken cancel = queue_->beginBackgroundWork();  // yields to a preview
+  const auto shot = session_->prepareGuidedShot(
+      queue_->focus(), cancel,
+      [this](const ProgressUpdate& u) { Q_EMIT guideProgress(u.done, u.total); });
+  if (!shot.ok()) {
+    if (cancel.isCancelled())
+      return true;  // try again on the next pump
+    Q_EMIT guideProgress(0, 0);
+    Q_EMIT errorOccurred(QString::fromStdString(shot.message()));
+    return false;
+  }
+  if (shot.value().empty())
+    return false;
+  Q_EMIT guidedShotReady(shot.value().first, shot.value().last);
+  return true;
+}
+
 void SessionWorker::repost() {
   if (queue_->claimWake())
     QMetaObject::invokeMethod(this, &SessionWorker::pump, Qt::QueuedConnection);
@@ -89,8 +129,8 @@ void SessionWorker::pump() {
   queue_->clearWake();
   if (!session_)
     return;
-  const bool did_work =
-      servePreview() || serveThumbnails() || refreshFlicker() || analyseNextChunk();
+  const bool did_work = servePreview() || serveThumbnails() || prepareGuidedShot() ||
+                        refreshFlicker() || analyseNextChunk();
   // The device is known once the model loaded, the damage once the first full decode ran.
   if (session_->info().device_name != last_device_ ||
       session_->info().damaged_frames != last_damaged_) {

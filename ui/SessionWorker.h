@@ -38,6 +38,10 @@ class SessionWorker : public QObject {
   void updateSettings(const cf::pipeline::SessionSettings& settings);
   void setShotOverrides(const ShotOverrideList& overrides);
   void setBackgroundAnalysis(bool enabled);
+  /// Keyframe colour (issue #15): the preview's guided shots are prepared again in the background.
+  void setGuidance(const cf::guide::Guidance& guidance);
+  /// The model's most likely colours at (x, y) of `frame` (suggestionsReady or suggestionsFailed).
+  void suggestColours(qint64 frame, double x, double y);
   void pump();
 
  Q_SIGNALS:
@@ -47,6 +51,9 @@ class SessionWorker : public QObject {
   /// SessionSettings::input.readable_part (`listed_frames`: what its index lists, -1 unknown).
   void openTruncated(const QString& path, qint64 readable_frames, qint64 listed_frames,
                      const QString& message);
+  /// The file is refused because its timestamps jump back `jumps` times; it can be opened
+  /// through a copy with fresh timestamps (pipeline/RetimedSource.h, ui/RetimeJob).
+  void openTimestampsJump(const QString& path, qint64 jumps, const QString& message);
   void previewReady(cf::pipeline::PreviewFramePtr frame);
   void thumbnailReady(qint64 frame_index, const QImage& image);
   void timelineUpdated(cf::pipeline::TimelineDataPtr timeline);
@@ -55,6 +62,13 @@ class SessionWorker : public QObject {
   /// A settings change was refused (e.g. a model that does not load); `in_use` is what the
   /// session still runs with -- its model and its analysis are kept.
   void settingsRejected(const QString& message, const cf::pipeline::SessionSettings& in_use);
+  /// Keyframe colour: `done` of `total` steps of the guided shot being prepared.
+  void guideProgress(qint64 done, qint64 total);
+  /// The guided shot first..last (inclusive) now previews as the export writes it.
+  void guidedShotReady(qint64 first, qint64 last);
+  void suggestionsReady(qint64 frame, double x, double y,
+                        const cf::ui::SuggestedColourList& colours);
+  void suggestionsFailed(const QString& message);
   /// The session's facts changed (e.g. the device is known once the model is loaded).
   void infoChanged(const cf::pipeline::SessionInfo& info);
 
@@ -62,6 +76,7 @@ class SessionWorker : public QObject {
   bool servePreview();
   bool serveThumbnails();
   bool refreshFlicker();
+  bool prepareGuidedShot();
   bool analyseNextChunk();
   void repost();
 

@@ -12,6 +12,7 @@ extern "C" {
 
 #include "CliOptions.h"
 #include "ConsoleProgress.h"
+#include "RetimeOption.h"
 #include "analysis/ContactSheet.h"
 #include "common/OutputPath.h"
 #include "pipeline/Session.h"
@@ -59,6 +60,7 @@ int runAnalyze(const QStringList& args) {
                      "confidence, flicker, heavy motion) and say why."));
   parser.addHelpOption();
   addSessionOptions(parser);
+  addRetimeOption(parser);
   parser.addOption({QStringLiteral("report"),
                     QStringLiteral("Write every frame's signals and the flagged ranges (.json or "
                                    ".csv)."),
@@ -93,7 +95,7 @@ int runAnalyze(const QStringList& args) {
   }
   // Nothing this command writes may replace what it reads (a video named .csv or .png included),
   // and the report and the sheet must not overwrite each other.
-  const std::string in_path = parser.positionalArguments().at(0).toStdString();
+  std::string in_path = parser.positionalArguments().at(0).toStdString();
   const std::string report_path = parser.value(QStringLiteral("report")).toStdString();
   const std::string sheet_path = parser.value(QStringLiteral("contact-sheet")).toStdString();
   for (const std::string& target : {report_path, sheet_path}) {
@@ -113,12 +115,16 @@ int runAnalyze(const QStringList& args) {
     return 2;
   }
   av_log_set_level(AV_LOG_FATAL);
+  const CancelToken cancel = installInterruptHandler();
+  if (!applyRetimeOption(parser, settings, cancel, &in_path, &problem)) {
+    err << cmd << ": " << problem << '\n';
+    return cancel.isCancelled() ? 130 : 1;
+  }
   auto session = pipeline::Session::open(in_path, settings);
   if (!session) {
     err << cmd << ": " << QString::fromStdString(session.message()) << '\n';
     return 1;
   }
-  const CancelToken cancel = installInterruptHandler();
   ConsoleProgress progress;
   const int64_t frames = (*session)->info().frame_count;
   Status status = (*session)->analyse(0, frames - 1, cancel, progress.callback());

@@ -14,6 +14,7 @@ extern "C" {
 #include "GuideOptions.h"
 #include "ImageOptions.h"
 #include "ProjectFile.h"
+#include "RetimeOption.h"
 #include "common/OutputPath.h"
 #include "model/ModelContainer.h"
 #include "pipeline/ExportJob.h"
@@ -30,6 +31,7 @@ int runColorize(const QStringList& args) {
                      "is cached, so a second export with another --lambda or codec is fast."));
   parser.addHelpOption();
   addSessionOptions(parser);
+  addRetimeOption(parser);
   addImageOptions(parser);
   parser.addOption({QStringLiteral("codec"),
                     QStringLiteral("h264 (.mp4, default), h265 (.mkv/.mp4), ffv1 (.mkv, lossless) "
@@ -151,7 +153,7 @@ int runColorize(const QStringList& args) {
 
   // Every argument is checked before any work (model load, scan): the output path, extension and
   // codec, and the model file.
-  const std::string in_path = in_arg.toStdString();
+  std::string in_path = in_arg.toStdString();
   if (Status s = checkOutputIsNotInput(request.output_path, {in_path, settings.model_path}); !s) {
     err << cmd << ": " << QString::fromStdString(s.message()) << '\n';
     return 1;
@@ -165,6 +167,11 @@ int runColorize(const QStringList& args) {
       !kind) {
     err << cmd << ": --model: " << QString::fromStdString(kind.message()) << '\n';
     return 2;
+  }
+  const CancelToken cancel = installInterruptHandler();
+  if (!applyRetimeOption(parser, settings, cancel, &in_path, &problem)) {
+    err << cmd << ": " << problem << '\n';
+    return cancel.isCancelled() ? 130 : 1;
   }
   pipeline::ExportJobSpec job;
   if (hasGuideOptions(parser)) {
@@ -184,7 +191,6 @@ int runColorize(const QStringList& args) {
   job.settings = settings;
   job.overrides = overrides;
   job.request = request;
-  const CancelToken cancel = installInterruptHandler();
   ConsoleProgress progress;
   // The same job code as the GUI's export queue: its own Session, reader and model.
   pipeline::ExportJobFailure why = pipeline::ExportJobFailure::Other;

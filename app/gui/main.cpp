@@ -5,6 +5,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QTimer>
+#include <algorithm>
 
 #include "LanguageSwitcher.h"
 #include "MainWindow.h"
@@ -48,6 +49,13 @@ int main(int argc, char** argv) {
                               "the window to <png> and quit (for documentation, e.g. under Xvfb)."),
       QStringLiteral("png"));
   parser.addOption(screenshot);
+  const QCommandLineOption screenshot_delay(
+      QStringLiteral("screenshot-delay"),
+      QApplication::translate("main",
+                              "With --screenshot: seconds to wait after the first preview "
+                              "(default 3; longer lets keyframe colour propagate)."),
+      QStringLiteral("seconds"), QStringLiteral("3"));
+  parser.addOption(screenshot_delay);
   const QCommandLineOption lang(
       QStringLiteral("lang"),
       QApplication::translate("main",
@@ -67,12 +75,14 @@ int main(int argc, char** argv) {
   window.show();
   if (parser.isSet(screenshot)) {
     const QString png = parser.value(screenshot);
+    const int delay_ms =
+        std::clamp(int(parser.value(screenshot_delay).toDouble() * 1000.0), 0, 600000);
     window.resize(1440, 900);
     // The first preview arrives after the video opened; give analysis a moment for the lanes.
     QObject::connect(
         window.preview(), &cf::ui::PreviewWidget::frameShown, &window,
-        [&window, png] {
-          QTimer::singleShot(3000, &window, [&window, png] {
+        [&window, png, delay_ms] {
+          QTimer::singleShot(delay_ms, &window, [&window, png] {
             const bool saved = window.grab().save(png);
             QCoreApplication::exit(saved ? 0 : 1);
           });

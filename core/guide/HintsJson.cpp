@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QJsonValue>
+#include <algorithm>
 #include <cmath>
 
 namespace cf::guide {
@@ -15,12 +16,32 @@ std::string number(double v) {
   return QString::number(v, 'g', 10).toStdString();
 }
 
+/// A user's string for a one-line message: quoted, control characters escaped as in JSON, cut
+/// after 40 characters.
+std::string quoted(const QString& text) {
+  QString out;
+  const qsizetype shown = std::min<qsizetype>(text.size(), 40);
+  for (qsizetype i = 0; i < shown; ++i) {
+    const QChar c = text.at(i);
+    if (c == QLatin1Char('"') || c == QLatin1Char('\\'))
+      out += QLatin1Char('\\') + c;
+    else if (c.unicode() < 0x20 || c.unicode() == 0x7f || c.category() == QChar::Separator_Line ||
+             c.category() == QChar::Separator_Paragraph)
+      out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+    else
+      out += c;
+  }
+  if (shown < text.size())
+    out += QStringLiteral("…");
+  return "\"" + out.toStdString() + "\"";
+}
+
 std::string describe(const QJsonValue& v) {
   switch (v.type()) {
     case QJsonValue::Double:
       return number(v.toDouble());
     case QJsonValue::String:
-      return "\"" + v.toString().toStdString() + "\"";
+      return quoted(v.toString());
     case QJsonValue::Bool:
       return v.toBool() ? "true" : "false";
     case QJsonValue::Null:
@@ -58,8 +79,8 @@ Result<std::vector<HintPoint>> parseHintsArray(const QJsonArray& array, const st
       const QString k = it.key();
       if (k != QLatin1String("frame") && k != QLatin1String("x") && k != QLatin1String("y") &&
           k != QLatin1String("color") && k != QLatin1String("radius"))
-        return makeError(where + ": unknown field '" + k.toStdString() +
-                         "' (the fields are frame, x, y, color and radius)");
+        return makeError(where + ": unknown field " + quoted(k) +
+                         " (the fields are frame, x, y, color and radius)");
     }
     auto field = [&](const char* name) -> Result<double> {
       const QJsonValue v = o.value(QLatin1String(name));
@@ -76,6 +97,8 @@ Result<std::vector<HintPoint>> parseHintsArray(const QJsonArray& array, const st
     if (*frame != std::floor(*frame) || *frame < 0)
       return makeError(where + ": 'frame' is " + number(*frame) +
                        ", but must be a whole number >= 0 (frames count from 0)");
+    if (*frame > 9007199254740992.0)  // 2^53: past any film, and past exact doubles
+      return makeError(where + ": 'frame' is " + number(*frame) + ", too large for a frame number");
     if (frame_count > 0 && *frame >= static_cast<double>(frame_count))
       return makeError(where + ": 'frame' is " + number(*frame) +
                        ", past the end: " + frameRange(frame_count));

@@ -263,9 +263,9 @@ Result<std::unique_ptr<VideoReader>> VideoReader::open(const std::string& path,
         std::to_string(scan.dts_jumps_back) + " time(s), the first at video packet " +
         std::to_string(scan.first_jump_packet) +
         " (as in files joined with cat, or a recorder whose clock was reset), so the order of "
-        "its frames cannot be told. Give it fresh timestamps first: ffmpeg -i IN -vf "
-        "setpts=N/FRAME_RATE/TB -an -c:v ffv1 OUT.mkv (or join the parts with ffmpeg's concat "
-        "demuxer).");
+        "its frames cannot be told from them. Give its frames fresh timestamps in the order they "
+        "are stored: the editor offers it, chromaflow-cli takes --regenerate-timestamps (or join "
+        "the parts with ffmpeg's concat demuxer).");
   if (cut && cut->listed_frames < 0 && !options.readable_part)
     return makeError("cannot use " + inQuotes(path) + ": reading stopped after " +
                      std::to_string(frames) + " frames (" + ffmpegErrorText(scan.read_error) +

@@ -71,6 +71,13 @@ struct ColorizedFrame {
   NetworkOutput native;
 };
 
+/// One bin of the classification head's distribution over ab at a pixel.
+struct BinChoice {
+  float a = 0.f;  ///< bin centre, Lab units
+  float b = 0.f;
+  double probability = 0.0;
+};
+
 class Colorizer {
  public:
   static Result<std::unique_ptr<Colorizer>> create(const ColorizerSettings& settings);
@@ -91,6 +98,14 @@ class Colorizer {
                                                      const std::vector<ColorHints>& hints = {},
                                                      const ProgressFn& progress = {},
                                                      const CancelToken& cancel = CancelToken());
+
+  /// The `n` most likely ab bins of the classification head at (x, y) (0..1 across the frame's
+  /// width and height) of one L frame at working resolution, most likely first (Zhang et al.
+  /// 2017's suggested colours): the head's softmax, sampled bilinearly at that point like the
+  /// upsampled output. `hints` may be empty. An error for models without a classification head
+  /// (L2 and TorchScript models predict one colour per pixel). ColourSuggestions.cpp.
+  Result<std::vector<BinChoice>> likelyColours(const cv::Mat& l_frame, const ColorHints& hints,
+                                               double x, double y, int n = 6);
 
   /// Resizes a full-resolution L frame (CV_32FC1) to working_height_px, keeping the aspect ratio.
   cv::Mat toWorkingResolution(const cv::Mat& l_full) const;

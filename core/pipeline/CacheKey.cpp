@@ -106,4 +106,10 @@ std::string flowCacheFolderFor(const std::string& video_path, const SessionSetti
   return folderName(cacheRoot(settings), video_path, QStringLiteral("-flow"), hash.result());
 }
 
+std::string retimedFolderFor(const std::string& video_path, const SessionSettings& settings) {
+  QCryptographicHash hash(QCryptographicHash::Sha1);
+  hash.addData(fileIdentity(video_path));
+  return folderName(cacheRoot(settings), video_path, QStringLiteral("-retimed"), hash.result());
+}
+
 }  // namespace cf::pipeline

@@ -28,4 +28,8 @@ std::string cacheFolderFor(const std::string& video_path, const std::string& mod
 /// method and the working height but not on the model, so a model change keeps them.
 std::string flowCacheFolderFor(const std::string& video_path, const SessionSettings& settings);
 
+/// <root>/<name>-retimed-<hash>: the copy of a video given fresh timestamps (RetimedSource.h),
+/// keyed by the file (path, size, mtime and contentFingerprint()).
+std::string retimedFolderFor(const std::string& video_path, const SessionSettings& settings);
+
 }  // namespace cf::pipeline

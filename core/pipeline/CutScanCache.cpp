@@ -87,7 +87,11 @@ Status saveCutScan(const std::string& file, const CutScanResult& scan) {
   const QString path = QString::fromStdString(file);
   QDir().mkpath(QFileInfo(path).absolutePath());
   QSaveFile f(path);
-  if (!f.open(QIODevice::WriteOnly) || f.write(QJsonDocument(o).toJson()) < 0 || !f.commit())
+  // Unbuffered, as AbCache's entries: a buffered write that fails only in commit() on a full
+  // disk could leave an empty file behind instead of an error.
+  const QByteArray bytes = QJsonDocument(o).toJson();
+  if (!f.open(QIODevice::WriteOnly | QIODevice::Unbuffered) || f.write(bytes) != bytes.size() ||
+      !f.commit())
     return makeError("cannot write the cut scan cache '" + file +
                      "': " + f.errorString().toStdString());
   return {};

@@ -15,6 +15,7 @@
 #include "media/VideoReader.h"
 #include "model/Colorizer.h"
 #include "pipeline/AnalysedFrameStream.h"
+#include "pipeline/BatchInference.h"
 #include "pipeline/CacheKey.h"
 #include "pipeline/FrameConversions.h"
 #include "pipeline/NetworkOutputCheck.h"
@@ -256,6 +257,56 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
     return prop.error();
   qCInfo(lcPipeline, "guided shot %lld..%lld: %zu keyframes", static_cast<long long>(s0),
          static_cast<long long>(s1), keys.size());
+  if (sv.keep_l) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    shot.l = std::move(l);
+  }
+  return {};
+}
+
+Status GuidedShots::colourAll(model::Colorizer& colorizer, const CancelToken& cancel,
+                              const ProgressFn& progress) {
+  if (thread_.joinable()) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!done_) {
+      if (cancel.isCancelled()) {
+        lock.unlock();
+        finish();
+        return makeError("cancelled");
+      }
+      changed_.wait_for(lock, std::chrono::milliseconds(100));
+    }
+  }
+  if (!error_)
+    return error_;
+  if (!services_.keep_l)
+    return makeError("internal error: colourAll() needs GuideServices::keep_l");
+  const int batch = std::max(1, colorizer.batchSize());
+  int64_t total = 0, done = 0;
+  for (const auto& [s1, shot] : shots_)
+    total += shot.propagate ? shot.last - shot.first + 1 : 0;
+  for (auto& [s1, shot] : shots_) {
+    if (!shot.propagate)
+      continue;
+    for (int64_t b0 = shot.first; b0 <= shot.last;) {
+      // The export's aligned batch (BatchInference.h) within the shot.
+      const int64_t b1 = std::min(shot.last, alignedBatchLast(b0, batch, shot.last));
+      std::vector<std::shared_ptr<AnalysedFrame>> frames;
+      for (int64_t f = b0; f <= b1; ++f) {
+        auto a = std::make_shared<AnalysedFrame>();
+        a->index = f;
+        a->l_work = shot.l[static_cast<size_t>(f - shot.first)];
+        frames.push_back(a);
+      }
+      MaskedOutput masked;
+      if (Status s = attach(frames, colorizer, cancel, masked); !s)
+        return s;
+      done += b1 - b0 + 1;
+      report(progress, done, total, "keyframes");
+      b0 = b1 + 1;
+    }
+    shot.l.clear();
+  }
   return {};
 }
 

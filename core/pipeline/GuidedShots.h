@@ -58,6 +58,8 @@ struct GuideServices {
   /// flow stage finds it (null: not shared).
   temporal::FlowCache* export_links = nullptr;
   int solve_height_px = 0;
+  /// Keep the shots' L for colourAll() (the preview); an export does not need it.
+  bool keep_l = false;
   guide::PropagationSettings propagation;
 };
 
@@ -113,6 +115,11 @@ class GuidedShots {
                 model::Colorizer& colorizer, const CancelToken& cancel, MaskedOutput& masked);
   /// The guided ab of `frame` in the cache; null when it is not (yet) there.
   CachedAbPtr find(int64_t frame) const;
+  /// Colours every guided shot whole now (the preview: it shows any frame of the shot): waits for
+  /// the propagation, then attach() on the shot's frames in the batches the export uses, so the
+  /// cache holds exactly what an export writes.
+  Status colourAll(model::Colorizer& colorizer, const CancelToken& cancel,
+                   const ProgressFn& progress);
   /// Stops the propagation (what the export did not need) and returns the figures.
   const GuideStats& finish();
 
@@ -124,6 +131,7 @@ class GuidedShots {
     bool propagate = false;                           ///< the cache lacks frames
     std::vector<guide::PropagatedColour> propagated;  ///< by frame - first, once ready
     std::vector<char> ready;                          ///< propagated[i] is final
+    std::vector<cv::Mat> l;  ///< L at working resolution, kept for colourAll() only
   };
   GuidedShots() = default;
   const Shot* shotOf(int64_t frame) const;

@@ -337,14 +337,6 @@ const std::string& Session::modelPath() const {
   return impl_->model_path;
 }
 
-void Session::setGuidance(guide::Guidance guidance) {
-  impl_->guidance = std::move(guidance);
-}
-
-const guide::Guidance& Session::guidance() const {
-  return impl_->guidance;
-}
-
 const ExportStats& Session::lastExportStats() const {
   return impl_->last_export;
 }
@@ -400,21 +392,10 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
     for (const temporal::SceneCut& cut : impl_->scan->cuts)
       rr.temporal.smooth.lambda_ranges.push_back({cut.frame, impl_->lambdaFor(cut.frame)});
   }
-  std::vector<int64_t> cut_frames;  // sorted source frames where a shot starts (after frame 0)
-  for (const temporal::SceneCut& cut : impl_->scan->cuts)
-    cut_frames.push_back(cut.frame);
-  std::sort(cut_frames.begin(), cut_frames.end());
+  const std::vector<int64_t> cut_frames = impl_->cutFrames();  // sorted, after frame 0
   std::unique_ptr<GuidedShots> guided;
   if (!impl_->guidance.empty()) {
-    GuideServices gs;
-    gs.video_path = impl_->info.path;
-    gs.input = impl_->settings.input;
-    gs.colorizer = impl_->colorizer.get();
-    gs.flow = impl_->flowSettings();
-    if (!impl_->ab_cache->dir().empty())
-      gs.cache_root = impl_->ab_cache->dir() + "-guided";
-    gs.export_links = impl_->flow_cache.get();
-    gs.solve_height_px = rr.temporal.smooth.solve_height_px;
+    const GuideServices gs = impl_->guideServices();  // the preview's too (SessionGuide.cpp)
     const int64_t count = impl_->info.frame_count;
     const int64_t last = request.last_frame < 0 ? count - 1 : request.last_frame;
     auto prepared = GuidedShots::prepare(impl_->guidance, cut_frames, count, request.first_frame,

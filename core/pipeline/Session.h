@@ -31,9 +31,22 @@ class Session {
   /// network cache; changing lambda or thresholds only re-runs smoothing / flagging.
   Status updateSettings(const SessionSettings& settings);
   void setShotOverrides(std::vector<ShotOverride> overrides);
-  /// Keyframe colour (references and hints) used by the next exports.
+  /// Keyframe colour (references and hints) used by the next exports and previews
+  /// (SessionGuide.cpp). A change drops the preview's guided shots: they are prepared again (their
+  /// results are cached by content, so an unchanged shot is found again at once).
   void setGuidance(guide::Guidance guidance);
   const guide::Guidance& guidance() const;
+  /// Propagates the keyframe colour of one guided shot that the preview does not hold yet -- the
+  /// one holding `near_frame`, else the nearest after it, else before -- exactly as the export
+  /// does (GuidedShots, the same cache). Returns the shot, or an empty range when every guided
+  /// shot is prepared (or preparing failed for this guidance, reported once).
+  Result<GuidedShotRange> prepareGuidedShot(int64_t near_frame, const CancelToken& cancel,
+                                            const ProgressFn& progress);
+  /// The model's `n` most likely colours at (x, y) (0..1 in the frame) of `frame`, most likely
+  /// first, each with the frame's own L there; the frame's hints guide the network as in the
+  /// preview. An error for models without a classification head.
+  Result<std::vector<SuggestedColour>> suggestedColours(int64_t frame, double x, double y,
+                                                        int n = 6);
 
   /// Runs the network, flow and cut detection over [first_frame, last_frame] (inclusive),
   /// skipping frames already cached.

@@ -11,7 +11,9 @@
 #include "media/VideoReader.h"
 #include "model/Colorizer.h"
 #include "pipeline/AbCache.h"
+#include "pipeline/AnalysedFrameStream.h"
 #include "pipeline/CutScan.h"
+#include "pipeline/GuidedShots.h"
 #include "pipeline/Session.h"
 #include "pipeline/WorkingGeometry.h"
 #include "temporal/FlowCache.h"
@@ -45,8 +47,39 @@ struct Session::Impl {
     std::vector<temporal::FrameLinkPtr> links;
     temporal::ShotSmoother smoother;
     double solved_lambda = -1.0;
+    /// The last previewed frame, decoded (a hint click re-colours it without decoding again).
+    AnalysedFramePtr centre;
   };
   PreviewWindow window;
+
+  // Keyframe colour in the preview (SessionGuide.cpp): the shots prepared for `guidance` (what
+  // the export writes there), by first frame; cleared when the guidance changes.
+  std::map<int64_t, std::unique_ptr<GuidedShots>> guided_shots;
+  bool guide_failed = false;  ///< preparing failed for this guidance; not retried in a loop
+  /// The guided ab of `frame` when its shot is prepared; else null.
+  CachedAbPtr guidedAb(int64_t frame) const;
+  /// Whether the shot holding `frame` has a keyframe.
+  bool shotIsGuided(int64_t frame) const;
+  bool isKeyframe(int64_t frame) const;
+  /// A keyframe re-coloured alone (its reference and hints as the network's hints, blended as
+  /// the export blends a keyframe), while its shot is not prepared yet.
+  Result<CachedAbPtr> keyframeAb(int64_t frame, const cv::Mat& l_work);
+  /// The sorted cut frames (first frames of the shots after the first); empty before the scan.
+  std::vector<int64_t> cutFrames() const;
+  /// The smoothed guided ab of a prepared shot around the last previewed frame, at `lambda`:
+  /// smoothSequence over the shot from its first frame, exactly as the export smooths it (the
+  /// preview's short window would converge elsewhere), kept for frames near the playhead only.
+  struct GuidedSmooth {
+    int64_t shot_first = -1;
+    double lambda = -1.0;
+    int64_t first = -1;  ///< source frame of ab[0]
+    std::vector<cv::Mat> ab;
+  };
+  GuidedSmooth guided_smooth;
+  Result<cv::Mat> guidedSmoothedAb(int64_t frame, double lambda, const CancelToken& cancel);
+  /// The preview of a frame of a prepared guided shot (what the export writes there).
+  Result<PreviewFramePtr> guidedPreview(const PreviewRequest& request, const CancelToken& cancel);
+  GuideServices guideServices() const;
 
   /// Opens the model (once) and the caches that depend on it.
   Status ensureEngine();

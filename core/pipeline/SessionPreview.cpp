@@ -24,6 +24,8 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
                        std::to_string(d.info.frame_count - 1) + ")");
     if (Status s = d.ensureEngine(); !s)
       return s.error();
+    if (d.guidedAb(i))  // a prepared guided shot: its own path (SessionGuide.cpp)
+      return d.guidedPreview(request, cancel);
     const auto [shot_first, shot_end] = d.shotOf(i);
     const int64_t first = std::max(shot_first, i - kPreviewRadius);
     const int64_t last = std::min(shot_end - 1, i + kPreviewRadius);
@@ -61,6 +63,8 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
         return s.error();
       d.window = std::move(w);
     }
+    if (!centre && d.window.centre && d.window.centre->index == i)
+      centre = d.window.centre;  // the same frame again (a hint click, a λ change)
     if (!centre) {
       // The window is cached; only the centre frame itself is decoded again.
       AnalysedFrameStream stream(*d.reader, *d.colorizer, *d.ab_cache, i, i);
@@ -71,6 +75,7 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
         return makeError("frame " + std::to_string(i) + " could not be decoded");
       centre = *f;
     }
+    d.window.centre = centre;
     if (i > d.window.last)
       return makeError("frame " + std::to_string(i) + " could not be decoded");
 
@@ -83,19 +88,37 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
         return solved.error();
       d.window.solved_lambda = lambda;
     }
-    const cv::Mat smoothed_ab = d.window.smoother.frame(static_cast<size_t>(i - d.window.first));
+    cv::Mat smoothed_ab = d.window.smoother.frame(static_cast<size_t>(i - d.window.first));
 
     auto out = std::make_shared<PreviewFrame>();
+    // Keyframe colour not propagated yet (SessionGuide.cpp): a keyframe re-coloured alone from
+    // its own hints and reference, unsmoothed.
+    CachedAbPtr ab;
+    if (d.shotIsGuided(i)) {
+      out->guide = GuideState::Pending;
+      if (d.isKeyframe(i)) {
+        auto quick = d.keyframeAb(i, centre->l_work);
+        if (!quick)
+          return quick.error();
+        ab = *quick;
+        smoothed_ab = ab->ab;
+      }
+    }
+    if (!ab)
+      ab = centre->ab;
     out->frame_index = i;
     out->lambda = lambda;
     out->grade = request.grade;
     out->grey_rgb8 = greyRgb8(centre->l_full);
     // The export's own conversion, with the shot's grade (ExportStages.cpp, runRecombineStage).
-    out->raw_rgb8 = color::recombineToRgb8(centre->l_full, centre->ab->ab, {}, &request.grade);
-    out->smoothed_rgb8 = color::recombineToRgb8(centre->l_full, smoothed_ab, {}, &request.grade);
+    out->raw_rgb8 = color::recombineToRgb8(centre->l_full, ab->ab, {}, &request.grade);
+    out->smoothed_rgb8 =
+        smoothed_ab.data == ab->ab.data  // a keyframe not smoothed yet
+            ? out->raw_rgb8
+            : color::recombineToRgb8(centre->l_full, smoothed_ab, {}, &request.grade);
     if (d.info.source_has_colour)
       out->source_rgb8 = frameToRgb8(*centre->frame);
-    out->confidence = centre->ab->confidence;
+    out->confidence = ab->confidence;
     if (!out->confidence.empty()) {
       out->picture_area = analysis::scaleArea(analysis::pictureArea(centre->l_work),
                                               centre->l_work.size(), out->confidence.size());

@@ -147,8 +147,17 @@ struct PreviewRequest {
   color::Grade grade;  ///< the grade of the frame's shot (what the export applies there)
 };
 
+/// Whether keyframe colour reached a previewed frame (issue #15).
+enum class GuideState {
+  None,     ///< the frame's shot has no keyframe: automatic colour, as the export writes it
+  Pending,  ///< the shot's keyframe colour is still being propagated; until then a keyframe
+            ///< shows its own hints and reference re-coloured alone, the other frames automatic
+  Applied   ///< the shot's propagated colour: what the export writes
+};
+
 struct PreviewFrame {
   int64_t frame_index = 0;
+  GuideState guide = GuideState::None;
   double lambda = 0.0;
   color::Grade grade;     ///< applied to raw_rgb8 and smoothed_rgb8
   cv::Mat grey_rgb8;      ///< the source as the model sees it (L only), CV_8UC3
@@ -162,6 +171,25 @@ struct PreviewFrame {
   analysis::ConfidenceScale confidence_scale;
 };
 using PreviewFramePtr = std::shared_ptr<const PreviewFrame>;
+
+/// One of the model's most likely colours at a pixel (Zhang et al. 2017's suggested colours): a
+/// bin of the classification head, shown with the pixel's own L.
+struct SuggestedColour {
+  float a = 0.f;  ///< Lab a, b of the bin centre
+  float b = 0.f;
+  double probability = 0.0;  ///< the head's softmax at that pixel
+  uint8_t red = 0;           ///< sRGB of (the pixel's L, a, b)
+  uint8_t green = 0;
+  uint8_t blue = 0;
+};
+
+/// A shot whose keyframe colour was propagated (first and last frame, inclusive); first < 0 when
+/// there was nothing to do.
+struct GuidedShotRange {
+  int64_t first = -1;
+  int64_t last = -1;
+  bool empty() const { return first < 0; }
+};
 
 /// Per-frame signals shown as timeline lanes; NaN where a frame is not analysed yet.
 struct FrameSignals {

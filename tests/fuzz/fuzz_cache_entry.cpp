@@ -14,17 +14,14 @@
 #include <cstring>
 #include <string>
 
+#include "FuzzContract.h"
 #include "pipeline/AbCache.h"
 #include "temporal/DiskFlowCache.h"
 
 namespace {
 
-void check(bool ok, const char* what, const std::string& detail) {
-  if (ok)
-    return;
-  std::fprintf(stderr, "contract broken: %s: %s\n", what, detail.c_str());
-  std::abort();
-}
+using cf::fuzz::check;
+using cf::fuzz::checkMessage;
 
 void checkReason(const std::string& problem) {
   check(!problem.empty(), "rejected without a reason", "");

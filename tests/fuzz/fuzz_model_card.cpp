@@ -12,22 +12,14 @@
 #include <cstdlib>
 #include <string>
 
+#include "FuzzContract.h"
 #include "model/ModelCard.h"
 #include "model/ModelContainer.h"
 
 namespace {
 
-void check(bool ok, const char* what, const std::string& detail) {
-  if (ok)
-    return;
-  std::fprintf(stderr, "contract broken: %s: %s\n", what, detail.c_str());
-  std::abort();
-}
-
-void checkMessage(const std::string& message) {
-  check(!message.empty(), "empty error message", "");
-  check(message.find('\n') == std::string::npos, "multi-line error message", message);
-}
+using cf::fuzz::check;
+using cf::fuzz::checkMessage;
 
 void checkCard(const cf::Result<cf::model::ModelCard>& card) {
   if (!card) {

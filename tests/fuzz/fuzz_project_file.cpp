@@ -7,16 +7,13 @@
 #include <cstdlib>
 #include <string>
 
+#include "FuzzContract.h"
 #include "ProjectFile.h"
 
 namespace {
 
-void check(bool ok, const char* what, const std::string& detail) {
-  if (ok)
-    return;
-  std::fprintf(stderr, "contract broken: %s: %s\n", what, detail.c_str());
-  std::abort();
-}
+using cf::fuzz::check;
+using cf::fuzz::checkMessage;
 
 }  // namespace
 
@@ -30,10 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const QString name = QStringLiteral("fuzz.chromaflow");
   const auto project = cf::ui::projectFromJson(bytes, name);
   if (!project) {
-    const std::string& message = project.message();
-    check(!message.empty() && message.find('\n') == std::string::npos, "error message", message);
-    check(message.find(name.toStdString()) != std::string::npos,
-          "error message does not name the file", message);
+    checkMessage(project.message(), name.toStdString());
     return 0;
   }
   const QByteArray json = cf::ui::projectToJson(*project);

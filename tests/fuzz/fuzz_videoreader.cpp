@@ -16,24 +16,15 @@ extern "C" {
 #include <libavutil/log.h>
 }
 
+#include "FuzzContract.h"
 #include "media/VideoReader.h"
 
 namespace {
 
+using cf::fuzz::check;
+using cf::fuzz::checkMessage;
+
 constexpr int kMaxFrames = 48;
-
-void check(bool ok, const char* what, const std::string& detail) {
-  if (ok)
-    return;
-  std::fprintf(stderr, "contract broken: %s: %s\n", what, detail.c_str());
-  std::abort();
-}
-
-void checkMessage(const std::string& message, const std::string& path) {
-  check(!message.empty(), "empty error message", path);
-  check(message.find('\n') == std::string::npos, "multi-line error message", message);
-  check(message.find(path) != std::string::npos, "error message does not name the file", message);
-}
 
 void checkFrame(const cf::media::Frame& frame, const cf::media::StreamInfo& info) {
   check(frame.index >= 0 && frame.index < info.frame_count, "frame index out of range",

@@ -4,7 +4,7 @@
 #   tests/fuzz/run_fuzz.sh SECONDS [CORPUS_DIR]
 #   CF_FUZZ_TARGET=cache_entry tests/fuzz/run_fuzz.sh SECONDS [CORPUS_DIR]
 #
-# CF_FUZZ_TARGET: videoreader (default), cache_entry, model_card or project_file. The parser
+# CF_FUZZ_TARGET: videoreader (default), cache_entry, model_card, project_file or hints. The parser
 # targets start from their committed seeds (tests/fuzz/seeds/TARGET) and use BUILD/corpus-TARGET.
 #
 # The build goes to $CF_FUZZ_BUILD (default build-fuzz/, configured with clang and
@@ -25,7 +25,7 @@ target=${CF_FUZZ_TARGET:-videoreader}
 fork=${CF_FUZZ_FORK:-0}
 case $target in
   videoreader) corpus=${2:-$build/corpus} ;;
-  cache_entry | model_card | project_file) corpus=${2:-$build/corpus-$target} ;;
+  cache_entry | model_card | project_file | hints) corpus=${2:-$build/corpus-$target} ;;
   *)
     echo "run_fuzz.sh: unknown CF_FUZZ_TARGET '$target'" >&2
     exit 2

@@ -84,7 +84,18 @@ class TestHintsJson : public QObject {
         << QStringList{"hint 1", "'radius' is 0", "above 0"};
     QTest::newRow("unknown field")
         << entry(QStringLiteral(R"("frame": 2, "x": 0.5, "y": 0.5, "color": "#fff", "size": 3)"))
-        << QStringList{"hint 1", "unknown field 'size'"};
+        << QStringList{"hint 1", "unknown field \"size\""};
+    // Found by fuzz_hints: a control character in a value or key broke the one-line message,
+    // and a frame of 1e300 was cast to int64 (undefined behaviour).
+    QTest::newRow("newline in colour")
+        << entry(QStringLiteral(R"("frame": 2, "x": 0.5, "y": 0.5, "color": "a\nb")"))
+        << QStringList{"hint 1", "'color' is \"a\\u000ab\""};
+    QTest::newRow("newline in key")
+        << entry(QStringLiteral(R"("frame": 2, "x": 0.5, "y": 0.5, "color": "#fff", "a\nb": 1)"))
+        << QStringList{"hint 1", "unknown field \"a\\u000ab\""};
+    QTest::newRow("huge frame") << entry(QStringLiteral(
+                                       R"("frame": 1e300, "x": 0.5, "y": 0.5, "color": "#fff")"))
+                                << QStringList{"hint 1", "too large for a frame number"};
   }
   void badEntriesNameTheirError() {
     QFETCH(QByteArray, doc);

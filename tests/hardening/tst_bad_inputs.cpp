@@ -46,7 +46,9 @@ constexpr int kColorizeTimeoutMs = 90000;
 constexpr int kGuiTimeoutMs = 60000;
 
 /// Offer: refused, but the GUI offers to open the readable part (a truncated file; issue #16).
-enum class Outcome { Ok, Error, Offer };
+/// Retime: refused, but the GUI offers fresh timestamps for a file whose timestamps jump back,
+/// and opens the copy (issue #20).
+enum class Outcome { Ok, Error, Offer, Retime };
 
 /// What each input of the corpus must give. `says` must appear in the error line (or, for "ok", in
 /// info's output); `note` in colorize's notes.
@@ -62,6 +64,7 @@ struct Expected {
 constexpr Outcome Ok = Outcome::Ok;
 constexpr Outcome Error = Outcome::Error;
 constexpr Outcome Offer = Outcome::Offer;
+constexpr Outcome Retime = Outcome::Retime;
 
 // clang-format off
 const Expected kCorpus[] = {
@@ -98,7 +101,7 @@ const Expected kCorpus[] = {
     // issue #20
     {"wrapped_pts.ts",          Ok,    Ok,    Ok,    "",                ""},
     {"far_frame.mkv",           Ok,    Ok,    Ok,    "variable",        ""},
-    {"joined_cat.ts",           Error, Error, Error, "timestamps jump back", ""},
+    {"joined_cat.ts",           Error, Error, Retime, "timestamps jump back", ""},
     {"size_change.ts",          Ok,    Ok,    Ok,    "resolution changes", "resolution changes"},
     {"two_video.mkv",           Ok,    Ok,    Ok,    "",                "2 video streams"},
     {"aspect_16384x16.mkv",     Ok,    Error, Error, "16384x16",        ""},
@@ -425,10 +428,28 @@ class TestBadInputs : public QObject {
     QSignalSpy opened(window_.get(), &MainWindow::videoOpened);
     QSignalSpy failed(window_->engine(), &SessionController::openFailed);
     QSignalSpy truncated(window_->engine(), &SessionController::openTruncated);
+    QSignalSpy jumps(window_->engine(), &SessionController::openTimestampsJump);
     window_->openVideo(path);
-    QTRY_VERIFY_WITH_TIMEOUT(opened.count() + failed.count() + truncated.count() > 0,
-                             kGuiTimeoutMs);
-    if (e.gui == Outcome::Offer) {
+    QTRY_VERIFY_WITH_TIMEOUT(
+        opened.count() + failed.count() + truncated.count() + jumps.count() > 0, kGuiTimeoutMs);
+    if (e.gui == Outcome::Retime) {
+      // Issue #20: timestamps that jump back are offered fresh ones, through a copy.
+      QVERIFY2(jumps.count() == 1 && failed.isEmpty(), "no offer of fresh timestamps");
+      QVERIFY(jumps.at(0).at(2).toString().contains(QString::fromUtf8(e.says)));
+      QMessageBox* box = nullptr;
+      QTRY_VERIFY((box = window_->findChild<QMessageBox*>(QStringLiteral("timestampsBox"))));
+      auto* regenerate = box->findChild<QPushButton*>(QStringLiteral("regenerateTimestamps"));
+      QVERIFY(regenerate);
+      regenerate->click();
+      QTRY_VERIFY_WITH_TIMEOUT(opened.count() == 1, kGuiTimeoutMs);
+      QCOMPARE(window_->engine()->info().frame_count, qint64(12));  // both parts, 6 + 6
+      QVERIFY(QString::fromStdString(window_->engine()->info().path)
+                  .endsWith(QLatin1String(".retimed.mkv")));
+      QTRY_VERIFY_WITH_TIMEOUT(
+          window_->preview()->frame() && window_->preview()->frame()->frame_index == 0,
+          kGuiTimeoutMs);
+      table_[e.file][QStringLiteral("gui")] = QStringLiteral("offers fresh timestamps");
+    } else if (e.gui == Outcome::Offer) {
       // Issue #16: a truncated file is not just refused; the window offers its readable part.
       QVERIFY2(truncated.count() == 1 && failed.isEmpty(), "no offer to open the readable part");
       const qint64 readable = truncated.at(0).at(1).toLongLong();

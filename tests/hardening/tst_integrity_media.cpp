@@ -2,7 +2,9 @@
 // - An MP4/MOV export of a transport stream whose timestamps start before 0 (-0.318 s after a
 //   33-bit wrap), or of a clip whose last frame is 10 h in, hid frames behind its edit list;
 // - 16384x16 and 16x16384 ran for minutes and ended in an OpenCV assertion;
-// - transport streams joined with cat did all the work, then blamed the output file;
+// - transport streams joined with cat did all the work, then blamed the output file; they are
+//   now refused on open, and --regenerate-timestamps (the editor's offer) uses them through a
+//   lossless copy with fresh timestamps;
 // - a second video stream was dropped without a note; a resolution change was called damage.
 
 #include <QDir>
@@ -15,6 +17,8 @@
 #include "common/TestMedia.h"
 #include "common/TestModel.h"
 #include "common/TestPaths.h"
+#include "media/VideoReader.h"
+#include "pipeline/RetimedSource.h"
 
 using cf::test::CliResult;
 using cf::test::runCli;
@@ -153,6 +157,77 @@ class TestIntegrityMedia : public QObject {
       QVERIFY2(r.err.contains(QLatin1String("timestamps jump back")), qPrintable(r.err));
       QVERIFY2(r.err.contains(joined.fileName()), qPrintable(r.err));
     }
+  }
+
+  /// Two transport streams of different pictures (dark, then bright; with B-frames) joined with
+  /// cat: --regenerate-timestamps keeps every frame in its stored order at a constant rate, reuses
+  /// its copy, and never touches the input; a cancelled copy leaves nothing behind.
+  void joinedTransportStreamsGetFreshTimestamps() {
+    QByteArray bytes;
+    for (const QString& colour : {QStringLiteral("0x202020"), QStringLiteral("0xe0e0e0")}) {
+      const QString part = path(QStringLiteral("part_") + colour + QStringLiteral(".ts"));
+      QCOMPARE(
+          cf::test::runFfmpeg(
+              {QStringLiteral("-f"), QStringLiteral("lavfi"), QStringLiteral("-i"),
+               QStringLiteral("color=c=") + colour + QStringLiteral(":s=64x48:r=10"),
+               QStringLiteral("-frames:v"), QStringLiteral("6"), QStringLiteral("-c:v"),
+               QStringLiteral("libx264"), QStringLiteral("-threads"), QStringLiteral("1"),
+               QStringLiteral("-bf"), QStringLiteral("2"), QStringLiteral("-pix_fmt"),
+               QStringLiteral("yuv420p"), QStringLiteral("-f"), QStringLiteral("mpegts"), part}),
+          QString());
+      QFile f(part);
+      QVERIFY(f.open(QIODevice::ReadOnly));
+      bytes += f.readAll();
+    }
+    const QString joined = path(QStringLiteral("joined_two.ts"));
+    {
+      QFile f(joined);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      QCOMPARE(f.write(bytes), bytes.size());
+    }
+    QCOMPARE(cf::pipeline::timestampJumps(joined.toStdString()), int64_t{1});
+
+    const QString out = path(QStringLiteral("joined_two.mkv"));
+    CliResult r =
+        runCli(QStringList{QStringLiteral("colorize"), joined, out, QStringLiteral("--codec"),
+                           QStringLiteral("ffv1"), QStringLiteral("--regenerate-timestamps")} +
+               common());
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains(QLatin1String("fresh timestamps")), qPrintable(r.err));
+    QCOMPARE(displayedFrames(out), 12);
+    auto reader = cf::media::VideoReader::open(out.toStdString());
+    QVERIFY2(reader.ok(), reader.ok() ? "" : reader.message().c_str());
+    QCOMPARE((*reader)->info().frame_count, int64_t{12});
+    for (int i = 0; i < 12; ++i) {
+      auto frame = (*reader)->next();
+      QVERIFY(frame.ok() && frame.value());
+      const double luma = cv::mean((*frame)->y)[0];
+      QVERIFY2(i < 6 ? luma < 80 : luma > 170,
+               qPrintable(QStringLiteral("frame %1: Y %2").arg(i).arg(luma)));
+      QVERIFY(qAbs((*frame)->time_s - i * 0.1) < 1e-6);
+    }
+    QFile in(joined);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QCOMPARE(in.readAll(), bytes);  // the input is only read
+
+    // A second command reuses the copy.
+    r = runCli(
+        QStringList{QStringLiteral("analyze"), joined, QStringLiteral("--regenerate-timestamps")} +
+        common());
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains(QLatin1String("using the copy")), qPrintable(r.err));
+    QVERIFY2(!r.err.contains(QLatin1String("gave")), qPrintable(r.err));
+
+    // Cancelled: an error, and no copy or folder is left.
+    cf::pipeline::SessionSettings settings;
+    settings.cache_dir = path(QStringLiteral("cache_cancel")).toStdString();
+    cf::CancelToken cancel;
+    cancel.cancel();
+    auto copy = cf::pipeline::makeRetimedCopy(joined.toStdString(), settings, {}, cancel);
+    QVERIFY(!copy.ok());
+    QVERIFY(QDir(path(QStringLiteral("cache_cancel")))
+                .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)
+                .isEmpty());
   }
 
   void secondVideoStreamIsNoted() {
