@@ -132,8 +132,8 @@ Result<GuidedShotRange> Session::prepareGuidedShot(int64_t near_frame, const Can
     auto prepared = GuidedShots::prepare(d.guidance, cuts, d.info.frame_count, first, end - 1, gs,
                                          cancel, progress);
     // The preview needs the whole shot coloured now (the export colours it as it goes).
-    Status coloured =
-        prepared ? (*prepared)->colourAll(*d.colorizer, cancel, progress) : Status(prepared.error());
+    Status coloured = prepared ? (*prepared)->colourAll(*d.colorizer, cancel, progress)
+                               : Status(prepared.error());
     if (!coloured) {
       if (!cancel.isCancelled())
         d.guide_failed = true;  // reported once; the next guidance change tries again
