@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <future>
 #include <opencv2/imgproc.hpp>
 
 #include "common/ErrorBoundary.h"
@@ -70,8 +72,10 @@ cv::Mat agreementOf(const cv::Mat& l, const cv::Mat& lk, const cv::Mat& map, dou
 class Sweeper {
  public:
   Sweeper(int64_t first, const std::vector<cv::Mat>& l, const LinkFn& links,
-          const PropagationSettings& settings, std::vector<Accumulator>& acc)
-      : first_(first),
+          const PropagationSettings& settings, std::vector<Accumulator>& acc,
+          std::function<void(int64_t)> done)
+      : done_(std::move(done)),
+        first_(first),
         l_(l),
         links_(links),
         settings_(settings),
@@ -80,8 +84,18 @@ class Sweeper {
         ones_(l.front().size(), CV_32FC1, cv::Scalar(1.0)),
         residual_(cv::DISOpticalFlow::create(cv::DISOpticalFlow::PRESET_MEDIUM)),
         direct_(cv::DISOpticalFlow::create(cv::DISOpticalFlow::PRESET_MEDIUM)) {
-    residual_->setFinestScale(settings.match_finest_scale);
-    direct_->setFinestScale(settings.match_finest_scale);
+    const int scale = matchScale(settings, l.front().rows);
+    residual_->setFinestScale(scale);
+    direct_->setFinestScale(scale + std::max(0, settings.direct_coarser));
+  }
+
+  static int matchScale(const PropagationSettings& s, int rows) {
+    if (s.match_finest_scale >= 0)
+      return s.match_finest_scale;
+    int scale = 0;
+    while ((rows >> (scale + 1)) >= s.match_height_px)
+      ++scale;
+    return scale;
   }
 
   cv::Mat agreement(const cv::Mat& l, const cv::Mat& lk, const cv::Mat& map) const {
@@ -89,36 +103,94 @@ class Sweeper {
   }
 
   /// Sweeps from keyframe `k` in direction `dir` (+1/-1) up to relative frame `stop` inclusive.
+  /// Calls done(n) for every frame n of that range once this sweep will not touch it any more.
   Status run(const KeyframeColour& k, int dir, int64_t stop, const CancelToken& cancel) {
+    int64_t next = k.frame - first_ + dir;  // the first frame this sweep has not finished
+    auto finishTo = [&](int64_t end) {      // done() for next..end (inclusive, along dir)
+      for (; dir > 0 ? next <= end : next >= end; next += dir)
+        done_(next);
+    };
+    Status s = sweep(k, dir, stop, cancel, finishTo);
+    if (s)
+      finishTo(stop);  // the frames after an early stop
+    return s;
+  }
+
+ private:
+  struct Prefetched {
+    temporal::FrameLinkPtr link;  ///< frame n to its neighbour towards the keyframe
+    cv::Mat ln8;                  ///< frame n's L as 8 bits (the matches' input)
+    cv::Mat map_direct;           ///< direct match: positions in the keyframe
+    cv::Mat agree_direct;         ///< and its agreements, narrow and wide
+    cv::Mat wide_direct;
+  };
+
+  Result<Prefetched> prefetch(const cv::Mat& lk, const cv::Mat& lk8, int dir, int64_t n) {
+    return guarded("propagating keyframe colour", [&]() -> Result<Prefetched> {
+      Prefetched p;
+      auto link = links_(first_ + n, first_ + n - dir);
+      if (!link)
+        return link.error();
+      p.link = *link;
+      const cv::Mat& ln = l_[static_cast<size_t>(n)];
+      ln.convertTo(p.ln8, CV_8U, 2.55);
+      if (settings_.direct_match) {
+        cv::Mat direct;
+        direct_->calc(p.ln8, lk8, direct);
+        p.map_direct = grid_ + direct;
+        p.agree_direct = agreement(ln, lk, p.map_direct);
+        p.wide_direct = agreementOf(ln, lk, p.map_direct, settings_.luma_sigma, 4.0);
+      }
+      return p;
+    });
+  }
+
+  template <class FinishFn>
+  Status sweep(const KeyframeColour& k, int dir, int64_t stop, const CancelToken& cancel,
+               FinishFn& finishTo) {
     const int64_t kr = k.frame - first_;
     const cv::Mat& lk = l_[static_cast<size_t>(kr)];
     cv::Mat lk8;
     lk.convertTo(lk8, CV_8U, 2.55);
     cv::Mat map = grid_.clone();
     double decay = 1.0;
-    for (int64_t n = kr + dir; dir > 0 ? n <= stop : n >= stop; n += dir) {
+    // What does not depend on the chain's map (the link and the direct match to the keyframe) is
+    // computed for the next frame on a helper thread while this one is re-anchored: the same
+    // calls in the same order, so the result does not change; the sweep's critical path holds
+    // only the residual flows.
+    auto fetch = [this, &lk, &lk8, dir](int64_t n) {
+      return std::async(std::launch::async,
+                        [this, &lk, &lk8, dir, n]() { return prefetch(lk, lk8, dir, n); });
+    };
+    const auto inRange = [&](int64_t n) { return dir > 0 ? n <= stop : n >= stop; };
+    std::future<Result<Prefetched>> next;
+    if (inRange(kr + dir))
+      next = fetch(kr + dir);
+    for (int64_t n = kr + dir; inRange(n); n += dir) {
       if (cancel.isCancelled())
         return makeError("cancelled");
-      auto link = links_(first_ + n, first_ + n - dir);
-      if (!link)
-        return link.error();
-      const cv::Mat pos = grid_ + (*link)->flow_to_prev;
+      auto got = next.get();
+      if (inRange(n + dir))
+        next = fetch(n + dir);
+      if (!got)
+        return got.error();
+      const Prefetched& pre = *got;
+      const temporal::FrameLinkPtr& link = pre.link;
+      const cv::Mat pos = grid_ + link->flow_to_prev;
       map = sample(map, pos, false);
       // This link's forward-backward check only: the map is re-anchored on the keyframe and checked
       // against its L at every frame, so a pixel once occluded recovers when it reappears.
       cv::Mat link_ok;
-      (*link)->mask.convertTo(link_ok, CV_32F, 1.0 - settings_.occluded_weight,
-                              settings_.occluded_weight);
+      link->mask.convertTo(link_ok, CV_32F, 1.0 - settings_.occluded_weight,
+                           settings_.occluded_weight);
       cv::threshold(link_ok, link_ok, 1.0, 1.0, cv::THRESH_TRUNC);
       cv::Mat inside = sample(ones_, pos, true, cv::INTER_NEAREST);
       const cv::Mat& ln = l_[static_cast<size_t>(n)];
-      cv::Mat ln8;
-      ln.convertTo(ln8, CV_8U, 2.55);
       if (settings_.reanchor) {
         for (int it = 0; it < settings_.reanchor_iterations; ++it) {
           cv::Mat warped8, residual;
           sample(lk, map, false).convertTo(warped8, CV_8U, 2.55);
-          residual_->calc(ln8, warped8, residual);
+          residual_->calc(pre.ln8, warped8, residual);
           // Optionally only its smooth part (a sharp residual may "explain" another texture by
           // shuffling the keyframe's pixels; a smooth one corrects less).
           if (settings_.residual_sigma_px > 0.0)
@@ -131,16 +203,11 @@ class Sweeper {
         // Long-range re-match: a flow straight from this frame to the keyframe. Where it explains
         // the frame's L better than the chained map (an object back from behind an occluder, a
         // chain broken by a fast motion), it replaces the map, and the chain goes on from there.
-        cv::Mat direct;
-        direct_->calc(ln8, lk8, direct);
-        const cv::Mat map_direct = grid_ + direct;
         // Only where the chain clearly fails and the direct match holds over a wider window
         // (a texture can be matched falsely pixel by pixel).
-        const cv::Mat agree_direct = agreement(ln, lk, map_direct);
-        const cv::Mat wide_direct = agreementOf(ln, lk, map_direct, settings_.luma_sigma, 4.0);
-        const cv::Mat better = (agree < 0.5) & (wide_direct > 0.8) & (agree_direct > agree);
-        map_direct.copyTo(map, better);
-        agree_direct.copyTo(agree, better);
+        const cv::Mat better = (agree < 0.5) & (pre.wide_direct > 0.8) & (pre.agree_direct > agree);
+        pre.map_direct.copyTo(map, better);
+        pre.agree_direct.copyTo(agree, better);
         link_ok.setTo(1.0, better);
         inside.setTo(1.0, better);
       }
@@ -148,6 +215,7 @@ class Sweeper {
       cv::Mat conf = sample(k.confidence, map, true).mul(link_ok).mul(agree).mul(inside) * decay;
       const cv::Mat ab = sample(k.ab, map, false);
       accumulate(acc_[static_cast<size_t>(n)], ab, conf, static_cast<int>(std::abs(n - kr)));
+      finishTo(n);
       double peak = 0.0;
       cv::minMaxLoc(conf, nullptr, &peak);
       if (peak < settings_.min_confidence)
@@ -156,7 +224,7 @@ class Sweeper {
     return {};
   }
 
- private:
+  std::function<void(int64_t)> done_;
   int64_t first_;
   const std::vector<cv::Mat>& l_;
   const LinkFn& links_;
@@ -174,7 +242,8 @@ Result<std::vector<PropagatedColour>> propagateShot(int64_t first, const std::ve
                                                     const std::vector<KeyframeColour>& keyframes,
                                                     const LinkFn& links,
                                                     const PropagationSettings& settings,
-                                                    const CancelToken& cancel) {
+                                                    const CancelToken& cancel,
+                                                    const FrameReadyFn& ready) {
   return guarded("propagating keyframe colour", [&]() -> Result<std::vector<PropagatedColour>> {
     std::vector<PropagatedColour> out(l.size());
     if (l.empty())
@@ -187,11 +256,17 @@ Result<std::vector<PropagatedColour>> propagateShot(int64_t first, const std::ve
     std::sort(keys.begin(), keys.end(),
               [](const KeyframeColour* a, const KeyframeColour* b) { return a->frame < b->frame; });
     std::vector<Accumulator> acc(l.size());
-    Sweeper sweeper(first, l, links, settings, acc);
+    // A frame's colour is final once every sweep that may reach it is done with it: count them.
+    struct Sweep {
+      const KeyframeColour* key;
+      int dir;
+      int64_t stop;
+    };
+    std::vector<Sweep> sweeps;
+    std::vector<int> pending(l.size(), 0);
     for (size_t i = 0; i < keys.size(); ++i) {
       const KeyframeColour& k = *keys[i];
       const int64_t kr = k.frame - first;
-      accumulate(acc[static_cast<size_t>(kr)], k.ab, k.confidence, 0);
       // A sweep stops before the next full reference (hint-only: before the next keyframe).
       int64_t stop_fwd = count - 1;
       for (size_t j = i + 1; j < keys.size(); ++j)
@@ -205,27 +280,44 @@ Result<std::vector<PropagatedColour>> propagateShot(int64_t first, const std::ve
           stop_bwd = keys[j]->frame - first + 1;
           break;
         }
-      if (Status s = sweeper.run(k, +1, stop_fwd, cancel); !s)
-        return s.error();
-      if (Status s = sweeper.run(k, -1, stop_bwd, cancel); !s)
-        return s.error();
+      // Backward first: frames then become final roughly in order, as a streaming consumer
+      // (the export) wants them.
+      sweeps.push_back({&k, -1, stop_bwd});
+      sweeps.push_back({&k, +1, stop_fwd});
+      for (int64_t n = kr - 1; n >= stop_bwd; --n)
+        ++pending[static_cast<size_t>(n)];
+      for (int64_t n = kr + 1; n <= stop_fwd; ++n)
+        ++pending[static_cast<size_t>(n)];
+      accumulate(acc[static_cast<size_t>(kr)], k.ab, k.confidence, 0);
     }
-    for (size_t n = 0; n < l.size(); ++n) {
+    auto finish = [&](size_t n) {
       PropagatedColour& p = out[n];
       if (acc[n].w.empty()) {
         p.ab = cv::Mat::zeros(l[n].size(), CV_32FC2);
         p.confidence = cv::Mat::zeros(l[n].size(), CV_32FC1);
-        continue;
+      } else {
+        cv::Mat w = cv::max(acc[n].w, 1e-12);
+        cv::Mat inv;
+        cv::divide(1.0, w, inv);
+        cv::Mat inv2;
+        cv::merge(std::vector<cv::Mat>{inv, inv}, inv2);
+        p.ab = acc[n].wab.mul(inv2);
+        p.confidence = acc[n].wconf.mul(inv);
+        acc[n] = Accumulator{};
       }
-      cv::Mat w = cv::max(acc[n].w, 1e-12);
-      cv::Mat inv;
-      cv::divide(1.0, w, inv);
-      cv::Mat inv2;
-      cv::merge(std::vector<cv::Mat>{inv, inv}, inv2);
-      p.ab = acc[n].wab.mul(inv2);
-      p.confidence = acc[n].wconf.mul(inv);
-      acc[n] = Accumulator{};
-    }
+      if (ready)
+        ready(n, std::move(p));
+    };
+    for (size_t n = 0; n < l.size(); ++n)
+      if (pending[n] == 0)
+        finish(n);
+    Sweeper sweeper(first, l, links, settings, acc, [&](int64_t n) {
+      if (--pending[static_cast<size_t>(n)] == 0)
+        finish(static_cast<size_t>(n));
+    });
+    for (const Sweep& sw : sweeps)
+      if (Status s = sweeper.run(*sw.key, sw.dir, sw.stop, cancel); !s)
+        return s.error();
     return out;
   });
 }

@@ -11,6 +11,12 @@
 // matched straight to the keyframe by a long-range flow; where that explains the frame's L better
 // (an object back from behind an occluder, a chain broken by fast motion) it replaces the map.
 //
+// Cost: the residual and direct flows work at the links' flow resolution by default
+// (match_finest_scale -1: half the working height); the link and the direct match of the next
+// frame are computed on a helper thread while the current frame is re-anchored, so the sweep's
+// critical path holds only the residual flows. Frames are handed on (FrameReadyFn) as soon as no
+// sweep can change them, so a consumer (the export's network) works alongside the sweeps.
+//
 // Confidence per pixel: the keyframe's own (1 where its colour is known), times decay_per_frame
 // for each link, times the link's forward-backward check (a pixel that fails it keeps only
 // occluded_weight), times the luminance agreement between the keyframe's L warped by the map and
@@ -38,7 +44,13 @@ struct PropagationSettings {
   double min_confidence = 0.02;    ///< a sweep stops when nothing above this is left
   bool reanchor = true;            ///< correct the composed map by a residual flow to the keyframe
   int reanchor_iterations = 2;     ///< residual flows per frame
-  int match_finest_scale = 0;      ///< DIS finest pyramid level of the residual and direct flows
+  /// DIS finest pyramid level of the residual and direct flows; -1: the level whose height is
+  /// closest to match_height_px from above (the links' flow resolution, FlowSettings).
+  int match_finest_scale = -1;
+  int match_height_px = 128;  ///< for match_finest_scale -1
+  /// The direct match works this many pyramid levels coarser than the residual flows (it only
+  /// needs to find where a region is in the keyframe; the next frame's residual refines it).
+  int direct_coarser = 0;
   double residual_sigma_px = 0.0;  ///< > 0: the residual flow is smoothed by this Gaussian
   bool direct_match = true;        ///< also match each frame straight to the keyframe (DIS)
 };
@@ -53,13 +65,19 @@ struct PropagatedColour {
 /// holds the flow from `from` to `to`, at the L frames' size.
 using LinkFn = std::function<Result<temporal::FrameLinkPtr>(int64_t from, int64_t to)>;
 
+/// Called with a frame's propagated colour (index relative to the shot's first frame) as soon as
+/// no sweep can change it any more, so a consumer can start on it while the sweeps go on.
+using FrameReadyFn = std::function<void(size_t index, PropagatedColour&& colour)>;
+
 /// Propagates the keyframes through the shot of frames first..first + l.size() - 1 (L at working
-/// resolution, CV_32FC1). Keyframes outside the shot are ignored. Returns one entry per frame.
+/// resolution, CV_32FC1). Keyframes outside the shot are ignored. Returns one entry per frame;
+/// with `ready`, the entries are handed to it instead (and left empty in the result).
 Result<std::vector<PropagatedColour>> propagateShot(int64_t first, const std::vector<cv::Mat>& l,
                                                     const std::vector<KeyframeColour>& keyframes,
                                                     const LinkFn& links,
                                                     const PropagationSettings& settings,
-                                                    const CancelToken& cancel = CancelToken());
+                                                    const CancelToken& cancel = CancelToken(),
+                                                    const FrameReadyFn& ready = {});
 
 /// The naive baseline of the benchmark: frame k's ab warped along the chain of flows, frame by
 /// frame (no confidence, no re-anchoring), forward from keyframe.frame to the end of `l`.

@@ -70,7 +70,7 @@ Status runDecodeStage(media::VideoReader& reader, const model::Colorizer& colori
 
 Status runInferenceStage(model::Colorizer& colorizer, AbCache& cache, int64_t last, FrameQueue& in,
                          FrameQueue& out, const CancelToken& cancel, StageTimes& times,
-                         const GuidedShots* guided) {
+                         GuidedShots* guided) {
   return guarded("running the colour network", [&]() -> Status {
     const int batch_size = std::max(1, colorizer.batchSize());
     std::vector<std::shared_ptr<AnalysedFrame>> batch;
@@ -90,21 +90,19 @@ Status runInferenceStage(model::Colorizer& colorizer, AbCache& cache, int64_t la
           return cancelled();
         {
           BusyTimer busy(times.inference_s);
-          const bool all_guided =
-              guided && std::all_of(frames.begin(), frames.end(), [&](const ExportFramePtr& x) {
-                return guided->covers(x->index);
-              });
-          if (!all_guided)
+          // Unguided frames get the network's own colour, computed on the whole aligned batch as
+          // in any export (so the network cache holds what an automatic export would); the
+          // batch's frames in guided shots then get the guided colour instead.
+          std::vector<std::shared_ptr<AnalysedFrame>> keyed;
+          for (const auto& x : batch)
+            if (guided && guided->covers(x->index))
+              keyed.push_back(x);
+          if (keyed.size() < batch.size())
             if (Status s = attachAb(batch, colorizer, cache, cancel, timings); !s)
               return s;
-          for (ExportFramePtr& x : frames) {
-            if (!guided || !guided->covers(x->index))
-              continue;
-            x->ab = guided->find(x->index);
-            if (!x->ab)
-              return makeError("the guided colour of frame " + std::to_string(x->index) +
-                               " went missing from its cache");
-          }
+          if (!keyed.empty())
+            if (Status s = guided->attach(keyed, colorizer, cancel, timings.masked); !s)
+              return s;
         }
         for (ExportFramePtr& done : frames)
           if (!out.push(std::move(done)))

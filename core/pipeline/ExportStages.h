@@ -68,11 +68,11 @@ Status runDecodeStage(media::VideoReader& reader, const model::Colorizer& colori
 class GuidedShots;
 
 /// Attaches the network's ab, in aligned batches (BatchInference.h). Frames of guided shots get
-/// their guided ab from `guided` (may be null) instead; a batch made only of them skips the
-/// network.
+/// their guided ab from `guided` (may be null) instead (GuidedShots::attach(): the network with
+/// hints); the batch's other frames get the unguided network's.
 Status runInferenceStage(model::Colorizer& colorizer, AbCache& cache, int64_t last, FrameQueue& in,
                          FrameQueue& out, const CancelToken& cancel, StageTimes& times,
-                         const GuidedShots* guided = nullptr);
+                         GuidedShots* guided = nullptr);
 
 /// Attaches the link of each frame to the previous one, except after `cut_frames` (source numbers),
 /// at the smoothing's resolution (temporal::solveSize of the ab and `solve_height_px`).

@@ -62,7 +62,7 @@ struct RenderServices {
   /// Scene cuts of the whole video (frame numbers of the source). Null: scanned here.
   const std::vector<temporal::SceneCut>* cuts = nullptr;
   /// Colour of the shots that hold keyframes (GuidedShots.h); null: none.
-  const GuidedShots* guided = nullptr;
+  GuidedShots* guided = nullptr;
 };
 
 /// Checks an export range against the video (first_frame..last_frame inclusive, last -1 = to the

@@ -14,16 +14,19 @@
 #include "guide/KeyframeColour.h"
 #include "media/VideoReader.h"
 #include "model/Colorizer.h"
+#include "pipeline/AnalysedFrameStream.h"
+#include "pipeline/BatchInference.h"
 #include "pipeline/CacheKey.h"
 #include "pipeline/FrameConversions.h"
 #include "pipeline/NetworkOutputCheck.h"
+#include "temporal/TemporalSmoother.h"
 
 namespace cf::pipeline {
 
 namespace {
 
 // Bump when the propagation or the blend changes what a guided shot looks like.
-constexpr int kGuideVersion = 1;
+constexpr int kGuideVersion = 2;
 
 std::string shotKey(const guide::Guidance& g, int64_t first, int64_t last,
                     const guide::PropagationSettings& p) {
@@ -39,7 +42,8 @@ std::string shotKey(const guide::Guidance& g, int64_t first, int64_t last,
       std::to_string(p.occluded_weight) + " " + std::to_string(p.min_confidence) + " " +
       std::to_string(p.reanchor) + " " + std::to_string(p.reanchor_iterations) + " " +
       std::to_string(p.residual_sigma_px) + " " + std::to_string(p.direct_match) + " " +
-      std::to_string(p.match_finest_scale));
+      std::to_string(p.match_finest_scale) + " " + std::to_string(p.match_height_px) + " " +
+      std::to_string(p.direct_coarser));
   for (const guide::ReferenceImage& r : g.references)
     if (r.frame >= first && r.frame <= last)
       add("ref " + std::to_string(r.frame) + " " + contentFingerprint(r.path).toStdString());
@@ -89,21 +93,16 @@ Result<std::unique_ptr<GuidedShots>> GuidedShots::prepare(const guide::Guidance&
                                                           int64_t last, const GuideServices& sv,
                                                           const CancelToken& cancel,
                                                           const ProgressFn& progress) {
+  (void)progress;  // the propagation runs alongside the export, whose progress is reported
   return guarded("colouring the keyframes' shots", [&]() -> Result<std::unique_ptr<GuidedShots>> {
-    const auto t0 = std::chrono::steady_clock::now();
     std::unique_ptr<GuidedShots> out(new GuidedShots());
+    out->strength_ = guidance.strength;
+    out->guidance_ = guidance;
+    out->services_ = sv;
     if (guidance.empty())
       return out;
     if (Status s = guide::validateGuidance(guidance, frame_count); !s)
       return s.error();
-    media::VideoReader& reader = *sv.reader;
-    model::Colorizer& colorizer = *sv.colorizer;
-    const int rotation = reader.info().rotation_deg;
-    // Propagation wants links at the working resolution; the shared flow cache holds them at the
-    // smoothing's (coarser) resolution for the export. A cache of their own keeps the two apart,
-    // so neither overwrites the other's entries. (The guided result itself is cached per shot.)
-    temporal::MemoryFlowCache guide_links;
-    temporal::FrameLinker linker(sv.flow, guide_links);
     std::vector<std::pair<int64_t, int64_t>> shots;
     for (int64_t k : guidance.keyframes()) {
       const auto shot = shotAround(k, cut_frames, frame_count);
@@ -111,6 +110,7 @@ Result<std::unique_ptr<GuidedShots>> GuidedShots::prepare(const guide::Guidance&
           std::find(shots.begin(), shots.end(), shot) == shots.end())
         shots.push_back(shot);
     }
+    bool any = false;
     for (const auto& [s0, s1] : shots) {
       Shot shot;
       shot.first = s0;
@@ -128,86 +128,286 @@ Result<std::unique_ptr<GuidedShots>> GuidedShots::prepare(const guide::Guidance&
         complete = shot.cache->contains(f);
       if (complete) {
         ++out->stats_.shots_reused;
-        out->shots_[s1] = std::move(shot);
+      } else {
+        shot.propagate = true;
+        shot.propagated.resize(len);
+        shot.ready.assign(len, 0);
+        any = true;
+      }
+      out->shots_[s1] = std::move(shot);
+    }
+    if (!any)
+      return out;
+    auto reader = media::VideoReader::open(sv.video_path, sv.input);
+    if (!reader)
+      return reader.error();
+    out->reader_ = std::move(*reader);
+    if (cancel.isCancelled())
+      return makeError("cancelled");
+    out->done_ = false;
+    GuidedShots* self = out.get();
+    out->thread_ = std::thread([self]() {
+      const auto t0 = std::chrono::steady_clock::now();
+      Status s = self->propagateAll();
+      std::lock_guard<std::mutex> lock(self->mutex_);
+      self->stats_.seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      self->error_ = s;
+      self->done_ = true;
+      self->changed_.notify_all();
+    });
+    return out;
+  });
+}
+
+GuidedShots::~GuidedShots() {
+  finish();
+}
+
+const GuideStats& GuidedShots::finish() {
+  stop_.cancel();
+  if (thread_.joinable())
+    thread_.join();
+  return stats_;
+}
+
+Status GuidedShots::propagateAll() {
+  return guarded("propagating keyframe colour", [&]() -> Status {
+    // Propagation wants links at the working resolution; the shared flow cache holds them at the
+    // smoothing's (coarser) resolution for the export. A cache of their own keeps the two apart, so
+    // neither overwrites the other's entries; but both come from the same two flows, so each flow
+    // pair computed here fills both caches, and the export's flow stage computes nothing for a
+    // guided shot.
+    for (auto& [s1, shot] : shots_) {
+      if (!shot.propagate)
         continue;
+      if (Status s = propagateShot(shot, *reader_); !s)
+        return s;
+    }
+    return {};
+  });
+}
+
+Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
+  const GuideServices& sv = services_;
+  const guide::Guidance& guidance = guidance_;
+  const model::Colorizer& colorizer = *sv.colorizer;
+  const int rotation = reader.info().rotation_deg;
+  const int64_t s0 = shot.first;
+  const int64_t s1 = shot.last;
+  const auto len = static_cast<size_t>(s1 - s0 + 1);
+  // In memory only: at the working resolution, compressing them for the disk would cost about
+  // as much as computing them (the guided result itself is cached per shot).
+  auto guide_links = std::make_unique<temporal::MemoryFlowCache>();
+  temporal::MemoryFlowCache unshared(1);
+  temporal::FlowCache& export_links = sv.export_links ? *sv.export_links : unshared;
+  temporal::FrameLinker linker(sv.flow, *guide_links);
+  // Decode the shot's L at working resolution.
+  std::vector<cv::Mat> l;
+  l.reserve(len);
+  for (int64_t f = s0; f <= s1; ++f) {
+    if (stop_.isCancelled())
+      return makeError("cancelled");
+    auto decoded = f == s0 ? reader.frameAt(f) : reader.next();
+    if (!decoded)
+      return decoded.error();
+    if (!*decoded)
+      return makeError("frame " + std::to_string(f) + " of '" + reader.info().path +
+                       "' could not be decoded (the file ends early)");
+    l.push_back(colorizer.toWorkingResolution(lumaL(**decoded)));
+  }
+  const cv::Size size = l.front().size();
+  std::vector<guide::KeyframeColour> keys;
+  for (int64_t k : guidance.keyframes()) {
+    if (k < s0 || k > s1)
+      continue;
+    cv::Mat ref_ab;
+    for (const guide::ReferenceImage& r : guidance.references)
+      if (r.frame == k) {
+        auto ab = guide::loadReferenceAb(r.path, k, l[static_cast<size_t>(k - s0)], rotation);
+        if (!ab)
+          return ab.error();
+        ref_ab = *ab;
       }
-      // Decode the shot's L at working resolution.
-      std::vector<cv::Mat> l;
-      l.reserve(len);
-      for (int64_t f = s0; f <= s1; ++f) {
-        if (cancel.isCancelled())
-          return makeError("cancelled");
-        auto decoded = f == s0 ? reader.frameAt(f) : reader.next();
-        if (!decoded)
-          return decoded.error();
-        if (!*decoded)
-          return makeError("frame " + std::to_string(f) + " of '" + reader.info().path +
-                           "' could not be decoded (the file ends early)");
-        l.push_back(colorizer.toWorkingResolution(lumaL(**decoded)));
-        report(progress, f - s0 + 1, static_cast<int64_t>(len) * 2, "keyframes");
+    keys.push_back(guide::keyframeColour(k, ref_ab, guidance.hints, size, rotation));
+  }
+  const cv::Size solve_size = temporal::solveSize(size, sv.solve_height_px);
+  auto lOf = [&](int64_t f) -> const cv::Mat& { return l[static_cast<size_t>(f - s0)]; };
+  guide::LinkFn links = [&](int64_t from, int64_t to) -> Result<temporal::FrameLinkPtr> {
+    // Always computed as the export's pair (previous frame -> frame); a backward sweep's link is
+    // that pair's reverse, which the same flows give.
+    const int64_t a = std::min(from, to);
+    const int64_t b = std::max(from, to);
+    if (temporal::FrameLinkPtr c = guide_links->find({to, from});
+        c && c->flow_to_prev.size() == size)
+      return c;
+    auto forward = linker.link({a, b}, lOf(a), lOf(b), size, export_links, solve_size);
+    if (!forward || from == b)
+      return forward;
+    return linker.link({to, from}, lOf(to), lOf(from), size);
+  };
+  auto ready = [&](size_t i, guide::PropagatedColour&& colour) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    shot.propagated[i] = std::move(colour);
+    shot.ready[i] = 1;
+    changed_.notify_all();
+  };
+  auto prop = guide::propagateShot(s0, l, keys, links, sv.propagation, stop_, ready);
+  if (!prop)
+    return prop.error();
+  qCInfo(lcPipeline, "guided shot %lld..%lld: %zu keyframes", static_cast<long long>(s0),
+         static_cast<long long>(s1), keys.size());
+  if (sv.keep_l) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    shot.l = std::move(l);
+  }
+  return {};
+}
+
+Status GuidedShots::colourAll(model::Colorizer& colorizer, const CancelToken& cancel,
+                              const ProgressFn& progress) {
+  if (thread_.joinable()) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!done_) {
+      if (cancel.isCancelled()) {
+        lock.unlock();
+        finish();
+        return makeError("cancelled");
       }
-      const cv::Size size = l.front().size();
-      std::vector<guide::KeyframeColour> keys;
-      for (int64_t k : guidance.keyframes()) {
-        if (k < s0 || k > s1)
-          continue;
-        cv::Mat ref_ab;
-        for (const guide::ReferenceImage& r : guidance.references)
-          if (r.frame == k) {
-            auto ab = guide::loadReferenceAb(r.path, k, l[static_cast<size_t>(k - s0)], rotation);
-            if (!ab)
-              return ab.error();
-            ref_ab = *ab;
-          }
-        keys.push_back(guide::keyframeColour(k, ref_ab, guidance.hints, size, rotation));
+      changed_.wait_for(lock, std::chrono::milliseconds(100));
+    }
+  }
+  if (!error_)
+    return error_;
+  if (!services_.keep_l)
+    return makeError("internal error: colourAll() needs GuideServices::keep_l");
+  const int batch = std::max(1, colorizer.batchSize());
+  int64_t total = 0, done = 0;
+  for (const auto& [s1, shot] : shots_)
+    total += shot.propagate ? shot.last - shot.first + 1 : 0;
+  for (auto& [s1, shot] : shots_) {
+    if (!shot.propagate)
+      continue;
+    for (int64_t b0 = shot.first; b0 <= shot.last;) {
+      // The export's aligned batch (BatchInference.h) within the shot.
+      const int64_t b1 = std::min(shot.last, alignedBatchLast(b0, batch, shot.last));
+      std::vector<std::shared_ptr<AnalysedFrame>> frames;
+      for (int64_t f = b0; f <= b1; ++f) {
+        auto a = std::make_shared<AnalysedFrame>();
+        a->index = f;
+        a->l_work = shot.l[static_cast<size_t>(f - shot.first)];
+        frames.push_back(a);
       }
-      guide::LinkFn links = [&](int64_t from, int64_t to) {
-        return linker.link({to, from}, l[static_cast<size_t>(to - s0)],
-                           l[static_cast<size_t>(from - s0)], size);
-      };
-      auto prop = guide::propagateShot(s0, l, keys, links, sv.propagation, cancel);
-      if (!prop)
-        return prop.error();
-      // The network, guided by the propagated colour, in batches; then the blend.
-      const size_t batch = static_cast<size_t>(std::max(1, colorizer.batchSize()));
       MaskedOutput masked;
-      for (size_t b0 = 0; b0 < len; b0 += batch) {
-        const size_t b1 = std::min(len, b0 + batch);
-        std::vector<cv::Mat> inputs(l.begin() + static_cast<std::ptrdiff_t>(b0),
-                                    l.begin() + static_cast<std::ptrdiff_t>(b1));
+      if (Status s = attach(frames, colorizer, cancel, masked); !s)
+        return s;
+      done += b1 - b0 + 1;
+      report(progress, done, total, "keyframes");
+      b0 = b1 + 1;
+    }
+    shot.l.clear();
+  }
+  return {};
+}
+
+Status GuidedShots::attach(const std::vector<std::shared_ptr<AnalysedFrame>>& frames,
+                           model::Colorizer& colorizer, const CancelToken& cancel,
+                           MaskedOutput& masked) {
+  return guarded("colouring frames with keyframe colour", [&]() -> Status {
+    // The batch's frames, grouped by shot (a batch may cross a cut between two guided shots).
+    for (size_t i0 = 0; i0 < frames.size();) {
+      Shot* shot = shotOf(frames[i0]->index);
+      if (!shot)
+        return makeError("internal error: frame " + std::to_string(frames[i0]->index) +
+                         " is not in a guided shot");
+      size_t i1 = i0;
+      bool cached = true;
+      while (i1 < frames.size() && frames[i1]->index <= shot->last) {
+        frames[i1]->ab = shot->cache->find(frames[i1]->index);
+        cached = cached && frames[i1]->ab;
+        ++i1;
+      }
+      if (!cached) {
+        // Wait until the sweeps are done with these frames (or the propagation failed).
+        std::unique_lock<std::mutex> lock(mutex_);
+        auto readyAll = [&]() {
+          for (size_t i = i0; i < i1; ++i) {
+            const auto rel = static_cast<size_t>(frames[i]->index - shot->first);
+            if (rel >= shot->ready.size() || !shot->ready[rel])
+              return false;
+          }
+          return true;
+        };
+        while (!readyAll()) {
+          if (done_)
+            return error_
+                       ? Status(makeError("internal error: the propagation ended without frame " +
+                                          std::to_string(frames[i0]->index)))
+                       : error_;
+          if (cancel.isCancelled())
+            return makeError("cancelled");
+          changed_.wait_for(lock, std::chrono::milliseconds(100));
+        }
+        lock.unlock();
+        const auto t0 = std::chrono::steady_clock::now();
+        std::vector<cv::Mat> inputs;
         std::vector<model::ColorHints> hints;
-        for (size_t i = b0; i < b1; ++i) {
+        for (size_t i = i0; i < i1; ++i) {
+          const auto rel = static_cast<size_t>(frames[i]->index - shot->first);
+          if (rel >= shot->propagated.size() || shot->propagated[rel].ab.empty())
+            return makeError("the propagated colour of frame " + std::to_string(frames[i]->index) +
+                             " is missing");
+          inputs.push_back(frames[i]->l_work);
           model::ColorHints h;
-          guide::networkHints((*prop)[i], &h.ab, &h.mask);
+          guide::networkHints(shot->propagated[rel], &h.ab, &h.mask);
           hints.push_back(h);
         }
         auto net = colorizer.colorize(inputs, hints, {}, cancel);
         if (!net)
           return net.error();
-        for (size_t i = b0; i < b1; ++i) {
-          const int64_t frame = s0 + static_cast<int64_t>(i);
-          model::ColorizedFrame& n = (*net)[i - b0];
-          if (Status s = checkNetworkOutput(frame, n.ab, n.confidence, masked); !s)
-            return s.error();
-          auto entry = std::make_shared<CachedAb>();
-          entry->ab = guide::blendGuided((*prop)[i], n.ab, guidance.strength);
-          if (colorizer.hasConfidence())
-            entry->confidence = guide::blendConfidence((*prop)[i], n.confidence, guidance.strength);
-          if (Status s = shot.cache->store(frame, entry); !s)
-            return s.error();
-          ++out->stats_.frames_guided;
+        for (size_t i = i0; i < i1; ++i) {
+          AnalysedFrame& f = *frames[i];
+          const auto rel = static_cast<size_t>(f.index - shot->first);
+          model::ColorizedFrame& n = (*net)[i - i0];
+          if (!f.ab) {  // a frame the cache holds already (from this same batch) is kept
+            if (Status s = checkNetworkOutput(f.index, n.ab, n.confidence, masked); !s)
+              return s;
+            auto entry = std::make_shared<CachedAb>();
+            entry->ab = guide::blendGuided(shot->propagated[rel], n.ab, strength_);
+            if (colorizer.hasConfidence())
+              entry->confidence =
+                  guide::blendConfidence(shot->propagated[rel], n.confidence, strength_);
+            if (Status s = shot->cache->store(f.index, entry); !s)
+              return s;
+            f.ab = shot->cache->find(f.index);
+            if (!f.ab)
+              return makeError("the guided colour of frame " + std::to_string(f.index) +
+                               " went missing from its cache");
+            ++stats_.frames_guided;
+          }
         }
-        report(progress, static_cast<int64_t>(len + b1), static_cast<int64_t>(len) * 2,
-               "keyframes");
+        stats_.network_s +=
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       }
-      qCInfo(lcPipeline, "guided shot %lld..%lld: %zu keyframes", static_cast<long long>(s0),
-             static_cast<long long>(s1), keys.size());
-      out->shots_[s1] = std::move(shot);
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        for (size_t i = i0; i < i1; ++i) {
+          const auto rel = static_cast<size_t>(frames[i]->index - shot->first);
+          if (rel < shot->propagated.size())
+            shot->propagated[rel] = guide::PropagatedColour();
+        }
+      }
+      i0 = i1;
     }
-    out->stats_.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    return out;
+    return {};
   });
+}
+
+GuidedShots::Shot* GuidedShots::shotOf(int64_t frame) {
+  const auto it = shots_.lower_bound(frame);
+  if (it == shots_.end() || it->second.first > frame)
+    return nullptr;
+  return &it->second;
 }
 
 const GuidedShots::Shot* GuidedShots::shotOf(int64_t frame) const {

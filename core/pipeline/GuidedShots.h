@@ -5,15 +5,26 @@
 // colour by confidence times the reference strength. The result replaces the network's ab of
 // those frames before the temporal smoothing, which runs as before.
 //
+// Inside the export's pipeline: prepare() finds the guided shots and starts their propagation on a
+// thread of its own, which runs while the export decodes, runs the network on other shots,
+// smooths and encodes. The export's inference stage runs the guided network on a guided shot's
+// frames in its own aligned batches (attach()), waiting for each frame's propagated colour only
+// until the sweeps are done with that frame (guide::FrameReadyFn), so the propagation, the
+// network and the later stages overlap. The links the propagation computes fill the export's flow
+// cache too, so its flow stage computes nothing for those shots.
+//
 // Caching: guided results never enter the unguided network cache. Each guided shot has a cache
 // folder of its own, named by a hash of everything that changes its colour (the shot's frames,
 // its hints, its reference images' contents, the strength), so changing a hint re-colours only
 // that shot, and a re-export reuses every other shot's results.
 
+#include <condition_variable>
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "common/CancelToken.h"
@@ -21,6 +32,7 @@
 #include "common/Result.h"
 #include "guide/GuideTypes.h"
 #include "guide/Propagation.h"
+#include "media/InputOptions.h"
 #include "pipeline/AbCache.h"
 #include "temporal/FlowCache.h"
 
@@ -34,11 +46,20 @@ class Colorizer;
 namespace cf::pipeline {
 
 struct GuideServices {
-  media::VideoReader* reader = nullptr;  ///< positioned anywhere; moved
+  /// The video, opened again here (the propagation reads it on its own thread) as `input` says.
+  std::string video_path;
+  media::InputOptions input;
   model::Colorizer* colorizer = nullptr;
   temporal::FlowSettings flow;
   /// Folder under which each guided shot's cache folder is made; empty: memory only.
   std::string cache_root;
+  /// The export's flow cache and the height its smoothing solves at: every link the propagation
+  /// computes is stored there too, at that resolution, from the same two flows, so the export's
+  /// flow stage finds it (null: not shared).
+  temporal::FlowCache* export_links = nullptr;
+  int solve_height_px = 0;
+  /// Keep the shots' L for colourAll() (the preview); an export does not need it.
+  bool keep_l = false;
   guide::PropagationSettings propagation;
 };
 
@@ -46,7 +67,8 @@ struct GuideStats {
   int64_t shots = 0;          ///< guided shots in the range
   int64_t shots_reused = 0;   ///< of which found complete in their cache
   int64_t frames_guided = 0;  ///< frames colourised with hints
-  double seconds = 0.0;
+  double seconds = 0.0;       ///< propagation (its thread's wall time)
+  double network_s = 0.0;     ///< the guided network and the blend (attach())
 };
 
 /// Shot [first, last] (inclusive) of `frame` given the sorted cut frames (first frames of shots).
@@ -59,10 +81,21 @@ std::pair<int64_t, int64_t> shotAround(int64_t frame, const std::vector<int64_t>
 Status checkGuidance(const guide::Guidance& guidance, const std::string& video_path,
                      int check_height_px = 256);
 
+struct AnalysedFrame;
+struct MaskedOutput;
+
 class GuidedShots {
  public:
-  /// Colourises every guided shot overlapping frames first..last (inclusive) that its cache does
-  /// not hold yet. `cut_frames`: sorted first frames of the shots after the first.
+  /// Stops the propagation where it still runs and waits for its thread.
+  ~GuidedShots();
+  GuidedShots(const GuidedShots&) = delete;
+  GuidedShots& operator=(const GuidedShots&) = delete;
+
+  /// Finds the guided shots overlapping frames first..last (inclusive), opens their caches and
+  /// starts propagating the keyframes through those the cache does not hold whole yet, on a thread
+  /// of its own (`services` must outlive this object). `cut_frames`: sorted first frames of the
+  /// shots after the first. Bad guidance, an unreadable video or cache: an error here; a failure
+  /// of the propagation itself: from attach().
   static Result<std::unique_ptr<GuidedShots>> prepare(const guide::Guidance& guidance,
                                                       const std::vector<int64_t>& cut_frames,
                                                       int64_t frame_count, int64_t first,
@@ -72,21 +105,53 @@ class GuidedShots {
 
   /// True when `frame` lies in a guided shot.
   bool covers(int64_t frame) const;
-  /// The guided ab of `frame`; null when it is not in a guided shot.
+  /// Sets `ab` of every frame of `frames` (consecutive frames of one aligned batch of the
+  /// export, BatchInference.h, all in guided shots): from the shot's cache where it holds the
+  /// batch's frames of that shot, otherwise by the network guided by the propagated colour on
+  /// those frames (always the same frames together: resumed exports are bit-exact), blended, and
+  /// stored. Waits for the frames' propagated colour. Frames handed out release it. One thread at
+  /// a time.
+  Status attach(const std::vector<std::shared_ptr<AnalysedFrame>>& frames,
+                model::Colorizer& colorizer, const CancelToken& cancel, MaskedOutput& masked);
+  /// The guided ab of `frame` in the cache; null when it is not (yet) there.
   CachedAbPtr find(int64_t frame) const;
-  const GuideStats& stats() const { return stats_; }
+  /// Colours every guided shot whole now (the preview: it shows any frame of the shot): waits for
+  /// the propagation, then attach() on the shot's frames in the batches the export uses, so the
+  /// cache holds exactly what an export writes.
+  Status colourAll(model::Colorizer& colorizer, const CancelToken& cancel,
+                   const ProgressFn& progress);
+  /// Stops the propagation (what the export did not need) and returns the figures.
+  const GuideStats& finish();
 
  private:
   struct Shot {
     int64_t first = 0;
     int64_t last = 0;
     std::unique_ptr<AbCache> cache;
+    bool propagate = false;                           ///< the cache lacks frames
+    std::vector<guide::PropagatedColour> propagated;  ///< by frame - first, once ready
+    std::vector<char> ready;                          ///< propagated[i] is final
+    std::vector<cv::Mat> l;  ///< L at working resolution, kept for colourAll() only
   };
   GuidedShots() = default;
   const Shot* shotOf(int64_t frame) const;
+  Shot* shotOf(int64_t frame);
+  Status propagateAll();  ///< the thread's work
+  Status propagateShot(Shot& shot, media::VideoReader& reader);
 
   std::map<int64_t, Shot> shots_;  ///< by last frame
+  guide::Guidance guidance_;
+  GuideServices services_;
+  std::unique_ptr<media::VideoReader> reader_;
+  double strength_ = 1.0;
   GuideStats stats_;
+
+  std::thread thread_;
+  CancelToken stop_;
+  std::mutex mutex_;  ///< guards the shots' propagated/ready, done_ and error_
+  std::condition_variable changed_;
+  bool done_ = true;
+  Status error_;
 };
 
 }  // namespace cf::pipeline

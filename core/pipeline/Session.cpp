@@ -407,13 +407,15 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   if (!impl_->colorizer->notice().isEmpty())
     e.notes.push_back(impl_->colorizer->notice().toStdString());
   if (guided) {
-    const GuideStats& g = guided->stats();
-    e.guide_s = g.seconds;
-    e.total_s += g.seconds;
+    const GuideStats& g = guided->finish();
+    e.guide_s = g.seconds;  // alongside the export: part of its total already
     e.notes.push_back("keyframe colour: " + std::to_string(g.shots) + " guided shot(s), " +
                       std::to_string(g.shots_reused) + " reused from the cache, " +
-                      std::to_string(g.frames_guided) + " frames coloured with hints in " +
-                      QString::number(g.seconds, 'f', 1).toStdString() + " s");
+                      std::to_string(g.frames_guided) +
+                      " frames coloured with hints; propagation " +
+                      QString::number(g.seconds, 'f', 1).toStdString() + " s and guided network " +
+                      QString::number(g.network_s, 'f', 1).toStdString() +
+                      " s, alongside the export's other stages");
   }
   return {};
 }

@@ -32,11 +32,14 @@ std::vector<int64_t> Session::Impl::cutFrames() const {
 
 GuideServices Session::Impl::guideServices() const {
   GuideServices gs;
-  gs.reader = reader.get();
+  gs.video_path = info.path;
+  gs.input = settings.input;
   gs.colorizer = colorizer.get();
   gs.flow = flowSettings();
   if (ab_cache && !ab_cache->dir().empty())
     gs.cache_root = ab_cache->dir() + "-guided";
+  gs.export_links = flow_cache.get();
+  gs.solve_height_px = smoothSolveHeight();
   return gs;
 }
 
@@ -124,12 +127,17 @@ Result<GuidedShotRange> Session::prepareGuidedShot(int64_t near_frame, const Can
     if (d.guided_shots.count(first))
       continue;
     const std::vector<int64_t> cuts = d.cutFrames();
-    auto prepared = GuidedShots::prepare(d.guidance, cuts, d.info.frame_count, first, end - 1,
-                                         d.guideServices(), cancel, progress);
-    if (!prepared) {
+    GuideServices gs = d.guideServices();
+    gs.keep_l = true;
+    auto prepared = GuidedShots::prepare(d.guidance, cuts, d.info.frame_count, first, end - 1, gs,
+                                         cancel, progress);
+    // The preview needs the whole shot coloured now (the export colours it as it goes).
+    Status coloured = prepared ? (*prepared)->colourAll(*d.colorizer, cancel, progress)
+                               : Status(prepared.error());
+    if (!coloured) {
       if (!cancel.isCancelled())
         d.guide_failed = true;  // reported once; the next guidance change tries again
-      return prepared.error();
+      return coloured.error();
     }
     d.guided_shots[first] = std::move(*prepared);
     return GuidedShotRange{first, end - 1};

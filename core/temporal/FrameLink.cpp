@@ -30,6 +30,39 @@ Result<FrameLinkPtr> computeFrameLink(FlowEstimator& estimator, const cv::Mat& l
   });
 }
 
+Result<std::vector<FrameLinkPtr>> computeFrameLinks(FlowEstimator& estimator, const cv::Mat& l_prev,
+                                                    const cv::Mat& l_cur,
+                                                    const std::vector<cv::Size>& sizes,
+                                                    std::vector<FrameLinkPtr>* reverse) {
+  const cv::Size flow_size = estimator.flowSize(l_cur.size());
+  auto backward = estimator.compute(l_cur, l_prev, flow_size);
+  if (!backward)
+    return backward.error();
+  auto forward = estimator.compute(l_prev, l_cur, flow_size);
+  if (!forward)
+    return forward.error();
+  return guarded("occlusion mask", [&]() -> Result<std::vector<FrameLinkPtr>> {
+    std::vector<FrameLinkPtr> out;
+    if (reverse)
+      reverse->clear();
+    for (const cv::Size& size : sizes) {
+      const cv::Mat b = resizeFlow(backward.value(), size);
+      const cv::Mat f = resizeFlow(forward.value(), size);
+      auto link = std::make_shared<FrameLink>();
+      link->flow_to_prev = b;
+      link->mask = consistencyMask(b, f);
+      out.push_back(std::move(link));
+      if (reverse) {
+        auto rev = std::make_shared<FrameLink>();
+        rev->flow_to_prev = f;
+        rev->mask = consistencyMask(f, b);
+        reverse->push_back(std::move(rev));
+      }
+    }
+    return out;
+  });
+}
+
 FrameLink resizeLink(const FrameLink& link, cv::Size size) {
   FrameLink out;
   out.flow_to_prev = resizeFlow(link.flow_to_prev, size);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <opencv2/core.hpp>
+#include <vector>
 
 #include "common/Result.h"
 #include "temporal/OpticalFlow.h"
@@ -26,6 +27,15 @@ FrameLinkPtr identityLink(cv::Size ab_size);
 /// `ab_size` and derives the mask with the forward-backward check and the motion boundaries.
 Result<FrameLinkPtr> computeFrameLink(FlowEstimator& estimator, const cv::Mat& l_prev,
                                       const cv::Mat& l_cur, cv::Size ab_size);
+
+/// computeFrameLink() at several sizes from one pair of flows: links[i] equals
+/// computeFrameLink(estimator, l_prev, l_cur, sizes[i]), for the cost of one. With `reverse`, also
+/// the link of the opposite direction (l_cur -> l_prev: its flow_to_prev goes from l_prev to
+/// l_cur) at each size, from the same two flows, in reverse[i].
+Result<std::vector<FrameLinkPtr>> computeFrameLinks(FlowEstimator& estimator, const cv::Mat& l_prev,
+                                                    const cv::Mat& l_cur,
+                                                    const std::vector<cv::Size>& sizes,
+                                                    std::vector<FrameLinkPtr>* reverse = nullptr);
 
 /// The link's flow scaled to `size` (bilinear) and its mask (nearest): how a consumer at another
 /// resolution (the analysis, at the working resolution) reads a link.

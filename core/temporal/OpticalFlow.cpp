@@ -59,6 +59,13 @@ Result<cv::Mat> FlowEstimator::compute(const cv::Mat& from, const cv::Mat& to, c
                  });
 }
 
+cv::Size FlowEstimator::flowSize(cv::Size input_size) const {
+  const int h = std::min(settings_.flow_height_px, input_size.height);
+  if (h <= 0 || h == input_size.height)
+    return input_size;
+  return {std::max(1, cvRound(input_size.width * double(h) / input_size.height)), h};
+}
+
 cv::Mat resizeFlow(const cv::Mat& flow, cv::Size size) {
   if (flow.size() == size)
     return flow;

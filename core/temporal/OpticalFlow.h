@@ -33,6 +33,11 @@ class FlowEstimator {
   /// Inputs are L frames (CV_32FC1, 0..100) or CV_8UC1 luma of equal size.
   Result<cv::Mat> compute(const cv::Mat& from, const cv::Mat& to, cv::Size out_size);
 
+  /// The size compute() works at for inputs of `input_size` (the flow's own resolution): asking
+  /// compute() for it returns the flow unscaled, and resizeFlow() of that flow to any size equals
+  /// compute() asked for that size.
+  cv::Size flowSize(cv::Size input_size) const;
+
  private:
   FlowSettings settings_;
   cv::Ptr<cv::DenseOpticalFlow> algorithm_;

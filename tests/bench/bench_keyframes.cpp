@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "color/GuidedUpsampler.h"
@@ -120,7 +121,43 @@ int main(int argc, char** argv) {
   int hint_frames = 40;
   std::string model_path = pipeline::defaultModelPath();
   QStringList clips;
+  guide::PropagationSettings ps;
+  bool quick = false;
+  QString dump_dir;
   for (int i = 0; i < args.size(); ++i) {
+    if (args[i] == QLatin1String("--quick")) {
+      quick = true;
+      continue;
+    }
+    if (args[i] == QLatin1String("--dump") && i + 1 < args.size()) {
+      dump_dir = args[++i];
+      continue;
+    }
+    if (args[i] == QLatin1String("--set") && i + 1 < args.size()) {
+      // --set name=value: one PropagationSettings field (a variant to compare).
+      const QStringList kv = args[++i].split(QLatin1Char('='));
+      const QString k = kv.value(0);
+      const double v = kv.value(1).toDouble();
+      if (k == QLatin1String("reanchor_iterations"))
+        ps.reanchor_iterations = int(v);
+      else if (k == QLatin1String("match_finest_scale"))
+        ps.match_finest_scale = int(v);
+      else if (k == QLatin1String("match_height_px"))
+        ps.match_height_px = int(v);
+      else if (k == QLatin1String("direct_coarser"))
+        ps.direct_coarser = int(v);
+      else if (k == QLatin1String("direct_match"))
+        ps.direct_match = v != 0.0;
+      else if (k == QLatin1String("reanchor"))
+        ps.reanchor = v != 0.0;
+      else if (k == QLatin1String("luma_sigma"))
+        ps.luma_sigma = v;
+      else {
+        std::fprintf(stderr, "unknown setting %s\n", qPrintable(k));
+        return 2;
+      }
+      continue;
+    }
     if (args[i] == QLatin1String("--frames") && i + 1 < args.size())
       frames = args[++i].toInt();
     else if (args[i] == QLatin1String("--hint-frames") && i + 1 < args.size())
@@ -139,9 +176,11 @@ int main(int argc, char** argv) {
     return 1;
   }
   temporal::FlowSettings fs{cf::FlowMethod::Dis, pipeline::stageHeights(256).flow_px};
-  std::printf("%-34s %6s | %7s %7s %7s %7s %7s | %7s %7s %7s %7s %7s | %7s %7s | %5s %5s\n", "clip",
-              "frames", "auto", "zero", "naive", "ours", "noanch", "auto@L", "zero@L", "naive@L",
-              "ours@L", "noan@L", "autoH", "hints", "prop s", "net s");
+  std::printf(
+      "%-34s %6s | %7s %7s %7s %7s %7s | %7s %7s %7s %7s %7s | %7s %7s | %7s %7s | %5s %5s "
+      "%5s\n",
+      "clip", "frames", "auto", "zero", "naive", "ours", "noanch", "auto@L", "zero@L", "naive@L",
+      "ours@L", "noan@L", "autoH", "hints", "prop", "prop@L", "link s", "prop s", "net s");
   std::vector<std::vector<double>> rows;
   for (const QString& clip_path : clips) {
     Clip c = load(clip_path.toStdString(), frames, **colorizer);
@@ -164,11 +203,17 @@ int main(int argc, char** argv) {
     std::vector<cv::Mat> zero(n, cv::Mat::zeros(size, CV_32FC2));
     auto naive = guide::naiveWarpForward(0, c.l_work, ref, links);
     auto t0 = std::chrono::steady_clock::now();
-    auto prop = guide::propagateShot(0, c.l_work, {ref}, links, {});
+    // The links first, so that the propagation's time is its own work.
+    for (size_t i = 1; i < n; ++i)
+      if (!links(int64_t(i), int64_t(i) - 1))
+        return 1;
+    const double links_s = secondsSince(t0);
+    t0 = std::chrono::steady_clock::now();
+    auto prop = guide::propagateShot(0, c.l_work, {ref}, links, ps);
     const double prop_s = secondsSince(t0);
-    guide::PropagationSettings no_anchor;
+    guide::PropagationSettings no_anchor = ps;
     no_anchor.reanchor = false;
-    auto prop_na = guide::propagateShot(0, c.l_work, {ref}, links, no_anchor);
+    auto prop_na = quick ? prop : guide::propagateShot(0, c.l_work, {ref}, links, no_anchor);
     if (!naive || !prop || !prop_na) {
       std::fprintf(stderr, "propagation failed\n");
       return 1;
@@ -176,10 +221,13 @@ int main(int argc, char** argv) {
     t0 = std::chrono::steady_clock::now();
     const auto ours = network(**colorizer, c.l_work, &*prop, 1.0);
     const double net_s = secondsSince(t0);
-    const auto ours_na = network(**colorizer, c.l_work, &*prop_na, 1.0);
+    const auto ours_na = quick ? ours : network(**colorizer, c.l_work, &*prop_na, 1.0);
+    std::vector<cv::Mat> prop_only;
+    for (const guide::PropagatedColour& p : *prop)
+      prop_only.push_back(p.ab);
 
     // Hints alone: 12 points (a 4 x 3 grid) with the true colour of frame 0 at each.
-    const size_t hn = std::min(n, size_t(hint_frames));
+    const size_t hn = std::min(n, size_t(quick ? 2 : hint_frames));
     std::vector<guide::HintPoint> points;
     for (int gy = 0; gy < 3; ++gy)
       for (int gx = 0; gx < 4; ++gx) {
@@ -209,12 +257,44 @@ int main(int argc, char** argv) {
     }
     row.push_back(mean(scores(c, auto_ab, hn)));
     row.push_back(mean(scores(c, hinted, hn)));
+    const auto po = scores(c, prop_only, n);
+    row.push_back(mean(po));
+    row.push_back(po.back());
     rows.push_back(row);
+    if (!dump_dir.isEmpty()) {
+      // A contact sheet: rows = frames (first, middle, last), columns = truth, naive warp, ours,
+      // the propagation's confidence (grey), automatic.
+      std::vector<cv::Mat> sheet_rows;
+      for (size_t i : {size_t(0), n / 2, n - 1}) {
+        std::vector<cv::Mat> cells;
+        cells.push_back(c.truth_rgb[i]);
+        cells.push_back(color::recombineToRgb8(c.l_full[i], (*naive)[i]));
+        cells.push_back(color::recombineToRgb8(c.l_full[i], ours[i]));
+        cv::Mat conf8, conf3;
+        cv::resize((*prop)[i].confidence, conf8, c.truth_rgb[i].size());
+        conf8.convertTo(conf8, CV_8U, 255.0);
+        cv::cvtColor(conf8, conf3, cv::COLOR_GRAY2RGB);
+        cells.push_back(conf3);
+        cells.push_back(color::recombineToRgb8(c.l_full[i], auto_ab[i]));
+        cv::Mat row_img;
+        cv::hconcat(cells, row_img);
+        sheet_rows.push_back(row_img);
+      }
+      cv::Mat sheet, bgr;
+      cv::vconcat(sheet_rows, sheet);
+      cv::cvtColor(sheet, bgr, cv::COLOR_RGB2BGR);
+      cv::imwrite((dump_dir + QLatin1Char('/') +
+                   clip_path.section(QLatin1Char('/'), -1).section(QLatin1Char('.'), 0, 0) +
+                   QStringLiteral(".png"))
+                      .toStdString(),
+                  bgr);
+    }
     std::printf(
         "%-34s %6zu | %7.2f %7.2f %7.2f %7.2f %7.2f | %7.2f %7.2f %7.2f %7.2f %7.2f | %7.2f %7.2f "
-        "| %5.1f %5.1f\n",
+        "| %7.2f %7.2f | %5.1f %5.1f %5.1f\n",
         clip_path.section(QLatin1Char('/'), -1).toUtf8().constData(), n, row[0], row[2], row[4],
-        row[6], row[8], row[1], row[3], row[5], row[7], row[9], row[10], row[11], prop_s, net_s);
+        row[6], row[8], row[1], row[3], row[5], row[7], row[9], row[10], row[11], row[12], row[13],
+        links_s, prop_s, net_s);
     std::fflush(stdout);
   }
   if (rows.empty())
@@ -224,8 +304,9 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < r.size(); ++i)
       avg[i] += r[i] / double(rows.size());
   std::printf(
-      "%-34s %6s | %7.2f %7.2f %7.2f %7.2f %7.2f | %7.2f %7.2f %7.2f %7.2f %7.2f | %7.2f %7.2f\n",
+      "%-34s %6s | %7.2f %7.2f %7.2f %7.2f %7.2f | %7.2f %7.2f %7.2f %7.2f %7.2f | %7.2f %7.2f | "
+      "%7.2f %7.2f\n",
       "MEAN", "", avg[0], avg[2], avg[4], avg[6], avg[8], avg[1], avg[3], avg[5], avg[7], avg[9],
-      avg[10], avg[11]);
+      avg[10], avg[11], avg[12], avg[13]);
   return 0;
 }

@@ -65,17 +65,18 @@ class TestGuidedExport : public QObject {
   std::vector<cv::Mat> source_;
   std::vector<cv::Mat> automatic_;
 
-  pipeline::SessionSettings settings() const {
+  pipeline::SessionSettings settings(const QString& cache) const {
     pipeline::SessionSettings s;
     s.model_path = model_.toStdString();
     s.working_height_px = 128;
     s.device = cf::DeviceChoice::Cpu;
-    s.cache_dir = dir_.filePath(QStringLiteral("cache")).toStdString();
+    s.cache_dir = dir_.filePath(cache).toStdString();
     return s;
   }
 
-  Result<pipeline::ExportStats> exportWith(const guide::Guidance& g, const QString& name) {
-    auto session = pipeline::Session::open(clip_.toStdString(), settings());
+  Result<pipeline::ExportStats> exportWith(const guide::Guidance& g, const QString& name,
+                                           const QString& cache = QStringLiteral("cache")) {
+    auto session = pipeline::Session::open(clip_.toStdString(), settings(cache));
     if (!session)
       return session.error();
     (*session)->setGuidance(g);
@@ -180,6 +181,30 @@ class TestGuidedExport : public QObject {
     auto again = exportWith(g, QStringLiteral("hint2.mkv"));
     QVERIFY(again.ok());
     QVERIFY(hasNote(*again, "2 guided shot(s), 2 reused"));
+  }
+
+  void freshGuidedExportsAreIdenticalAndShareTheLinks() {
+    // The propagation runs on its own thread alongside the export: two exports with fresh caches
+    // still write the same frames. The guided shot's links come from the propagation, so the
+    // export's flow stage computes only the other shot's.
+    guide::Guidance g;
+    g.references.push_back({0, reference_.toStdString()});
+    auto a = exportWith(g, QStringLiteral("fresh_a.mkv"), QStringLiteral("cache_a"));
+    QVERIFY2(a.ok(), a.ok() ? "" : a.message().c_str());
+    auto b = exportWith(g, QStringLiteral("fresh_b.mkv"), QStringLiteral("cache_b"));
+    QVERIFY2(b.ok(), b.ok() ? "" : b.message().c_str());
+    QCOMPARE(a->flows_computed, int64_t(kFrames - kCut - 1));
+    QCOMPARE(b->flows_computed, int64_t(kFrames - kCut - 1));
+    const auto fa = decodeRgb(dir_.filePath(QStringLiteral("fresh_a.mkv")));
+    const auto fb = decodeRgb(dir_.filePath(QStringLiteral("fresh_b.mkv")));
+    const auto guided = decodeRgb(dir_.filePath(QStringLiteral("guided.mkv")));
+    QCOMPARE(int(fa.size()), kFrames);
+    QCOMPARE(int(fb.size()), kFrames);
+    for (int t = 0; t < kFrames; ++t) {
+      QCOMPARE(cv::norm(fa[size_t(t)], fb[size_t(t)], cv::NORM_INF), 0.0);
+      // ... and the same as the export that reused the automatic export's caches.
+      QCOMPARE(cv::norm(fa[size_t(t)], guided[size_t(t)], cv::NORM_INF), 0.0);
+    }
   }
 
   void anotherPictureIsRefused() {

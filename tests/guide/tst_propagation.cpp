@@ -239,6 +239,41 @@ class TestPropagation : public QObject {
     QVERIFY2(e_ours < e_naive, qPrintable(QStringLiteral("%1 vs %2").arg(e_ours).arg(e_naive)));
   }
 
+  void framesAreHandedOnAsSoonAsTheyAreFinal() {
+    // Two references: every frame is handed on once, with what the whole-shot result holds,
+    // and before the last sweep ends the frames up to the second keyframe are already out.
+    const int frames = 12;
+    auto video = test::movingObjectVideo(frames, kSize, 22, {8.f, 20.f}, {1.5f, 0.5f}, kBackground,
+                                         kObject, 13);
+    auto links = linksOf(video.l);
+    const std::vector<guide::KeyframeColour> keys{reference(0, video.ab[0]),
+                                                  reference(7, video.ab[7])};
+    auto whole = guide::propagateShot(0, video.l, keys, links, {});
+    QVERIFY(whole.ok());
+    std::vector<int> seen(frames, 0);
+    std::vector<guide::PropagatedColour> got(frames);
+    std::vector<size_t> order;
+    auto streamed = guide::propagateShot(0, video.l, keys, links, {}, CancelToken(),
+                                         [&](size_t i, guide::PropagatedColour&& c) {
+                                           ++seen[i];
+                                           got[i] = std::move(c);
+                                           order.push_back(i);
+                                         });
+    QVERIFY(streamed.ok());
+    for (int t = 0; t < frames; ++t) {
+      QCOMPARE(seen[size_t(t)], 1);
+      QCOMPARE(cv::norm(got[size_t(t)].ab, (*whole)[size_t(t)].ab, cv::NORM_INF), 0.0);
+      QCOMPARE(cv::norm(got[size_t(t)].confidence, (*whole)[size_t(t)].confidence, cv::NORM_INF),
+               0.0);
+    }
+    // Frames 0..6 (reached by the first keyframe's sweep and the second's backward sweep) are
+    // out before any frame after the second keyframe.
+    const auto first_late =
+        std::find_if(order.begin(), order.end(), [](size_t i) { return i > 7; });
+    for (auto it = first_late; it != order.end(); ++it)
+      QVERIFY2(*it > 6, qPrintable(QString::number(*it)));
+  }
+
   void cancelStops() {
     auto video =
         test::movingObjectVideo(6, kSize, 22, {10.f, 20.f}, {1.f, 0.f}, kBackground, kObject, 61);

@@ -5,6 +5,7 @@
 
 #include "SyntheticVideo.h"
 #include "temporal/FlowCache.h"
+#include "temporal/FrameLink.h"
 #include "temporal/OcclusionMask.h"
 #include "temporal/TemporalSmoother.h"
 
@@ -117,6 +118,46 @@ class TestFlowWarp : public QObject {
     }
     QCOMPARE(linker.computedCount(), int64_t(video.l.size() - 1));
     QCOMPARE(cache.size(), video.l.size() - 1);
+  }
+
+  void oneFlowPairServesTwoSizesAndBothDirections() {
+    // Keyframe propagation (working resolution) and the export's smoothing (a quarter of it) read
+    // links of the same frame pair: one pair of flows gives both, equal to computing each alone,
+    // and the reversed pair's link for a backward sweep.
+    const auto video = cf::test::movingObjectVideo(3, cv::Size(96, 64), 12, {20.f, 30.f},
+                                                   {2.f, 1.f}, {0.f, 0.f}, {20.f, 20.f}, 7);
+    FlowSettings fs;
+    fs.flow_height_px = 32;
+    FlowEstimator estimator(fs);
+    const cv::Size big(96, 64), small(48, 32);
+    std::vector<FrameLinkPtr> reverse;
+    auto both = computeFrameLinks(estimator, video.l[0], video.l[1], {big, small}, &reverse);
+    QVERIFY(both.ok());
+    QCOMPARE(both->size(), size_t(2));
+    QCOMPARE(reverse.size(), size_t(2));
+    auto equal = [](const FrameLink& a, const FrameLink& b) {
+      return a.flow_to_prev.size() == b.flow_to_prev.size() &&
+             cv::norm(a.flow_to_prev, b.flow_to_prev, cv::NORM_INF) == 0.0 &&
+             cv::norm(a.mask, b.mask, cv::NORM_INF) == 0.0;
+    };
+    for (size_t i = 0; i < 2; ++i) {
+      const cv::Size size = i == 0 ? big : small;
+      auto alone = computeFrameLink(estimator, video.l[0], video.l[1], size);
+      auto reversed = computeFrameLink(estimator, video.l[1], video.l[0], size);
+      QVERIFY(alone.ok() && reversed.ok());
+      QVERIFY(equal(*(*both)[i], **alone));
+      QVERIFY(equal(*reverse[i], **reversed));
+    }
+    // Through FrameLinker: the second size lands in the other cache, the reverse in its own, and
+    // asking for them computes nothing more.
+    MemoryFlowCache work, smoothing;
+    FrameLinker linker(fs, work);
+    QVERIFY(linker.link({0, 1}, video.l[0], video.l[1], big, smoothing, small).ok());
+    QCOMPARE(linker.computedCount(), int64_t(1));
+    QVERIFY(smoothing.find({0, 1}) && smoothing.find({0, 1})->flow_to_prev.size() == small);
+    QVERIFY(linker.link({1, 0}, video.l[1], video.l[0], big).ok());
+    QCOMPARE(linker.computedCount(), int64_t(1));
+    QVERIFY(equal(*smoothing.find({0, 1}), *quantizeLink(*(*both)[1])));
   }
 };
 
