@@ -18,7 +18,6 @@
 
 namespace cf::model {
 
-
 Result<DeviceFault> DeviceFault::parse(const std::string& spec) {
   DeviceFault fault;
   if (spec.empty())
