@@ -1,5 +1,6 @@
 #include "RetimeOption.h"
 
+#include <QFileInfo>
 #include <QTextStream>
 
 #include "ConsoleProgress.h"
@@ -20,6 +21,17 @@ bool applyRetimeOption(const QCommandLineParser& parser, const pipeline::Session
   if (!parser.isSet(QStringLiteral("regenerate-timestamps")))
     return true;
   QTextStream err(stderr);
+  // A copy made by an earlier run is used without scanning the film again.
+  const std::string made_before = pipeline::retimedCopyPath(*in_path, settings);
+  if (QFileInfo(QString::fromStdString(made_before)).isFile()) {
+    auto reused = pipeline::makeRetimedCopy(*in_path, settings);  // marks the folder used
+    if (reused) {
+      err << "note: using the copy with fresh timestamps: " << QString::fromStdString(*reused)
+          << '\n';
+      *in_path = *reused;
+      return true;
+    }
+  }
   const int64_t jumps = pipeline::timestampJumps(*in_path);
   if (jumps == 0) {
     err << "note: the timestamps of '" << QString::fromStdString(*in_path)
