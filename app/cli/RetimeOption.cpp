@@ -44,7 +44,7 @@ bool applyRetimeOption(const QCommandLineParser& parser, const pipeline::Session
   err.flush();
   std::string copy;
   {
-    ConsoleProgress progress(QStringLiteral("packets"));
+    ConsoleProgress progress(QStringLiteral("KiB"));
     auto made = pipeline::makeRetimedCopy(*in_path, settings, progress.callback(), cancel);
     progress.finish();
     if (!made) {

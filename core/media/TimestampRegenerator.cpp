@@ -1,5 +1,7 @@
 #include "media/TimestampRegenerator.h"
 
+#include <algorithm>
+
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
@@ -34,17 +36,6 @@ class Retimer {
   Retimer(std::string in, std::string out) : in_(std::move(in)), out_(std::move(out)) {}
 
   Result<RetimedVideo> run(const ProgressFn& progress, const CancelToken& cancel) {
-    // The packet count, for an honest progress bar (the scan reads packets, it does not decode).
-    int64_t total = 0;
-    {
-      auto probe = openInputFile(in_);
-      if (!probe)
-        return probe.error();
-      const int vidx = findVideoStream(probe.value().get());
-      if (vidx < 0)
-        return makeError("cannot use " + inQuotes(in_) + ": it has no video stream.");
-      total = scanVideoPackets(probe.value().get(), vidx).packets_read;
-    }
     auto opened = openInputFile(in_);
     if (!opened)
       return opened.error();
@@ -74,11 +65,11 @@ class Retimer {
     width_ = st->codecpar->width;
     height_ = st->codecpar->height;
 
+    const int64_t total_kib = std::max<int64_t>(1, avio_size(fmt_->pb) / 1024);
     AvPacketPtr packet = makeAvPacket();
     AvFramePtr frame = makeAvFrame();
     if (!packet || !frame)
       return makeError("out of memory reading " + inQuotes(in_));
-    int64_t packets = 0;
     bool draining = false;
     while (true) {
       if (cancel.isCancelled())
@@ -108,7 +99,9 @@ class Retimer {
         packet->dts = AV_NOPTS_VALUE;
         if (avcodec_send_packet(decoder_.get(), packet.get()) < 0)
           qCDebug(lcMedia, "retime: a damaged packet in '%s' is skipped", in_.c_str());
-        report(progress, ++packets, std::max(total, packets), "retime");
+        // Progress in KiB read: no second pass over the film just to count its packets.
+        const int64_t read_kib = std::max<int64_t>(0, avio_tell(fmt_->pb)) / 1024;
+        report(progress, std::min(read_kib, total_kib), total_kib, "retime");
       }
       av_packet_unref(packet.get());
     }

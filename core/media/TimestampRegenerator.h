@@ -25,7 +25,7 @@ struct RetimedVideo {
 
 /// Writes `input_path`'s video with fresh timestamps to `output_path` (.mkv). Through a temporary
 /// file: on an error or a cancel nothing is left at `output_path`, and the input is only read.
-/// Progress counts video packets read (the total is the count found by a packet scan).
+/// Progress counts KiB of the file read.
 Result<RetimedVideo> regenerateTimestamps(const std::string& input_path,
                                           const std::string& output_path,
                                           const ProgressFn& progress = {},
