@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <opencv2/core/hal/intrin.hpp>
+#include <vector>
 
 #include "color/ChromaFade.h"
 
@@ -49,33 +51,79 @@ struct SrgbEncoder {
   }
 };
 
-inline float labFInv(float f) {
-  const float f3 = f * f * f;
-  return f3 > kEpsilon ? f3 : (116.0f * f - 16.0f) / kKappa;
+using V4 = cv::v_float32x4;
+constexpr int kChunk = 64;  // pixels converted together (a multiple of the vector width, 4)
+
+inline V4 splat(float v) {
+  return cv::v_setall_f32(v);
 }
 
-}  // namespace
+// labFInv of four values: f^3 above the linear segment, (116 f - 16) / kappa below.
+inline V4 labFInv(const V4& f) {
+  const V4 f3 = f * f * f;
+  return cv::v_select(f3 > splat(kEpsilon), f3, (splat(116.0f) * f - splat(16.0f)) / splat(kKappa));
+}
 
-namespace {
+// chromaFade() (ChromaFade.h) of four lightnesses.
+inline V4 chromaFade4(const V4& l) {
+  const V4 zero = splat(0.0f), one = splat(1.0f);
+  const V4 dark = cv::v_min(cv::v_max(l / splat(kChromaFadeDarkL), zero), one);
+  const V4 bright =
+      cv::v_min(cv::v_max((splat(100.0f) - l) / splat(100.0f - kChromaFadeBrightL), zero), one);
+  const V4 t = cv::v_min(dark, bright);
+  return t * t * (splat(3.0f) - splat(2.0f) * t);
+}
 
-// One row: ab_of(c) gives the pixel's (a, b).
-template <class AbOf>
-void convertRow(const float* lp, AbOf ab_of, int cols, cv::Vec3b* dst, const Grade* grade) {
-  static const SrgbEncoder encoder;  // immutable after construction (thread-safe init)
-  for (int c = 0; c < cols; ++c) {
-    const float L = lp[c];
-    const cv::Vec2f ab = (grade ? gradeAb(*grade, ab_of(c)) : ab_of(c)) * chromaFade(L);
-    const float fy = (L + 16.0f) / 116.0f;
-    const float x = labFInv(fy + ab[0] / 500.0f) * kWhiteX;
-    const float y = L > kKappa * kEpsilon ? fy * fy * fy : L / kKappa;
-    const float z = labFInv(fy - ab[1] / 200.0f) * kWhiteZ;
-    dst[c][0] = encoder.encode(3.2404542f * x - 1.5371385f * y - 0.4985314f * z);
-    dst[c][1] = encoder.encode(-0.9692660f * x + 1.8760108f * y + 0.0415560f * z);
-    dst[c][2] = encoder.encode(0.0556434f * x - 0.2040259f * y + 1.0572252f * z);
+// Linear-light RGB of kChunk pixels (the chroma already graded). The operations and their order
+// are those of the per-pixel formulas: (L + 16) / 116, a / 500, b / 200, f^3 or the linear
+// segment, then the sRGB matrix row by row, left to right.
+void linearRgb(const float* l, const float* a, const float* b, float* r, float* g, float* bl) {
+  const V4 kappa_eps = splat(kKappa * kEpsilon);
+  for (int i = 0; i < kChunk; i += 4) {
+    const V4 L = cv::v_load(l + i);
+    const V4 fade = chromaFade4(L);
+    const V4 A = cv::v_load(a + i) * fade;
+    const V4 B = cv::v_load(b + i) * fade;
+    const V4 fy = (L + splat(16.0f)) / splat(116.0f);
+    const V4 x = labFInv(fy + A / splat(500.0f)) * splat(kWhiteX);
+    const V4 y = cv::v_select(L > kappa_eps, fy * fy * fy, L / splat(kKappa));
+    const V4 z = labFInv(fy - B / splat(200.0f)) * splat(kWhiteZ);
+    cv::v_store(r + i, splat(3.2404542f) * x - splat(1.5371385f) * y - splat(0.4985314f) * z);
+    cv::v_store(g + i, splat(-0.9692660f) * x + splat(1.8760108f) * y + splat(0.0415560f) * z);
+    cv::v_store(bl + i, splat(0.0556434f) * x - splat(0.2040259f) * y + splat(1.0572252f) * z);
   }
 }
 
 }  // namespace
+
+void labRowToRgb8(const float* l, const float* a, const float* b, int cols, const Grade* grade,
+                  cv::Vec3b* dst) {
+  static const SrgbEncoder encoder;  // immutable after construction (thread-safe init)
+  if (grade && grade->isIdentity())
+    grade = nullptr;
+  alignas(16) float lc[kChunk], ac[kChunk], bc[kChunk], r[kChunk], g[kChunk], bl[kChunk];
+  for (int c0 = 0; c0 < cols; c0 += kChunk) {
+    const int n = std::min(kChunk, cols - c0);
+    std::copy(l + c0, l + c0 + n, lc);
+    if (grade) {
+      for (int i = 0; i < n; ++i) {
+        const cv::Vec2f ab = gradeAb(*grade, cv::Vec2f(a[c0 + i], b[c0 + i]));
+        ac[i] = ab[0];
+        bc[i] = ab[1];
+      }
+    } else {
+      std::copy(a + c0, a + c0 + n, ac);
+      std::copy(b + c0, b + c0 + n, bc);
+    }
+    std::fill(lc + n, lc + kChunk, 0.0f);  // a short last chunk: padding, never written out
+    std::fill(ac + n, ac + kChunk, 0.0f);
+    std::fill(bc + n, bc + kChunk, 0.0f);
+    linearRgb(lc, ac, bc, r, g, bl);
+    cv::Vec3b* out = dst + c0;
+    for (int i = 0; i < n; ++i)
+      out[i] = cv::Vec3b(encoder.encode(r[i]), encoder.encode(g[i]), encoder.encode(bl[i]));
+  }
+}
 
 cv::Mat fadeChroma(const cv::Mat& l, const cv::Mat& ab) {
   CV_Assert(l.type() == CV_32FC1 && ab.type() == CV_32FC2 && l.size() == ab.size());
@@ -92,36 +140,16 @@ cv::Mat fadeChroma(const cv::Mat& l, const cv::Mat& ab) {
 
 cv::Mat labToRgb8(const cv::Mat& l, const cv::Mat& ab, const Grade* grade) {
   CV_Assert(l.type() == CV_32FC1 && ab.type() == CV_32FC2 && l.size() == ab.size());
-  if (grade && grade->isIdentity())
-    grade = nullptr;
   cv::Mat out(l.size(), CV_8UC3);
   cv::parallel_for_(cv::Range(0, l.rows), [&](const cv::Range& rows) {
+    std::vector<float> a(static_cast<size_t>(l.cols)), b(static_cast<size_t>(l.cols));
     for (int r = rows.start; r < rows.end; ++r) {
       const cv::Vec2f* abp = ab.ptr<cv::Vec2f>(r);
-      convertRow(
-          l.ptr<float>(r), [abp](int c) { return abp[c]; }, l.cols, out.ptr<cv::Vec3b>(r), grade);
-    }
-  });
-  return out;
-}
-
-cv::Mat labToRgb8Affine(const cv::Mat& l, const cv::Mat& coefficients, const Grade* grade) {
-  CV_Assert(l.type() == CV_32FC1 && coefficients.type() == CV_32FC4 &&
-            l.size() == coefficients.size());
-  if (grade && grade->isIdentity())
-    grade = nullptr;
-  cv::Mat out(l.size(), CV_8UC3);
-  cv::parallel_for_(cv::Range(0, l.rows), [&](const cv::Range& rows) {
-    for (int r = rows.start; r < rows.end; ++r) {
-      const float* lp = l.ptr<float>(r);
-      const cv::Vec4f* k = coefficients.ptr<cv::Vec4f>(r);
-      convertRow(
-          lp,
-          [lp, k](int c) {
-            const float g = lp[c] / 100.0f;
-            return cv::Vec2f(k[c][0] * g + k[c][1], k[c][2] * g + k[c][3]);
-          },
-          l.cols, out.ptr<cv::Vec3b>(r), grade);
+      for (int c = 0; c < l.cols; ++c) {
+        a[static_cast<size_t>(c)] = abp[c][0];
+        b[static_cast<size_t>(c)] = abp[c][1];
+      }
+      labRowToRgb8(l.ptr<float>(r), a.data(), b.data(), l.cols, grade, out.ptr<cv::Vec3b>(r));
     }
   });
   return out;

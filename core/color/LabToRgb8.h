@@ -5,7 +5,9 @@
 // returns floats; at 1080p that is most of the recombination time. Here the linear-light value is
 // mapped to its 8-bit code through the 255 decision thresholds of the sRGB curve (a coarse table
 // plus at most a few comparisons), so the result is the correctly rounded 8-bit code without any
-// pow() per pixel. Matches labToRgb() + round to within one code on rare threshold ties.
+// pow() per pixel. Matches labToRgb() + round to within one code on rare threshold ties. The
+// arithmetic runs four pixels at a time (OpenCV's universal intrinsics) with the same operations,
+// in the same order, as one pixel at a time, so the result does not depend on the vector width.
 
 #include <opencv2/core.hpp>
 
@@ -18,10 +20,10 @@ namespace cf::color {
 /// fades to neutral near L 0 and L 100 (ChromaFade.h), so black and white stay so.
 cv::Mat labToRgb8(const cv::Mat& l, const cv::Mat& ab, const Grade* grade = nullptr);
 
-/// The same with ab given per pixel as an affine function of the guide g = L / 100:
-/// a = k0 * g + k1, b = k2 * g + k3, `coefficients` CV_32FC4 (the guided upsampler's output form,
-/// so the full-resolution ab is never stored).
-cv::Mat labToRgb8Affine(const cv::Mat& l, const cv::Mat& coefficients,
-                        const Grade* grade = nullptr);
+/// One row of `cols` pixels: lightness `l` and chroma `a`, `b` (separate arrays) -> `dst`, the
+/// same conversion as labToRgb8() per pixel. For callers that produce ab a row at a time (the
+/// guided upsampler), so that no full-resolution ab is stored.
+void labRowToRgb8(const float* l, const float* a, const float* b, int cols, const Grade* grade,
+                  cv::Vec3b* dst);
 
 }  // namespace cf::color

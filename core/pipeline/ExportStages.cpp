@@ -198,9 +198,11 @@ Status runRecombineStage(const FrameSpan& keep, const std::vector<GradeRange>& g
       {
         BusyTimer busy(times.recombine_s);
         const color::Grade* grade = gradeAt(grades, f->index);
+        // The working-resolution L is the guide's low-resolution L: not computed again.
+        const cv::Mat l_full = lumaL(*f->frame);
         f->rgb = rgb_depth > 8
-                     ? color::recombineToRgb16(lumaL(*f->frame), f->smoothed_ab, {}, grade)
-                     : color::recombineToRgb8(lumaL(*f->frame), f->smoothed_ab, {}, grade);
+                     ? color::recombineToRgb16(l_full, f->smoothed_ab, {}, grade, f->l_work)
+                     : color::recombineToRgb8(l_full, f->smoothed_ab, {}, grade, f->l_work);
         f->smoothed_ab.release();
         f->l_work.release();
         f->ab.reset();
