@@ -29,11 +29,11 @@ class BilinearPlan {
  private:
   friend class BilinearRowReader;
   cv::Size src_, dst_;
-  std::vector<int> xofs_;    ///< per destination column: left source column
-  std::vector<float> ax_;    ///< per destination column: weights of the left and right columns
-  int xmax_ = 0;             ///< columns from here on copy the last source column
-  std::vector<int> yofs_;    ///< per destination row: upper source row (may be -1)
-  std::vector<float> by_;    ///< per destination row: weights of the upper and lower rows
+  std::vector<int> xofs_;  ///< per destination column: left source column
+  std::vector<float> ax_;  ///< per destination column: weights of the left and right columns
+  int xmax_ = 0;           ///< columns from here on copy the last source column
+  std::vector<int> yofs_;  ///< per destination row: upper source row (may be -1)
+  std::vector<float> by_;  ///< per destination row: weights of the upper and lower rows
 };
 
 /// Reads destination rows of one CV_32FC(n) source (n <= 4), de-interleaved. Keeps the last two

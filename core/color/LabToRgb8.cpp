@@ -37,17 +37,17 @@ struct SrgbEncoder {
         ++k;
       coarse[static_cast<size_t>(i)] = static_cast<uint8_t>(k);
     }
+    // encode() takes at most one step up from the coarse code: no bin holds two thresholds
+    // (they are at least 1 / (255 * 12.92) apart, more than a bin's 1 / 4096).
+    for (int i = 0; i < kCoarseBins; ++i)
+      CV_Assert(coarse[static_cast<size_t>(i) + 1] - coarse[static_cast<size_t>(i)] <= 1);
   }
 
-  uint8_t encode(float v) const {
-    // NaN compares false everywhere: treat it as black rather than index out of the table.
-    if (!(v > 0.0f))
-      return 0;
-    v = std::clamp(v, 0.0f, 1.0f);
-    int k = coarse[static_cast<size_t>(v * kCoarseBins)];
-    while (k < 255 && v >= threshold[static_cast<size_t>(k)])
-      ++k;
-    return static_cast<uint8_t>(k);
+  /// The 8-bit code of linear value `v`, already clamped to [0, 1] (clampForEncoder()), given its
+  /// bin int(v * kCoarseBins): the coarse code, one higher if v reaches the next threshold.
+  uint8_t encode(float v, int bin) const {
+    const int k = coarse[static_cast<size_t>(bin)];
+    return static_cast<uint8_t>(k + (v >= threshold[static_cast<size_t>(k)] ? 1 : 0));
   }
 };
 
@@ -74,10 +74,20 @@ inline V4 chromaFade4(const V4& l) {
   return t * t * (splat(3.0f) - splat(2.0f) * t);
 }
 
-// Linear-light RGB of kChunk pixels (the chroma already graded). The operations and their order
-// are those of the per-pixel formulas: (L + 16) / 116, a / 500, b / 200, f^3 or the linear
-// segment, then the sRGB matrix row by row, left to right.
-void linearRgb(const float* l, const float* a, const float* b, float* r, float* g, float* bl) {
+// Linear-light values clamped for SrgbEncoder::encode(): NaN (which compares false everywhere) and
+// v <= 0 to black, at most 1; and their coarse bins.
+inline void clampForEncoder(const V4& v, float* clamped, int* bin) {
+  const V4 c = cv::v_select(v > splat(0.0f), cv::v_min(v, splat(1.0f)), splat(0.0f));
+  cv::v_store(clamped, c);
+  cv::v_store(bin, cv::v_trunc(c * splat(float(kCoarseBins))));
+}
+
+// Linear-light RGB of kChunk pixels (the chroma already graded), clamped for the encoder, with
+// their coarse bins (rgb[channel][i], bins[channel][i]). The operations and their order are those
+// of the per-pixel formulas: (L + 16) / 116, a / 500, b / 200, f^3 or the linear segment, then
+// the sRGB matrix row by row, left to right.
+void linearRgb(const float* l, const float* a, const float* b, float (*rgb)[kChunk],
+               int (*bins)[kChunk]) {
   const V4 kappa_eps = splat(kKappa * kEpsilon);
   for (int i = 0; i < kChunk; i += 4) {
     const V4 L = cv::v_load(l + i);
@@ -88,9 +98,12 @@ void linearRgb(const float* l, const float* a, const float* b, float* r, float* 
     const V4 x = labFInv(fy + A / splat(500.0f)) * splat(kWhiteX);
     const V4 y = cv::v_select(L > kappa_eps, fy * fy * fy, L / splat(kKappa));
     const V4 z = labFInv(fy - B / splat(200.0f)) * splat(kWhiteZ);
-    cv::v_store(r + i, splat(3.2404542f) * x - splat(1.5371385f) * y - splat(0.4985314f) * z);
-    cv::v_store(g + i, splat(-0.9692660f) * x + splat(1.8760108f) * y + splat(0.0415560f) * z);
-    cv::v_store(bl + i, splat(0.0556434f) * x - splat(0.2040259f) * y + splat(1.0572252f) * z);
+    clampForEncoder(splat(3.2404542f) * x - splat(1.5371385f) * y - splat(0.4985314f) * z,
+                    rgb[0] + i, bins[0] + i);
+    clampForEncoder(splat(-0.9692660f) * x + splat(1.8760108f) * y + splat(0.0415560f) * z,
+                    rgb[1] + i, bins[1] + i);
+    clampForEncoder(splat(0.0556434f) * x - splat(0.2040259f) * y + splat(1.0572252f) * z,
+                    rgb[2] + i, bins[2] + i);
   }
 }
 
@@ -101,7 +114,8 @@ void labRowToRgb8(const float* l, const float* a, const float* b, int cols, cons
   static const SrgbEncoder encoder;  // immutable after construction (thread-safe init)
   if (grade && grade->isIdentity())
     grade = nullptr;
-  alignas(16) float lc[kChunk], ac[kChunk], bc[kChunk], r[kChunk], g[kChunk], bl[kChunk];
+  alignas(16) float lc[kChunk], ac[kChunk], bc[kChunk], rgb[3][kChunk];
+  alignas(16) int bins[3][kChunk];
   for (int c0 = 0; c0 < cols; c0 += kChunk) {
     const int n = std::min(kChunk, cols - c0);
     std::copy(l + c0, l + c0 + n, lc);
@@ -118,10 +132,12 @@ void labRowToRgb8(const float* l, const float* a, const float* b, int cols, cons
     std::fill(lc + n, lc + kChunk, 0.0f);  // a short last chunk: padding, never written out
     std::fill(ac + n, ac + kChunk, 0.0f);
     std::fill(bc + n, bc + kChunk, 0.0f);
-    linearRgb(lc, ac, bc, r, g, bl);
+    linearRgb(lc, ac, bc, rgb, bins);
     cv::Vec3b* out = dst + c0;
     for (int i = 0; i < n; ++i)
-      out[i] = cv::Vec3b(encoder.encode(r[i]), encoder.encode(g[i]), encoder.encode(bl[i]));
+      out[i] =
+          cv::Vec3b(encoder.encode(rgb[0][i], bins[0][i]), encoder.encode(rgb[1][i], bins[1][i]),
+                    encoder.encode(rgb[2][i], bins[2][i]));
   }
 }
 
