@@ -4,6 +4,7 @@
 #include <cmath>
 #include <opencv2/core/utility.hpp>
 
+#include "temporal/LinkKernels.h"
 #include "temporal/TvDenoise1D.h"
 
 namespace cf::temporal {
@@ -55,83 +56,13 @@ CompiledLinkPtr compileLink(const FrameLink& link) {
 
 namespace {
 
-struct Weights {
-  float w00, w01, w10, w11;
-};
-
-inline Weights weights(const LinkTap& t) {
-  constexpr float k = 1.f / 255.f;
-  const float ax = float(t.fx) * k;
-  const float ay = float(t.fy) * k;
-  return Weights{(1 - ax) * (1 - ay), ax * (1 - ay), (1 - ax) * ay, ax * ay};
-}
-
-template <int C>
-void gatherT(const CompiledLink& l, const float* src, float* dst) {
-  const size_t n = l.taps.size();
-  const size_t dx = size_t(l.dx);
-  const size_t dy = size_t(l.dy);
-  for (size_t q = 0; q < n; ++q) {
-    const LinkTap t = l.taps[q];
-    const size_t b = size_t(t.base);
-    const Weights w = weights(t);
-    for (int c = 0; c < C; ++c)
-      dst[q * C + c] = w.w00 * src[b * C + c] + w.w01 * src[(b + dx) * C + c] +
-                       w.w10 * src[(b + dy) * C + c] + w.w11 * src[(b + dx + dy) * C + c];
-  }
-}
-
-// Dual step fused with the gather: p = clamp(p + s (xb - W prev), +-lambda m).
-template <int C>
-void dualStepT(const CompiledLink& l, const float* prev, const float* xb, float* p, float s,
-               float lambda) {
-  const size_t n = l.taps.size();
-  const size_t dx = size_t(l.dx);
-  const size_t dy = size_t(l.dy);
-  for (size_t q = 0; q < n; ++q) {
-    const LinkTap t = l.taps[q];
-    const float bound = t.linked ? lambda : 0.f;
-    const size_t b = size_t(t.base);
-    const Weights w = weights(t);
-    for (int c = 0; c < C; ++c) {
-      const float wp = w.w00 * prev[b * C + c] + w.w01 * prev[(b + dx) * C + c] +
-                       w.w10 * prev[(b + dy) * C + c] + w.w11 * prev[(b + dx + dy) * C + c];
-      p[q * C + c] = std::clamp(p[q * C + c] + s * (xb[q * C + c] - wp), -bound, bound);
-    }
-  }
-}
-
-// dst -= W^T src (adjoint of the gather), skipping unlinked pixels (their dual is zero).
-template <int C>
-void scatterSubT(const CompiledLink& l, const float* src, float* dst) {
-  const size_t n = l.taps.size();
-  const size_t dx = size_t(l.dx);
-  const size_t dy = size_t(l.dy);
-  for (size_t q = 0; q < n; ++q) {
-    const LinkTap t = l.taps[q];
-    if (!t.linked)
-      continue;
-    const size_t b = size_t(t.base);
-    const Weights w = weights(t);
-    for (int c = 0; c < C; ++c) {
-      const float v = src[q * C + c];
-      dst[b * C + c] -= w.w00 * v;
-      dst[(b + dx) * C + c] -= w.w01 * v;
-      dst[(b + dy) * C + c] -= w.w10 * v;
-      dst[(b + dx + dy) * C + c] -= w.w11 * v;
-    }
-  }
-}
-
 void scatterSub(const CompiledLink& l, const float* src, float* dst, int channels, size_t len) {
   if (l.identity) {
     for (size_t i = 0; i < len; ++i)
       dst[i] -= src[i];
-  } else if (channels == 1) {
-    scatterSubT<1>(l, src, dst);
   } else {
-    CV_Assert(channels == 2);
-    scatterSubT<2>(l, src, dst);
+    CV_Assert(channels == 1 || channels == 2);
+    scatterSubTaps(l, src, dst, channels);
   }
 }
 
@@ -140,10 +71,8 @@ void dualStep(const CompiledLink& l, const float* prev, const float* xb, float* 
   if (l.identity) {
     for (size_t i = 0; i < len; ++i)
       p[i] = std::clamp(p[i] + s * (xb[i] - prev[i]), -lambda, lambda);
-  } else if (channels == 1) {
-    dualStepT<1>(l, prev, xb, p, s, lambda);
   } else {
-    dualStepT<2>(l, prev, xb, p, s, lambda);
+    dualStepTaps(l, prev, xb, p, s, lambda, channels);
   }
 }
 
@@ -213,10 +142,8 @@ void gatherLink(const CompiledLink& link, const float* src, float* dst, int chan
   const size_t len = size_t(link.width) * size_t(link.height) * size_t(channels);
   if (link.identity)
     std::copy(src, src + len, dst);
-  else if (channels == 1)
-    gatherT<1>(link, src, dst);
   else
-    gatherT<2>(link, src, dst);
+    gatherTaps(link, src, dst, channels);
 }
 
 SolverResult solveWindow(std::vector<WindowFrame*>& frames, const cv::Mat& anchor,
@@ -385,11 +312,7 @@ SolverResult solveWindow(std::vector<WindowFrame*>& frames, const cv::Mat& ancho
           change_part[size_t(k)] = change;
           norm_part[size_t(k)] = norm;
         } else {
-          for (size_t i = 0; i < len; ++i) {
-            const float xn = (x[i] + t * (y[i] - kt[i])) * inv;
-            xb[i] = xn + th * (xn - x[i]);
-            x[i] = xn;
-          }
+          primalUpdate(y, kt, x, xb, t, inv, th, len);
         }
         if (check) {
           double dual = 0.0;
