@@ -97,8 +97,7 @@ void dualStep2(const CompiledLink& l, const float* prev, const float* xb, float*
     const size_t b = size_t(t.base);
     const V4 wp = blend2(weights(t), cv::v_load(prev + 2 * b), cv::v_load(prev + 2 * (b + dy)));
     const V4 v = cv::v_load_low(p + 2 * q) + vs * (cv::v_load_low(xb + 2 * q) - wp);
-    cv::v_store_low(p + 2 * q,
-                    clampLikeStd(v, cv::v_setall_f32(-bound), cv::v_setall_f32(bound)));
+    cv::v_store_low(p + 2 * q, clampLikeStd(v, cv::v_setall_f32(-bound), cv::v_setall_f32(bound)));
   }
 }
 
