@@ -99,6 +99,12 @@ void MainWindow::setupKeyframes() {
   // What the export writes: the preview follows every guidance change and every shot prepared.
   connect(&project_, &Project::guidanceChanged, this, [this] { requestPreview(); });
   connect(engine_, &SessionController::guideProgress, guide_progress_, &GuideProgress::setProgress);
+  connect(guide_progress_, &GuideProgress::cancelRequested, engine_,
+          &SessionController::stopGuidance);
+  connect(engine_, &SessionController::guideStopped, this, [this] {
+    guide_progress_->setStopped();
+    requestPreview();  // its caption no longer says "being propagated"
+  });
   connect(engine_, &SessionController::guidedShotReady, this, [this](qint64 first, qint64 last) {
     guide_progress_->setShotReady(first, last);
     if (current_frame_ >= first && current_frame_ <= last)
