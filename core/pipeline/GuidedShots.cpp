@@ -17,6 +17,7 @@
 #include "pipeline/AnalysedFrameStream.h"
 #include "pipeline/BatchInference.h"
 #include "pipeline/CacheKey.h"
+#include "pipeline/CacheManager.h"
 #include "pipeline/FrameConversions.h"
 #include "pipeline/NetworkOutputCheck.h"
 #include "temporal/TemporalSmoother.h"
@@ -122,6 +123,8 @@ Result<std::unique_ptr<GuidedShots>> GuidedShots::prepare(const guide::Guidance&
       auto cache = AbCache::open(dir, dir.empty() ? len : 16);
       if (!cache)
         return cache.error();
+      if (!dir.empty())
+        markCacheFolderUsed(dir);  // the cache manager's eviction order
       shot.cache = std::move(*cache);
       ++out->stats_.shots;
       bool complete = true;

@@ -15,6 +15,7 @@
 #include "guide/KeyframeColour.h"
 #include "media/VideoReader.h"
 #include "pipeline/AnalysedFrameStream.h"
+#include "pipeline/CacheManager.h"
 #include "pipeline/FrameConversions.h"
 #include "pipeline/SessionImpl.h"
 #include "temporal/TemporalSmoother.h"
@@ -37,7 +38,7 @@ GuideServices Session::Impl::guideServices() const {
   gs.colorizer = colorizer.get();
   gs.flow = flowSettings();
   if (ab_cache && !ab_cache->dir().empty())
-    gs.cache_root = ab_cache->dir() + "-guided";
+    gs.cache_root = ab_cache->dir() + kGuidedCacheSuffix;  // the cache manager finds them there
   gs.export_links = flow_cache.get();
   gs.solve_height_px = smoothSolveHeight();
   return gs;

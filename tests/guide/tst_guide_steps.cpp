@@ -14,6 +14,8 @@
 
 #include "common/TestMedia.h"
 #include "common/TestModel.h"
+#include "pipeline/CacheKey.h"
+#include "pipeline/CacheManager.h"
 #include "pipeline/Session.h"
 
 using namespace cf;
@@ -223,6 +225,23 @@ class TestGuideSteps : public QObject {
     }
     QCOMPARE(last, int64_t(24 + kCut));
     QVERIFY2(moved_before_encoding >= 3, qPrintable(QString::number(moved_before_encoding)));
+
+    // File › Cache… sees the guided shot's folder, as the video's (and clears it).
+    const auto folders = pipeline::videoCacheFolders(clip_.toStdString(), settings());
+    const pipeline::CacheUsage usage =
+        pipeline::measureCache(pipeline::cacheRootFor(settings()), folders);
+    const auto guided = std::find_if(usage.folders.begin(), usage.folders.end(), [](const auto& f) {
+      return f.path.find(std::string(pipeline::kGuidedCacheSuffix) + "/") != std::string::npos;
+    });
+    QVERIFY(guided != usage.folders.end());
+    QVERIFY(guided->bytes > 0);
+    int64_t listed = 0;
+    for (const pipeline::CacheFolderInfo& f : usage.folders)
+      listed += f.bytes;
+    QCOMPARE(usage.video_bytes, listed);  // every folder here is this clip's
+    for (const std::string& f : folders)
+      QVERIFY(pipeline::clearCacheFolder(f).ok());
+    QVERIFY(!QFileInfo::exists(QString::fromStdString(guided->path)));
   }
 };
 
