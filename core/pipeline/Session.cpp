@@ -195,6 +195,7 @@ Result<std::unique_ptr<Session>> Session::open(const std::string& video_path,
     impl->info.width_px = s.width_px;
     impl->info.height_px = s.height_px;
     impl->info.frame_count = s.frame_count;
+    impl->info.rotation_deg = s.rotation_deg;
     impl->info.fps = s.fps.toDouble();
     impl->info.duration_s = s.duration_s;
     impl->info.has_audio = s.hasAudio();

@@ -54,7 +54,8 @@ class Session {
   /// `Waiting` to end calls again when it reports.
   Result<GuideStep> stepGuidedShot(int64_t near_frame, const CancelToken& propagation_cancel,
                                    const CancelToken& step_cancel, const ProgressFn& progress);
-  /// The model's `n` most likely colours at (x, y) (0..1 in the frame) of `frame`, most likely
+  /// The model's `n` most likely colours at (x, y) (0..1 in the frame, display orientation as a
+  /// hint's) of `frame`, most likely
   /// first, each with the frame's own L there; the frame's hints guide the network as in the
   /// preview. An error for models without a classification head.
   Result<std::vector<SuggestedColour>> suggestedColours(int64_t frame, double x, double y,

@@ -348,11 +348,13 @@ Result<std::vector<SuggestedColour>> Session::suggestedColours(int64_t frame, do
                    model::ColorHints hints;
                    if (cv::countNonZero(k.confidence) > 0)
                      guide::networkHints(p, &hints.ab, &hints.mask);
-                   auto bins = d.colorizer->likelyColours(l_work, hints, x, y, n);
+                   // (x, y) is a hint's point: display orientation; l_work is stored.
+                   const guide::FramePoint at = guide::storedFromDisplay({x, y}, d.info.rotation_deg);
+                   auto bins = d.colorizer->likelyColours(l_work, hints, at.x, at.y, n);
                    if (!bins)
                      return bins.error();
-                   const int px = std::clamp(int(x * l_work.cols), 0, l_work.cols - 1);
-                   const int py = std::clamp(int(y * l_work.rows), 0, l_work.rows - 1);
+                   const int px = std::clamp(int(at.x * l_work.cols), 0, l_work.cols - 1);
+                   const int py = std::clamp(int(at.y * l_work.rows), 0, l_work.rows - 1);
                    const float l = l_work.at<float>(py, px);
                    std::vector<SuggestedColour> out;
                    for (const model::BinChoice& c : *bins) {

@@ -73,6 +73,10 @@ struct SessionInfo {
   int width_px = 0;
   int height_px = 0;
   int64_t frame_count = 0;
+  /// Clockwise rotation that displays the stored frames upright (0, 90, 180, 270). Frames are
+  /// previewed and exported stored (the export keeps the rotation); hints are placed in the
+  /// display orientation (guide::storedFromDisplay).
+  int rotation_deg = 0;
   double fps = 0.0;
   double duration_s = 0.0;
   bool has_audio = false;
