@@ -91,7 +91,7 @@ void SessionWorker::setGuidance(const guide::Guidance& guidance) {
   if (!session_)
     return;
   session_->setGuidance(guidance);  // stops a propagation for the old guidance
-  queue_->renewGuideWork();          // one the user stopped starts again for the new guidance
+  queue_->renewGuideWork();         // one the user stopped starts again for the new guidance
   repost();
 }
 

@@ -99,7 +99,9 @@ class SessionWorker : public QObject {
   std::string last_device_;
   int64_t last_damaged_ = -1;
   bool last_was_guide_ = false;
-  std::atomic<bool> closing_{false};  ///< being destroyed (read by the propagation's thread)  ///< the last pump coloured guided frames: background goes first
+  std::atomic<bool> closing_{
+      false};  ///< being destroyed (read by the propagation's thread)  ///< the last pump coloured
+               ///< guided frames: background goes first
 };
 
 }  // namespace cf::ui

@@ -238,13 +238,10 @@ class Sweeper {
 
 }  // namespace
 
-Result<std::vector<PropagatedColour>> propagateShot(int64_t first, const std::vector<cv::Mat>& l,
-                                                    const std::vector<KeyframeColour>& keyframes,
-                                                    const LinkFn& links,
-                                                    const PropagationSettings& settings,
-                                                    const CancelToken& cancel,
-                                                    const FrameReadyFn& ready,
-                                                    const ProgressFn& progress) {
+Result<std::vector<PropagatedColour>> propagateShot(
+    int64_t first, const std::vector<cv::Mat>& l, const std::vector<KeyframeColour>& keyframes,
+    const LinkFn& links, const PropagationSettings& settings, const CancelToken& cancel,
+    const FrameReadyFn& ready, const ProgressFn& progress) {
   return guarded("propagating keyframe colour", [&]() -> Result<std::vector<PropagatedColour>> {
     std::vector<PropagatedColour> out(l.size());
     if (l.empty())

@@ -115,8 +115,8 @@ Error cannot(const std::string& what, const QString& path, const QString& why) {
 
 std::vector<std::string> videoCacheFolders(const std::string& video_path,
                                            const SessionSettings& settings) {
-  const std::string network = cacheFolderFor(video_path, resolveModelPath(settings.model_path),
-                                             settings);
+  const std::string network =
+      cacheFolderFor(video_path, resolveModelPath(settings.model_path), settings);
   return {network, flowCacheFolderFor(video_path, settings), network + kGuidedCacheSuffix};
 }
 
@@ -155,7 +155,8 @@ Status clearCacheFolder(const std::string& folder) {
       if (isCacheFolder(QDir(qfolder).filePath(shot)))
         if (Status s = clearCacheFolder(QDir(qfolder).filePath(shot).toStdString()); !s)
           return s;
-    if (QDir(qfolder).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System))
+    if (QDir(qfolder).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden |
+                              QDir::System))
       QDir().rmdir(qfolder);
     return {};
   }

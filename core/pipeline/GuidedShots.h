@@ -182,7 +182,7 @@ class GuidedShots {
   int64_t coloured_frames_ = 0;  ///< by colourNext() (guarded by mutex_)
   std::mutex progress_mutex_;    ///< serialises progress_ calls
   int64_t reported_ = 0;         ///< the last done reported (never going back)
-  std::mutex mutex_;  ///< guards the shots' propagated/ready, done_ and error_
+  std::mutex mutex_;             ///< guards the shots' propagated/ready, done_ and error_
   std::condition_variable changed_;
   bool done_ = true;
   Status error_;

@@ -94,8 +94,9 @@ Result<GuidedShots::ColourStep> GuidedShots::colourNext(model::Colorizer& colori
       if (done_ && !error_)
         return error_.error();
       if (done_)
-        return makeError("internal error: the propagation ended before every frame of its shot "
-                         "was ready");
+        return makeError(
+            "internal error: the propagation ended before every frame of its shot "
+            "was ready");
       if (!wait)
         return ColourStep::Waiting;
       if (cancel.isCancelled())

@@ -322,55 +322,55 @@ Result<PreviewFramePtr> Session::Impl::guidedPreview(const PreviewRequest& reque
 Result<std::vector<SuggestedColour>> Session::suggestedColours(int64_t frame, double x, double y,
                                                                int n) {
   Impl& d = *impl_;
-  return guarded("suggesting colours on frame " + std::to_string(frame),
-                 [&]() -> Result<std::vector<SuggestedColour>> {
-                   if (frame < 0 || frame >= d.info.frame_count)
-                     return makeError("frame " + std::to_string(frame) +
-                                      " is outside the video (0.." +
-                                      std::to_string(d.info.frame_count - 1) + ")");
-                   if (Status s = d.ensureEngine(); !s)
-                     return s.error();
-                   cv::Mat l_work;
-                   if (d.window.centre && d.window.centre->index == frame) {
-                     l_work = d.window.centre->l_work;  // the frame on screen, decoded already
-                   } else {
-                     auto decoded = d.reader->frameAt(frame);
-                     if (!decoded)
-                       return decoded.error();
-                     if (!*decoded)
-                       return makeError("frame " + std::to_string(frame) + " could not be decoded");
-                     l_work = d.colorizer->toWorkingResolution(lumaL(**decoded));
-                   }
-                   // The frame's own hints guide the network, as in the preview.
-                   const guide::KeyframeColour k = guide::keyframeColour(
-                       frame, {}, d.guidance.hints, l_work.size(), d.reader->info().rotation_deg);
-                   guide::PropagatedColour p{k.ab, k.confidence};
-                   model::ColorHints hints;
-                   if (cv::countNonZero(k.confidence) > 0)
-                     guide::networkHints(p, &hints.ab, &hints.mask);
-                   // (x, y) is a hint's point: display orientation; l_work is stored.
-                   const guide::FramePoint at = guide::storedFromDisplay({x, y}, d.info.rotation_deg);
-                   auto bins = d.colorizer->likelyColours(l_work, hints, at.x, at.y, n);
-                   if (!bins)
-                     return bins.error();
-                   const int px = std::clamp(int(at.x * l_work.cols), 0, l_work.cols - 1);
-                   const int py = std::clamp(int(at.y * l_work.rows), 0, l_work.rows - 1);
-                   const float l = l_work.at<float>(py, px);
-                   std::vector<SuggestedColour> out;
-                   for (const model::BinChoice& c : *bins) {
-                     cv::Mat lab(1, 1, CV_32FC3, cv::Scalar(l, c.a, c.b));
-                     const cv::Vec3f rgb = color::labToRgb(lab).at<cv::Vec3f>(0, 0);
-                     SuggestedColour s;
-                     s.a = c.a;
-                     s.b = c.b;
-                     s.probability = c.probability;
-                     s.red = cv::saturate_cast<uint8_t>(rgb[0] * 255.f);
-                     s.green = cv::saturate_cast<uint8_t>(rgb[1] * 255.f);
-                     s.blue = cv::saturate_cast<uint8_t>(rgb[2] * 255.f);
-                     out.push_back(s);
-                   }
-                   return out;
-                 });
+  return guarded(
+      "suggesting colours on frame " + std::to_string(frame),
+      [&]() -> Result<std::vector<SuggestedColour>> {
+        if (frame < 0 || frame >= d.info.frame_count)
+          return makeError("frame " + std::to_string(frame) + " is outside the video (0.." +
+                           std::to_string(d.info.frame_count - 1) + ")");
+        if (Status s = d.ensureEngine(); !s)
+          return s.error();
+        cv::Mat l_work;
+        if (d.window.centre && d.window.centre->index == frame) {
+          l_work = d.window.centre->l_work;  // the frame on screen, decoded already
+        } else {
+          auto decoded = d.reader->frameAt(frame);
+          if (!decoded)
+            return decoded.error();
+          if (!*decoded)
+            return makeError("frame " + std::to_string(frame) + " could not be decoded");
+          l_work = d.colorizer->toWorkingResolution(lumaL(**decoded));
+        }
+        // The frame's own hints guide the network, as in the preview.
+        const guide::KeyframeColour k = guide::keyframeColour(
+            frame, {}, d.guidance.hints, l_work.size(), d.reader->info().rotation_deg);
+        guide::PropagatedColour p{k.ab, k.confidence};
+        model::ColorHints hints;
+        if (cv::countNonZero(k.confidence) > 0)
+          guide::networkHints(p, &hints.ab, &hints.mask);
+        // (x, y) is a hint's point: display orientation; l_work is stored.
+        const guide::FramePoint at = guide::storedFromDisplay({x, y}, d.info.rotation_deg);
+        auto bins = d.colorizer->likelyColours(l_work, hints, at.x, at.y, n);
+        if (!bins)
+          return bins.error();
+        const int px = std::clamp(int(at.x * l_work.cols), 0, l_work.cols - 1);
+        const int py = std::clamp(int(at.y * l_work.rows), 0, l_work.rows - 1);
+        const float l = l_work.at<float>(py, px);
+        std::vector<SuggestedColour> out;
+        for (const model::BinChoice& c : *bins) {
+          cv::Mat lab(1, 1, CV_32FC3, cv::Scalar(l, c.a, c.b));
+          const cv::Vec3f rgb = color::labToRgb(lab).at<cv::Vec3f>(0, 0);
+          SuggestedColour s;
+          s.a = c.a;
+          s.b = c.b;
+          s.probability = c.probability;
+          s.red = cv::saturate_cast<uint8_t>(rgb[0] * 255.f);
+          s.green = cv::saturate_cast<uint8_t>(rgb[1] * 255.f);
+          s.blue = cv::saturate_cast<uint8_t>(rgb[2] * 255.f);
+          out.push_back(s);
+        }
+        return out;
+      });
 }
 
 }  // namespace cf::pipeline

@@ -3,11 +3,11 @@
 // borders join into exactly the frames of a single-machine FFV1 export (framemd5); concat refuses
 // missing, duplicated, reordered, foreign and mismatched shards and leaves no output behind.
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -196,8 +196,9 @@ class TestShards : public QObject {
     {
       QFile f(hints);
       QVERIFY(f.open(QIODevice::WriteOnly));
-      f.write("{\"hints\": [{\"frame\": 25, \"x\": 0.4, \"y\": 0.5, \"color\": \"#c03020\", "
-              "\"radius\": 0.1}]}");
+      f.write(
+          "{\"hints\": [{\"frame\": 25, \"x\": 0.4, \"y\": 0.5, \"color\": \"#c03020\", "
+          "\"radius\": 0.1}]}");
     }
     const QStringList guide{QStringLiteral("--hints"), hints};
     const QString whole = path(QStringLiteral("guided-whole.mkv"));

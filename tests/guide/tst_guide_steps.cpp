@@ -215,7 +215,7 @@ class TestGuideSteps : public QObject {
     bool encoding = false;
     for (const Gate::Report& rep : gate.taken()) {
       if (rep.stage != "export")
-        continue;  // the cut scan
+        continue;                               // the cut scan
       QCOMPARE(rep.total, int64_t(24 + kCut));  // frames encoded + the shot's propagation
       QVERIFY(rep.done >= last);
       encoding = encoding || !rep.other_thread;  // the encoder reports on the calling thread

@@ -137,7 +137,8 @@ class TestCacheManager : public QObject {
                                          guided.toStdString()};
     const CacheUsage u = measureCache(root.toStdString(), video);
     QCOMPARE(u.folders.size(), size_t(4));
-    QVERIFY2(u.video_bytes >= 6000 && u.video_bytes < 6100, qPrintable(QString::number(u.video_bytes)));
+    QVERIFY2(u.video_bytes >= 6000 && u.video_bytes < 6100,
+             qPrintable(QString::number(u.video_bytes)));
     QVERIFY(u.total_bytes >= 10000 && u.total_bytes < 10200);
     QCOMPARE(u.folders[1].path, shot_a.toStdString());  // least recently used first
 
