@@ -505,6 +505,22 @@
         <source>Keyframe colour of frames %1 to %2 is ready</source>
         <translation>Keyframe-Farbe der Bilder %1 bis %2 ist fertig</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>Restzeit %1</translation>
+    </message>
+    <message>
+        <source>Keyframe colour stopped: the shot previews without it until a keyframe or hint changes</source>
+        <translation>Keyframe-Farbe angehalten: Die Einstellung wird ohne sie angezeigt, bis sich ein Keyframe oder ein Hinweis ändert</translation>
+    </message>
+    <message>
+        <source>Stopped at %p%</source>
+        <translation>Angehalten bei %p%</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::JobPanel</name>
@@ -1181,6 +1197,10 @@
     <message>
         <source>%1 · keyframe colour</source>
         <translation>%1 · Keyframe-Farbe</translation>
+    </message>
+    <message>
+        <source>%1 · keyframe colour not propagated</source>
+        <translation>%1 · Keyframe-Farbe nicht übertragen</translation>
     </message>
 </context>
 <context>

@@ -505,6 +505,22 @@
         <source>Keyframe colour of frames %1 to %2 is ready</source>
         <translation>El color de fotogramas clave de los fotogramas %1 a %2 está listo</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>Tiempo restante %1</translation>
+    </message>
+    <message>
+        <source>Keyframe colour stopped: the shot previews without it until a keyframe or hint changes</source>
+        <translation>Color de fotogramas clave detenido: el plano se previsualiza sin él hasta que cambie un fotograma clave o una pista</translation>
+    </message>
+    <message>
+        <source>Stopped at %p%</source>
+        <translation>Detenido en %p%</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::JobPanel</name>
@@ -1181,6 +1197,10 @@
     <message>
         <source>%1 · keyframe colour</source>
         <translation>%1 · color de fotogramas clave</translation>
+    </message>
+    <message>
+        <source>%1 · keyframe colour not propagated</source>
+        <translation>%1 · color de fotogramas clave no propagado</translation>
     </message>
 </context>
 <context>

@@ -505,6 +505,22 @@
         <source>Keyframe colour of frames %1 to %2 is ready</source>
         <translation>La couleur des images clés des images %1 à %2 est prête</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>Temps restant %1</translation>
+    </message>
+    <message>
+        <source>Keyframe colour stopped: the shot previews without it until a keyframe or hint changes</source>
+        <translation>Couleur des images clés arrêtée : le plan s’affiche sans elle jusqu’à ce qu’une image clé ou une indication change</translation>
+    </message>
+    <message>
+        <source>Stopped at %p%</source>
+        <translation>Arrêté à %p%</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::JobPanel</name>
@@ -1181,6 +1197,10 @@
     <message>
         <source>%1 · keyframe colour</source>
         <translation>%1 · couleur des images clés</translation>
+    </message>
+    <message>
+        <source>%1 · keyframe colour not propagated</source>
+        <translation>%1 · couleur des images clés non propagée</translation>
     </message>
 </context>
 <context>

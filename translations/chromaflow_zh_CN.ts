@@ -502,6 +502,22 @@
         <source>Keyframe colour of frames %1 to %2 is ready</source>
         <translation>第 %1 至 %2 帧的关键帧颜色已就绪</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>ETA %1</source>
+        <translation>剩余时间 %1</translation>
+    </message>
+    <message>
+        <source>Keyframe colour stopped: the shot previews without it until a keyframe or hint changes</source>
+        <translation>关键帧颜色已停止：在关键帧或提示更改之前，该镜头的预览不含关键帧颜色</translation>
+    </message>
+    <message>
+        <source>Stopped at %p%</source>
+        <translation>停止于 %p%</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::JobPanel</name>
@@ -1172,6 +1188,10 @@
     <message>
         <source>%1 · keyframe colour</source>
         <translation>%1 · 关键帧颜色</translation>
+    </message>
+    <message>
+        <source>%1 · keyframe colour not propagated</source>
+        <translation>%1 · 关键帧颜色未传播</translation>
     </message>
 </context>
 <context>

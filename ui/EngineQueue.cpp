@@ -63,6 +63,21 @@ void EngineQueue::interruptBackgroundWork() {
   background_.cancel();
 }
 
+CancelToken EngineQueue::guideWork() const {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  return guide_;
+}
+
+void EngineQueue::stopGuideWork() {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  guide_.cancel();
+}
+
+void EngineQueue::renewGuideWork() {
+  const std::lock_guard<std::mutex> lock(mutex_);
+  guide_ = CancelToken();
+}
+
 bool EngineQueue::hasThumbnails() const {
   const std::lock_guard<std::mutex> lock(mutex_);
   return !thumbnails_.empty();

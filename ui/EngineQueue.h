@@ -49,6 +49,13 @@ class EngineQueue {
   /// Cancels the running background work, if any (its token stays cancelled).
   void interruptBackgroundWork();
 
+  /// The token of the preview's keyframe colour propagation (issue #15): it runs across many
+  /// units of background work, so previews do not interrupt it; the user stops it
+  /// (stopGuideWork), and a guidance change starts a fresh one (renewGuideWork, engine side).
+  CancelToken guideWork() const;
+  void stopGuideWork();
+  void renewGuideWork();
+
   /// Number of preview requests dropped as stale so far.
   qint64 droppedPreviews() const { return dropped_previews_.load(); }
 
@@ -56,6 +63,7 @@ class EngineQueue {
   mutable std::mutex mutex_;
   std::optional<pipeline::PreviewRequest> preview_;
   CancelToken background_;
+  CancelToken guide_;
   std::deque<std::pair<qint64, int>> thumbnails_;
   std::atomic<qint64> focus_{0};
   std::atomic<bool> wake_posted_{false};

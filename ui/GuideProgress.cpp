@@ -1,7 +1,9 @@
 #include "GuideProgress.h"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace cf::ui {
@@ -13,25 +15,66 @@ GuideProgress::GuideProgress(QWidget* parent) : QWidget(parent) {
   label_ = new QLabel(this);
   label_->setWordWrap(true);
   bar_ = new QProgressBar(this);
+  bar_->setObjectName(QStringLiteral("guideProgressBar"));
   bar_->setRange(0, 1000);
+  auto* row = new QHBoxLayout;
+  eta_label_ = new QLabel(this);
+  cancel_ = new QPushButton(tr("Cancel"), this);
+  cancel_->setObjectName(QStringLiteral("guideCancel"));
+  row->addWidget(eta_label_, 1);
+  row->addWidget(cancel_);
   layout->addWidget(label_);
   layout->addWidget(bar_);
+  layout->addLayout(row);
+  connect(cancel_, &QPushButton::clicked, this, [this] {
+    cancel_->setEnabled(false);
+    Q_EMIT cancelRequested();
+  });
   hide();
 }
 
 void GuideProgress::setProgress(qint64 done, qint64 total) {
   if (total <= 0) {
+    running_ = false;
     hide();
     return;
   }
+  if (!running_ && done >= total)
+    return;  // the last report of a shot said ready (or stopped) already
+  if (!running_) {
+    eta_ = Eta();
+    eta_.newStage();  // the time to the first report counts
+    running_ = true;
+  }
+  eta_.update(done, total);
   label_->setText(tr("Keyframe colour: propagating through the shot"));
   bar_->setValue(int(1000.0 * double(std::min(done, total)) / double(total)));
+  bar_->setFormat(QStringLiteral("%p%"));
+  const auto left = eta_.secondsLeft();
+  eta_label_->setText(left ? tr("ETA %1").arg(QString::fromStdString(Eta::format(*left)))
+                           : QString());
+  cancel_->setVisible(true);
+  cancel_->setEnabled(done < total);
   show();
 }
 
 void GuideProgress::setShotReady(qint64 first, qint64 last) {
+  running_ = false;
   label_->setText(tr("Keyframe colour of frames %1 to %2 is ready").arg(first).arg(last));
   bar_->setValue(1000);
+  bar_->setFormat(QStringLiteral("%p%"));
+  eta_label_->clear();
+  cancel_->setVisible(false);
+  show();
+}
+
+void GuideProgress::setStopped() {
+  running_ = false;
+  label_->setText(
+      tr("Keyframe colour stopped: the shot previews without it until a keyframe or hint changes"));
+  bar_->setFormat(tr("Stopped at %p%"));
+  eta_label_->clear();
+  cancel_->setVisible(false);
   show();
 }
 

@@ -98,7 +98,16 @@ void MainWindow::setupKeyframes() {
   connect(failures_panel_, &FailuresPanel::keyframeRequested, this, &MainWindow::addKeyframeAt);
   // What the export writes: the preview follows every guidance change and every shot prepared.
   connect(&project_, &Project::guidanceChanged, this, [this] { requestPreview(); });
+  connect(
+      engine_, &SessionController::opened, hint_overlay_,
+      [this](const pipeline::SessionInfo& info) { hint_overlay_->setRotation(info.rotation_deg); });
   connect(engine_, &SessionController::guideProgress, guide_progress_, &GuideProgress::setProgress);
+  connect(guide_progress_, &GuideProgress::cancelRequested, engine_,
+          &SessionController::stopGuidance);
+  connect(engine_, &SessionController::guideStopped, this, [this] {
+    guide_progress_->setStopped();
+    requestPreview();  // its caption no longer says "being propagated"
+  });
   connect(engine_, &SessionController::guidedShotReady, this, [this](qint64 first, qint64 last) {
     guide_progress_->setShotReady(first, last);
     if (current_frame_ >= first && current_frame_ <= last)

@@ -105,6 +105,8 @@ QString PreviewWidget::caption(PreviewSide side) const {
                              : tr("Colourised (λ %1)").arg(lambda, 0, 'f', 2);
     if (frame_ && frame_->guide == pipeline::GuideState::Pending)
       return tr("%1 · keyframe colour being propagated…").arg(text);
+    if (frame_ && frame_->guide == pipeline::GuideState::Stopped)
+      return tr("%1 · keyframe colour not propagated").arg(text);
     if (frame_ && frame_->guide == pipeline::GuideState::Applied)
       return tr("%1 · keyframe colour").arg(text);
     return text;

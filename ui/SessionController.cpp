@@ -46,6 +46,7 @@ SessionController::SessionController(QObject* parent)
   connect(worker_, &SessionWorker::settingsRejected, this, &SessionController::settingsRejected);
   connect(worker_, &SessionWorker::guideProgress, this, &SessionController::guideProgress);
   connect(worker_, &SessionWorker::guidedShotReady, this, &SessionController::guidedShotReady);
+  connect(worker_, &SessionWorker::guideStopped, this, &SessionController::guideStopped);
   connect(worker_, &SessionWorker::suggestionsReady, this, &SessionController::suggestionsReady);
   connect(worker_, &SessionWorker::suggestionsFailed, this, &SessionController::suggestionsFailed);
   connect(worker_, &SessionWorker::infoChanged, this, [this](const pipeline::SessionInfo& info) {
@@ -125,6 +126,11 @@ void SessionController::setGuidance(const guide::Guidance& guidance) {
   queue_->interruptBackgroundWork();  // a shot being prepared for the old guidance is stale
   QMetaObject::invokeMethod(
       worker_, [w = worker_, guidance] { w->setGuidance(guidance); }, Qt::QueuedConnection);
+}
+
+void SessionController::stopGuidance() {
+  queue_->stopGuideWork();
+  wake();  // the engine drops the shot and says so
 }
 
 void SessionController::requestSuggestions(qint64 frame, double x, double y) {

@@ -51,6 +51,9 @@ class SessionController : public QObject {
   void setBackgroundAnalysis(bool enabled);
   /// Keyframe colour for the preview; observe() sends the project's whenever it changes.
   void setGuidance(const guide::Guidance& guidance);
+  /// Stops the propagation of keyframe colour for the preview at once (its token, set directly);
+  /// the next guidance change starts it again.
+  void stopGuidance();
   /// Asks for the model's most likely colours at (x, y) (0..1) of `frame`: suggestionsReady or
   /// suggestionsFailed follows.
   void requestSuggestions(qint64 frame, double x, double y);
@@ -79,6 +82,7 @@ class SessionController : public QObject {
   void infoChanged(const cf::pipeline::SessionInfo& info);
   void guideProgress(qint64 done, qint64 total);
   void guidedShotReady(qint64 first, qint64 last);
+  void guideStopped();
   void suggestionsReady(qint64 frame, double x, double y,
                         const cf::ui::SuggestedColourList& colours);
   void suggestionsFailed(const QString& message);

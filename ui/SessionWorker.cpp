@@ -11,7 +11,10 @@
 namespace cf::ui {
 SessionWorker::SessionWorker(std::shared_ptr<EngineQueue> queue) : queue_(std::move(queue)) {}
 
-SessionWorker::~SessionWorker() = default;
+SessionWorker::~SessionWorker() {
+  closing_.store(true);
+  session_.reset();  // joins a propagation, whose progress reports then call nothing here
+}
 
 void SessionWorker::open(const QString& path, const pipeline::SessionSettings& settings,
                          const ShotOverrideList& overrides) {
@@ -87,7 +90,8 @@ void SessionWorker::setBackgroundAnalysis(bool enabled) {
 void SessionWorker::setGuidance(const guide::Guidance& guidance) {
   if (!session_)
     return;
-  session_->setGuidance(guidance);
+  session_->setGuidance(guidance);  // stops a propagation for the old guidance
+  queue_->renewGuideWork();         // one the user stopped starts again for the new guidance
   repost();
 }
 
@@ -102,22 +106,40 @@ void SessionWorker::suggestColours(qint64 frame, double x, double y) {
   repost();
 }
 
-bool SessionWorker::prepareGuidedShot() {
-  const CancelToken cancel = queue_->beginBackgroundWork();  // yields to a preview
-  const auto shot = session_->prepareGuidedShot(
-      queue_->focus(), cancel,
-      [this](const ProgressUpdate& u) { Q_EMIT guideProgress(u.done, u.total); });
-  if (!shot.ok()) {
-    if (cancel.isCancelled())
+bool SessionWorker::stepGuidance() {
+  const CancelToken propagation = queue_->guideWork();
+  const CancelToken step = queue_->beginBackgroundWork();  // a batch yields to a preview
+  // Called from the propagation's thread too: the signal is queued, and the pump is woken for
+  // the frames it made ready.
+  const ProgressFn progress = [this](const ProgressUpdate& u) {
+    if (closing_.load())
+      return;
+    Q_EMIT guideProgress(u.done, u.total);
+    repost();
+  };
+  const auto result = session_->stepGuidedShot(queue_->focus(), propagation, step, progress);
+  if (!result.ok()) {
+    if (propagation.isCancelled()) {
+      Q_EMIT guideStopped();
+      return false;
+    }
+    if (step.isCancelled())
       return true;  // try again on the next pump
     Q_EMIT guideProgress(0, 0);
-    Q_EMIT errorOccurred(QString::fromStdString(shot.message()));
+    Q_EMIT errorOccurred(QString::fromStdString(result.message()));
     return false;
   }
-  if (shot.value().empty())
-    return false;
-  Q_EMIT guidedShotReady(shot.value().first, shot.value().last);
-  return true;
+  switch (result.value().state) {
+    case pipeline::GuideStep::State::Idle:
+    case pipeline::GuideStep::State::Waiting:
+      return false;
+    case pipeline::GuideStep::State::Working:
+      return true;
+    case pipeline::GuideStep::State::Ready:
+      Q_EMIT guidedShotReady(result.value().shot.first, result.value().shot.last);
+      return true;
+  }
+  return false;
 }
 
 void SessionWorker::repost() {
@@ -129,8 +151,16 @@ void SessionWorker::pump() {
   queue_->clearWake();
   if (!session_)
     return;
-  const bool did_work = servePreview() || serveThumbnails() || prepareGuidedShot() ||
-                        refreshFlicker() || analyseNextChunk();
+  bool did_work = servePreview() || serveThumbnails();
+  bool guided = false;
+  if (!did_work) {
+    // A batch of keyframe colour and a chunk of background work take turns.
+    if (last_was_guide_)
+      did_work = refreshFlicker() || analyseNextChunk() || (guided = stepGuidance());
+    else
+      did_work = (guided = stepGuidance()) || refreshFlicker() || analyseNextChunk();
+  }
+  last_was_guide_ = guided;
   // The device is known once the model loaded, the damage once the first full decode ran.
   if (session_->info().device_name != last_device_ ||
       session_->info().damaged_frames != last_damaged_) {

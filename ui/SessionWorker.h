@@ -4,12 +4,15 @@
 // EngineQueue mailbox, and cancels long work by setting CancelTokens directly.
 //
 // pump() does one small unit of work in priority order -- the latest preview, a few thumbnails,
-// the flicker of a chunk of frames after a λ change, one chunk of background analysis nearest the
-// playhead -- and re-posts itself while work is left,
-// so previews and thumbnails are served between analysis chunks.
+// one batch of keyframe colour, the flicker of a chunk of frames after a λ change, one chunk of
+// background analysis nearest the playhead -- and re-posts itself while work is left, so previews
+// and thumbnails are served between analysis chunks. The keyframe colour's propagation runs on a
+// thread of its own (GuidedShots) while the pump goes on with the analysis; a batch of keyframe
+// colour and a background chunk take turns.
 
 #include <QImage>
 #include <QObject>
+#include <atomic>
 #include <memory>
 
 #include "EngineQueue.h"
@@ -69,6 +72,9 @@ class SessionWorker : public QObject {
   void guideProgress(qint64 done, qint64 total);
   /// The guided shot first..last (inclusive) now previews as the export writes it.
   void guidedShotReady(qint64 first, qint64 last);
+  /// The user stopped the propagation (EngineQueue::stopGuideWork): no guided shot is prepared
+  /// until the guidance changes.
+  void guideStopped();
   void suggestionsReady(qint64 frame, double x, double y,
                         const cf::ui::SuggestedColourList& colours);
   void suggestionsFailed(const QString& message);
@@ -79,7 +85,9 @@ class SessionWorker : public QObject {
   bool servePreview();
   bool serveThumbnails();
   bool refreshFlicker();
-  bool prepareGuidedShot();
+  /// One step of the preview's keyframe colour (Session::stepGuidedShot); true when it did work.
+  /// While the propagation runs on its own thread, its progress reports wake the pump.
+  bool stepGuidance();
   bool analyseNextChunk();
   void repost();
 
@@ -90,6 +98,10 @@ class SessionWorker : public QObject {
   QString last_error_;
   std::string last_device_;
   int64_t last_damaged_ = -1;
+  bool last_was_guide_ = false;
+  std::atomic<bool> closing_{
+      false};  ///< being destroyed (read by the propagation's thread)  ///< the last pump coloured
+               ///< guided frames: background goes first
 };
 
 }  // namespace cf::ui

@@ -67,10 +67,6 @@ int runColorize(const QStringList& args) {
     return *exit_code;
   const QStringList positional = parser.positionalArguments();
   if (isShardMode(parser)) {
-    if (hasGuideOptions(parser)) {
-      err << cmd << ": --reference and --hints are not supported with --plan/--shard yet.\n";
-      return 2;
-    }
     if (parser.isSet(QStringLiteral("project"))) {
       err << cmd << ": --project cannot be combined with a shard or range run yet; export the "
           << "whole project, or give the settings as options.\n";

@@ -1,6 +1,8 @@
 #include "CmdColorizeShard.h"
 
+#include <QCryptographicHash>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
@@ -10,6 +12,9 @@ extern "C" {
 }
 
 #include "ConsoleProgress.h"
+#include "GuideOptions.h"
+#include "guide/HintsJson.h"
+#include "pipeline/CacheKey.h"
 #include "pipeline/Session.h"
 #include "pipeline/ShardManifest.h"
 #include "pipeline/ShardPlan.h"
@@ -22,9 +27,24 @@ const QString kCmd = QStringLiteral("chromaflow-cli colorize");
 
 // Everything besides the model and the source that changes a shard's pixels, as canonical JSON
 // (QJsonObject sorts its keys), so shards made with other options are refused at the join.
+/// The keyframe colour's part of the key: a hash of the hints, the reference images' frames and
+/// contents, and the strength (empty without guidance, so unguided shards keep their key).
+QString guidanceKey(const guide::Guidance& g) {
+  if (g.empty())
+    return {};
+  QCryptographicHash h(QCryptographicHash::Sha1);
+  h.addData(QJsonDocument(guide::hintsToJson(g.hints)).toJson(QJsonDocument::Compact));
+  h.addData(QByteArray::number(g.strength, 'g', 17));
+  for (const guide::ReferenceImage& r : g.references) {
+    h.addData(QByteArray::number(static_cast<qint64>(r.frame)));
+    h.addData(pipeline::contentFingerprint(r.path));
+  }
+  return QString::fromLatin1(h.result().toHex());
+}
+
 std::string settingsKey(const pipeline::SessionSettings& s, DeviceChoice device_in_use,
-                        const pipeline::SpanLayout& layout) {
-  const QJsonObject o{
+                        const pipeline::SpanLayout& layout, const guide::Guidance& guidance) {
+  QJsonObject o{
       {QStringLiteral("chromaflow"), QStringLiteral(CHROMAFLOW_VERSION)},
       {QStringLiteral("working_height"), s.working_height_px},
       {QStringLiteral("temperature"), s.temperature},
@@ -38,6 +58,8 @@ std::string settingsKey(const pipeline::SessionSettings& s, DeviceChoice device_
       {QStringLiteral("window"), layout.window_frames},
       {QStringLiteral("overlap"), layout.overlap_frames},
   };
+  if (!guidance.empty())
+    o.insert(QStringLiteral("guidance"), guidanceKey(guidance));
   return QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString();
 }
 
@@ -164,6 +186,18 @@ int runColorizeShard(const QCommandLineParser& parser, const pipeline::SessionSe
     return 2;
   }
 
+  if (hasGuideOptions(parser)) {
+    // Keyframe colour is per shot: a shard propagates every guided shot it touches, whole (from
+    // the shot's first frame, as the single export does), so its frames stay exact wherever its
+    // borders lie; shards that share a shot repeat that shot's propagation.
+    guide::Guidance guidance;
+    QString problem;
+    if (!parseGuideOptions(parser, in_path, frame_count, &guidance, &problem)) {
+      err << kCmd << ": " << problem << '\n';
+      return 2;
+    }
+    (*session)->setGuidance(guidance);
+  }
   if (Status s = (*session)->loadModel(); !s) {
     err << kCmd << ": " << QString::fromStdString(s.message()) << '\n';
     return 1;
@@ -182,7 +216,8 @@ int runColorizeShard(const QCommandLineParser& parser, const pipeline::SessionSe
   manifest.source_fingerprint = *fingerprint;
   manifest.source_frames = frame_count;
   manifest.model_fingerprint = *model_fingerprint;
-  manifest.settings = settingsKey(settings, (*session)->info().device_in_use, ps.layout);
+  manifest.settings =
+      settingsKey(settings, (*session)->info().device_in_use, ps.layout, (*session)->guidance());
   manifest.first = range_first;
   manifest.last = range_last;
   manifest.shard_index = shard_index;

@@ -17,6 +17,38 @@ std::vector<int64_t> Guidance::keyframes() const {
   return frames;
 }
 
+namespace {
+int quarterTurns(int rotation_deg) {
+  return (((rotation_deg % 360) + 360) % 360) / 90;
+}
+}  // namespace
+
+FramePoint storedFromDisplay(FramePoint d, int rotation_deg) {
+  switch (quarterTurns(rotation_deg)) {
+    case 1:  // displayed turned clockwise: the display's top row is the stored left column
+      return {d.y, 1.0 - d.x};
+    case 2:
+      return {1.0 - d.x, 1.0 - d.y};
+    case 3:
+      return {1.0 - d.y, d.x};
+    default:
+      return d;
+  }
+}
+
+FramePoint displayFromStored(FramePoint s, int rotation_deg) {
+  switch (quarterTurns(rotation_deg)) {
+    case 1:
+      return {1.0 - s.y, s.x};
+    case 2:
+      return {1.0 - s.x, 1.0 - s.y};
+    case 3:
+      return {s.y, 1.0 - s.x};
+    default:
+      return s;
+  }
+}
+
 std::string colorHex(uint8_t r, uint8_t g, uint8_t b) {
   char text[8] = {};
   std::snprintf(text, sizeof text, "#%02x%02x%02x", r, g, b);

@@ -51,6 +51,17 @@ struct Guidance {
   bool operator!=(const Guidance& o) const { return !(*this == o); }
 };
 
+/// A point normalised to 0..1 of a frame's width and height.
+struct FramePoint {
+  double x = 0.0;
+  double y = 0.0;
+};
+/// Hints are placed in the display orientation (HintPoint); frames are decoded, previewed and
+/// coloured in the stored one. `rotation_deg`: the clockwise rotation that displays the stored
+/// frame upright (StreamInfo::rotation_deg: 0, 90, 180 or 270).
+FramePoint storedFromDisplay(FramePoint display, int rotation_deg);
+FramePoint displayFromStored(FramePoint stored, int rotation_deg);
+
 /// "#rrggbb" (lower case).
 std::string colorHex(uint8_t r, uint8_t g, uint8_t b);
 /// Parses "#rrggbb" or "#rgb" (case-insensitive); false for anything else.

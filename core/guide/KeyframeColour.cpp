@@ -12,20 +12,6 @@ namespace cf::guide {
 
 namespace {
 
-// Display-normalised (x, y) -> stored-normalised, for a frame shown rotated clockwise.
-cv::Point2d toStored(double x, double y, int rotation_deg) {
-  switch (((rotation_deg % 360) + 360) % 360) {
-    case 90:
-      return {y, 1.0 - x};
-    case 180:
-      return {1.0 - x, 1.0 - y};
-    case 270:
-      return {1.0 - y, x};
-    default:
-      return {x, y};
-  }
-}
-
 cv::Mat smallBlurred(const cv::Mat& l, cv::Size size) {
   cv::Mat out;
   cv::resize(l, out, size, 0, 0, cv::INTER_AREA);
@@ -115,7 +101,7 @@ KeyframeColour keyframeColour(int64_t frame, const cv::Mat& reference_ab,
   for (const HintPoint& h : hints) {
     if (h.frame != frame)
       continue;
-    const cv::Point2d p = toStored(h.x, h.y, rotation_deg);
+    const FramePoint p = storedFromDisplay({h.x, h.y}, rotation_deg);
     const cv::Point centre(static_cast<int>(std::lround(p.x * size.width - 0.5)),
                            static_cast<int>(std::lround(p.y * size.height - 0.5)));
     const int radius_px = std::max(1, static_cast<int>(std::lround(h.radius * display_height_px)));

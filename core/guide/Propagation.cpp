@@ -238,12 +238,10 @@ class Sweeper {
 
 }  // namespace
 
-Result<std::vector<PropagatedColour>> propagateShot(int64_t first, const std::vector<cv::Mat>& l,
-                                                    const std::vector<KeyframeColour>& keyframes,
-                                                    const LinkFn& links,
-                                                    const PropagationSettings& settings,
-                                                    const CancelToken& cancel,
-                                                    const FrameReadyFn& ready) {
+Result<std::vector<PropagatedColour>> propagateShot(
+    int64_t first, const std::vector<cv::Mat>& l, const std::vector<KeyframeColour>& keyframes,
+    const LinkFn& links, const PropagationSettings& settings, const CancelToken& cancel,
+    const FrameReadyFn& ready, const ProgressFn& progress) {
   return guarded("propagating keyframe colour", [&]() -> Result<std::vector<PropagatedColour>> {
     std::vector<PropagatedColour> out(l.size());
     if (l.empty())
@@ -308,12 +306,18 @@ Result<std::vector<PropagatedColour>> propagateShot(int64_t first, const std::ve
       if (ready)
         ready(n, std::move(p));
     };
-    for (size_t n = 0; n < l.size(); ++n)
+    int64_t steps = 0;  // progress: one step per frame a sweep is done with
+    int64_t total_steps = 0;
+    for (size_t n = 0; n < l.size(); ++n) {
+      total_steps += pending[n];
       if (pending[n] == 0)
         finish(n);
+    }
+    report(progress, 0, total_steps, "propagate");
     Sweeper sweeper(first, l, links, settings, acc, [&](int64_t n) {
       if (--pending[static_cast<size_t>(n)] == 0)
         finish(static_cast<size_t>(n));
+      report(progress, ++steps, total_steps, "propagate");
     });
     for (const Sweep& sw : sweeps)
       if (Status s = sweeper.run(*sw.key, sw.dir, sw.stop, cancel); !s)

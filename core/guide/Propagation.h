@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "common/CancelToken.h"
+#include "common/Progress.h"
 #include "common/Result.h"
 #include "guide/KeyframeColour.h"
 #include "temporal/FrameLink.h"
@@ -71,13 +72,15 @@ using FrameReadyFn = std::function<void(size_t index, PropagatedColour&& colour)
 
 /// Propagates the keyframes through the shot of frames first..first + l.size() - 1 (L at working
 /// resolution, CV_32FC1). Keyframes outside the shot are ignored. Returns one entry per frame;
-/// with `ready`, the entries are handed to it instead (and left empty in the result).
+/// with `ready`, the entries are handed to it instead (and left empty in the result). `progress`
+/// counts the sweeps' frame steps (done of total, stage "propagate"), on the calling thread.
 Result<std::vector<PropagatedColour>> propagateShot(int64_t first, const std::vector<cv::Mat>& l,
                                                     const std::vector<KeyframeColour>& keyframes,
                                                     const LinkFn& links,
                                                     const PropagationSettings& settings,
                                                     const CancelToken& cancel = CancelToken(),
-                                                    const FrameReadyFn& ready = {});
+                                                    const FrameReadyFn& ready = {},
+                                                    const ProgressFn& progress = {});
 
 /// The naive baseline of the benchmark: frame k's ab warped along the chain of flows, frame by
 /// frame (no confidence, no re-anchoring), forward from keyframe.frame to the end of `l`.

@@ -58,15 +58,38 @@ CacheFolderInfo folderInfo(const QString& folder) {
   return info;
 }
 
+bool isGuidedParent(const QString& folder) {
+  return folder.endsWith(QLatin1String(kGuidedCacheSuffix));
+}
+
+QStringList subfolders(const QString& folder) {
+  return QDir(folder).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden);
+}
+
+/// The cache folders under `root`, with the guided shots' folders one level deeper.
 std::vector<QString> cacheFolders(const QString& root) {
   std::vector<QString> out;
-  for (const QString& name :
-       QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden)) {
+  for (const QString& name : subfolders(root)) {
     const QString path = QDir(root).filePath(name);
-    if (isCacheFolder(path))
+    if (isCacheFolder(path)) {
       out.push_back(path);
+    } else if (isGuidedParent(path)) {
+      for (const QString& shot : subfolders(path))
+        if (isCacheFolder(QDir(path).filePath(shot)))
+          out.push_back(QDir(path).filePath(shot));
+    }
   }
   return out;
+}
+
+/// Removes a guided shots' parent folder once it is empty.
+void removeEmptyGuidedParent(const QString& folder) {
+  const QString parent = QFileInfo(folder).absolutePath();
+  if (isGuidedParent(parent) &&
+      QDir(parent)
+          .entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)
+          .isEmpty())
+    QDir().rmdir(parent);
 }
 
 QString canonical(const std::string& path) {
@@ -75,10 +98,13 @@ QString canonical(const std::string& path) {
   return c.isEmpty() ? QDir::cleanPath(info.absoluteFilePath()) : c;
 }
 
+/// Whether `folder` is one of `folders` or inside one of them.
 bool contains(const std::vector<std::string>& folders, const QString& folder) {
   const QString c = canonical(folder.toStdString());
-  return std::any_of(folders.begin(), folders.end(),
-                     [&](const std::string& f) { return canonical(f) == c; });
+  return std::any_of(folders.begin(), folders.end(), [&](const std::string& f) {
+    const QString cf = canonical(f);
+    return cf == c || c.startsWith(cf + QLatin1Char('/'));
+  });
 }
 
 Error cannot(const std::string& what, const QString& path, const QString& why) {
@@ -89,8 +115,9 @@ Error cannot(const std::string& what, const QString& path, const QString& why) {
 
 std::vector<std::string> videoCacheFolders(const std::string& video_path,
                                            const SessionSettings& settings) {
-  return {cacheFolderFor(video_path, resolveModelPath(settings.model_path), settings),
-          flowCacheFolderFor(video_path, settings)};
+  const std::string network =
+      cacheFolderFor(video_path, resolveModelPath(settings.model_path), settings);
+  return {network, flowCacheFolderFor(video_path, settings), network + kGuidedCacheSuffix};
 }
 
 void markCacheFolderUsed(const std::string& folder) {
@@ -123,14 +150,25 @@ Status clearCacheFolder(const std::string& folder) {
   const QString qfolder = QString::fromStdString(folder);
   if (!QFileInfo(qfolder).isDir())
     return {};
+  if (isGuidedParent(qfolder) && !isCacheFolder(qfolder)) {
+    for (const QString& shot : subfolders(qfolder))
+      if (isCacheFolder(QDir(qfolder).filePath(shot)))
+        if (Status s = clearCacheFolder(QDir(qfolder).filePath(shot).toStdString()); !s)
+          return s;
+    if (QDir(qfolder).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden |
+                              QDir::System))
+      QDir().rmdir(qfolder);
+    return {};
+  }
   QDir dir(qfolder);
   for (const QString& name : folderFiles(qfolder))
     if (isCacheFile(name) && !dir.remove(name))
       return cannot("delete the cache file", dir.filePath(name),
                     QStringLiteral("check the cache folder's permissions"));
   if (dir.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)
-          .isEmpty())
-    QDir().rmdir(qfolder);  // other files inside: the folder stays
+          .isEmpty() &&
+      QDir().rmdir(qfolder))  // other files inside: the folder stays
+    removeEmptyGuidedParent(qfolder);
   return {};
 }
 
@@ -177,15 +215,20 @@ Status moveCache(const std::string& from, const std::string& to) {
                   QStringLiteral("the folder cannot be created or is not writable; choose "
                                  "another one"));
   const std::vector<QString> folders = cacheFolders(qfrom);
+  const QDir src_root(qfrom);
   for (const QString& folder : folders)
-    if (QFileInfo::exists(QDir(qto).filePath(QFileInfo(folder).fileName())))
+    if (QFileInfo::exists(QDir(qto).filePath(src_root.relativeFilePath(folder))))
       return cannot("move the cache to", qto,
                     QStringLiteral("it already holds a cache folder named '%1'; clear it first")
-                        .arg(QFileInfo(folder).fileName()));
+                        .arg(src_root.relativeFilePath(folder)));
   for (const QString& folder : folders) {
-    const QString target = QDir(qto).filePath(QFileInfo(folder).fileName());
-    if (QDir().rename(folder, target))
+    // Guided shots' folders keep their parent folder (`<network folder>-guided/<shot>`).
+    const QString target = QDir(qto).filePath(src_root.relativeFilePath(folder));
+    QDir().mkpath(QFileInfo(target).absolutePath());
+    if (QDir().rename(folder, target)) {
+      removeEmptyGuidedParent(folder);
       continue;
+    }
     // Another file system: copy the entries, then delete the originals.
     if (!QDir().mkpath(target))
       return cannot("create the cache folder", target, QStringLiteral("check the permissions"));

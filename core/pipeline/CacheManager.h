@@ -2,8 +2,9 @@
 // What the cache manager (GUI: Tools › Cache…) does with the cache root: the size of one video's
 // cache folders and of all of them, clearing either, a size limit that evicts the least recently
 // used folders, and moving the root elsewhere. Every video gets two folders under the root (network
-// output; optical flows: CacheKey.h), plus a cut-scan file; Session marks its folders as used each
-// time it opens them, and that time orders the eviction.
+// output; optical flows: CacheKey.h), plus a cut-scan file, and with keyframe colour one folder per
+// guided shot one level deeper, in `<network folder>-guided/` (GuidedShots.h); Session marks its
+// folders as used each time it opens them, and that time orders the eviction.
 //
 // Only Chromaflow's own files are ever deleted (cache entries, their temporary names, the use
 // marker, cut-scan files): a cache root pointed at a folder holding anything else loses nothing
@@ -30,8 +31,12 @@ struct CacheUsage {
   std::vector<CacheFolderInfo> folders;  ///< least recently used first
 };
 
-/// The cache folders of one video with these settings (network output and flows), whether or not
-/// they exist yet.
+/// Appended to a video's network cache folder: the folder that holds its guided shots' folders.
+inline constexpr char kGuidedCacheSuffix[] = "-guided";
+
+/// The cache folders of one video with these settings (network output, flows, and the folder of
+/// its guided shots), whether or not they exist yet. Every cache folder inside one of them is the
+/// video's too.
 std::vector<std::string> videoCacheFolders(const std::string& video_path,
                                            const SessionSettings& settings);
 
@@ -42,7 +47,9 @@ void markCacheFolderUsed(const std::string& folder);
 /// video_bytes as well). A missing root is an empty cache.
 CacheUsage measureCache(const std::string& root, const std::vector<std::string>& video_folders);
 
-/// Deletes Chromaflow's files in `folder`, then the folder when that leaves it empty.
+/// Deletes Chromaflow's files in `folder`, then the folder when that leaves it empty (and its
+/// guided shots' parent folder when that is left empty). A guided shots' parent folder: each of
+/// its shots' folders.
 Status clearCacheFolder(const std::string& folder);
 
 /// Clears every cache folder and cut-scan file under `root`.

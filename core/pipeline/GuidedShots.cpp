@@ -17,6 +17,7 @@
 #include "pipeline/AnalysedFrameStream.h"
 #include "pipeline/BatchInference.h"
 #include "pipeline/CacheKey.h"
+#include "pipeline/CacheManager.h"
 #include "pipeline/FrameConversions.h"
 #include "pipeline/NetworkOutputCheck.h"
 #include "temporal/TemporalSmoother.h"
@@ -93,12 +94,13 @@ Result<std::unique_ptr<GuidedShots>> GuidedShots::prepare(const guide::Guidance&
                                                           int64_t last, const GuideServices& sv,
                                                           const CancelToken& cancel,
                                                           const ProgressFn& progress) {
-  (void)progress;  // the propagation runs alongside the export, whose progress is reported
   return guarded("colouring the keyframes' shots", [&]() -> Result<std::unique_ptr<GuidedShots>> {
     std::unique_ptr<GuidedShots> out(new GuidedShots());
     out->strength_ = guidance.strength;
     out->guidance_ = guidance;
     out->services_ = sv;
+    out->cancel_ = cancel;
+    out->progress_ = progress;
     if (guidance.empty())
       return out;
     if (Status s = guide::validateGuidance(guidance, frame_count); !s)
@@ -121,6 +123,8 @@ Result<std::unique_ptr<GuidedShots>> GuidedShots::prepare(const guide::Guidance&
       auto cache = AbCache::open(dir, dir.empty() ? len : 16);
       if (!cache)
         return cache.error();
+      if (!dir.empty())
+        markCacheFolderUsed(dir);  // the cache manager's eviction order
       shot.cache = std::move(*cache);
       ++out->stats_.shots;
       bool complete = true;
@@ -132,6 +136,8 @@ Result<std::unique_ptr<GuidedShots>> GuidedShots::prepare(const guide::Guidance&
         shot.propagate = true;
         shot.propagated.resize(len);
         shot.ready.assign(len, 0);
+        shot.coloured.assign(len, 0);
+        out->progress_total_ += static_cast<int64_t>(len) * (sv.keep_l ? 2 : 1);
         any = true;
       }
       out->shots_[s1] = std::move(shot);
@@ -206,7 +212,7 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
   std::vector<cv::Mat> l;
   l.reserve(len);
   for (int64_t f = s0; f <= s1; ++f) {
-    if (stop_.isCancelled())
+    if (stopping())
       return makeError("cancelled");
     auto decoded = f == s0 ? reader.frameAt(f) : reader.next();
     if (!decoded)
@@ -215,6 +221,16 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
       return makeError("frame " + std::to_string(f) + " of '" + reader.info().path +
                        "' could not be decoded (the file ends early)");
     l.push_back(colorizer.toWorkingResolution(lumaL(**decoded)));
+    if (l.size() % 8 == 0 || l.size() == len) {
+      {
+        std::lock_guard<std::mutex> lock(mutex_);
+        shot.decoded = static_cast<int64_t>(l.size());
+        updateUnits(shot);
+        if (sv.keep_l && l.size() == len)
+          shot.l = l;  // shared pixels, read-only from here on: colourNext() may start
+      }
+      reportProgress();
+    }
   }
   const cv::Size size = l.front().size();
   std::vector<guide::KeyframeColour> keys;
@@ -236,6 +252,8 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
   guide::LinkFn links = [&](int64_t from, int64_t to) -> Result<temporal::FrameLinkPtr> {
     // Always computed as the export's pair (previous frame -> frame); a backward sweep's link is
     // that pair's reverse, which the same flows give.
+    if (stopping())  // prepare()'s cancel reaches the sweeps through stop_
+      return makeError("cancelled");
     const int64_t a = std::min(from, to);
     const int64_t b = std::max(from, to);
     if (temporal::FrameLinkPtr c = guide_links->find({to, from});
@@ -252,62 +270,32 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
     shot.ready[i] = 1;
     changed_.notify_all();
   };
-  auto prop = guide::propagateShot(s0, l, keys, links, sv.propagation, stop_, ready);
+  auto steps = [&](const ProgressUpdate& u) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      shot.steps = u.done;
+      shot.total_steps = u.total;
+      updateUnits(shot);
+    }
+    reportProgress();
+  };
+  auto prop = guide::propagateShot(s0, l, keys, links, sv.propagation, stop_, ready, steps);
   if (!prop)
     return prop.error();
   qCInfo(lcPipeline, "guided shot %lld..%lld: %zu keyframes", static_cast<long long>(s0),
          static_cast<long long>(s1), keys.size());
-  if (sv.keep_l) {
+  {
     std::lock_guard<std::mutex> lock(mutex_);
-    shot.l = std::move(l);
+    shot.units = static_cast<int64_t>(len);
   }
+  reportProgress();
   return {};
 }
 
-Status GuidedShots::colourAll(model::Colorizer& colorizer, const CancelToken& cancel,
-                              const ProgressFn& progress) {
-  if (thread_.joinable()) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    while (!done_) {
-      if (cancel.isCancelled()) {
-        lock.unlock();
-        finish();
-        return makeError("cancelled");
-      }
-      changed_.wait_for(lock, std::chrono::milliseconds(100));
-    }
-  }
-  if (!error_)
-    return error_;
-  if (!services_.keep_l)
-    return makeError("internal error: colourAll() needs GuideServices::keep_l");
-  const int batch = std::max(1, colorizer.batchSize());
-  int64_t total = 0, done = 0;
-  for (const auto& [s1, shot] : shots_)
-    total += shot.propagate ? shot.last - shot.first + 1 : 0;
-  for (auto& [s1, shot] : shots_) {
-    if (!shot.propagate)
-      continue;
-    for (int64_t b0 = shot.first; b0 <= shot.last;) {
-      // The export's aligned batch (BatchInference.h) within the shot.
-      const int64_t b1 = std::min(shot.last, alignedBatchLast(b0, batch, shot.last));
-      std::vector<std::shared_ptr<AnalysedFrame>> frames;
-      for (int64_t f = b0; f <= b1; ++f) {
-        auto a = std::make_shared<AnalysedFrame>();
-        a->index = f;
-        a->l_work = shot.l[static_cast<size_t>(f - shot.first)];
-        frames.push_back(a);
-      }
-      MaskedOutput masked;
-      if (Status s = attach(frames, colorizer, cancel, masked); !s)
-        return s;
-      done += b1 - b0 + 1;
-      report(progress, done, total, "keyframes");
-      b0 = b1 + 1;
-    }
-    shot.l.clear();
-  }
-  return {};
+bool GuidedShots::stopping() const {
+  if (cancel_.isCancelled())
+    stop_.cancel();
+  return stop_.isCancelled();
 }
 
 Status GuidedShots::attach(const std::vector<std::shared_ptr<AnalysedFrame>>& frames,

@@ -95,7 +95,9 @@ class GuidedShots {
   /// starts propagating the keyframes through those the cache does not hold whole yet, on a thread
   /// of its own (`services` must outlive this object). `cut_frames`: sorted first frames of the
   /// shots after the first. Bad guidance, an unreadable video or cache: an error here; a failure
-  /// of the propagation itself: from attach().
+  /// of the propagation itself: from attach(). `cancel` also stops the propagation (checked at
+  /// every frame), and `progress` is told how far it got, from the propagation's thread (and from
+  /// colourNext()'s): done of progressTotal() units, stage "keyframes" (GuidedProgress.cpp).
   static Result<std::unique_ptr<GuidedShots>> prepare(const guide::Guidance& guidance,
                                                       const std::vector<int64_t>& cut_frames,
                                                       int64_t frame_count, int64_t first,
@@ -115,11 +117,23 @@ class GuidedShots {
                 model::Colorizer& colorizer, const CancelToken& cancel, MaskedOutput& masked);
   /// The guided ab of `frame` in the cache; null when it is not (yet) there.
   CachedAbPtr find(int64_t frame) const;
-  /// Colours every guided shot whole now (the preview: it shows any frame of the shot): waits for
-  /// the propagation, then attach() on the shot's frames in the batches the export uses, so the
-  /// cache holds exactly what an export writes.
-  Status colourAll(model::Colorizer& colorizer, const CancelToken& cancel,
-                   const ProgressFn& progress);
+  /// Colours every guided shot whole now (the preview: it shows any frame of the shot):
+  /// colourNext() with waiting until Done (GuidedShotsColour.cpp).
+  Status colourAll(model::Colorizer& colorizer, const CancelToken& cancel);
+  enum class ColourStep {
+    Coloured,  ///< one batch was coloured
+    Waiting,   ///< the next batches wait for the propagation (only without `wait`)
+    Done       ///< every frame of every guided shot is coloured (in the cache)
+  };
+  /// The preview's colouring in steps (needs GuideServices::keep_l): attach() on one aligned batch
+  /// of the export's (so the cache holds exactly what an export writes) whose propagated colour is
+  /// ready, in any order; with `wait`, waits for one. The engine thread interleaves these steps
+  /// with its other work while the propagation runs on its own thread.
+  Result<ColourStep> colourNext(model::Colorizer& colorizer, const CancelToken& cancel, bool wait);
+  /// Units of progress reported to prepare()'s `progress` when all is done: each frame of a shot
+  /// to propagate counts once for its propagation (decoding and sweeps, in proportion), and once
+  /// more for its network pass where colourNext() colours it (the preview).
+  int64_t progressTotal() const { return progress_total_; }
   /// Stops the propagation (what the export did not need) and returns the figures.
   const GuideStats& finish();
 
@@ -131,13 +145,27 @@ class GuidedShots {
     bool propagate = false;                           ///< the cache lacks frames
     std::vector<guide::PropagatedColour> propagated;  ///< by frame - first, once ready
     std::vector<char> ready;                          ///< propagated[i] is final
-    std::vector<cv::Mat> l;  ///< L at working resolution, kept for colourAll() only
+    /// L at working resolution, kept for colourNext() only (set once decoded, then read-only)
+    std::vector<cv::Mat> l;
+    std::vector<char> coloured;  ///< by batch's first frame - first: colourNext() did it
+    // Progress of the propagation: frames decoded, sweep steps done of total (0: not known yet),
+    // and the units reported so far (never going back).
+    int64_t decoded = 0;
+    int64_t steps = 0;
+    int64_t total_steps = 0;
+    int64_t units = 0;
   };
   GuidedShots() = default;
   const Shot* shotOf(int64_t frame) const;
   Shot* shotOf(int64_t frame);
   Status propagateAll();  ///< the thread's work
   Status propagateShot(Shot& shot, media::VideoReader& reader);
+  /// Recomputes the shot's progress units (mutex_ held).
+  static void updateUnits(Shot& shot);
+  /// Reports the progress to `progress_` (mutex_ not held; any thread).
+  void reportProgress();
+  /// True once the propagation must stop (finish(), or prepare()'s `cancel`).
+  bool stopping() const;
 
   std::map<int64_t, Shot> shots_;  ///< by last frame
   guide::Guidance guidance_;
@@ -148,7 +176,13 @@ class GuidedShots {
 
   std::thread thread_;
   CancelToken stop_;
-  std::mutex mutex_;  ///< guards the shots' propagated/ready, done_ and error_
+  CancelToken cancel_;  ///< prepare()'s
+  ProgressFn progress_;
+  int64_t progress_total_ = 0;
+  int64_t coloured_frames_ = 0;  ///< by colourNext() (guarded by mutex_)
+  std::mutex progress_mutex_;    ///< serialises progress_ calls
+  int64_t reported_ = 0;         ///< the last done reported (never going back)
+  std::mutex mutex_;             ///< guards the shots' propagated/ready, done_ and error_
   std::condition_variable changed_;
   bool done_ = true;
   Status error_;

@@ -7,6 +7,7 @@
 
 #include "common/ErrorBoundary.h"
 #include "common/Logging.h"
+#include "common/ProgressSum.h"
 #include "pipeline/CacheKey.h"
 #include "pipeline/CacheManager.h"
 #include "pipeline/CutScanCache.h"
@@ -194,6 +195,7 @@ Result<std::unique_ptr<Session>> Session::open(const std::string& video_path,
     impl->info.width_px = s.width_px;
     impl->info.height_px = s.height_px;
     impl->info.frame_count = s.frame_count;
+    impl->info.rotation_deg = s.rotation_deg;
     impl->info.fps = s.fps.toDouble();
     impl->info.start_timecode = s.timecode;
     impl->info.duration_s = s.duration_s;
@@ -246,6 +248,8 @@ Status Session::updateSettings(const SessionSettings& settings) {
   impl_->settings = settings;
   impl_->settings.input.readable_part = readable_part;
   impl_->model_path = resolveModelPath(settings.model_path);
+  if (network_changed || flow_changed)
+    impl_->dropGuidedShots();  // coloured by the old network along the old flows
   if (network_changed) {
     impl_->dropNetworkCaches();
     impl_->colorizer = std::move(next_colorizer);  // null when no model was loaded yet
@@ -357,16 +361,21 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
       rr.temporal.smooth.lambda_ranges.push_back({cut.frame, impl_->lambdaFor(cut.frame)});
   }
   const std::vector<int64_t> cut_frames = impl_->cutFrames();  // sorted, after frame 0
+  // The export's bar: frames encoded plus the guided shots' propagation, which runs alongside
+  // (and which the encoder waits for), so the bar moves while a guided shot propagates.
+  ProgressSum export_progress(progress, "export");
   std::unique_ptr<GuidedShots> guided;
   if (!impl_->guidance.empty()) {
     const GuideServices gs = impl_->guideServices();  // the preview's too (SessionGuide.cpp)
     const int64_t count = impl_->info.frame_count;
     const int64_t last = request.last_frame < 0 ? count - 1 : request.last_frame;
+    export_progress.expect(0, last - request.first_frame + 1);
     auto prepared = GuidedShots::prepare(impl_->guidance, cut_frames, count, request.first_frame,
-                                         last, gs, cancel, progress);
+                                         last, gs, cancel, export_progress.part(1));
     if (!prepared)
       return prepared.error();
     guided = std::move(*prepared);
+    export_progress.expect(1, guided->progressTotal());
   }
   // Per-shot grades, one range per shot from the first graded one on (an ungraded shot after a
   // graded one gets the identity grade, so a grade never runs past its cut).
@@ -384,7 +393,7 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   services.ab_cache = impl_->ab_cache.get();
   services.flow_cache = impl_->flow_cache.get();
   services.cuts = &impl_->scan->cuts;
-  auto stats = renderVideo(rr, services, cancel, progress);
+  auto stats = renderVideo(rr, services, cancel, guided ? export_progress.part(0) : progress);
   if (!stats)
     return stats.error();
   ExportStats& e = impl_->last_export;

@@ -43,7 +43,19 @@ class Session {
   /// shot is prepared (or preparing failed for this guidance, reported once).
   Result<GuidedShotRange> prepareGuidedShot(int64_t near_frame, const CancelToken& cancel,
                                             const ProgressFn& progress);
-  /// The model's `n` most likely colours at (x, y) (0..1 in the frame) of `frame`, most likely
+  /// prepareGuidedShot() in steps that never wait for the propagation, so the caller (the
+  /// editor's engine thread) goes on with other work while it runs on a thread of its own: starts
+  /// the propagation of the next pending shot, or colours one batch of it that is ready (the
+  /// export's network pass). `propagation_cancel` stops the propagation (checked at every frame);
+  /// once it is cancelled the pending shot is dropped and no other starts until the guidance
+  /// changes. `step_cancel` interrupts only this step's network pass (it is tried again).
+  /// `progress` (stage "keyframes": the shot's frames propagated plus its frames coloured, of
+  /// twice its length) is called from the propagation's thread too: a caller waiting for
+  /// `Waiting` to end calls again when it reports.
+  Result<GuideStep> stepGuidedShot(int64_t near_frame, const CancelToken& propagation_cancel,
+                                   const CancelToken& step_cancel, const ProgressFn& progress);
+  /// The model's `n` most likely colours at (x, y) (0..1 in the frame, display orientation as a
+  /// hint's) of `frame`, most likely
   /// first, each with the frame's own L there; the frame's hints guide the network as in the
   /// preview. An error for models without a classification head.
   Result<std::vector<SuggestedColour>> suggestedColours(int64_t frame, double x, double y,

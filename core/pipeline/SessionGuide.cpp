@@ -15,6 +15,7 @@
 #include "guide/KeyframeColour.h"
 #include "media/VideoReader.h"
 #include "pipeline/AnalysedFrameStream.h"
+#include "pipeline/CacheManager.h"
 #include "pipeline/FrameConversions.h"
 #include "pipeline/SessionImpl.h"
 #include "temporal/TemporalSmoother.h"
@@ -37,7 +38,7 @@ GuideServices Session::Impl::guideServices() const {
   gs.colorizer = colorizer.get();
   gs.flow = flowSettings();
   if (ab_cache && !ab_cache->dir().empty())
-    gs.cache_root = ab_cache->dir() + "-guided";
+    gs.cache_root = ab_cache->dir() + kGuidedCacheSuffix;  // the cache manager finds them there
   gs.export_links = flow_cache.get();
   gs.solve_height_px = smoothSolveHeight();
   return gs;
@@ -88,14 +89,20 @@ Result<CachedAbPtr> Session::Impl::keyframeAb(int64_t frame, const cv::Mat& l_wo
   return CachedAbPtr(entry);
 }
 
+void Session::Impl::dropGuidedShots() {
+  pending_guide.reset();  // stops its propagation (before the colorizer or caches it uses go)
+  pending_shot = GuidedShotRange();
+  guided_shots.clear();
+  guided_smooth = GuidedSmooth();
+  guide_failed = false;
+}
+
 void Session::setGuidance(guide::Guidance guidance) {
   Impl& d = *impl_;
   if (guidance == d.guidance)
     return;
+  d.dropGuidedShots();
   d.guidance = std::move(guidance);
-  d.guided_shots.clear();
-  d.guided_smooth = Impl::GuidedSmooth();
-  d.guide_failed = false;
 }
 
 const guide::Guidance& Session::guidance() const {
@@ -105,44 +112,111 @@ const guide::Guidance& Session::guidance() const {
 Result<GuidedShotRange> Session::prepareGuidedShot(int64_t near_frame, const CancelToken& cancel,
                                                    const ProgressFn& progress) {
   Impl& d = *impl_;
-  if (d.guidance.empty() || d.guide_failed)
-    return GuidedShotRange{};
-  if (Status s = d.ensureEngine(); !s)
-    return s.error();
-  if (Status s = d.ensureScan(cancel, {}); !s)
-    return s.error();
-  // The pending shot nearest `near_frame`: its own first, then after it, then before it.
-  std::vector<int64_t> keys = d.guidance.keyframes();
-  std::stable_sort(keys.begin(), keys.end(), [&](int64_t a, int64_t b) {
-    const auto rank = [&](int64_t k) {
-      const auto [first, end] = d.shotOf(k);
-      if (near_frame >= first && near_frame < end)
-        return int64_t(0);
-      return k > near_frame ? k - near_frame : d.info.frame_count + near_frame - k;
-    };
-    return rank(a) < rank(b);
-  });
-  for (int64_t k : keys) {
-    const auto [first, end] = d.shotOf(k);
-    if (d.guided_shots.count(first))
-      continue;
-    const std::vector<int64_t> cuts = d.cutFrames();
-    GuideServices gs = d.guideServices();
-    gs.keep_l = true;
-    auto prepared = GuidedShots::prepare(d.guidance, cuts, d.info.frame_count, first, end - 1, gs,
-                                         cancel, progress);
-    // The preview needs the whole shot coloured now (the export colours it as it goes).
-    Status coloured = prepared ? (*prepared)->colourAll(*d.colorizer, cancel, progress)
-                               : Status(prepared.error());
-    if (!coloured) {
-      if (!cancel.isCancelled())
-        d.guide_failed = true;  // reported once; the next guidance change tries again
-      return coloured.error();
+  // `cancel` interrupts the steps only: the pending shot is then dropped here (stopping its
+  // propagation) and started again by the next call.
+  const CancelToken propagation;
+  for (;;) {
+    auto step = stepGuidedShot(near_frame, propagation, cancel, progress);
+    if (!step) {
+      d.pending_guide.reset();
+      d.pending_shot = GuidedShotRange();
+      return step.error();
     }
-    d.guided_shots[first] = std::move(*prepared);
-    return GuidedShotRange{first, end - 1};
+    switch (step->state) {
+      case GuideStep::State::Idle:
+        return GuidedShotRange{};
+      case GuideStep::State::Ready:
+        return step->shot;
+      case GuideStep::State::Working:
+        break;
+      case GuideStep::State::Waiting: {
+        // Wait here for the next batch (the editor does other work instead).
+        auto coloured = d.pending_guide->colourNext(*d.colorizer, cancel, true);
+        if (!coloured) {
+          if (!cancel.isCancelled())
+            d.guide_failed = true;
+          d.pending_guide.reset();
+          d.pending_shot = GuidedShotRange();
+          return coloured.error();
+        }
+        break;
+      }
+    }
   }
-  return GuidedShotRange{};
+}
+
+Result<GuideStep> Session::stepGuidedShot(int64_t near_frame, const CancelToken& propagation_cancel,
+                                          const CancelToken& step_cancel,
+                                          const ProgressFn& progress) {
+  Impl& d = *impl_;
+  GuideStep out;
+  if (d.guidance.empty() || d.guide_failed)
+    return out;
+  auto stop = [&](const Error& error) -> Result<GuideStep> {
+    d.pending_guide.reset();
+    d.pending_shot = GuidedShotRange();
+    // Failed (reported once) or stopped by the user: not again until the guidance changes.
+    d.guide_failed = true;
+    return error;
+  };
+  if (!d.pending_guide) {
+    if (Status s = d.ensureEngine(); !s)
+      return s.error();
+    if (Status s = d.ensureScan(step_cancel, {}); !s)
+      return s.error();
+    // The pending shot nearest `near_frame`: its own first, then after it, then before it.
+    std::vector<int64_t> keys = d.guidance.keyframes();
+    std::stable_sort(keys.begin(), keys.end(), [&](int64_t a, int64_t b) {
+      const auto rank = [&](int64_t k) {
+        const auto [first, end] = d.shotOf(k);
+        if (near_frame >= first && near_frame < end)
+          return int64_t(0);
+        return k > near_frame ? k - near_frame : d.info.frame_count + near_frame - k;
+      };
+      return rank(a) < rank(b);
+    });
+    for (int64_t k : keys) {
+      const auto [first, end] = d.shotOf(k);
+      if (d.guided_shots.count(first))
+        continue;
+      const std::vector<int64_t> cuts = d.cutFrames();
+      GuideServices gs = d.guideServices();
+      gs.keep_l = true;
+      // The propagation starts on its own thread; the network colours its frames in later steps.
+      auto prepared = GuidedShots::prepare(d.guidance, cuts, d.info.frame_count, first, end - 1, gs,
+                                           propagation_cancel, progress);
+      if (!prepared)
+        return stop(prepared.error());
+      d.pending_guide = std::move(*prepared);
+      d.pending_shot = GuidedShotRange{first, end - 1};
+      break;
+    }
+    if (!d.pending_guide)
+      return out;  // every guided shot is prepared
+  }
+  out.shot = d.pending_shot;
+  if (propagation_cancel.isCancelled())
+    return stop(makeError("cancelled"));
+  auto coloured = d.pending_guide->colourNext(*d.colorizer, step_cancel, false);
+  if (!coloured) {
+    if (step_cancel.isCancelled() && !propagation_cancel.isCancelled())
+      return coloured.error();  // interrupted for something more urgent: tried again
+    return stop(coloured.error());
+  }
+  switch (*coloured) {
+    case GuidedShots::ColourStep::Coloured:
+      out.state = GuideStep::State::Working;
+      break;
+    case GuidedShots::ColourStep::Waiting:
+      out.state = GuideStep::State::Waiting;
+      break;
+    case GuidedShots::ColourStep::Done:
+      d.guided_shots[d.pending_shot.first] = std::move(d.pending_guide);
+      d.pending_shot = GuidedShotRange();
+      out.state = GuideStep::State::Ready;
+      break;
+  }
+  return out;
 }
 
 Result<cv::Mat> Session::Impl::guidedSmoothedAb(int64_t frame, double lambda,
@@ -248,53 +322,55 @@ Result<PreviewFramePtr> Session::Impl::guidedPreview(const PreviewRequest& reque
 Result<std::vector<SuggestedColour>> Session::suggestedColours(int64_t frame, double x, double y,
                                                                int n) {
   Impl& d = *impl_;
-  return guarded("suggesting colours on frame " + std::to_string(frame),
-                 [&]() -> Result<std::vector<SuggestedColour>> {
-                   if (frame < 0 || frame >= d.info.frame_count)
-                     return makeError("frame " + std::to_string(frame) +
-                                      " is outside the video (0.." +
-                                      std::to_string(d.info.frame_count - 1) + ")");
-                   if (Status s = d.ensureEngine(); !s)
-                     return s.error();
-                   cv::Mat l_work;
-                   if (d.window.centre && d.window.centre->index == frame) {
-                     l_work = d.window.centre->l_work;  // the frame on screen, decoded already
-                   } else {
-                     auto decoded = d.reader->frameAt(frame);
-                     if (!decoded)
-                       return decoded.error();
-                     if (!*decoded)
-                       return makeError("frame " + std::to_string(frame) + " could not be decoded");
-                     l_work = d.colorizer->toWorkingResolution(lumaL(**decoded));
-                   }
-                   // The frame's own hints guide the network, as in the preview.
-                   const guide::KeyframeColour k = guide::keyframeColour(
-                       frame, {}, d.guidance.hints, l_work.size(), d.reader->info().rotation_deg);
-                   guide::PropagatedColour p{k.ab, k.confidence};
-                   model::ColorHints hints;
-                   if (cv::countNonZero(k.confidence) > 0)
-                     guide::networkHints(p, &hints.ab, &hints.mask);
-                   auto bins = d.colorizer->likelyColours(l_work, hints, x, y, n);
-                   if (!bins)
-                     return bins.error();
-                   const int px = std::clamp(int(x * l_work.cols), 0, l_work.cols - 1);
-                   const int py = std::clamp(int(y * l_work.rows), 0, l_work.rows - 1);
-                   const float l = l_work.at<float>(py, px);
-                   std::vector<SuggestedColour> out;
-                   for (const model::BinChoice& c : *bins) {
-                     cv::Mat lab(1, 1, CV_32FC3, cv::Scalar(l, c.a, c.b));
-                     const cv::Vec3f rgb = color::labToRgb(lab).at<cv::Vec3f>(0, 0);
-                     SuggestedColour s;
-                     s.a = c.a;
-                     s.b = c.b;
-                     s.probability = c.probability;
-                     s.red = cv::saturate_cast<uint8_t>(rgb[0] * 255.f);
-                     s.green = cv::saturate_cast<uint8_t>(rgb[1] * 255.f);
-                     s.blue = cv::saturate_cast<uint8_t>(rgb[2] * 255.f);
-                     out.push_back(s);
-                   }
-                   return out;
-                 });
+  return guarded(
+      "suggesting colours on frame " + std::to_string(frame),
+      [&]() -> Result<std::vector<SuggestedColour>> {
+        if (frame < 0 || frame >= d.info.frame_count)
+          return makeError("frame " + std::to_string(frame) + " is outside the video (0.." +
+                           std::to_string(d.info.frame_count - 1) + ")");
+        if (Status s = d.ensureEngine(); !s)
+          return s.error();
+        cv::Mat l_work;
+        if (d.window.centre && d.window.centre->index == frame) {
+          l_work = d.window.centre->l_work;  // the frame on screen, decoded already
+        } else {
+          auto decoded = d.reader->frameAt(frame);
+          if (!decoded)
+            return decoded.error();
+          if (!*decoded)
+            return makeError("frame " + std::to_string(frame) + " could not be decoded");
+          l_work = d.colorizer->toWorkingResolution(lumaL(**decoded));
+        }
+        // The frame's own hints guide the network, as in the preview.
+        const guide::KeyframeColour k = guide::keyframeColour(
+            frame, {}, d.guidance.hints, l_work.size(), d.reader->info().rotation_deg);
+        guide::PropagatedColour p{k.ab, k.confidence};
+        model::ColorHints hints;
+        if (cv::countNonZero(k.confidence) > 0)
+          guide::networkHints(p, &hints.ab, &hints.mask);
+        // (x, y) is a hint's point: display orientation; l_work is stored.
+        const guide::FramePoint at = guide::storedFromDisplay({x, y}, d.info.rotation_deg);
+        auto bins = d.colorizer->likelyColours(l_work, hints, at.x, at.y, n);
+        if (!bins)
+          return bins.error();
+        const int px = std::clamp(int(at.x * l_work.cols), 0, l_work.cols - 1);
+        const int py = std::clamp(int(at.y * l_work.rows), 0, l_work.rows - 1);
+        const float l = l_work.at<float>(py, px);
+        std::vector<SuggestedColour> out;
+        for (const model::BinChoice& c : *bins) {
+          cv::Mat lab(1, 1, CV_32FC3, cv::Scalar(l, c.a, c.b));
+          const cv::Vec3f rgb = color::labToRgb(lab).at<cv::Vec3f>(0, 0);
+          SuggestedColour s;
+          s.a = c.a;
+          s.b = c.b;
+          s.probability = c.probability;
+          s.red = cv::saturate_cast<uint8_t>(rgb[0] * 255.f);
+          s.green = cv::saturate_cast<uint8_t>(rgb[1] * 255.f);
+          s.blue = cv::saturate_cast<uint8_t>(rgb[2] * 255.f);
+          out.push_back(s);
+        }
+        return out;
+      });
 }
 
 }  // namespace cf::pipeline

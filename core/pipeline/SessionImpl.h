@@ -68,6 +68,11 @@ struct Session::Impl {
   // the export writes there), by first frame; cleared when the guidance changes.
   std::map<int64_t, std::unique_ptr<GuidedShots>> guided_shots;
   bool guide_failed = false;  ///< preparing failed for this guidance; not retried in a loop
+  /// The shot being prepared in steps (stepGuidedShot): its propagation runs on its own thread.
+  std::unique_ptr<GuidedShots> pending_guide;
+  GuidedShotRange pending_shot;
+  /// Drops the preview's guided shots (prepared and pending) and their failure.
+  void dropGuidedShots();
   /// The guided ab of `frame` when its shot is prepared; else null.
   CachedAbPtr guidedAb(int64_t frame) const;
   /// Whether the shot holding `frame` has a keyframe.

@@ -95,7 +95,7 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
     // its own hints and reference, unsmoothed.
     CachedAbPtr ab;
     if (d.shotIsGuided(i)) {
-      out->guide = GuideState::Pending;
+      out->guide = d.guide_failed ? GuideState::Stopped : GuideState::Pending;
       if (d.isKeyframe(i)) {
         auto quick = d.keyframeAb(i, centre->l_work);
         if (!quick)

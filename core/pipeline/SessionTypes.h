@@ -74,6 +74,10 @@ struct SessionInfo {
   int width_px = 0;
   int height_px = 0;
   int64_t frame_count = 0;
+  /// Clockwise rotation that displays the stored frames upright (0, 90, 180, 270). Frames are
+  /// previewed and exported stored (the export keeps the rotation); hints are placed in the
+  /// display orientation (guide::storedFromDisplay).
+  int rotation_deg = 0;
   double fps = 0.0;
   /// The source's own start timecode ("HH:MM:SS:FF", media::StreamInfo::timecode); empty: none.
   std::string start_timecode;
@@ -148,7 +152,9 @@ enum class GuideState {
   None,     ///< the frame's shot has no keyframe: automatic colour, as the export writes it
   Pending,  ///< the shot's keyframe colour is still being propagated; until then a keyframe
             ///< shows its own hints and reference re-coloured alone, the other frames automatic
-  Applied   ///< the shot's propagated colour: what the export writes
+  Applied,  ///< the shot's propagated colour: what the export writes
+  Stopped   ///< preparing the shot failed or was stopped: shown as Pending until the guidance
+            ///< changes (the export would propagate it)
 };
 
 struct PreviewFrame {
@@ -185,6 +191,18 @@ struct GuidedShotRange {
   int64_t first = -1;
   int64_t last = -1;
   bool empty() const { return first < 0; }
+};
+
+/// What one step of preparing the preview's guided shots did (Session::stepGuidedShot).
+struct GuideStep {
+  enum class State {
+    Idle,     ///< nothing to do: every guided shot is prepared, or preparing failed or stopped
+    Working,  ///< did some work on the calling thread (started a propagation, coloured a batch)
+    Waiting,  ///< a propagation runs on its own thread; nothing to do here until it reports
+    Ready     ///< `shot` now previews as the export writes it
+  };
+  State state = State::Idle;
+  GuidedShotRange shot;  ///< the shot being prepared (or made ready); empty when Idle
 };
 
 /// Per-frame signals shown as timeline lanes; NaN where a frame is not analysed yet.

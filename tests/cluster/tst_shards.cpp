@@ -3,6 +3,7 @@
 // borders join into exactly the frames of a single-machine FFV1 export (framemd5); concat refuses
 // missing, duplicated, reordered, foreign and mismatched shards and leaves no output behind.
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -184,6 +185,43 @@ class TestShards : public QObject {
     for (int i = 0; i < 40; ++i)  // compare the MD5 (last column) only: the naive range is retimed
       differing += naive_md5[i].section(',', -1) != expected[40 + i].section(',', -1);
     QVERIFY2(differing > 0, "a range export without context matched the whole export");
+  }
+
+  void guidedShardsJoinToTheSingleExport() {
+    // Keyframe colour (issue #15) is per shot: a range whose border lies inside a guided shot
+    // propagates the whole shot, so the join equals the single export.
+    const QString clip = path(QStringLiteral("guided.mkv"));
+    QCOMPARE(test::makeShotsClip(clip, {10, 30}), QString());
+    const QString hints = path(QStringLiteral("hints.json"));
+    {
+      QFile f(hints);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(
+          "{\"hints\": [{\"frame\": 25, \"x\": 0.4, \"y\": 0.5, \"color\": \"#c03020\", "
+          "\"radius\": 0.1}]}");
+    }
+    const QStringList guide{QStringLiteral("--hints"), hints};
+    const QString whole = path(QStringLiteral("guided-whole.mkv"));
+    QVERIFY(colorize(QStringList{clip, whole, QStringLiteral("--codec"), QStringLiteral("ffv1")} +
+                     guide + common(path(QStringLiteral("guided-cache-whole")))));
+    const QString r0 = path(QStringLiteral("guided-range0.mkv"));
+    const QString r1 = path(QStringLiteral("guided-range1.mkv"));
+    QVERIFY(colorize(QStringList{clip, r0, QStringLiteral("--range"), QStringLiteral("0:19")} +
+                     guide + common(path(QStringLiteral("guided-cache0")))));
+    QVERIFY(colorize(QStringList{clip, r1, QStringLiteral("--range"), QStringLiteral("20:39")} +
+                     guide + common(path(QStringLiteral("guided-cache1")))));
+    const QString joined = path(QStringLiteral("guided-joined.mkv"));
+    const test::CliResult r = test::runCli({QStringLiteral("concat"), r0, r1, joined});
+    QVERIFY2(r.exit_code == 0, qPrintable(r.err));
+    const QStringList expected = test::videoFrameMd5(whole);
+    QCOMPARE(expected.size(), 40);
+    QCOMPARE(test::videoFrameMd5(joined), expected);
+    // A shard without the hints is another picture: the join refuses to mix them.
+    const QString plain = path(QStringLiteral("unguided-range1.mkv"));
+    QVERIFY(colorize(QStringList{clip, plain, QStringLiteral("--range"), QStringLiteral("20:39")} +
+                     common(path(QStringLiteral("guided-cache1")))));
+    QVERIFY(test::videoFrameMd5(plain) != test::videoFrameMd5(r1));  // the hint shows
+    expectRefusal({r0, plain}, QStringLiteral("other settings"));
   }
 
   void concatRefusesBadShardSets() {

@@ -121,6 +121,51 @@ class TestCacheManager : public QObject {
     QVERIFY(!bad.ok());
     QVERIFY(QFileInfo::exists(QDir(from).filePath(QStringLiteral("a-1/ab_000000000.f16"))));
   }
+
+  void guidedShotFoldersAreTheVideosToo() {
+    // Keyframe colour: one folder per guided shot in `<network folder>-guided/` (issue #15).
+    QTemporaryDir dir;
+    const QString root = dir.path();
+    const QString net = makeFolder(root, QStringLiteral("clip-1"), 2, 300);
+    const QString guided = net + QString::fromLatin1(kGuidedCacheSuffix);
+    const QString shot_a = makeFolder(guided, QStringLiteral("0123abcd"), 3, 200);
+    const QString shot_b = makeFolder(guided, QStringLiteral("4567ef01"), 1, 100);
+    const QString other = makeFolder(root, QStringLiteral("other-2"), 4, 50);
+    // The video's folders as videoCacheFolders() names them: network, flows, guided shots.
+    const std::vector<std::string> video{net.toStdString(),
+                                         (root + QStringLiteral("/clip-1-flow")).toStdString(),
+                                         guided.toStdString()};
+    const CacheUsage u = measureCache(root.toStdString(), video);
+    QCOMPARE(u.folders.size(), size_t(4));
+    QVERIFY2(u.video_bytes >= 6000 && u.video_bytes < 6100,
+             qPrintable(QString::number(u.video_bytes)));
+    QVERIFY(u.total_bytes >= 10000 && u.total_bytes < 10200);
+    QCOMPARE(u.folders[1].path, shot_a.toStdString());  // least recently used first
+
+    // Moved with their parent folder.
+    QTemporaryDir to_dir;
+    const QString to = to_dir.filePath(QStringLiteral("moved"));
+    QVERIFY(moveCache(root.toStdString(), to.toStdString()).ok());
+    QVERIFY(QFileInfo::exists(to + QStringLiteral("/clip-1-guided/0123abcd/ab_000000002.f16")));
+    QVERIFY(!QFileInfo::exists(guided));
+    QCOMPARE(measureCache(to.toStdString(), {}).total_bytes, u.total_bytes);
+    QVERIFY(moveCache(to.toStdString(), root.toStdString()).ok());
+
+    // The limit evicts a guided shot like any folder (the oldest first).
+    auto freed = enforceCacheLimit(root.toStdString(), 9000, {other.toStdString()});
+    QVERIFY(freed.ok());
+    QVERIFY(!QFileInfo::exists(net));
+    QVERIFY(QFileInfo::exists(shot_b));
+
+    // Clearing the video's folders clears its guided shots and their parent.
+    for (const std::string& folder : video)
+      QVERIFY(clearCacheFolder(folder).ok());
+    QVERIFY(!QFileInfo::exists(shot_a));
+    QVERIFY(!QFileInfo::exists(shot_b));
+    QVERIFY(!QFileInfo::exists(guided));
+    QVERIFY(QFileInfo::exists(other));
+    QCOMPARE(measureCache(root.toStdString(), video).video_bytes, int64_t(0));
+  }
 };
 
 QTEST_GUILESS_MAIN(TestCacheManager)

@@ -9,9 +9,11 @@
 #include <QApplication>
 #include <QColorDialog>
 #include <QContextMenuEvent>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -24,6 +26,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "FailuresPanel.h"
+#include "GuideProgress.h"
 #include "HintOverlay.h"
 #include "KeyframeLane.h"
 #include "MainWindow.h"
@@ -151,6 +154,7 @@ class TestHintTool : public QObject {
   void clickAddsHintAndPreviewChanges() {
     window_->action(QStringLiteral("hintTool"))->setChecked(true);
     QVERIFY(overlay()->isArmed());
+    QSignalSpy progress(window_->engine(), &SessionController::guideProgress);
     QTest::mouseClick(overlay(), Qt::LeftButton, {}, widgetPos(kHintAt));
     SuggestedColours* chooser = window_->suggestedColours();
     QTRY_VERIFY(chooser->isVisible());
@@ -175,6 +179,16 @@ class TestHintTool : public QObject {
     QCOMPARE(window_->undoStack()->count(), 1);
     // At once the keyframe itself, then the shot as the export writes it.
     waitForGuide(kHintFrame, pipeline::GuideState::Applied);
+    // The Jobs dock's row went through the shot's frames (propagated, then coloured), not in
+    // one jump, and says the shot is ready.
+    int between = 0;
+    for (const QList<QVariant>& args : progress) {
+      QCOMPARE(args.at(1).toLongLong(), qint64(2 * 12));  // twice the shot's 12 frames
+      between += args.at(0).toLongLong() > 0 && args.at(0).toLongLong() < 24;
+    }
+    QVERIFY2(between >= 3, qPrintable(QString::number(between)));
+    QCOMPARE(window_->guideProgress()->bar()->value(), 1000);
+    QVERIFY(window_->guideProgress()->label()->text().contains(QLatin1String("0 to 11")));
     const double before = redness(automatic_, kHintAt);
     const double after = redness(shown(*window_)->smoothed_rgb8, kHintAt);
     QVERIFY2(after > before + 20.0,
