@@ -133,6 +133,8 @@ class Sweeper {
         return link.error();
       p.link = *link;
       const cv::Mat& ln = l_[static_cast<size_t>(n)];
+      if (p.link->flow_to_prev.size() != ln.size())  // links come at the flows' own resolution
+        p.link = std::make_shared<temporal::FrameLink>(temporal::resizeLink(*p.link, ln.size()));
       ln.convertTo(p.ln8, CV_8U, 2.55);
       if (settings_.direct_match) {
         cv::Mat direct;
@@ -334,8 +336,9 @@ Result<std::vector<cv::Mat>> naiveWarpForward(int64_t first, const std::vector<c
       auto link = links(first + n, first + n - 1);
       if (!link)
         return link.error();
-      out[static_cast<size_t>(n)] =
-          temporal::warpWithFlow(out[static_cast<size_t>(n - 1)], (*link)->flow_to_prev);
+      out[static_cast<size_t>(n)] = temporal::warpWithFlow(
+          out[static_cast<size_t>(n - 1)],
+          temporal::resizeFlow((*link)->flow_to_prev, l[static_cast<size_t>(n)].size()));
     }
     return out;
   });

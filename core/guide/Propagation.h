@@ -62,7 +62,9 @@ struct PropagatedColour {
 };
 
 /// The link from frame `from` to its neighbour `to` (to = from - 1 or from + 1): flow_to_prev
-/// holds the flow from `from` to `to`, at the L frames' size.
+/// holds the flow from `from` to `to`, at any size: a link not at the L frames' size is resized to
+/// it (bilinear flow, nearest mask). Best given at the flow's own resolution
+/// (temporal::FlowEstimator::flowSize()): its masks cost a quarter of those at the working size.
 using LinkFn = std::function<Result<temporal::FrameLinkPtr>(int64_t from, int64_t to)>;
 
 /// Called with a frame's propagated colour (index relative to the shot's first frame) as soon as
