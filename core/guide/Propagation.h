@@ -53,6 +53,9 @@ struct PropagationSettings {
   int direct_coarser = 0;
   double residual_sigma_px = 0.0;  ///< > 0: the residual flow is smoothed by this Gaussian
   bool direct_match = true;        ///< also match each frame straight to the keyframe (DIS)
+  /// The direct match on every this many frames of a sweep only (2 saves a sixth of the sweep's
+  /// work; the mean PSNR of bench_keyframes stayed equal, its last frame lost 0.2 dB).
+  int direct_every = 1;
 };
 
 /// Propagated colour of one frame (working resolution).

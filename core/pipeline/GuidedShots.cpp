@@ -43,7 +43,7 @@ std::string shotKey(const guide::Guidance& g, int64_t first, int64_t last,
       std::to_string(p.reanchor) + " " + std::to_string(p.reanchor_iterations) + " " +
       std::to_string(p.residual_sigma_px) + " " + std::to_string(p.direct_match) + " " +
       std::to_string(p.match_finest_scale) + " " + std::to_string(p.match_height_px) + " " +
-      std::to_string(p.direct_coarser));
+      std::to_string(p.direct_coarser) + " " + std::to_string(p.direct_every));
   for (const guide::ReferenceImage& r : g.references)
     if (r.frame >= first && r.frame <= last)
       add("ref " + std::to_string(r.frame) + " " + contentFingerprint(r.path).toStdString());

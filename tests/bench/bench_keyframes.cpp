@@ -146,6 +146,8 @@ int main(int argc, char** argv) {
         ps.match_height_px = int(v);
       else if (k == QLatin1String("direct_coarser"))
         ps.direct_coarser = int(v);
+      else if (k == QLatin1String("direct_every"))
+        ps.direct_every = int(v);
       else if (k == QLatin1String("direct_match"))
         ps.direct_match = v != 0.0;
       else if (k == QLatin1String("reanchor"))
