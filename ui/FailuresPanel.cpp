@@ -69,6 +69,9 @@ FailuresPanel::FailuresPanel(QWidget* parent) : QWidget(parent) {
   tree_->setSortingEnabled(false);
   tree_->setSelectionMode(QAbstractItemView::ExtendedSelection);
   tree_->setContextMenuPolicy(Qt::CustomContextMenu);
+  // The frames and their timecode are what a user scans the list by: never cut them short.
+  tree_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+  tree_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
   tree_->header()->setSectionResizeMode(2, QHeaderView::Stretch);
   layout->addWidget(summary_);
   layout->addWidget(counts_);
@@ -101,7 +104,7 @@ QTreeWidgetItem* FailuresPanel::makeItem(const Row& row) const {
   item->setText(0, QStringLiteral("%1-%2 (%3)")
                        .arg(f.first_frame)
                        .arg(f.last_frame)
-                       .arg(timecode(f.first_frame, fps_)));
+                       .arg(timecode(f.first_frame, clock_)));
   item->setText(1, TimelineWidget::failureKindName(f.kind));
   item->setText(2, translatedFailureReason(f.why));
   item->setToolTip(2, item->text(2));
@@ -201,9 +204,10 @@ void FailuresPanel::retranslateUi() {
   refresh(true);  // every row's words change (a language switch, not a progress tick)
 }
 
-void FailuresPanel::setFailures(const std::vector<pipeline::FailureRange>& failures, double fps) {
-  const bool rebuild = fps != fps_;
-  fps_ = fps;
+void FailuresPanel::setFailures(const std::vector<pipeline::FailureRange>& failures,
+                                const TimecodeClock& clock) {
+  const bool rebuild = clock.format(0) != clock_.format(0) || clock.fps() != clock_.fps();
+  clock_ = clock;
   failures_ = failures;
   refresh(rebuild);
 }

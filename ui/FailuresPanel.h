@@ -29,7 +29,7 @@ class FailuresPanel : public QWidget {
 
   explicit FailuresPanel(QWidget* parent = nullptr);
 
-  void setFailures(const std::vector<pipeline::FailureRange>& failures, double fps);
+  void setFailures(const std::vector<pipeline::FailureRange>& failures, const TimecodeClock& clock);
   /// The project's triage marks (Project::failureReviews()).
   void setReviews(const std::vector<FailureReview>& reviews);
   /// Shows only ranges of `kind` (nullopt: all kinds).
@@ -88,7 +88,7 @@ class FailuresPanel : public QWidget {
   std::vector<pipeline::FailureRange> failures_;
   std::vector<FailureReview> reviews_;
   std::vector<Row> shown_;
-  double fps_ = 25.0;
+  TimecodeClock clock_;
   int last_rows_changed_ = 0;
 };
 

@@ -190,10 +190,10 @@ void MainWindow::onOpened(const pipeline::SessionInfo& info) {
   const QString source_path = project_.sourcePath();
   preview_->clear();
   const double aspect = info.height_px > 0 ? double(info.width_px) / info.height_px : 4.0 / 3.0;
-  timeline_->reset(info.frame_count, info.fps, aspect);
+  timeline_->reset(info.frame_count, info.timecodeClock(), aspect);
   timeline_->setInOut(project_.inFrame(), project_.outFrame());
   playback_.setFrameCount(info.frame_count, info.fps);
-  preview_->setFrameRate(info.fps);
+  preview_->setTimecodeClock(info.timecodeClock());
   settings_panel_->setDetectedDevice(info.device_in_use, info.cpu_threads);
   device_label_->setText(translatedDevice(info.device_in_use, info.cpu_threads));
   job_panel_->finishJob(info.truncated ? tr("Opened the readable part of %1 (truncated file)")
@@ -216,7 +216,7 @@ void MainWindow::onTimelineUpdated(pipeline::TimelineDataPtr timeline,
     return;
   timeline_->setTimelineData(timeline, change);
   if (change.full || change.failures_changed)
-    failures_panel_->setFailures(timeline->failures, timeline->fps);
+    failures_panel_->setFailures(timeline->failures, engine_->info().timecodeClock());
   const auto [first, last] = shotAround(timeline->cuts, timeline->frame_count, current_frame_);
   settings_panel_->setCurrentShot(first, last);
   grade_panel_->setCurrentShot(first, last);
@@ -262,10 +262,11 @@ void MainWindow::updateFrameLabel() {
     return;
   }
   const qint64 frame = preview_->frame()->frame_index;
-  frame_label_->setText(tr("%1 (frame %2 of %3)")
-                            .arg(QString::fromStdString(formatTimecode(frame, engine_->info().fps)))
-                            .arg(frame)
-                            .arg(engine_->info().frame_count));
+  frame_label_->setText(
+      tr("%1 (frame %2 of %3)")
+          .arg(QString::fromStdString(engine_->info().timecodeClock().format(frame)))
+          .arg(frame)
+          .arg(engine_->info().frame_count));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

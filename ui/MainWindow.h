@@ -60,6 +60,10 @@ class MainWindow : public QMainWindow {
                       LanguageSwitcher* language = nullptr);
   ~MainWindow() override;
 
+ protected:
+  void showEvent(QShowEvent* event) override;
+
+ public:
   /// Opens a video as a new project (with the current settings). Asks first when the project
   /// has unsaved changes; the current project stays until the video has opened.
   void openVideo(const QString& path);
@@ -161,6 +165,8 @@ class MainWindow : public QMainWindow {
   QAction* addAction(const QString& name, const QKeySequence& shortcut);
   // MainWindowDocks.cpp
   void createDocks();
+  /// First run (no saved window state): shares the right-hand column by what each dock holds.
+  void arrangeDocks();
   void createStatusBar();
   // MainWindowFiles.cpp
   void openDialog();
@@ -249,6 +255,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* failures_dock_ = nullptr;
   QDockWidget* grade_dock_ = nullptr;
   QDockWidget* job_dock_ = nullptr;
+  bool arrange_docks_ = false;  ///< no saved layout: arrangeDocks() once the window is shown
   QLabel* frame_label_ = nullptr;
   QLineEdit* goto_field_ = nullptr;
   QLabel* analysis_label_ = nullptr;

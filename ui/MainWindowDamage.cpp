@@ -125,7 +125,7 @@ void MainWindow::warnAboutDamage(const pipeline::SessionInfo& info) {
   damage_warned_for_ = path;
   const QString first = QStringLiteral("%1 (%2)")
                             .arg(info.first_damaged_frame)
-                            .arg(timecode(info.first_damaged_frame, info.fps));
+                            .arg(timecode(info.first_damaged_frame, info.timecodeClock()));
   const QString text = tr("\"%1\" has %n damaged frame(s); the first is frame %2.", nullptr,
                           int(std::min<int64_t>(info.damaged_frames, 1 << 30)))
                            .arg(QFileInfo(path).fileName(), first);

@@ -6,6 +6,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStatusBar>
+#include <QTimer>
 #include <algorithm>
 
 #include "FailuresPanel.h"
@@ -84,6 +85,33 @@ void MainWindow::createDocks() {
   job_dock_->setObjectName("jobDock");
   job_dock_->setWidget(job_panel_);
   addDockWidget(Qt::RightDockWidgetArea, job_dock_);
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+  QMainWindow::showEvent(event);
+  if (arrange_docks_) {
+    arrange_docks_ = false;
+    // After the first layout pass, when the docks have their real sizes.
+    QTimer::singleShot(0, this, &MainWindow::arrangeDocks);
+  }
+}
+
+void MainWindow::arrangeDocks() {
+  // Left to Qt, the column splits by size hints: the Jobs dock's job list asks for as much as the
+  // settings, and the settings end up showing three rows at 1440x900 with the Jobs dock half
+  // empty. Jobs gets what its bars need, Settings up to half the column, Failures the rest.
+  const int column = settings_dock_->height() + failures_dock_->height() + job_dock_->height();
+  if (column <= 0 || settings_dock_->isFloating() || failures_dock_->isFloating() ||
+      job_dock_->isFloating())
+    return;
+  const int chrome = settings_dock_->height() - settings_dock_->widget()->height();  // title, tabs
+  const int jobs =
+      job_panel_->minimumSizeHint().height() + job_dock_->height() - job_dock_->widget()->height();
+  const int settings = std::min(settings_panel_->sizeHint().height() + chrome, (column - jobs) / 2);
+  const int failures =
+      std::max(column - jobs - settings, failures_panel_->minimumSizeHint().height());
+  resizeDocks({settings_dock_, failures_dock_, job_dock_}, {settings, failures, jobs},
+              Qt::Vertical);
 }
 
 void MainWindow::createStatusBar() {

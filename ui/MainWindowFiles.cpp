@@ -155,7 +155,7 @@ void MainWindow::rebuildRecentMenu() {
 
 void MainWindow::readSettings() {
   restoreGeometry(settings_->value("window/geometry").toByteArray());
-  restoreState(settings_->value("window/state").toByteArray());
+  arrange_docks_ = !restoreState(settings_->value("window/state").toByteArray());
   // The settings a new project starts with (the last ones used).
   const QByteArray json = settings_->value("engine/settings").toByteArray();
   if (!json.isEmpty()) {

@@ -86,7 +86,7 @@ void MainWindow::previousFailure() {
 bool MainWindow::goToTimecode(const QString& text) {
   if (!engine_->isOpen())
     return false;
-  const auto frame = parseTimecodeOrFrame(text.toStdString(), engine_->info().fps);
+  const auto frame = engine_->info().timecodeClock().parse(text.toStdString());
   if (!frame || *frame >= engine_->info().frame_count) {
     statusBar()->showMessage(
         tr("\"%1\" is not a timecode (HH:MM:SS:FF) or a frame number of this video (0 to %2)")

@@ -298,10 +298,9 @@ void PreviewWidget::paintEvent(QPaintEvent*) {
     drawConfidenceLegend(p, QRectF(rect()), frame_->confidence_scale, tr("less sure"),
                          tr("more sure"));
   if (frame_) {
-    const QString label =
-        tr("%1 · frame %2")
-            .arg(QString::fromStdString(formatTimecode(frame_->frame_index, fps_)))
-            .arg(frame_->frame_index);
+    const QString label = tr("%1 · frame %2")
+                              .arg(QString::fromStdString(clock_.format(frame_->frame_index)))
+                              .arg(frame_->frame_index);
     const QRectF box(width() - p.fontMetrics().horizontalAdvance(label) - 18, height() - 26,
                      p.fontMetrics().horizontalAdvance(label) + 12, 20);
     p.fillRect(box, QColor(0, 0, 0, 150));

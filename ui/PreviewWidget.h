@@ -29,9 +29,9 @@ class PreviewWidget : public QWidget {
   void setFrame(pipeline::PreviewFramePtr frame);
   pipeline::PreviewFramePtr frame() const { return frame_; }
   void clear();
-  /// The video's rate, for the timecode in the frame label.
-  void setFrameRate(double fps) {
-    fps_ = fps;
+  /// The video's clock (rate and start timecode), for the timecode in the frame label.
+  void setTimecodeClock(const TimecodeClock& clock) {
+    clock_ = clock;
     update();
   }
 
@@ -84,7 +84,7 @@ class PreviewWidget : public QWidget {
   void wheelEvent(QWheelEvent* event) override;
 
  private:
-  double fps_ = 25.0;
+  TimecodeClock clock_;
   QRectF paneRect(PreviewSide side) const;
   QSizeF referenceSize() const;
   double logicalScale(const QRectF& pane) const;

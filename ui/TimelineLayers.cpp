@@ -30,7 +30,7 @@ qint64 niceStep(double min_frames, double fps) {
 
 void paintRuler(QPainter& p, const QRect& r, const TimelineView& v, const QPalette& pal) {
   p.fillRect(r, pal.color(QPalette::Window));
-  const qint64 step = niceStep(kMinLabelSpacingPx / v.px_per_frame, v.fps);
+  const qint64 step = niceStep(kMinLabelSpacingPx / v.px_per_frame, v.clock.fps());
   const qint64 first = std::max<qint64>(0, static_cast<qint64>(v.view_first) / step * step);
   p.setPen(pal.color(QPalette::WindowText));
   QFont font = p.font();
@@ -44,7 +44,7 @@ void paintRuler(QPainter& p, const QRect& r, const TimelineView& v, const QPalet
       continue;
     p.drawLine(QPointF(x, r.bottom() - 5), QPointF(x, r.bottom()));
     p.drawText(QRectF(x + 3, r.top(), kMinLabelSpacingPx, r.height() - 2),
-               Qt::AlignLeft | Qt::AlignVCenter, timecode(f, v.fps));
+               Qt::AlignLeft | Qt::AlignVCenter, timecode(f, v.clock));
   }
 }
 
@@ -161,8 +161,8 @@ qint64 TimelineView::frameAtX(double x) const {
   return std::clamp<qint64>(static_cast<qint64>(f), 0, frame_count - 1);
 }
 
-QString timecode(qint64 frame, double fps) {
-  return QString::fromStdString(formatTimecode(frame, fps));
+QString timecode(qint64 frame, const TimecodeClock& clock) {
+  return QString::fromStdString(clock.format(frame));
 }
 
 QVector<qint64> thumbnailFrames(const TimelineView& v, int width_px, int thumb_height_px) {

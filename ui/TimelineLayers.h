@@ -41,7 +41,7 @@ struct LaneScale {
 /// What the layers need to know about the view.
 struct TimelineView {
   qint64 frame_count = 0;
-  double fps = 25.0;
+  TimecodeClock clock;  ///< the rate and the source's start timecode
   double aspect_ratio = 4.0 / 3.0;
   double px_per_frame = 1.0;
   double view_first = 0.0;
@@ -57,8 +57,8 @@ struct TimelineView {
   qint64 frameAtX(double x) const;
 };
 
-/// SMPTE "HH:MM:SS:FF" of a frame ("HH:MM:SS;FF" drop-frame at 29.97/59.94; common/Timecode.h).
-QString timecode(qint64 frame, double fps);
+/// SMPTE "HH:MM:SS:FF" of a frame on `clock` ("HH:MM:SS;FF" drop-frame; common/Timecode.h).
+QString timecode(qint64 frame, const TimecodeClock& clock);
 
 /// Frames whose thumbnails a view shows (stable across scrolling: multiples of a power-of-two
 /// step).

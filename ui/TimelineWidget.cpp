@@ -39,9 +39,9 @@ TimelineLayout TimelineWidget::layout() const {
   return TimelineLayout::forSize(size(), kThumbHeightPx);
 }
 
-void TimelineWidget::reset(qint64 frame_count, double fps, double aspect_ratio) {
+void TimelineWidget::reset(qint64 frame_count, const TimecodeClock& clock, double aspect_ratio) {
   frame_count_ = std::max<qint64>(0, frame_count);
-  fps_ = fps > 0 ? fps : 25.0;
+  clock_ = clock;
   aspect_ratio_ = aspect_ratio > 0 ? aspect_ratio : 4.0 / 3.0;
   data_.reset();
   scale_ = LaneScale();
@@ -194,7 +194,7 @@ void TimelineWidget::renderLayers() {
   thumbnails_.setHeightPx(int(std::lround(kThumbHeightPx * dpr)));
   TimelineView v;
   v.frame_count = frame_count_;
-  v.fps = fps_;
+  v.clock = clock_;
   v.aspect_ratio = aspect_ratio_;
   v.px_per_frame = px_per_frame_;
   v.view_first = view_first_;
@@ -322,7 +322,7 @@ QString TimelineWidget::tooltipAt(const QPoint& pos) const {
   const qint64 frame = frameAtX(pos.x());
   if (frame < 0)
     return {};
-  QString text = tr("Frame %1 (%2)").arg(frame).arg(timecode(frame, fps_));
+  QString text = tr("Frame %1 (%2)").arg(frame).arg(timecode(frame, clock_));
   if (data_ && frame < qint64(data_->frames.size()) && data_->frames[size_t(frame)].analysed) {
     const auto& s = data_->frames[size_t(frame)];
     text += QLatin1Char('\n') + tr("Colourfulness %1, flicker %2, confidence %3")

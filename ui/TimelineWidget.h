@@ -26,7 +26,7 @@ class TimelineWidget : public QWidget {
   ~TimelineWidget() override;
 
   /// A new video: resets zoom to the whole film, drops thumbnails and in/out.
-  void reset(qint64 frame_count, double fps, double aspect_ratio);
+  void reset(qint64 frame_count, const TimecodeClock& clock, double aspect_ratio);
   /// New analysis results (signals, cuts, failures). Keeps zoom and playhead. `change` says what
   /// differs from the data shown before (an analysis chunk: a few frames); only their strip of
   /// the cached layers is painted again, unless the lanes' scale moved.
@@ -104,7 +104,7 @@ class TimelineWidget : public QWidget {
   bool scrubbing_ = false;
   bool zoom_is_fit_ = true;  ///< keep showing the whole film when the widget is resized
   qint64 frame_count_ = 0;
-  double fps_ = 25.0;
+  TimecodeClock clock_;
   double aspect_ratio_ = 4.0 / 3.0;
   qint64 playhead_ = 0;
   qint64 in_frame_ = -1;

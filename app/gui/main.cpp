@@ -104,6 +104,18 @@ int main(int argc, char** argv) {
                        qCritical("chromaflow: %s", qPrintable(message));
                        QCoreApplication::exit(2);
                      });
+    // A refused open that the window offers to mend (a truncated file, timestamps that jump
+    // back): capture the screen with the offer shown.
+    const auto capture_offer = [png, delay_ms] {
+      QTimer::singleShot(std::max(delay_ms, 1500), [png] {
+        const bool saved = QGuiApplication::primaryScreen()->grabWindow(0).save(png);
+        QCoreApplication::exit(saved ? 4 : 1);
+      });
+    };
+    QObject::connect(window.engine(), &cf::ui::SessionController::openTruncated, &window,
+                     capture_offer, Qt::SingleShotConnection);
+    QObject::connect(window.engine(), &cf::ui::SessionController::openTimestampsJump, &window,
+                     capture_offer, Qt::SingleShotConnection);
   }
   if (!parser.positionalArguments().isEmpty())
     window.openPath(parser.positionalArguments().first());

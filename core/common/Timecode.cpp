@@ -23,6 +23,9 @@ int dropPerMinute(double fps) {
   return isDropFrameRate(fps) ? 2 * timecodeFrameBase(fps) / 30 : 0;
 }
 
+std::string formatCounting(int64_t frame, double fps, bool drop_frame);
+std::optional<int64_t> parseCounting(const std::string& text, double fps, bool drop_frame);
+
 }  // namespace
 
 int timecodeFrameBase(double fps) {
@@ -36,8 +39,18 @@ bool isDropFrameRate(double fps) {
 }
 
 std::string formatTimecode(int64_t frame, double fps) {
+  return formatCounting(frame, fps, isDropFrameRate(fps));
+}
+
+std::optional<int64_t> parseTimecodeOrFrame(const std::string& text, double fps) {
+  return parseCounting(text, fps, isDropFrameRate(fps));
+}
+
+namespace {
+
+std::string formatCounting(int64_t frame, double fps, bool drop_frame) {
   const int64_t base = timecodeFrameBase(fps);
-  const int64_t drop = dropPerMinute(fps);
+  const int64_t drop = drop_frame ? dropPerMinute(fps) : 0;
   int64_t n = std::max<int64_t>(0, frame);
   if (drop > 0) {
     // SMPTE 12M: skip `drop` numbers each minute except every tenth (as libavutil's
@@ -58,7 +71,7 @@ std::string formatTimecode(int64_t frame, double fps) {
   return text;
 }
 
-std::optional<int64_t> parseTimecodeOrFrame(const std::string& text, double fps) {
+std::optional<int64_t> parseCounting(const std::string& text, double fps, bool drop_frame) {
   std::vector<int64_t> fields{0};
   bool digit_seen = false;
   size_t begin = 0, end = text.size();
@@ -90,12 +103,14 @@ std::optional<int64_t> parseTimecodeOrFrame(const std::string& text, double fps)
   const int64_t h = fields[0], m = fields[1], s = fields[2], ff = fields[3];
   if (m >= 60 || s >= 60 || ff >= base)
     return std::nullopt;
-  const int64_t drop = dropPerMinute(fps);
+  const int64_t drop = drop_frame ? dropPerMinute(fps) : 0;
   const int64_t minutes = h * 60 + m;
   if (drop > 0 && s == 0 && ff < drop && minutes % 10 != 0)
     return std::nullopt;  // skipped in drop-frame counting
   return (minutes * 60 + s) * base + ff - drop * (minutes - minutes / 10);
 }
+
+}  // namespace
 
 std::string timecodeAfter(const std::string& start, int64_t frames, int fps_num, int fps_den) {
   if (start.empty() || fps_num <= 0 || fps_den <= 0)
@@ -105,6 +120,51 @@ std::string timecodeAfter(const std::string& start, int64_t frames, int fps_num,
     return {};
   char text[AV_TIMECODE_STR_SIZE] = {0};
   return av_timecode_make_string(&tc, text, static_cast<int>(frames));
+}
+
+TimecodeClock::TimecodeClock(double fps, const std::string& start)
+    : fps_(fps > 0.0 ? fps : 25.0), drop_(isDropFrameRate(fps_)) {
+  const bool drop = isDropFrameRate(fps_) && start.find(';') != std::string::npos;
+  // Only a full HH:MM:SS:FF counts as a start timecode: a bare number is not one.
+  const auto separators = std::count_if(start.begin(), start.end(), [](char c) {
+    return c == ':' || c == ';' || c == '.' || c == ',';
+  });
+  if (separators != 3)
+    return;
+  if (const auto offset = parseCounting(start, fps_, drop)) {
+    offset_ = *offset;
+    drop_ = drop;
+    from_source_ = true;
+  }
+}
+
+std::string TimecodeClock::format(int64_t frame) const {
+  return formatCounting(offset_ + std::max<int64_t>(0, frame), fps_, drop_);
+}
+
+std::optional<int64_t> TimecodeClock::parse(const std::string& text) const {
+  const auto separators = std::count_if(text.begin(), text.end(), [](char c) {
+    return c == ':' || c == ';' || c == '.' || c == ',';
+  });
+  if (from_source_ && separators > 0 && separators < 3) {
+    // A short form ("12:05") takes the fields it leaves out from the start timecode, as edit
+    // controllers do: 12:05 on a reel starting at 01:00:00:00 is 01:00:12:05.
+    const std::string start = format(0);  // "HH:MM:SS:FF"
+    const size_t keep = static_cast<size_t>(3 - separators) * 3;
+    const auto value = parseCounting(start.substr(0, keep) + text, fps_, drop_);
+    if (!value || *value < offset_)
+      return std::nullopt;
+    return *value - offset_;
+  }
+  const auto value = parseCounting(text, fps_, drop_);
+  if (!value)
+    return std::nullopt;
+  const bool plain_number = text.find_first_of(":;.,") == std::string::npos;
+  if (plain_number)
+    return value;
+  if (*value < offset_)
+    return std::nullopt;
+  return *value - offset_;
 }
 
 }  // namespace cf

@@ -35,4 +35,33 @@ std::optional<int64_t> parseTimecodeOrFrame(const std::string& text, double fps)
 /// with ';'), as written into the output; computed by libavutil. Empty when `start` does not parse.
 std::string timecodeAfter(const std::string& start, int64_t frames, int fps_num, int fps_den);
 
+/// The timecode the editor shows for a source: frame 0 is the source's own start timecode (a MOV
+/// tmcd track, a timecode tag or a DPX header), so times match the scanner's log, the edit list
+/// and the exported file; 00:00:00:00 when the source has none. Keeps the source's convention:
+/// drop-frame only at 29.97/59.94 and only when the start timecode says so with ';' (as
+/// timecodeAfter()). Cheap to copy; computed without libavutil, for thousands of labels.
+class TimecodeClock {
+ public:
+  TimecodeClock() = default;
+  /// `start` empty or unparseable at this rate: counts from 00:00:00:00 in the rate's own
+  /// convention (formatTimecode()).
+  TimecodeClock(double fps, const std::string& start);
+
+  double fps() const { return fps_; }
+  /// True when frame 0 is a start timecode taken from the source.
+  bool hasSourceStart() const { return from_source_; }
+  /// "HH:MM:SS:FF" (or ';' before FF in drop-frame) of 0-based frame `frame`.
+  std::string format(int64_t frame) const;
+  /// The 0-based frame a timecode names on this clock, or a plain frame number ("1234"). A short
+  /// form ("SS:FF", "MM:SS:FF") takes the fields it leaves out from the start timecode. Empty
+  /// when the text is neither, or names a time before the source's start timecode.
+  std::optional<int64_t> parse(const std::string& text) const;
+
+ private:
+  double fps_ = 25.0;
+  int64_t offset_ = 0;  ///< the start timecode as a frame count
+  bool drop_ = false;
+  bool from_source_ = false;
+};
+
 }  // namespace cf

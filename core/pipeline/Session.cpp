@@ -195,6 +195,7 @@ Result<std::unique_ptr<Session>> Session::open(const std::string& video_path,
     impl->info.height_px = s.height_px;
     impl->info.frame_count = s.frame_count;
     impl->info.fps = s.fps.toDouble();
+    impl->info.start_timecode = s.timecode;
     impl->info.duration_s = s.duration_s;
     impl->info.has_audio = s.hasAudio();
     impl->info.truncated = s.truncated;

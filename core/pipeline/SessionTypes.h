@@ -13,6 +13,7 @@
 #include "analysis/ConfidenceMap.h"
 #include "analysis/FailureTypes.h"
 #include "color/Grade.h"
+#include "common/Timecode.h"
 #include "common/Vocabulary.h"
 #include "media/InputOptions.h"
 
@@ -74,6 +75,8 @@ struct SessionInfo {
   int height_px = 0;
   int64_t frame_count = 0;
   double fps = 0.0;
+  /// The source's own start timecode ("HH:MM:SS:FF", media::StreamInfo::timecode); empty: none.
+  std::string start_timecode;
   double duration_s = 0.0;
   bool has_audio = false;
   bool source_has_colour = false;  ///< the source carries chroma (a colour reference exists)
@@ -88,6 +91,9 @@ struct SessionInfo {
   /// scan, which analysis and export run first) has looked at every frame.
   int64_t damaged_frames = -1;
   int64_t first_damaged_frame = -1;
+
+  /// The clock every time shown in the editor uses: frame 0 at the source's start timecode.
+  TimecodeClock timecodeClock() const { return TimecodeClock(fps, start_timecode); }
 };
 
 struct ExportRequest {

@@ -115,6 +115,70 @@ class TestTimecode : public QObject {
       }
     }
   }
+
+  // The editor's clock starts at the source's own timecode and keeps its convention; it must
+  // name every frame as the exported file's timecode does (timecodeAfter(), libavutil).
+  void clockFollowsTheSourceStartTimecode() {
+    av_log_set_level(AV_LOG_ERROR);
+    const struct {
+      const char* start;
+      int num, den;
+    } sources[] = {
+        {"01:00:00:00", 24, 1},       {"10:59:58:20", 25, 1}, {"00:59:59;28", 30000, 1001},
+        {"01:00:00:00", 30000, 1001},  // NTSC rate counted non-drop, as some tapes are
+        {"00:00:10:05", 16, 1},        // a silent-film scan at 16 fps
+        {"23:59:59;58", 60000, 1001}};
+    for (const auto& s : sources) {
+      const double fps = double(s.num) / s.den;
+      const cf::TimecodeClock clock(fps, s.start);
+      QVERIFY2(clock.hasSourceStart(), s.start);
+      QCOMPARE(QString::fromStdString(clock.format(0)), QLatin1String(s.start));
+      for (int f = 0; f < 40000; f += 13) {
+        const std::string shown = clock.format(f);
+        const std::string written = cf::timecodeAfter(s.start, f, s.num, s.den);
+        if (shown != written)
+          QFAIL(
+              qPrintable(QStringLiteral("%1 at %2/%3, frame %4: shown %5, written %6")
+                             .arg(QLatin1String(s.start))
+                             .arg(s.num)
+                             .arg(s.den)
+                             .arg(f)
+                             .arg(QString::fromStdString(shown), QString::fromStdString(written))));
+        if (clock.parse(shown) != std::optional<int64_t>(f))
+          QFAIL(qPrintable(QStringLiteral("%1: %2 does not read back as frame %3")
+                               .arg(QLatin1String(s.start), QString::fromStdString(shown))
+                               .arg(f)));
+      }
+    }
+  }
+
+  void clockWithoutSourceTimecodeCountsFromZero() {
+    for (const char* start : {"", "garbage", "12", "00:00:99:00", "01:00:00:40"}) {
+      const cf::TimecodeClock clock(25.0, start);
+      QVERIFY2(!clock.hasSourceStart(), start);
+      QCOMPARE(clock.format(0), std::string("00:00:00:00"));
+      QCOMPARE(clock.format(26), formatTimecode(26, 25.0));
+    }
+    const cf::TimecodeClock ntsc(kNtsc, "");
+    QCOMPARE(ntsc.format(1800), std::string("00:01:00;02"));  // the rate's own convention
+  }
+
+  void clockReadsFrameNumbersAndRefusesTimesBeforeTheStart() {
+    const cf::TimecodeClock clock(24.0, "01:00:00:00");
+    QCOMPARE(clock.parse("48"), std::optional<int64_t>(48));  // a plain number is a frame
+    QCOMPARE(clock.parse("01:00:02:00"), std::optional<int64_t>(48));
+    QCOMPARE(clock.parse("1:00:02:00"), std::optional<int64_t>(48));
+    QCOMPARE(clock.parse("2:00"), std::optional<int64_t>(48));      // short: 01:00:02:00
+    QCOMPARE(clock.parse("00:02:00"), std::optional<int64_t>(48));  // short: 01:00:02:00
+    QCOMPARE(clock.parse("01:00"), std::optional<int64_t>(24));     // 01:00:01:00
+    QCOMPARE(cf::TimecodeClock(24.0, "10:20:30:00").parse("31:12"),
+             std::optional<int64_t>(36));                             // 10:20:31:12
+    QVERIFY(!cf::TimecodeClock(24.0, "10:20:30:00").parse("29:00"));  // 10:20:29:00: before
+    QVERIFY(!clock.parse("00:59:59:23"));                             // before the first frame
+    QVERIFY(!clock.parse("00:00:02:00"));
+    QVERIFY(!clock.parse("01:00:02:24"));  // FF past the rate
+    QVERIFY(!clock.parse("nonsense"));
+  }
 };
 
 QTEST_GUILESS_MAIN(TestTimecode)

@@ -86,7 +86,7 @@ class TestFailureTriage : public QObject {
 
   void panelFiltersSortsAndCounts() {
     FailuresPanel panel;
-    panel.setFailures(sample(), 25);
+    panel.setFailures(sample(), cf::TimecodeClock(25.0, {}));
     QCOMPARE(panel.count(), 4);
     QCOMPARE(panel.summary()->text(), QStringLiteral("4 flagged range(s)"));
     QVERIFY2(panel.counts()->text().contains(QStringLiteral("Heavy motion 2")),
@@ -112,7 +112,7 @@ class TestFailureTriage : public QObject {
     connect(&panel, &FailuresPanel::reviewRequested, &project, &Project::setFailureReview);
     connect(&project, &Project::failureReviewsChanged, &panel,
             [&] { panel.setReviews(project.failureReviews()); });
-    panel.setFailures(sample(), 25);
+    panel.setFailures(sample(), cf::TimecodeClock(25.0, {}));
     panel.tree()->topLevelItem(3)->setSelected(true);
     QPushButton* ignore = nullptr;
     for (auto* b : panel.findChildren<QPushButton*>())
@@ -133,7 +133,7 @@ class TestFailureTriage : public QObject {
     // A progress tick that changes one range rebuilds one row, marks and all.
     std::vector<FailureRange> next = sample();
     next[1].why.value = 12;
-    panel.setFailures(next, 25);
+    panel.setFailures(next, cf::TimecodeClock(25.0, {}));
     QCOMPARE(panel.lastRowsChanged(), 1);
   }
 };

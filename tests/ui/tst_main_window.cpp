@@ -18,6 +18,7 @@
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -133,6 +134,8 @@ class TestMainWindow : public QObject {
     spec.frames = kFrames;
     spec.fps = "10";
     spec.audio_codec = "aac";
+    // A start timecode, as a camera or a telecine writes it: the editor counts from it.
+    spec.extra_args = {QStringLiteral("-timecode"), QStringLiteral("01:00:00:00")};
     const QString error = cf::test::makeClip(spec);
     QVERIFY2(error.isEmpty(), qPrintable(error));
     // A tiny untrained network keeps the test fast and independent of the shipped model.
@@ -307,28 +310,36 @@ class TestMainWindow : public QObject {
     QVERIFY(!window_->playback()->isPlaying());
   }
 
-  /// Issue #16: Ctrl+G goes to a timecode or a frame number; times read as SMPTE timecode.
+  /// Issue #16: Ctrl+G goes to a timecode or a frame number; times read as SMPTE timecode,
+  /// counted from the source's own start timecode (01:00:00:00 here), as the export writes it.
   void goToTimecodeOrFrame() {
     window_->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(window_.get()));
     QTest::keyClick(focusTarget(), Qt::Key_G, Qt::ControlModifier);
     QLineEdit* field = window_->goToField();
     QCOMPARE(QApplication::focusWidget(), field);
-    QTest::keyClicks(field, QStringLiteral("00:00:01:05"));  // 10 fps: frame 15
+    QTest::keyClicks(field, QStringLiteral("01:00:01:05"));  // 10 fps: frame 15
     QTest::keyClick(field, Qt::Key_Return);
     waitForFrame(15);
     QVERIFY(QApplication::focusWidget() != field);  // back to the playback keys
     const auto* label = window_->findChild<QLabel*>(QStringLiteral("frameLabel"));
     QVERIFY(label);
-    QTRY_VERIFY(label->text().contains(QLatin1String("00:00:01:05")));
+    QTRY_VERIFY(label->text().contains(QLatin1String("01:00:01:05")));
+    // The failures list names its ranges on the same clock (every frame is flagged here).
+    const auto* failures = window_->findChild<QTreeWidget*>();
+    QVERIFY(failures);
+    QTRY_VERIFY(failures->topLevelItemCount() > 0);
+    QVERIFY2(failures->topLevelItem(0)->text(0).contains(QLatin1String("(01:00:0")),
+             qPrintable(failures->topLevelItem(0)->text(0)));
     QTest::keyClick(focusTarget(), Qt::Key_G, Qt::ControlModifier);
     QTest::keyClicks(field, QStringLiteral("7"));  // typed over the selected old text
     QTest::keyClick(field, Qt::Key_Return);
     waitForFrame(7);
     QTest::keyClick(focusTarget(), Qt::Key_G, Qt::ControlModifier);
-    QTest::keyClicks(field, QStringLiteral("00:00:09:00"));  // past the end
+    QTest::keyClicks(field, QStringLiteral("01:00:09:00"));  // past the end
     QTest::keyClick(field, Qt::Key_Return);
     QVERIFY(!window_->goToTimecode(QStringLiteral("0x7")));
+    QVERIFY(!window_->goToTimecode(QStringLiteral("00:00:01:05")));  // before the first frame
     QCOMPARE(QApplication::focusWidget(), field);
     QTest::keyClick(field, Qt::Key_Escape);
     QVERIFY(QApplication::focusWidget() != field);

@@ -57,7 +57,7 @@ class TestPanels : public QObject {
 
   void failuresPanelActivationJumps() {
     FailuresPanel panel;
-    panel.setFailures(sampleFailures(), 25);
+    panel.setFailures(sampleFailures(), cf::TimecodeClock(25.0, {}));
     QCOMPARE(panel.count(), 3);
     QVERIFY(panel.tree()->topLevelItem(0)->text(2).contains("70 %"));
     QSignalSpy jump(&panel, &FailuresPanel::jumpRequested);

@@ -95,9 +95,9 @@ class TestTimelineDeltas : public QObject {
     timeline.resize(1000, 160);
     failures.resize(400, 600);
     auto film = startingFilm();
-    timeline.reset(kFrames, film->fps, 4.0 / 3.0);
+    timeline.reset(kFrames, cf::TimecodeClock(film->fps, {}), 4.0 / 3.0);
     timeline.setTimelineData(film);
-    failures.setFailures(film->failures, film->fps);
+    failures.setFailures(film->failures, cf::TimecodeClock(film->fps, {}));
     timeline.grab();
 
     std::mt19937 rng(11);
@@ -127,7 +127,7 @@ class TestTimelineDeltas : public QObject {
       QVERIFY(!change.full);
       QVERIFY(change.failures_changed);
       QVERIFY(change.first_frame >= 0 && change.last_frame < kFrames);
-      failures.setFailures(film->failures, film->fps);
+      failures.setFailures(film->failures, cf::TimecodeClock(film->fps, {}));
       QVERIFY(failures.lastRowsChanged() <= 2);  // the changed row, not the list
       timeline.setTimelineData(film, change);
       if (c % 2 == 0)  // strips of two chunks may wait for one paint
@@ -143,9 +143,9 @@ class TestTimelineDeltas : public QObject {
     rebuilt_timeline.resize(1000, 160);
     rebuilt_failures.resize(400, 600);
     auto copy = std::make_shared<pipeline::TimelineData>(*film);
-    rebuilt_timeline.reset(kFrames, copy->fps, 4.0 / 3.0);
+    rebuilt_timeline.reset(kFrames, cf::TimecodeClock(copy->fps, {}), 4.0 / 3.0);
     rebuilt_timeline.setTimelineData(copy);
-    rebuilt_failures.setFailures(copy->failures, copy->fps);
+    rebuilt_failures.setFailures(copy->failures, cf::TimecodeClock(copy->fps, {}));
     const QImage rebuilt = rebuilt_timeline.grab().toImage();
 
     QCOMPARE(rowsOf(failures), rowsOf(rebuilt_failures));

@@ -40,7 +40,7 @@ class TestTimelineWidget : public QObject {
   void scrubMapsMouseToFrameAndEmits() {
     TimelineWidget w;
     w.resize(500, 160);
-    w.reset(100, 25, 4.0 / 3.0);
+    w.reset(100, cf::TimecodeClock(25.0, {}), 4.0 / 3.0);
     QCOMPARE(w.pxPerFrame(), 5.0);
     QSignalSpy spy(&w, &TimelineWidget::frameScrubbed);
     QTest::mousePress(&w, Qt::LeftButton, {}, QPoint(52, 30));
@@ -58,7 +58,7 @@ class TestTimelineWidget : public QObject {
   void failureClickJumpsAndTooltipNamesTheReason() {
     TimelineWidget w;
     w.resize(500, 160);
-    w.reset(100, 25, 4.0 / 3.0);
+    w.reset(100, cf::TimecodeClock(25.0, {}), 4.0 / 3.0);
     w.setTimelineData(makeData(100));
     const QRect marker = w.failureMarkerRect(1);
     QVERIFY(marker.isValid());
@@ -77,7 +77,7 @@ class TestTimelineWidget : public QObject {
   void zoomRunsFromWholeFilmToSingleFrames() {
     TimelineWidget w;
     w.resize(400, 160);
-    w.reset(4000, 25, 1.5);
+    w.reset(4000, cf::TimecodeClock(25.0, {}), 1.5);
     QCOMPARE(w.pxPerFrame(), 0.1);  // whole film fits
     QCOMPARE(w.frameAtX(399), qint64(3990));
     QSignalSpy zoom(&w, &TimelineWidget::zoomChanged);
@@ -104,7 +104,7 @@ class TestTimelineWidget : public QObject {
   void layersAreCachedAndThumbnailMissesRequested() {
     TimelineWidget w;
     w.resize(300, 160);
-    w.reset(50, 25, 4.0 / 3.0);
+    w.reset(50, cf::TimecodeClock(25.0, {}), 4.0 / 3.0);
     QSignalSpy wanted(&w, &TimelineWidget::thumbnailsRequested);
     w.grab();  // first grab polishes the widget (style and palette events)
     const QImage first = w.grab().toImage();
@@ -146,9 +146,12 @@ class TestTimelineWidget : public QObject {
     v.view_first = 37.3;  // scrolling keeps multiples of the step
     for (qint64 f : cf::ui::thumbnailFrames(v, 500, 40))
       QCOMPARE(f % step, qint64(0));
-    QCOMPARE(cf::ui::timecode(25 * 61 + 3, 25), QStringLiteral("00:01:01:03"));
-    QCOMPARE(cf::ui::timecode(25 * 3600, 25), QStringLiteral("01:00:00:00"));
-    QCOMPARE(cf::ui::timecode(17982, 30000.0 / 1001.0), QStringLiteral("00:10:00;00"));
+    QCOMPARE(cf::ui::timecode(25 * 61 + 3, cf::TimecodeClock(25.0, {})),
+             QStringLiteral("00:01:01:03"));
+    QCOMPARE(cf::ui::timecode(25 * 3600, cf::TimecodeClock(25.0, {})),
+             QStringLiteral("01:00:00:00"));
+    QCOMPARE(cf::ui::timecode(17982, cf::TimecodeClock(30000.0 / 1001.0, {})),
+             QStringLiteral("00:10:00;00"));
   }
 };
 
