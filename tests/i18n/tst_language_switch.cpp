@@ -279,7 +279,8 @@ class TestLanguageSwitch : public QObject {
     QCOMPARE(w.failuresPanel()->tree()->headerItem()->text(2), QStringLiteral("Raison"));
 
     FailuresPanel panel;
-    panel.setFailures({{1, 2, cf::analysis::FlagKind::Sepia, {}, "x"}}, 25);
+    panel.setFailures({{1, 2, cf::analysis::FlagKind::Sepia, {}, "x"}},
+                      cf::TimecodeClock(25.0, {}));
     QCOMPARE(panel.tree()->topLevelItem(0)->text(1), QStringLiteral("Sépia"));
   }
 
@@ -290,12 +291,12 @@ class TestLanguageSwitch : public QObject {
     const auto* summary = panel.findChild<QLabel*>();
     QVERIFY(summary);
     using cf::analysis::FlagKind;
-    panel.setFailures({{1, 2, FlagKind::Sepia, {}, "x"}}, 25);
+    panel.setFailures({{1, 2, FlagKind::Sepia, {}, "x"}}, cf::TimecodeClock(25.0, {}));
     QCOMPARE(summary->text(), QStringLiteral("1 markierter Bereich"));
     panel.setFailures({{1, 2, FlagKind::Sepia, {}, "x"},
                        {5, 6, FlagKind::Flicker, {}, "y"},
                        {9, 9, FlagKind::Motion, {}, "z"}},
-                      25);
+                      cf::TimecodeClock(25.0, {}));
     QCOMPARE(summary->text(), QStringLiteral("3 markierte Bereiche"));
     QCOMPARE(translatedDevice(cf::DeviceChoice::Cpu, 1), QStringLiteral("CPU (1 Thread)"));
     QCOMPARE(translatedDevice(cf::DeviceChoice::Cpu, 8), QStringLiteral("CPU (8 Threads)"));
