@@ -125,7 +125,8 @@ class Sweeper {
     cv::Mat wide_direct;
   };
 
-  Result<Prefetched> prefetch(const cv::Mat& lk, const cv::Mat& lk8, int dir, int64_t n) {
+  Result<Prefetched> prefetch(const cv::Mat& lk, const cv::Mat& lk8, int dir, int64_t kr,
+                              int64_t n) {
     return guarded("propagating keyframe colour", [&]() -> Result<Prefetched> {
       Prefetched p;
       auto link = links_(first_ + n, first_ + n - dir);
@@ -133,8 +134,10 @@ class Sweeper {
         return link.error();
       p.link = *link;
       const cv::Mat& ln = l_[static_cast<size_t>(n)];
+      if (p.link->flow_to_prev.size() != ln.size())  // links come at the flows' own resolution
+        p.link = std::make_shared<temporal::FrameLink>(temporal::resizeLink(*p.link, ln.size()));
       ln.convertTo(p.ln8, CV_8U, 2.55);
-      if (settings_.direct_match) {
+      if (settings_.direct_match && std::abs(n - kr) % std::max(1, settings_.direct_every) == 0) {
         cv::Mat direct;
         direct_->calc(p.ln8, lk8, direct);
         p.map_direct = grid_ + direct;
@@ -158,9 +161,9 @@ class Sweeper {
     // computed for the next frame on a helper thread while this one is re-anchored: the same
     // calls in the same order, so the result does not change; the sweep's critical path holds
     // only the residual flows.
-    auto fetch = [this, &lk, &lk8, dir](int64_t n) {
+    auto fetch = [this, &lk, &lk8, dir, kr](int64_t n) {
       return std::async(std::launch::async,
-                        [this, &lk, &lk8, dir, n]() { return prefetch(lk, lk8, dir, n); });
+                        [this, &lk, &lk8, dir, kr, n]() { return prefetch(lk, lk8, dir, kr, n); });
     };
     const auto inRange = [&](int64_t n) { return dir > 0 ? n <= stop : n >= stop; };
     std::future<Result<Prefetched>> next;
@@ -199,7 +202,7 @@ class Sweeper {
         }
       }
       cv::Mat agree = agreement(ln, lk, map);
-      if (settings_.direct_match) {
+      if (!pre.map_direct.empty()) {
         // Long-range re-match: a flow straight from this frame to the keyframe. Where it explains
         // the frame's L better than the chained map (an object back from behind an occluder, a
         // chain broken by a fast motion), it replaces the map, and the chain goes on from there.
@@ -338,8 +341,9 @@ Result<std::vector<cv::Mat>> naiveWarpForward(int64_t first, const std::vector<c
       auto link = links(first + n, first + n - 1);
       if (!link)
         return link.error();
-      out[static_cast<size_t>(n)] =
-          temporal::warpWithFlow(out[static_cast<size_t>(n - 1)], (*link)->flow_to_prev);
+      out[static_cast<size_t>(n)] = temporal::warpWithFlow(
+          out[static_cast<size_t>(n - 1)],
+          temporal::resizeFlow((*link)->flow_to_prev, l[static_cast<size_t>(n)].size()));
     }
     return out;
   });

@@ -27,7 +27,7 @@ namespace cf::pipeline {
 namespace {
 
 // Bump when the propagation or the blend changes what a guided shot looks like.
-constexpr int kGuideVersion = 2;
+constexpr int kGuideVersion = 3;
 
 std::string shotKey(const guide::Guidance& g, int64_t first, int64_t last,
                     const guide::PropagationSettings& p) {
@@ -44,7 +44,7 @@ std::string shotKey(const guide::Guidance& g, int64_t first, int64_t last,
       std::to_string(p.reanchor) + " " + std::to_string(p.reanchor_iterations) + " " +
       std::to_string(p.residual_sigma_px) + " " + std::to_string(p.direct_match) + " " +
       std::to_string(p.match_finest_scale) + " " + std::to_string(p.match_height_px) + " " +
-      std::to_string(p.direct_coarser));
+      std::to_string(p.direct_coarser) + " " + std::to_string(p.direct_every));
   for (const guide::ReferenceImage& r : g.references)
     if (r.frame >= first && r.frame <= last)
       add("ref " + std::to_string(r.frame) + " " + contentFingerprint(r.path).toStdString());
@@ -248,6 +248,9 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
     keys.push_back(guide::keyframeColour(k, ref_ab, guidance.hints, size, rotation));
   }
   const cv::Size solve_size = temporal::solveSize(size, sv.solve_height_px);
+  // The propagation's links at the flows' own resolution (no resizing; their masks cost a quarter
+  // of those at the working resolution); the sweeps scale each to the working size.
+  const cv::Size link_size = temporal::FlowEstimator(sv.flow).flowSize(size);
   auto lOf = [&](int64_t f) -> const cv::Mat& { return l[static_cast<size_t>(f - s0)]; };
   guide::LinkFn links = [&](int64_t from, int64_t to) -> Result<temporal::FrameLinkPtr> {
     // Always computed as the export's pair (previous frame -> frame); a backward sweep's link is
@@ -257,12 +260,12 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
     const int64_t a = std::min(from, to);
     const int64_t b = std::max(from, to);
     if (temporal::FrameLinkPtr c = guide_links->find({to, from});
-        c && c->flow_to_prev.size() == size)
+        c && c->flow_to_prev.size() == link_size)
       return c;
-    auto forward = linker.link({a, b}, lOf(a), lOf(b), size, export_links, solve_size);
+    auto forward = linker.link({a, b}, lOf(a), lOf(b), link_size, export_links, solve_size);
     if (!forward || from == b)
       return forward;
-    return linker.link({to, from}, lOf(to), lOf(from), size);
+    return linker.link({to, from}, lOf(to), lOf(from), link_size);
   };
   auto ready = [&](size_t i, guide::PropagatedColour&& colour) {
     std::lock_guard<std::mutex> lock(mutex_);

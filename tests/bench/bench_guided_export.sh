@@ -3,8 +3,9 @@
 # in the same run: `chromaflow-cli colorize --codec ffv1 CLIP OUT` with a fresh cache, then the
 # same with `--reference 0:FRAME0.png` (frame 0 of the clip in its own colours, the benchmark
 # protocol of bench_keyframes) and a fresh cache, alternating, RUNS times each. Prints each run's
-# wall times and their ratio, the median ratio, and the load average before and after (the
-# figures depend on what else the machine runs).
+# wall times and their ratio, the median ratio, each export's CPU time (user + system: less
+# dependent on what else the machine runs than the wall time) and the load average before and
+# after (the wall figures depend on what else the machine runs).
 #
 # Usage: tests/bench/bench_guided_export.sh [BUILD_DIR] [RUNS] CLIP...
 #   defaults: build 3. Needs ffmpeg (frame 0 as PNG) and GNU time (/usr/bin/time).
@@ -18,13 +19,14 @@ work=${TMPDIR:-/tmp}/chromaflow-guided-bench
 mkdir -p "$work"
 export OMP_WAIT_POLICY=PASSIVE
 
-seconds() {  # label cache out args...: wall seconds of one export
+seconds() {  # cache out args...: wall seconds of one export (its CPU seconds in $work/cpu)
   local cache=$1 out=$2
   shift 2
   rm -rf "$cache" "$out"
-  /usr/bin/time -f "%e" -o "$work/time" "$cli" colorize --model "$model" --cache "$cache" \
+  /usr/bin/time -f "%e %U %S" -o "$work/time" "$cli" colorize --model "$model" --cache "$cache" \
     --codec ffv1 "$@" "$out" >/dev/null 2>&1
-  cat "$work/time"
+  awk '{print $2 + $3}' "$work/time" >"$work/cpu"
+  cut -d' ' -f1 "$work/time"
 }
 
 for clip in "$@"; do
@@ -35,10 +37,13 @@ for clip in "$@"; do
   ratios=()
   for run in $(seq "$runs"); do
     a=$(seconds "$work/cache_a" "$work/auto.mkv" "$clip")
+    ca=$(cat "$work/cpu")
     g=$(seconds "$work/cache_g" "$work/guided.mkv" --reference "0:$ref" "$clip")
+    cg=$(cat "$work/cpu")
     r=$(echo "$g / $a" | bc -l)
     ratios+=("$r")
-    printf '  run %d: automatic %6.1f s  guided %6.1f s  ratio %.2f\n' "$run" "$a" "$g" "$r"
+    printf '  run %d: automatic %6.1f s  guided %6.1f s  ratio %.2f  (CPU %.1f s / %.1f s = %.2f)\n' \
+      "$run" "$a" "$g" "$r" "$ca" "$cg" "$(echo "$cg / $ca" | bc -l)"
   done
   median=$(printf '%s\n' "${ratios[@]}" | sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}')
   printf '  median ratio %.2f (%d runs); load after %s\n' "$median" "$runs" \

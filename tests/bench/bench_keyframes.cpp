@@ -146,6 +146,8 @@ int main(int argc, char** argv) {
         ps.match_height_px = int(v);
       else if (k == QLatin1String("direct_coarser"))
         ps.direct_coarser = int(v);
+      else if (k == QLatin1String("direct_every"))
+        ps.direct_every = int(v);
       else if (k == QLatin1String("direct_match"))
         ps.direct_match = v != 0.0;
       else if (k == QLatin1String("reanchor"))
@@ -190,8 +192,10 @@ int main(int argc, char** argv) {
     temporal::MemoryFlowCache cache;
     temporal::FrameLinker linker(fs, cache);
     const cv::Size size = c.l_work[0].size();
+    // As the export computes them: at the flows' own resolution.
+    const cv::Size link_size = temporal::FlowEstimator(fs).flowSize(size);
     guide::LinkFn links = [&](int64_t from, int64_t to) {
-      return linker.link({to, from}, c.l_work[size_t(to)], c.l_work[size_t(from)], size);
+      return linker.link({to, from}, c.l_work[size_t(to)], c.l_work[size_t(from)], link_size);
     };
     guide::KeyframeColour ref;
     ref.frame = 0;

@@ -17,13 +17,15 @@ const cv::Size kSize(192, 128);
 const cv::Vec2f kBackground(-20.f, -25.f);  // teal
 const cv::Vec2f kObject(55.f, 40.f);        // red
 
-// Links computed on demand (flow from `from` to `to`), as the export's FrameLinker gives them.
-guide::LinkFn linksOf(const std::vector<cv::Mat>& l) {
-  auto estimator =
-      std::make_shared<temporal::FlowEstimator>(temporal::FlowSettings{cf::FlowMethod::Dis, 0});
+// Links computed on demand (flow from `from` to `to`), as the export's FrameLinker gives them:
+// at the flow's own resolution (flow_height_px high; 0: the frames' size).
+guide::LinkFn linksOf(const std::vector<cv::Mat>& l, int flow_height_px = 0) {
+  auto estimator = std::make_shared<temporal::FlowEstimator>(
+      temporal::FlowSettings{cf::FlowMethod::Dis, flow_height_px});
   return [&l, estimator](int64_t from, int64_t to) {
     return temporal::computeFrameLink(*estimator, l[static_cast<size_t>(to)],
-                                      l[static_cast<size_t>(from)], l[0].size());
+                                      l[static_cast<size_t>(from)],
+                                      estimator->flowSize(l[0].size()));
   };
 }
 
@@ -53,11 +55,21 @@ class TestPropagation : public QObject {
   Q_OBJECT
 
  private Q_SLOTS:
+  void oneReferenceColoursEveryFrame_data() {
+    QTest::addColumn<int>("flow_height_px");
+    QTest::newRow("links at the frames' size") << 0;
+    // As the export gives them: at the flow's resolution, half the frames' (the sweep scales them).
+    QTest::newRow("links at half size") << kSize.height / 2;
+  }
+
   void oneReferenceColoursEveryFrame() {
+    QFETCH(int, flow_height_px);
     const int frames = 24;
     auto video = test::movingObjectVideo(frames, kSize, 22, {8.f, 20.f}, {1.5f, 0.5f}, kBackground,
                                          kObject, 11);
-    auto links = linksOf(video.l);
+    auto links = linksOf(video.l, flow_height_px);
+    if (flow_height_px > 0)
+      QCOMPARE((*links(1, 0))->flow_to_prev.rows, flow_height_px);
     auto prop = guide::propagateShot(0, video.l, {reference(0, video.ab[0])}, links, {});
     QVERIFY2(prop.ok(), prop.ok() ? "" : prop.message().c_str());
     QCOMPARE(prop->size(), size_t(frames));
