@@ -206,7 +206,7 @@ void FailuresPanel::retranslateUi() {
 
 void FailuresPanel::setFailures(const std::vector<pipeline::FailureRange>& failures,
                                 const TimecodeClock& clock) {
-  const bool rebuild = clock.format(0) != clock_.format(0) || clock.fps() != clock_.fps();
+  const bool rebuild = clock != clock_;
   clock_ = clock;
   failures_ = failures;
   refresh(rebuild);

@@ -57,6 +57,12 @@ class TimecodeClock {
   /// when the text is neither, or names a time before the source's start timecode.
   std::optional<int64_t> parse(const std::string& text) const;
 
+  bool operator==(const TimecodeClock& o) const {
+    return fps_ == o.fps_ && offset_ == o.offset_ && drop_ == o.drop_ &&
+           from_source_ == o.from_source_;
+  }
+  bool operator!=(const TimecodeClock& o) const { return !(*this == o); }
+
  private:
   double fps_ = 25.0;
   int64_t offset_ = 0;  ///< the start timecode as a frame count
