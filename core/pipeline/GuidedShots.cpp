@@ -27,7 +27,7 @@ namespace cf::pipeline {
 namespace {
 
 // Bump when the propagation or the blend changes what a guided shot looks like.
-constexpr int kGuideVersion = 3;
+constexpr int kGuideVersion = 4;
 
 std::string shotKey(const guide::Guidance& g, int64_t first, int64_t last,
                     const guide::PropagationSettings& p) {
@@ -364,10 +364,11 @@ Status GuidedShots::attach(const std::vector<std::shared_ptr<AnalysedFrame>>& fr
             if (Status s = checkNetworkOutput(f.index, n.ab, n.confidence, masked); !s)
               return s;
             auto entry = std::make_shared<CachedAb>();
-            entry->ab = guide::blendGuided(shot->propagated[rel], n.ab, strength_);
-            if (colorizer.hasConfidence())
-              entry->confidence =
-                  guide::blendConfidence(shot->propagated[rel], n.confidence, strength_);
+            guide::GuidedColour g =
+                guide::blendGuided(shot->propagated[rel], f.l_work, n.ab,
+                                   colorizer.hasConfidence() ? n.confidence : cv::Mat(), strength_);
+            entry->ab = std::move(g.ab);
+            entry->confidence = std::move(g.confidence);
             if (Status s = shot->cache->store(f.index, entry); !s)
               return s;
             f.ab = shot->cache->find(f.index);

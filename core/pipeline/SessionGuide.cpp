@@ -83,9 +83,11 @@ Result<CachedAbPtr> Session::Impl::keyframeAb(int64_t frame, const cv::Mat& l_wo
   if (!net)
     return net.error();
   auto entry = std::make_shared<CachedAb>();
-  entry->ab = guide::blendGuided(p, net->front().ab, guidance.strength);
-  if (colorizer->hasConfidence())
-    entry->confidence = guide::blendConfidence(p, net->front().confidence, guidance.strength);
+  guide::GuidedColour g = guide::blendGuided(
+      p, l_work, net->front().ab, colorizer->hasConfidence() ? net->front().confidence : cv::Mat(),
+      guidance.strength);
+  entry->ab = std::move(g.ab);
+  entry->confidence = std::move(g.confidence);
   return CachedAbPtr(entry);
 }
 

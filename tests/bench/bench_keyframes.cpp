@@ -2,12 +2,16 @@
 // clips made grey, frame 0 in its true colours as the reference. Mean RGB PSNR over the first N
 // frames and on the last of them for (a) automatic colourisation, (b) zero chroma, (c) frame 0's
 // ab warped naively along the flow, (d) ours (propagation with re-anchoring, fed to the network as
-// hints, blended by confidence) and (d') ours without re-anchoring; and hints alone: 12 points
-// taken from the truth on frame 0, over the first H frames, against automatic. Scores at the
+// hints, merged by GuidedBlend), (d') ours without re-anchoring and (d'') ours with the blend of
+// the third pass (no fill of the unsure part, no calibration of the network); and hints alone: 12
+// points taken from the truth on frame 0, over the first H frames, against automatic. Scores at the
 // source resolution after the L-guided upsampling, before the temporal smoothing (which runs on
 // every variant alike in an export). Not run by ctest; results go in tests/bench/RESULTS.md.
 //
-//   bench_keyframes [--frames N] [--hint-frames H] [--model FILE] CLIP...
+//   bench_keyframes [--frames N] [--hint-frames H] [--model FILE] [--quick] [--dump DIR] CLIP...
+//
+// --dump DIR writes DIR/CLIP.png per clip: frames 0, 20, 40 and the last (rows); truth, naive
+// warp, ours with the old blend, ours (columns), at half size.
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -83,9 +87,11 @@ double mean(const std::vector<double>& v) {
   return v.empty() ? 0.0 : sum / double(v.size());
 }
 
-std::vector<cv::Mat> network(model::Colorizer& colorizer, const std::vector<cv::Mat>& l,
-                             const std::vector<guide::PropagatedColour>* prop, double strength) {
-  std::vector<cv::Mat> out;
+// The network's output for each frame, guided by the propagated colour's hints when `prop` is set.
+std::vector<model::ColorizedFrame> network(model::Colorizer& colorizer,
+                                           const std::vector<cv::Mat>& l,
+                                           const std::vector<guide::PropagatedColour>* prop) {
+  std::vector<model::ColorizedFrame> out;
   for (size_t b0 = 0; b0 < l.size(); b0 += 8) {
     const size_t b1 = std::min(l.size(), b0 + 8);
     std::vector<cv::Mat> in(l.begin() + long(b0), l.begin() + long(b1));
@@ -101,11 +107,56 @@ std::vector<cv::Mat> network(model::Colorizer& colorizer, const std::vector<cv::
       std::fprintf(stderr, "%s\n", r.message().c_str());
       std::exit(1);
     }
-    for (size_t i = b0; i < b1; ++i)
-      out.push_back(prop ? guide::blendGuided((*prop)[i], (*r)[i - b0].ab, strength)
-                         : (*r)[i - b0].ab);
+    for (model::ColorizedFrame& f : *r)
+      out.push_back(std::move(f));
   }
   return out;
+}
+
+std::vector<cv::Mat> abOf(const std::vector<model::ColorizedFrame>& net) {
+  std::vector<cv::Mat> out;
+  for (const model::ColorizedFrame& f : net)
+    out.push_back(f.ab);
+  return out;
+}
+
+// The network's guided output merged with the propagated colour.
+std::vector<cv::Mat> blended(const std::vector<guide::PropagatedColour>& prop,
+                             const std::vector<cv::Mat>& l,
+                             const std::vector<model::ColorizedFrame>& net,
+                             const guide::BlendSettings& settings) {
+  std::vector<cv::Mat> out;
+  for (size_t i = 0; i < net.size(); ++i)
+    out.push_back(
+        guide::blendGuided(prop[i], l[i], net[i].ab, net[i].confidence, 1.0, settings).ab);
+  return out;
+}
+
+guide::BlendSettings oldBlend() {
+  guide::BlendSettings s;
+  s.fill_unsure = false;
+  s.calibrate_network = false;
+  return s;
+}
+
+void writeSheet(const std::string& path, const std::vector<size_t>& frames,
+                const std::vector<std::vector<cv::Mat>>& columns) {
+  std::vector<cv::Mat> rows;
+  for (size_t r = 0; r < frames.size(); ++r) {
+    std::vector<cv::Mat> cells;
+    for (const std::vector<cv::Mat>& col : columns) {
+      cv::Mat cell;
+      cv::resize(col[r], cell, cv::Size(), 0.5, 0.5, cv::INTER_AREA);
+      cells.push_back(cell);
+    }
+    cv::Mat row;
+    cv::hconcat(cells, row);
+    rows.push_back(row);
+  }
+  cv::Mat sheet, bgr;
+  cv::vconcat(rows, sheet);
+  cv::cvtColor(sheet, bgr, cv::COLOR_RGB2BGR);
+  cv::imwrite(path, bgr);
 }
 
 double secondsSince(std::chrono::steady_clock::time_point t0) {
@@ -179,10 +230,11 @@ int main(int argc, char** argv) {
   }
   temporal::FlowSettings fs{cf::FlowMethod::Dis, pipeline::stageHeights(256).flow_px};
   std::printf(
-      "%-34s %6s | %7s %7s %7s %7s %7s | %7s %7s %7s %7s %7s | %7s %7s | %7s %7s | %5s %5s "
-      "%5s\n",
-      "clip", "frames", "auto", "zero", "naive", "ours", "noanch", "auto@L", "zero@L", "naive@L",
-      "ours@L", "noan@L", "autoH", "hints", "prop", "prop@L", "link s", "prop s", "net s");
+      "%-34s %6s | %7s %7s %7s %7s %7s %7s | %7s %7s %7s %7s %7s %7s | %7s %7s | %7s %7s | %5s "
+      "%5s %5s\n",
+      "clip", "frames", "auto", "zero", "naive", "ours", "noanch", "oldbl", "auto@L", "zero@L",
+      "naive@L", "ours@L", "noan@L", "oldb@L", "autoH", "hints", "prop", "prop@L", "link s",
+      "prop s", "net s");
   std::vector<std::vector<double>> rows;
   for (const QString& clip_path : clips) {
     Clip c = load(clip_path.toStdString(), frames, **colorizer);
@@ -203,7 +255,7 @@ int main(int argc, char** argv) {
     ref.confidence = cv::Mat(size, CV_32FC1, cv::Scalar(1.0));
     ref.full = true;
 
-    const auto auto_ab = network(**colorizer, c.l_work, nullptr, 1.0);
+    const auto auto_ab = abOf(network(**colorizer, c.l_work, nullptr));
     std::vector<cv::Mat> zero(n, cv::Mat::zeros(size, CV_32FC2));
     auto naive = guide::naiveWarpForward(0, c.l_work, ref, links);
     auto t0 = std::chrono::steady_clock::now();
@@ -223,9 +275,12 @@ int main(int argc, char** argv) {
       return 1;
     }
     t0 = std::chrono::steady_clock::now();
-    const auto ours = network(**colorizer, c.l_work, &*prop, 1.0);
+    const auto net = network(**colorizer, c.l_work, &*prop);
+    const auto ours = blended(*prop, c.l_work, net, {});
     const double net_s = secondsSince(t0);
-    const auto ours_na = quick ? ours : network(**colorizer, c.l_work, &*prop_na, 1.0);
+    const auto ours_old = blended(*prop, c.l_work, net, oldBlend());
+    const auto ours_na =
+        quick ? ours : blended(*prop_na, c.l_work, network(**colorizer, c.l_work, &*prop_na), {});
     std::vector<cv::Mat> prop_only;
     for (const guide::PropagatedColour& p : *prop)
       prop_only.push_back(p.ab);
@@ -250,10 +305,10 @@ int main(int argc, char** argv) {
         guide::propagateShot(0, l_h, {guide::keyframeColour(0, {}, points, size, 0)}, links, {});
     if (!hprop)
       return 1;
-    const auto hinted = network(**colorizer, l_h, &*hprop, 1.0);
+    const auto hinted = blended(*hprop, l_h, network(**colorizer, l_h, &*hprop), {});
 
     std::vector<double> row;
-    const std::vector<cv::Mat>* variants[] = {&auto_ab, &zero, &*naive, &ours, &ours_na};
+    const std::vector<cv::Mat>* variants[] = {&auto_ab, &zero, &*naive, &ours, &ours_na, &ours_old};
     for (const std::vector<cv::Mat>* v : variants) {
       const auto s = scores(c, *v, n);
       row.push_back(mean(s));
@@ -266,39 +321,29 @@ int main(int argc, char** argv) {
     row.push_back(po.back());
     rows.push_back(row);
     if (!dump_dir.isEmpty()) {
-      // A contact sheet: rows = frames (first, middle, last), columns = truth, naive warp, ours,
-      // the propagation's confidence (grey), automatic.
-      std::vector<cv::Mat> sheet_rows;
-      for (size_t i : {size_t(0), n / 2, n - 1}) {
-        std::vector<cv::Mat> cells;
-        cells.push_back(c.truth_rgb[i]);
-        cells.push_back(color::recombineToRgb8(c.l_full[i], (*naive)[i]));
-        cells.push_back(color::recombineToRgb8(c.l_full[i], ours[i]));
-        cv::Mat conf8, conf3;
-        cv::resize((*prop)[i].confidence, conf8, c.truth_rgb[i].size());
-        conf8.convertTo(conf8, CV_8U, 255.0);
-        cv::cvtColor(conf8, conf3, cv::COLOR_GRAY2RGB);
-        cells.push_back(conf3);
-        cells.push_back(color::recombineToRgb8(c.l_full[i], auto_ab[i]));
-        cv::Mat row_img;
-        cv::hconcat(cells, row_img);
-        sheet_rows.push_back(row_img);
+      std::vector<size_t> at;
+      for (size_t i : {size_t(0), size_t(20), size_t(40), n - 1})
+        if (i < n && (at.empty() || i > at.back()))
+          at.push_back(i);
+      std::vector<std::vector<cv::Mat>> columns(4);
+      for (size_t i : at) {
+        columns[0].push_back(c.truth_rgb[i]);
+        columns[1].push_back(color::recombineToRgb8(c.l_full[i], (*naive)[i]));
+        columns[2].push_back(color::recombineToRgb8(c.l_full[i], ours_old[i]));
+        columns[3].push_back(color::recombineToRgb8(c.l_full[i], ours[i]));
       }
-      cv::Mat sheet, bgr;
-      cv::vconcat(sheet_rows, sheet);
-      cv::cvtColor(sheet, bgr, cv::COLOR_RGB2BGR);
-      cv::imwrite((dump_dir + QLatin1Char('/') +
-                   clip_path.section(QLatin1Char('/'), -1).section(QLatin1Char('.'), 0, 0) +
-                   QStringLiteral(".png"))
-                      .toStdString(),
-                  bgr);
+      writeSheet((dump_dir + QLatin1Char('/') +
+                  clip_path.section(QLatin1Char('/'), -1).section(QLatin1Char('.'), 0, 0) +
+                  QStringLiteral(".png"))
+                     .toStdString(),
+                 at, columns);
     }
     std::printf(
-        "%-34s %6zu | %7.2f %7.2f %7.2f %7.2f %7.2f | %7.2f %7.2f %7.2f %7.2f %7.2f | %7.2f %7.2f "
-        "| %7.2f %7.2f | %5.1f %5.1f %5.1f\n",
+        "%-34s %6zu | %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f | %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f | "
+        "%7.2f %7.2f | %7.2f %7.2f | %5.1f %5.1f %5.1f\n",
         clip_path.section(QLatin1Char('/'), -1).toUtf8().constData(), n, row[0], row[2], row[4],
-        row[6], row[8], row[1], row[3], row[5], row[7], row[9], row[10], row[11], row[12], row[13],
-        links_s, prop_s, net_s);
+        row[6], row[8], row[10], row[1], row[3], row[5], row[7], row[9], row[11], row[12], row[13],
+        row[14], row[15], links_s, prop_s, net_s);
     std::fflush(stdout);
   }
   if (rows.empty())
@@ -308,9 +353,9 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < r.size(); ++i)
       avg[i] += r[i] / double(rows.size());
   std::printf(
-      "%-34s %6s | %7.2f %7.2f %7.2f %7.2f %7.2f | %7.2f %7.2f %7.2f %7.2f %7.2f | %7.2f %7.2f | "
-      "%7.2f %7.2f\n",
-      "MEAN", "", avg[0], avg[2], avg[4], avg[6], avg[8], avg[1], avg[3], avg[5], avg[7], avg[9],
-      avg[10], avg[11], avg[12], avg[13]);
+      "%-34s %6s | %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f | %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f | "
+      "%7.2f %7.2f | %7.2f %7.2f\n",
+      "MEAN", "", avg[0], avg[2], avg[4], avg[6], avg[8], avg[10], avg[1], avg[3], avg[5], avg[7],
+      avg[9], avg[11], avg[12], avg[13], avg[14], avg[15]);
   return 0;
 }
