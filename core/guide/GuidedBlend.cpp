@@ -62,12 +62,18 @@ void fillFromTrusted(const PropagatedColour& p, const cv::Mat& trust, const cv::
   l.convertTo(guide, CV_32F);
   const auto dtf = cv::ximgproc::createDTFilter(guide, settings.fill_sigma_px,
                                                 settings.fill_sigma_l, cv::ximgproc::DTF_NC, 3);
-  cv::Mat num;
-  dtf->filter(p.ab.mul(twoChannels(trust)), num);
-  dtf->filter(trust, *certainty);
+  // One pass over three channels: trust * a, trust * b, trust.
+  std::vector<cv::Mat> ab(2);
+  cv::split(p.ab, ab);
+  cv::Mat stacked, spread;
+  cv::merge(std::vector<cv::Mat>{ab[0].mul(trust), ab[1].mul(trust), trust}, stacked);
+  dtf->filter(stacked, spread);
+  std::vector<cv::Mat> parts(3);
+  cv::split(spread, parts);
+  *certainty = parts[2];
   cv::Mat inv;
   cv::divide(1.0, cv::max(*certainty, 1e-4), inv);
-  *fill = num.mul(twoChannels(inv));
+  cv::merge(std::vector<cv::Mat>{parts[0].mul(inv), parts[1].mul(inv)}, *fill);
   cv::min(*certainty, 1.0, *certainty);
   cv::max(*certainty, 0.0, *certainty);
 }
