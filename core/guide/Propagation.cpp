@@ -33,17 +33,22 @@ cv::Mat sample(const cv::Mat& src, const cv::Mat& pos, bool zero_outside,
   return out;
 }
 
-// Sums of the sweeps that reached one frame.
+// What the sweeps that reached one frame left there: the first one's colour as it came (a frame
+// that only one sweep reaches gets exactly that, without the weighted sums' arithmetic), and the
+// weighted sums once a second one comes.
 struct Accumulator {
-  cv::Mat wab;    // sum of w * ab
-  cv::Mat wconf;  // sum of w * confidence
-  cv::Mat w;      // sum of w
+  int count = 0;
+  cv::Mat ab, conf;  // the first sweep's
+  int distance = 0;  // its distance to its keyframe
+  cv::Mat wab;       // sum of w * ab
+  cv::Mat wconf;     // sum of w * confidence
+  cv::Mat w;         // sum of w
 };
 
 // A small floor keeps the best guess of ab defined where no sweep is confident.
 constexpr double kWeightFloor = 1e-4;
 
-void accumulate(Accumulator& acc, const cv::Mat& ab, const cv::Mat& conf, int distance) {
+void addWeighted(Accumulator& acc, const cv::Mat& ab, const cv::Mat& conf, int distance) {
   const cv::Mat w = (conf + kWeightFloor) * (1.0 / (distance + 0.01));
   if (acc.w.empty()) {
     acc.w = cv::Mat::zeros(conf.size(), CV_32FC1);
@@ -57,16 +62,63 @@ void accumulate(Accumulator& acc, const cv::Mat& ab, const cv::Mat& conf, int di
   acc.wab += w2.mul(ab);
 }
 
+// `ab` and `conf` are kept as they are (shared, not copied): nothing may change them afterwards.
+void accumulate(Accumulator& acc, const cv::Mat& ab, const cv::Mat& conf, int distance) {
+  if (acc.count == 0) {
+    acc.ab = ab;
+    acc.conf = conf;
+    acc.distance = distance;
+  } else {
+    if (acc.count == 1) {
+      addWeighted(acc, acc.ab, acc.conf, acc.distance);
+      acc.ab.release();
+      acc.conf.release();
+    }
+    addWeighted(acc, ab, conf, distance);
+  }
+  ++acc.count;
+}
+
+// The frame's colour from what the sweeps left (empty where none reached it); clears `acc`.
+PropagatedColour blended(Accumulator& acc) {
+  PropagatedColour p;
+  if (acc.count == 1) {
+    p.ab = acc.ab;
+    p.confidence = acc.conf;
+  } else if (acc.count > 1) {
+    cv::Mat w = cv::max(acc.w, 1e-12);
+    cv::Mat inv;
+    cv::divide(1.0, w, inv);
+    cv::Mat inv2;
+    cv::merge(std::vector<cv::Mat>{inv, inv}, inv2);
+    p.ab = acc.wab.mul(inv2);
+    p.confidence = acc.wconf.mul(inv);
+  }
+  acc = Accumulator{};
+  return p;
+}
+
+// |l - (lk seen through map)|: the local L mismatch that agreementFrom() turns into agreement.
+cv::Mat lumaDifference(const cv::Mat& l, const cv::Mat& lk, const cv::Mat& map) {
+  cv::Mat diff;
+  cv::absdiff(l, sample(lk, map, false), diff);
+  return diff;
+}
+
+// exp(-d^2 / 2 sigma^2) of `diff` averaged over a Gaussian window.
+cv::Mat agreementFrom(const cv::Mat& diff, double sigma, double window_px) {
+  cv::Mat blurred;
+  cv::GaussianBlur(diff, blurred, cv::Size(0, 0), window_px);
+  cv::Mat agree = blurred.mul(blurred) * (-0.5 / (sigma * sigma));
+  cv::exp(agree, agree);
+  return agree;
+}
+
 // Per-pixel agreement of `l` with the keyframe L `lk` seen through `map`: exp(-d^2 / 2 sigma^2)
 // of the locally averaged |dL|.
 cv::Mat agreementOf(const cv::Mat& l, const cv::Mat& lk, const cv::Mat& map, double sigma,
                     double window_px = 1.5) {
-  cv::Mat diff;
-  cv::absdiff(l, sample(lk, map, false), diff);
-  cv::GaussianBlur(diff, diff, cv::Size(0, 0), window_px);
-  cv::Mat agree = diff.mul(diff) * (-0.5 / (sigma * sigma));
-  cv::exp(agree, agree);
-  return agree;
+  return agreementFrom(lumaDifference(l, lk, map), sigma, window_px);
 }
 
 class Sweeper {
@@ -141,8 +193,10 @@ class Sweeper {
         cv::Mat direct;
         direct_->calc(p.ln8, lk8, direct);
         p.map_direct = grid_ + direct;
-        p.agree_direct = agreement(ln, lk, p.map_direct);
-        p.wide_direct = agreementOf(ln, lk, p.map_direct, settings_.luma_sigma, 4.0);
+        // One sampling of the keyframe for both windows.
+        const cv::Mat diff = lumaDifference(ln, lk, p.map_direct);
+        p.agree_direct = agreementFrom(diff, settings_.luma_sigma, 1.5);
+        p.wide_direct = agreementFrom(diff, settings_.luma_sigma, 4.0);
       }
       return p;
     });
@@ -289,22 +343,15 @@ Result<std::vector<PropagatedColour>> propagateShot(
         ++pending[static_cast<size_t>(n)];
       for (int64_t n = kr + 1; n <= stop_fwd; ++n)
         ++pending[static_cast<size_t>(n)];
-      accumulate(acc[static_cast<size_t>(kr)], k.ab, k.confidence, 0);
+      // Copies: the frame's colour is handed on (a consumer may change it) while sweeps read k.
+      accumulate(acc[static_cast<size_t>(kr)], k.ab.clone(), k.confidence.clone(), 0);
     }
     auto finish = [&](size_t n) {
       PropagatedColour& p = out[n];
-      if (acc[n].w.empty()) {
+      p = blended(acc[n]);
+      if (p.ab.empty()) {
         p.ab = cv::Mat::zeros(l[n].size(), CV_32FC2);
         p.confidence = cv::Mat::zeros(l[n].size(), CV_32FC1);
-      } else {
-        cv::Mat w = cv::max(acc[n].w, 1e-12);
-        cv::Mat inv;
-        cv::divide(1.0, w, inv);
-        cv::Mat inv2;
-        cv::merge(std::vector<cv::Mat>{inv, inv}, inv2);
-        p.ab = acc[n].wab.mul(inv2);
-        p.confidence = acc[n].wconf.mul(inv);
-        acc[n] = Accumulator{};
       }
       if (ready)
         ready(n, std::move(p));

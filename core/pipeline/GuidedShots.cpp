@@ -27,7 +27,9 @@ namespace cf::pipeline {
 namespace {
 
 // Bump when the propagation or the blend changes what a guided shot looks like.
-constexpr int kGuideVersion = 4;
+// 4: the unsure part filled from trusted pixels (quality15); 5: and a frame one sweep reaches
+// skips the weighted mean (speed15).
+constexpr int kGuideVersion = 5;
 
 std::string shotKey(const guide::Guidance& g, int64_t first, int64_t last,
                     const guide::PropagationSettings& p) {
@@ -252,9 +254,12 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
   // of those at the working resolution); the sweeps scale each to the working size.
   const cv::Size link_size = temporal::FlowEstimator(sv.flow).flowSize(size);
   auto lOf = [&](int64_t f) -> const cv::Mat& { return l[static_cast<size_t>(f - s0)]; };
+  int64_t last_key = s0 - 1;  // a backward sweep reaches only frames before a keyframe
+  for (const guide::KeyframeColour& k : keys)
+    last_key = std::max(last_key, k.frame);
   guide::LinkFn links = [&](int64_t from, int64_t to) -> Result<temporal::FrameLinkPtr> {
     // Always computed as the export's pair (previous frame -> frame); a backward sweep's link is
-    // that pair's reverse, which the same flows give.
+    // that pair's reverse, which the same flows give: kept only where a backward sweep may come.
     if (stopping())  // prepare()'s cancel reaches the sweeps through stop_
       return makeError("cancelled");
     const int64_t a = std::min(from, to);
@@ -262,7 +267,8 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
     if (temporal::FrameLinkPtr c = guide_links->find({to, from});
         c && c->flow_to_prev.size() == link_size)
       return c;
-    auto forward = linker.link({a, b}, lOf(a), lOf(b), link_size, export_links, solve_size);
+    auto forward = linker.link({a, b}, lOf(a), lOf(b), link_size, export_links, solve_size,
+                               from == a || last_key >= b);
     if (!forward || from == b)
       return forward;
     return linker.link({to, from}, lOf(to), lOf(from), link_size);

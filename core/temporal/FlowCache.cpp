@@ -75,11 +75,12 @@ Result<FrameLinkPtr> FrameLinker::link(const FramePair& pair, const cv::Mat& l_p
 
 Result<FrameLinkPtr> FrameLinker::link(const FramePair& pair, const cv::Mat& l_prev,
                                        const cv::Mat& l_cur, cv::Size size, FlowCache& also,
-                                       cv::Size also_size) {
+                                       cv::Size also_size, bool reverse) {
   if (FrameLinkPtr cached = cache_.find(pair); cached && cached->flow_to_prev.size() == size)
     return cached;
   std::vector<FrameLinkPtr> reversed;
-  auto computed = computeFrameLinks(estimator_, l_prev, l_cur, {size, also_size}, &reversed);
+  auto computed = computeFrameLinks(estimator_, l_prev, l_cur, {size, also_size},
+                                    reverse ? &reversed : nullptr);
   if (!computed)
     return makeError("frames " + std::to_string(pair.prev_frame) + "->" +
                      std::to_string(pair.frame) + ": " + computed.message());
@@ -87,10 +88,12 @@ Result<FrameLinkPtr> FrameLinker::link(const FramePair& pair, const cv::Mat& l_p
   if (FrameLinkPtr other = also.find(pair); !other || other->flow_to_prev.size() != also_size)
     if (auto stored = also.insert(pair, quantizeLink(*(*computed)[1])); !stored)
       return stored.error();
-  const FramePair reverse{pair.frame, pair.prev_frame};
-  if (FrameLinkPtr other = cache_.find(reverse); !other || other->flow_to_prev.size() != size)
-    if (auto stored = cache_.insert(reverse, quantizeLink(*reversed[0])); !stored)
-      return stored.error();
+  const FramePair reversed_pair{pair.frame, pair.prev_frame};
+  if (reverse)
+    if (FrameLinkPtr other = cache_.find(reversed_pair);
+        !other || other->flow_to_prev.size() != size)
+      if (auto stored = cache_.insert(reversed_pair, quantizeLink(*reversed[0])); !stored)
+        return stored.error();
   return cache_.insert(pair, quantizeLink(*(*computed)[0]));
 }
 

@@ -79,11 +79,12 @@ class FrameLinker {
   Result<FrameLinkPtr> link(const FramePair& pair, const cv::Mat& l_prev, const cv::Mat& l_cur,
                             cv::Size size);
   /// link(), and when it has to compute the flows, the same two flows also give (computeFrameLinks)
-  /// the link at `also_size`, stored in `also` where that lacks it, and the link of the reversed
-  /// pair at `size`, stored in this linker's cache: another consumer at another resolution (the
-  /// export's smoothing) and a sweep in the other direction then compute nothing.
+  /// the link at `also_size`, stored in `also` where that lacks it, and (with `reverse`) the link
+  /// of the reversed pair at `size`, stored in this linker's cache: another consumer at another
+  /// resolution (the export's smoothing) and a sweep in the other direction then compute nothing.
   Result<FrameLinkPtr> link(const FramePair& pair, const cv::Mat& l_prev, const cv::Mat& l_cur,
-                            cv::Size size, FlowCache& also, cv::Size also_size);
+                            cv::Size size, FlowCache& also, cv::Size also_size,
+                            bool reverse = true);
   int64_t computedCount() const { return computed_; }
   FlowCache& cache() { return cache_; }
 

@@ -3,8 +3,8 @@
 # in the same run: `chromaflow-cli colorize --codec ffv1 CLIP OUT` with a fresh cache, then the
 # same with `--reference 0:FRAME0.png` (frame 0 of the clip in its own colours, the benchmark
 # protocol of bench_keyframes) and a fresh cache, alternating, RUNS times each. Prints each run's
-# wall times and their ratio, the median ratio, each export's CPU time (user + system: less
-# dependent on what else the machine runs than the wall time) and the load average before and
+# wall times and their ratio, each export's CPU time (user + system: less dependent on what else
+# the machine runs than the wall time), the median ratios of both, and the load average before and
 # after (the wall figures depend on what else the machine runs).
 #
 # Usage: tests/bench/bench_guided_export.sh [BUILD_DIR] [RUNS] CLIP...
@@ -35,6 +35,7 @@ for clip in "$@"; do
   ffmpeg -v error -y -i "$clip" -frames:v 1 "$ref"
   echo "$name: load before $(cut -d' ' -f1-3 /proc/loadavg)"
   ratios=()
+  cpu_ratios=()
   for run in $(seq "$runs"); do
     a=$(seconds "$work/cache_a" "$work/auto.mkv" "$clip")
     ca=$(cat "$work/cpu")
@@ -42,11 +43,14 @@ for clip in "$@"; do
     cg=$(cat "$work/cpu")
     r=$(echo "$g / $a" | bc -l)
     ratios+=("$r")
+    cpu_ratios+=("$(echo "$cg / $ca" | bc -l)")
     printf '  run %d: automatic %6.1f s  guided %6.1f s  ratio %.2f  (CPU %.1f s / %.1f s = %.2f)\n' \
       "$run" "$a" "$g" "$r" "$ca" "$cg" "$(echo "$cg / $ca" | bc -l)"
   done
-  median=$(printf '%s\n' "${ratios[@]}" | sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}')
-  printf '  median ratio %.2f (%d runs); load after %s\n' "$median" "$runs" \
-    "$(cut -d' ' -f1-3 /proc/loadavg)"
+  median_of() { sort -g | awk '{v[NR]=$1} END {print (NR%2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
+  median=$(printf '%s\n' "${ratios[@]}" | median_of)
+  cpu_median=$(printf '%s\n' "${cpu_ratios[@]}" | median_of)
+  printf '  median ratio %.2f wall, %.2f CPU (%d runs); load after %s\n' "$median" "$cpu_median" \
+    "$runs" "$(cut -d' ' -f1-3 /proc/loadavg)"
 done
 rm -rf "$work/cache_a" "$work/cache_g"

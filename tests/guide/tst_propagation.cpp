@@ -182,6 +182,11 @@ class TestPropagation : public QObject {
           std::abs(m[0] - 40.f * (1.f - share_b)) < 2.5f && std::abs(m[1] - 40.f * share_b) < 2.5f,
           qPrintable(QStringLiteral("frame %1: (%2, %3)").arg(t).arg(m[0]).arg(m[1])));
     }
+    // A keyframe's own frame, which no other sweep reaches, keeps its reference exactly (a frame
+    // with one contribution is not put through the weighted mean's arithmetic).
+    QCOMPARE(cv::norm((*prop)[0].ab, a, cv::NORM_INF), 0.0);
+    QCOMPARE(cv::norm((*prop)[10].ab, b, cv::NORM_INF), 0.0);
+    QCOMPARE(cv::countNonZero((*prop)[10].confidence != 1.0f), 0);
   }
 
   void hintOnlyKeyframeCarriesItsDisc() {

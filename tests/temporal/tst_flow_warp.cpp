@@ -158,6 +158,16 @@ class TestFlowWarp : public QObject {
     QVERIFY(linker.link({1, 0}, video.l[1], video.l[0], big).ok());
     QCOMPARE(linker.computedCount(), int64_t(1));
     QVERIFY(equal(*smoothing.find({0, 1}), *quantizeLink(*(*both)[1])));
+    // Without the reverse (no sweep will go that way): the same link and the same link for the
+    // other cache, and the reversed pair is not stored.
+    MemoryFlowCache work2, smoothing2;
+    FrameLinker forward_only(fs, work2);
+    auto one = forward_only.link({0, 1}, video.l[0], video.l[1], big, smoothing2, small, false);
+    QVERIFY(one.ok());
+    QVERIFY(equal(**one, *work.find({0, 1})));
+    QVERIFY(smoothing2.find({0, 1}) && equal(*smoothing2.find({0, 1}), *smoothing.find({0, 1})));
+    QVERIFY(!work2.find({1, 0}));
+    QCOMPARE(forward_only.computedCount(), int64_t(1));
   }
 };
 
