@@ -337,24 +337,25 @@ Status Session::checkExportTarget(const ExportRequest& request) {
 
 Status Session::exportVideo(const ExportRequest& request, const CancelToken& cancel,
                             const ProgressFn& progress) {
-  const auto t0 = std::chrono::steady_clock::now();
   // A bad output is reported before the model loads and the film is scanned.
   if (Status s = checkExportTarget(request); !s)
     return s;
   if (Status s = impl_->ensureEngine(); !s)
     return s;
-  const bool scanned = impl_->scan.has_value();
   // The cuts are needed before the export starts only for per-shot settings, keyframes and exact
   // ranges; otherwise a scan still to be done runs alongside the export (ConcurrentCutScan.h).
-  const bool scan_alongside = !impl_->loadCachedScan() && impl_->overrides.empty() &&
-                              impl_->guidance.empty() && !request.exact_range;
-  if (!scan_alongside)
+  const bool known = impl_->loadCachedScan();
+  const bool scan_alongside =
+      !known && impl_->overrides.empty() && impl_->guidance.empty() && !request.exact_range;
+  const auto t_scan = std::chrono::steady_clock::now();
+  if (!known && !scan_alongside)
     if (Status s = impl_->ensureScan(cancel, progress); !s)
       return s;
-  const double scan_s = scanned || scan_alongside
-                            ? 0.0
-                            : std::chrono::duration<double>(std::chrono::steady_clock::now() - t0)
-                                  .count();
+  // The scan's own time (not the model's loading), when it ran before the export.
+  const double scan_s =
+      known || scan_alongside
+          ? 0.0
+          : std::chrono::duration<double>(std::chrono::steady_clock::now() - t_scan).count();
   const int64_t bytes_before = impl_->ab_cache->bytesOnDisk();
   auto* disk_flows = dynamic_cast<temporal::DiskFlowCache*>(impl_->flow_cache.get());
   const int64_t flow_bytes_before = disk_flows ? disk_flows->bytesWritten() : 0;
