@@ -30,7 +30,13 @@ void ConcurrentCutScan::run(const std::string& path, const temporal::SceneCutSet
   const auto t0 = std::chrono::steady_clock::now();
   Result<CutScanResult> result =
       guarded("scanning for scene cuts", [&]() -> Result<CutScanResult> {
-        return scanSceneCuts(path, settings, cancel_, {}, input);
+        return scanSceneCuts(
+            path, settings, cancel_,
+            [this](const ProgressUpdate& u) {
+              total_frames_.store(u.total);
+              done_frames_.store(u.done);
+            },
+            input);
       });
   std::lock_guard<std::mutex> lock(mutex_);
   seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -51,6 +57,11 @@ Result<CutScanResult> ConcurrentCutScan::wait(const std::function<bool()>& stop)
     }
   }
   return *result_;
+}
+
+bool ConcurrentCutScan::finished() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return done_;
 }
 
 double ConcurrentCutScan::seconds() const {

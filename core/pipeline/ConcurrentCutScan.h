@@ -4,6 +4,7 @@
 // cuts, waits for them (Exporter.cpp). The scan decodes the video a second time; run this way it
 // overlaps the network instead of delaying the whole export.
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
@@ -34,6 +35,11 @@ class ConcurrentCutScan {
   Result<CutScanResult> wait(const std::function<bool()>& stop);
   /// Seconds the scan took (0 while it runs).
   double seconds() const;
+  /// Frames scanned so far and the video's frame count (0 until known), for the caller to
+  /// report as the "scan" stage from its own thread (the scan's thread never calls back).
+  int64_t framesScanned() const { return done_frames_.load(); }
+  int64_t framesTotal() const { return total_frames_.load(); }
+  bool finished() const;
 
  private:
   void run(const std::string& path, const temporal::SceneCutSettings& settings,
@@ -45,6 +51,8 @@ class ConcurrentCutScan {
   bool done_ = false;
   std::optional<Result<CutScanResult>> result_;
   double seconds_ = 0.0;
+  std::atomic<int64_t> done_frames_{0};
+  std::atomic<int64_t> total_frames_{0};
   std::thread thread_;  // last: started once the members above exist
 };
 

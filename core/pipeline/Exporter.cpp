@@ -261,7 +261,26 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
     // Encoding runs here, on the calling thread.
     int64_t pts_offset = 0;  // a range export starts where the source starts (or at 0)
     ExportFramePtr f;
-    while (recombined.pop(f)) {
+    // Until the first frame arrives, the scan alongside reports its progress as the "scan" stage
+    // from here (the caller's progress function is only ever called from this thread).
+    bool scan_reporting = scan_alongside.has_value();
+    for (;;) {
+      if (scan_reporting) {
+        if (const int64_t total = scan_alongside->framesTotal(); total > 0)
+          report(progress, scan_alongside->framesScanned(), total, "scan");
+        if (cancel.isCancelled()) {
+          runner.fail(makeError("cancelled"));
+          break;
+        }
+        const auto popped = recombined.popFor(f, std::chrono::milliseconds(100));
+        if (popped == FrameQueue::Popped::TimedOut)
+          continue;
+        if (popped == FrameQueue::Popped::Ended)
+          break;
+        scan_reporting = false;
+      } else if (!recombined.pop(f)) {
+        break;
+      }
       if (cancel.isCancelled()) {
         runner.fail(makeError("cancelled"));
         break;
