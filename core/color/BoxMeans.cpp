@@ -9,27 +9,26 @@ namespace {
 // The hot loops, compiled for AVX2 too and picked at run time (4 doubles per instruction instead
 // of SSE2's 2); the arithmetic is the same IEEE operations in the same order on either path.
 __attribute__((target_clones("avx2", "default"))) void rowSums3(const float* w, double* d,
-                                                                 size_t n) {
+                                                                size_t n) {
   for (size_t x = 0; x < n; ++x)
     d[x] = double(w[x]) + double(w[x + 1]) + double(w[x + 2]);
 }
 
 __attribute__((target_clones("avx2", "default"))) void rowSums5(const float* w, double* d,
-                                                                 size_t n) {
+                                                                size_t n) {
   for (size_t x = 0; x < n; ++x)
-    d[x] = double(w[x]) + double(w[x + 1]) + double(w[x + 2]) + double(w[x + 3]) +
-           double(w[x + 4]);
+    d[x] = double(w[x]) + double(w[x + 1]) + double(w[x + 2]) + double(w[x + 3]) + double(w[x + 4]);
 }
 
 __attribute__((target_clones("avx2", "default"))) void addRow(double* c, const double* d,
-                                                               size_t n) {
+                                                              size_t n) {
   for (size_t x = 0; x < n; ++x)
     c[x] += d[x];
 }
 
 __attribute__((target_clones("avx2", "default"))) void columnStep(double* c, const double* plus,
-                                                                   const double* minus, float* o,
-                                                                   double scale, size_t n) {
+                                                                  const double* minus, float* o,
+                                                                  double scale, size_t n) {
   for (size_t x = 0; x < n; ++x) {
     const double s0 = c[x] + plus[x];
     o[x] = static_cast<float>(s0 * scale);
@@ -96,7 +95,7 @@ void BoxMeans::run(const RowSource& source, const RowSink& sink) {
   for (int y = 0; y < rows_; ++y) {
     sumRow(y + radius_);
     const int add = (y + 2 * radius_) % ksize_;  // slot of extended row y + r
-    const int sub = y % ksize_;                   // slot of extended row y - r
+    const int sub = y % ksize_;                  // slot of extended row y - r
     for (int p = 0; p < planes_; ++p) {
       columnStep(column_.data() + size_t(p) * cols, rowSums(p, add), rowSums(p, sub),
                  out_.data() + size_t(p) * cols, scale, cols);

@@ -34,10 +34,10 @@ class BoxMeans {
 
  private:
   int planes_, rows_, cols_, radius_, ksize_;
-  std::vector<float> in_;        // one input row per plane, with `radius` reflected at each end
-  std::vector<double> row_sums_; // ksize rows per plane: the window's row sums
-  std::vector<double> column_;   // running column sums per plane
-  std::vector<float> out_;       // one mean row per plane
+  std::vector<float> in_;         // one input row per plane, with `radius` reflected at each end
+  std::vector<double> row_sums_;  // ksize rows per plane: the window's row sums
+  std::vector<double> column_;    // running column sums per plane
+  std::vector<float> out_;        // one mean row per plane
 };
 
 }  // namespace cf::color

@@ -15,9 +15,9 @@
 namespace cf::model {
 
 struct TensorMemoryPoolStats {
-  int64_t reused = 0;       ///< requests served from the pool
-  int64_t allocated = 0;    ///< large requests that needed new memory
-  int64_t pooled_bytes = 0; ///< free bytes held now
+  int64_t reused = 0;        ///< requests served from the pool
+  int64_t allocated = 0;     ///< large requests that needed new memory
+  int64_t pooled_bytes = 0;  ///< free bytes held now
 };
 
 /// Smaller blocks come from malloc's heap (below glibc's default mmap threshold).

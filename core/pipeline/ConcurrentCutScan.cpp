@@ -28,16 +28,15 @@ void ConcurrentCutScan::run(const std::string& path, const temporal::SceneCutSet
   pthread_setname_np(pthread_self(), "cf-scan");
 #endif
   const auto t0 = std::chrono::steady_clock::now();
-  Result<CutScanResult> result =
-      guarded("scanning for scene cuts", [&]() -> Result<CutScanResult> {
-        return scanSceneCuts(
-            path, settings, cancel_,
-            [this](const ProgressUpdate& u) {
-              total_frames_.store(u.total);
-              done_frames_.store(u.done);
-            },
-            input);
-      });
+  Result<CutScanResult> result = guarded("scanning for scene cuts", [&]() -> Result<CutScanResult> {
+    return scanSceneCuts(
+        path, settings, cancel_,
+        [this](const ProgressUpdate& u) {
+          total_frames_.store(u.total);
+          done_frames_.store(u.done);
+        },
+        input);
+  });
   std::lock_guard<std::mutex> lock(mutex_);
   seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   result_ = std::move(result);

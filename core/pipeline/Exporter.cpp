@@ -6,8 +6,8 @@
 #include <thread>
 
 #ifdef __linux__
-#include <sys/resource.h>
 #include <pthread.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #endif
@@ -178,7 +178,8 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
       cut_frames = sortedCutFrames(*services.cuts);
     } else if (request.exact_range) {
       const auto t_scan = Clock::now();
-      auto scan = scanSceneCuts(request.input_path, request.temporal.cuts, cancel, {}, request.input);
+      auto scan =
+          scanSceneCuts(request.input_path, request.temporal.cuts, cancel, {}, request.input);
       if (!scan)
         return scan.error();
       cut_frames = sortedCutFrames(scan->cuts);
@@ -239,20 +240,23 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
                                times, services.guided);
     });
     runner.start(
-        "cf-flow", [&] {
+        "cf-flow",
+        [&] {
           return runFlowStage(linker, smooth.solve_height_px, cuts_fn, smoothed_span, inferred,
                               linked, cancel, times);
         },
         kLaterStageNice);
     runner.start(
-        "cf-smooth", [&] {
+        "cf-smooth",
+        [&] {
           return runSmoothingStage(smooth, span.smooth_last - span.smooth_first + 1, linked,
                                    smoothed, cancel, times);
         },
         kLaterStageNice);
     const int rgb_depth = writer.rgbDepth();
     runner.start(
-        "cf-recombine", [&] {
+        "cf-recombine",
+        [&] {
           return runRecombineStage(written_span, request.grades, smoothed, recombined, rgb_depth,
                                    cancel, times);
         },

@@ -65,8 +65,8 @@ struct RenderServices {
   AbCache* ab_cache = nullptr;
   temporal::FlowCache* flow_cache = nullptr;
   /// Scene cuts of the whole video (frame numbers of the source). Null: scanned here, before the
-  /// export for an exact range (which depends on them), otherwise alongside it (ConcurrentCutScan.h:
-  /// only the flow stage waits for the cuts).
+  /// export for an exact range (which depends on them), otherwise alongside it
+  /// (ConcurrentCutScan.h: only the flow stage waits for the cuts).
   const std::vector<temporal::SceneCut>* cuts = nullptr;
   /// Where the scan's result goes when the video was scanned here (on success; may be null).
   CutScanResult* scan_result = nullptr;

@@ -21,12 +21,12 @@
 //
 // Usage: bench_export [--repeat N] CLIP [CLIP...]     (CHROMAFLOW_MODEL or the shipped model)
 
+#include <sys/resource.h>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
-#include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -124,10 +124,12 @@ bool exportOnce(const std::string& clip, const pipeline::SessionSettings& settin
 
 void printStats(const char* what, const pipeline::ExportStats& s, double cpu_s) {
   std::printf(
-      "  %-5s %6.1f s (CPU %5.1f s) %5.2f frames/s | scan %.1f decode %.1f network %.1f flow %.1f (%lld "
+      "  %-5s %6.1f s (CPU %5.1f s) %5.2f frames/s | scan %.1f decode %.1f network %.1f flow %.1f "
+      "(%lld "
       "computed) smoothing %.1f recombine %.1f encode %.1f (busy s)\n",
-      what, s.total_s, cpu_s, s.frames / std::max(1e-9, s.total_s), s.scan_s, s.decode_s, s.inference_s,
-      s.flow_s, static_cast<long long>(s.flows_computed), s.smoothing_s, s.recombine_s, s.encode_s);
+      what, s.total_s, cpu_s, s.frames / std::max(1e-9, s.total_s), s.scan_s, s.decode_s,
+      s.inference_s, s.flow_s, static_cast<long long>(s.flows_computed), s.smoothing_s,
+      s.recombine_s, s.encode_s);
 }
 
 double median(std::vector<double> v) {

@@ -74,7 +74,7 @@ class TstBoxMeans : public QObject {
     std::vector<cv::Mat> in;
     for (int p = 0; p < planes; ++p)
       in.push_back(p == 0 ? wildPlane(rows, cols, rng) : cv::Mat(rows, cols, CV_32F));
-    rng.fill(in[1], cv::RNG::UNIFORM, 0.0, 1.0);    // a guide's range
+    rng.fill(in[1], cv::RNG::UNIFORM, 0.0, 1.0);       // a guide's range
     rng.fill(in[2], cv::RNG::UNIFORM, -110.0, 110.0);  // an ab channel's
     std::vector<cv::Mat> out(size_t(planes), cv::Mat(rows, cols, CV_32F, cv::Scalar(-1)));
     for (cv::Mat& m : out)

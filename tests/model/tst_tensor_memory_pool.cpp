@@ -1,7 +1,7 @@
 // TensorMemoryPool: LibTorch's large CPU blocks are reused by size, never shared by two live
 // tensors, and the computation on reused blocks is the same.
-#include <QtTest>
 #include <torch/torch.h>
+#include <QtTest>
 
 #include "model/TensorMemoryPool.h"
 
