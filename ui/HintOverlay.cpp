@@ -78,27 +78,18 @@ std::optional<QPointF> HintOverlay::toImage(const QPointF& pos) const {
   const QRectF r = preview_->imageRect(PreviewSide::Right);
   if (r.isEmpty() || !r.contains(pos))
     return std::nullopt;
-  // The preview shows the stored picture; hints live in the display orientation.
-  const guide::FramePoint d = guide::displayFromStored(
-      {(pos.x() - r.left()) / r.width(), (pos.y() - r.top()) / r.height()}, rotation_deg_);
-  return QPointF(d.x, d.y);
+  // The preview shows the picture upright, in the display orientation that hints use.
+  return QPointF((pos.x() - r.left()) / r.width(), (pos.y() - r.top()) / r.height());
 }
 
 QPointF HintOverlay::toWidget(double x, double y) const {
   const QRectF r = preview_->imageRect(PreviewSide::Right);
-  const guide::FramePoint s = guide::storedFromDisplay({x, y}, rotation_deg_);
-  return {r.left() + s.x * r.width(), r.top() + s.y * r.height()};
+  return {r.left() + x * r.width(), r.top() + y * r.height()};
 }
 
 double HintOverlay::radiusPx(const guide::HintPoint& hint) const {
-  // A share of the displayed frame's height: the stored picture's width when shown sideways.
-  const QRectF r = preview_->imageRect(PreviewSide::Right);
-  return std::max(kMinRadiusPx, hint.radius * (rotation_deg_ % 180 != 0 ? r.width() : r.height()));
-}
-
-void HintOverlay::setRotation(int rotation_deg) {
-  rotation_deg_ = rotation_deg;
-  update();
+  // A share of the displayed (upright) frame's height.
+  return std::max(kMinRadiusPx, hint.radius * preview_->imageRect(PreviewSide::Right).height());
 }
 
 int HintOverlay::hintAt(const QPointF& pos) const {

@@ -37,9 +37,6 @@ class HintOverlay : public QWidget {
 
   /// The frame the preview shows; -1 when none.
   qint64 shownFrame() const;
-  /// The video's clockwise display rotation (SessionInfo::rotation_deg): the preview shows the
-  /// stored picture, and hints are placed in the display orientation.
-  void setRotation(int rotation_deg);
   /// A widget point on the colourised picture, normalised to 0..1 of the displayed (upright)
   /// frame as a hint's x and y (nullopt outside it).
   std::optional<QPointF> toImage(const QPointF& widget_pos) const;
@@ -69,7 +66,6 @@ class HintOverlay : public QWidget {
   PreviewWidget* preview_ = nullptr;
   Project* project_ = nullptr;
   bool armed_ = false;
-  int rotation_deg_ = 0;
   int selected_ = -1;
   enum class Drag { None, Hint, Pan } drag_ = Drag::None;
   QPointF press_pos_;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QTransform>
+
 namespace cf::ui {
 
 QImage toQImage(const cv::Mat& mat) {
@@ -19,6 +21,14 @@ QImage toQImage(const cv::Mat& mat) {
     return view.copy();
   }
   return {};
+}
+
+QImage turnedUpright(const QImage& image, int rotation_deg) {
+  const int quarter_turns = (((rotation_deg % 360) + 360) % 360) / 90;
+  if (image.isNull() || quarter_turns == 0)
+    return image;
+  // Qt's y axis points down, so a positive angle turns clockwise; quarter turns are exact.
+  return image.transformed(QTransform().rotate(90.0 * quarter_turns));
 }
 
 QColor confidenceColour(float u) {

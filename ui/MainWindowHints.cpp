@@ -98,9 +98,9 @@ void MainWindow::setupKeyframes() {
   connect(failures_panel_, &FailuresPanel::keyframeRequested, this, &MainWindow::addKeyframeAt);
   // What the export writes: the preview follows every guidance change and every shot prepared.
   connect(&project_, &Project::guidanceChanged, this, [this] { requestPreview(); });
-  connect(
-      engine_, &SessionController::opened, hint_overlay_,
-      [this](const pipeline::SessionInfo& info) { hint_overlay_->setRotation(info.rotation_deg); });
+  // Upright like a player shows it; hints are placed in that same display orientation.
+  connect(engine_, &SessionController::opened, preview_,
+          [this](const pipeline::SessionInfo& info) { preview_->setRotation(info.rotation_deg); });
   connect(engine_, &SessionController::guideProgress, guide_progress_, &GuideProgress::setProgress);
   connect(guide_progress_, &GuideProgress::cancelRequested, engine_,
           &SessionController::stopGuidance);

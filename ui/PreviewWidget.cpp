@@ -31,18 +31,30 @@ void PreviewWidget::setFrame(pipeline::PreviewFramePtr frame) {
     clear();
     return;
   }
-  grey_ = toQImage(frame_->grey_rgb8);
-  raw_ = toQImage(frame_->raw_rgb8);
-  smoothed_ = toQImage(frame_->smoothed_rgb8);
-  source_ = toQImage(frame_->source_rgb8);
+  // The frames are in the stored orientation (as the export writes them, with the rotation as
+  // metadata); the preview shows them upright, as a player would.
+  grey_ = turnedUpright(toQImage(frame_->grey_rgb8), rotation_deg_);
+  raw_ = turnedUpright(toQImage(frame_->raw_rgb8), rotation_deg_);
+  smoothed_ = turnedUpright(toQImage(frame_->smoothed_rgb8), rotation_deg_);
+  source_ = turnedUpright(toQImage(frame_->source_rgb8), rotation_deg_);
   // Scaled to the shot's range and without the black bars (issue #16, bug 5).
   const cv::Rect area = frame_->picture_area.empty()
                             ? cv::Rect(0, 0, frame_->confidence.cols, frame_->confidence.rows)
                             : frame_->picture_area;
-  heat_ = confidenceHeatMap(
-      analysis::scaledConfidence(frame_->confidence, area, frame_->confidence_scale));
+  heat_ = turnedUpright(confidenceHeatMap(analysis::scaledConfidence(frame_->confidence, area,
+                                                                     frame_->confidence_scale)),
+                        rotation_deg_);
   update();
   Q_EMIT frameShown(frame_->frame_index);
+}
+
+void PreviewWidget::setRotation(int rotation_deg) {
+  if (rotation_deg == rotation_deg_)
+    return;
+  rotation_deg_ = rotation_deg;
+  if (frame_)
+    setFrame(frame_);  // converts the shown frame again, turned
+  Q_EMIT viewChanged();
 }
 
 void PreviewWidget::clear() {

@@ -35,6 +35,11 @@ class PreviewWidget : public QWidget {
     update();
   }
 
+  /// The video's clockwise display rotation (SessionInfo::rotation_deg): every side is shown
+  /// turned upright, as players show it, and imageRect() is the upright picture.
+  void setRotation(int rotation_deg);
+  int rotation() const { return rotation_deg_; }
+
   PreviewMode mode() const { return mode_; }
   void setMode(PreviewMode mode);
   PreviewPair pair() const { return pair_; }
@@ -100,6 +105,7 @@ class PreviewWidget : public QWidget {
   QImage smoothed_;
   QImage source_;
   QImage heat_;
+  int rotation_deg_ = 0;
   PreviewMode mode_ = PreviewMode::SideBySide;
   PreviewPair pair_ = PreviewPair::OriginalVsColour;
   PreviewSide single_side_ = PreviewSide::Right;

@@ -2,6 +2,8 @@
 
 #include <QMetaObject>
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "ImageConvert.h"
@@ -191,8 +193,17 @@ bool SessionWorker::serveThumbnails() {
   for (const auto& [frame, height] : batch) {
     if (queue_->hasPreview())
       servePreview();  // a preview waiting is more urgent than the rest of the batch
-    auto thumb = session_->thumbnail(frame, height);
-    Q_EMIT thumbnailReady(frame, thumb.ok() ? toQImage(thumb.value()) : QImage());
+    // Upright like the preview: a sideways picture is asked for as high as the thumbnail is wide.
+    const int rotation = session_->info().rotation_deg;
+    const bool sideways = rotation % 180 != 0;
+    const auto& info = session_->info();
+    const int asked =
+        sideways && info.width_px > 0
+            ? std::max(1, int(std::lround(double(height) * info.height_px / info.width_px)))
+            : height;
+    auto thumb = session_->thumbnail(frame, asked);
+    Q_EMIT thumbnailReady(frame,
+                          thumb.ok() ? turnedUpright(toQImage(thumb.value()), rotation) : QImage());
   }
   return true;
 }

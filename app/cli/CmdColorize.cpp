@@ -139,7 +139,10 @@ int runColorize(const QStringList& args) {
   }
   if (isStillBatch(parser, positional)) {
     if (hasGuideOptions(parser)) {
-      err << cmd << ": --reference and --hints are not supported with --stills.\n";
+      err << cmd
+          << ": --reference and --hints are not supported with --stills (a batch of photos has no "
+             "frame numbers for them to name). Colourise that photo on its own instead: "
+             "colorize PHOTO OUT.png --hints FILE.json, with frame 0.\n";
       return 2;
     }
     av_log_set_level(AV_LOG_FATAL);

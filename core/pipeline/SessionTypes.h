@@ -75,8 +75,8 @@ struct SessionInfo {
   int height_px = 0;
   int64_t frame_count = 0;
   /// Clockwise rotation that displays the stored frames upright (0, 90, 180, 270). Frames are
-  /// previewed and exported stored (the export keeps the rotation); hints are placed in the
-  /// display orientation (guide::storedFromDisplay).
+  /// exported stored (the export keeps the rotation as metadata); the editor shows them upright,
+  /// and hints are placed in that display orientation (guide::storedFromDisplay).
   int rotation_deg = 0;
   double fps = 0.0;
   /// The source's own start timecode ("HH:MM:SS:FF", media::StreamInfo::timecode); empty: none.

@@ -232,6 +232,27 @@ class TestImageExport : public QObject {
     QVERIFY(QFileInfo::exists(out + QStringLiteral("/a.jpg")));
     QVERIFY(QFileInfo::exists(out + QStringLiteral("/b.png")));
     QVERIFY(!QFileInfo::exists(out + QStringLiteral("/c.jpg")));
+
+    // Hints have no frame to name in a batch: refused before any work, saying what to do instead.
+    QFile hints(dir_.filePath(QStringLiteral("hints.json")));
+    QVERIFY(hints.open(QIODevice::WriteOnly));
+    hints.write("{\"hints\": [{\"frame\": 0, \"x\": 0.5, \"y\": 0.5, \"color\": \"#d02030\"}]}");
+    hints.close();
+    const QString refused_out = dir_.filePath(QStringLiteral("batch-hinted"));
+    const test::CliResult refused = test::runCli(colorizeArgs(photos, refused_out)
+                                                 << QStringLiteral("--stills")
+                                                 << QStringLiteral("--hints") << hints.fileName());
+    QCOMPARE(refused.exit_code, 2);
+    QVERIFY2(refused.err.contains(QStringLiteral("colorize PHOTO OUT.png --hints")),
+             qPrintable(refused.err));
+    QVERIFY(!QFileInfo::exists(refused_out));
+    // ...and the photo on its own takes them.
+    const QString hinted = dir_.filePath(QStringLiteral("single-hinted.png"));
+    const test::CliResult alone =
+        test::runCli(colorizeArgs(photos + QStringLiteral("/a.jpg"), hinted)
+                     << QStringLiteral("--hints") << hints.fileName());
+    QVERIFY2(alone.exit_code == 0, qPrintable(alone.err));
+    QVERIFY(QFileInfo::exists(hinted));
   }
 
   void timecodeSurvives() {

@@ -1,7 +1,8 @@
 // Hints on a rotated video (issue #15), through the real window offscreen: the preview shows the
-// stored picture, hints are kept in the display orientation (as --hints takes them), and a click
-// on an object of the preview colours that same object in the export. The clip carries a display
-// matrix (MP4 `rotate` tag: a quarter turn); the export keeps the stored orientation.
+// picture upright (as a player does), hints are kept in that display orientation (as --hints takes
+// them), and a click on an object of the preview colours that same object in the export. The
+// clip carries a display matrix (MP4 `rotate` tag: a quarter turn); the export keeps the stored
+// orientation and the rotation as metadata.
 
 #include <QApplication>
 #include <QColorDialog>
@@ -97,13 +98,37 @@ class TestHintRotation : public QObject {
                                  shown(window)->guide == pipeline::GuideState::None,
                              kTimeoutMs);
     const cv::Mat automatic = shown(window)->smoothed_rgb8.clone();
-    QCOMPARE(automatic.cols, 160);  // the preview shows the stored picture
+    QCOMPARE(automatic.cols, 160);  // the frames stay stored...
+    // ...and the preview turns them upright: 96 wide, 160 high, and the stored point's pixel is
+    // where the display orientation puts it (on every side, the original's grey too).
+    for (const PreviewSide side : {PreviewSide::Left, PreviewSide::Right}) {
+      const QImage upright = window.preview()->image(side);
+      QCOMPARE(upright.size(), QSize(96, 160));
+      const cv::Mat& stored = side == PreviewSide::Right ? automatic : shown(window)->grey_rgb8;
+      const cv::Vec3b want =
+          stored.at<cv::Vec3b>(int(kStored.y() * stored.rows), int(kStored.x() * stored.cols));
+      const QColor got = upright.pixelColor(int(display.x() * upright.width()),
+                                            int(display.y() * upright.height()));
+      QVERIFY2(std::abs(got.red() - want[0]) + std::abs(got.green() - want[1]) +
+                       std::abs(got.blue() - want[2]) <=
+                   24,
+               qPrintable(QStringLiteral("side %1: %2,%3,%4 against %5,%6,%7")
+                              .arg(int(side))
+                              .arg(got.red())
+                              .arg(got.green())
+                              .arg(got.blue())
+                              .arg(want[0])
+                              .arg(want[1])
+                              .arg(want[2])));
+    }
+    const QRectF upright_rect = window.preview()->imageRect(PreviewSide::Right);
+    QVERIFY(upright_rect.height() > upright_rect.width());
 
-    // Click the object where the preview shows it, and choose a red.
+    // Click the object where the (upright) preview shows it, and choose a red.
     window.action(QStringLiteral("hintTool"))->setChecked(true);
     const QRectF r = window.preview()->imageRect(PreviewSide::Right);
-    const QPoint click(int(r.left() + kStored.x() * r.width()),
-                       int(r.top() + kStored.y() * r.height()));
+    const QPoint click(int(r.left() + display.x() * r.width()),
+                       int(r.top() + display.y() * r.height()));
     QTest::mouseClick(window.hintOverlay(), Qt::LeftButton, {}, click);
     QTRY_VERIFY(window.suggestedColours()->isVisible());
     QTimer::singleShot(50, [] {
