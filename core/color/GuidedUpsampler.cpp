@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "color/BilinearRows.h"
+#include "color/BoxMeans.h"
 
 #include "color/ChromaFade.h"
 #include "color/LabConversion.h"
@@ -29,21 +30,9 @@ bool canReuseLowL(const cv::Mat& l_full, const cv::Mat& ab_low, const cv::Mat& l
          l_full.rows >= l_low.rows && l_full.cols >= l_low.cols;
 }
 
-// Hand-written: OpenCV's ximgproc::guidedFilter filters at one resolution only; the fast
-// (subsampled) guided filter needs the coefficients computed at low resolution and applied at
-// full resolution, which is a few box filters.
-//
-// Low-resolution coefficients of ab = k0 * g + k1 (a) and k2 * g + k3 (b), g = L / 100, already
-// box-averaged, CV_32FC4 at the size of ab_low.
-cv::Mat guidedCoefficients(const cv::Mat& l_full, const cv::Mat& ab_low, const cv::Mat& l_low,
-                           const GuidedUpsampleSettings& settings) {
-  cv::Mat guide_low;
-  if (canReuseLowL(l_full, ab_low, l_low))
-    guide_low = l_low.clone();
-  else
-    cv::resize(l_full, guide_low, ab_low.size(), 0, 0, cv::INTER_AREA);
-  guide_low *= 1.0 / 100.0;
-  const int r = std::max(1, settings.radius_px);
+// The coefficients with one cv::boxFilter call per mean (radii BoxMeans does not handle).
+cv::Mat guidedCoefficientsByBoxFilter(const cv::Mat& guide_low, const cv::Mat& ab_low, int r,
+                                      double epsilon) {
   const cv::Mat mean_i = boxMean(guide_low, r);
   const cv::Mat var_i = boxMean(guide_low.mul(guide_low), r) - mean_i.mul(mean_i);
   cv::Mat channels[2];
@@ -53,13 +42,86 @@ cv::Mat guidedCoefficients(const cv::Mat& l_full, const cv::Mat& ab_low, const c
     const cv::Mat& p = channels[c];
     const cv::Mat mean_p = boxMean(p, r);
     const cv::Mat cov_ip = boxMean(guide_low.mul(p), r) - mean_i.mul(mean_p);
-    const cv::Mat a = cov_ip / (var_i + settings.epsilon);
+    const cv::Mat a = cov_ip / (var_i + epsilon);
     const cv::Mat b = mean_p - a.mul(mean_i);
     k[2 * c] = boxMean(a, r);
     k[2 * c + 1] = boxMean(b, r);
   }
   cv::Mat coefficients;
   cv::merge(k, 4, coefficients);
+  return coefficients;
+}
+
+// Hand-written: OpenCV's ximgproc::guidedFilter filters at one resolution only; the fast
+// (subsampled) guided filter needs the coefficients computed at low resolution and applied at
+// full resolution, which is a few box filters.
+//
+// Low-resolution coefficients of ab = k0 * g + k1 (a) and k2 * g + k3 (b), g = L / 100, already
+// box-averaged, CV_32FC4 at the size of ab_low. The ten box means are two passes of BoxMeans
+// (equal to cv::boxFilter), with the products and the per-pixel arithmetic between them done a row
+// at a time, in float, in the order cv::Mat's operators do them: the same coefficients as
+// guidedCoefficientsByBoxFilter, without its twenty-odd whole-image temporaries.
+cv::Mat guidedCoefficients(const cv::Mat& l_full, const cv::Mat& ab_low, const cv::Mat& l_low,
+                           const GuidedUpsampleSettings& settings) {
+  cv::Mat guide_low;
+  if (canReuseLowL(l_full, ab_low, l_low))
+    guide_low = l_low.clone();
+  else
+    cv::resize(l_full, guide_low, ab_low.size(), 0, 0, cv::INTER_AREA);
+  guide_low *= 1.0 / 100.0;
+  const int r = std::max(1, settings.radius_px);
+  const int rows = ab_low.rows, cols = ab_low.cols;
+  if (!BoxMeans::supports(rows, cols, r))
+    return guidedCoefficientsByBoxFilter(guide_low, ab_low, r, settings.epsilon);
+  // cv::Mat + double adds the scalar converted to the matrix's type.
+  const float eps = static_cast<float>(settings.epsilon);
+  cv::Mat linear(rows, cols, CV_32FC4);  // a and b of both channels, before their box means
+  BoxMeans first(6, rows, cols, r);
+  first.run(
+      [&](int y, float* const* in) {
+        const float* g = guide_low.ptr<float>(y);
+        const cv::Vec2f* ab = ab_low.ptr<cv::Vec2f>(y);
+        for (int x = 0; x < cols; ++x) {
+          in[0][x] = g[x];
+          in[1][x] = g[x] * g[x];
+          in[2][x] = ab[x][0];
+          in[3][x] = g[x] * ab[x][0];
+          in[4][x] = ab[x][1];
+          in[5][x] = g[x] * ab[x][1];
+        }
+      },
+      [&](int y, const float* const* m) {
+        cv::Vec4f* out = linear.ptr<cv::Vec4f>(y);
+        for (int x = 0; x < cols; ++x) {
+          const float mean_i = m[0][x];
+          const float mean_ii = mean_i * mean_i;
+          const float var_i = m[1][x] - mean_ii;
+          const float den = var_i + eps;
+          for (int c = 0; c < 2; ++c) {
+            const float mean_p = m[2 + 2 * c][x];
+            const float mean_i_p = mean_i * mean_p;
+            const float cov_ip = m[3 + 2 * c][x] - mean_i_p;
+            const float a = cov_ip / den;
+            const float a_i = a * mean_i;
+            out[x][2 * c] = a;
+            out[x][2 * c + 1] = mean_p - a_i;
+          }
+        }
+      });
+  cv::Mat coefficients(rows, cols, CV_32FC4);
+  BoxMeans second(4, rows, cols, r);
+  second.run(
+      [&](int y, float* const* in) {
+        const cv::Vec4f* k = linear.ptr<cv::Vec4f>(y);
+        for (int x = 0; x < cols; ++x)
+          for (int c = 0; c < 4; ++c)
+            in[c][x] = k[x][c];
+      },
+      [&](int y, const float* const* m) {
+        cv::Vec4f* out = coefficients.ptr<cv::Vec4f>(y);
+        for (int x = 0; x < cols; ++x)
+          out[x] = cv::Vec4f(m[0][x], m[1][x], m[2][x], m[3][x]);
+      });
   return coefficients;
 }
 

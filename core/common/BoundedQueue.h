@@ -8,6 +8,7 @@
 // Hand-written (40 lines) on std::condition_variable: Qt has no bounded blocking queue, and TBB's
 // concurrent_bounded_queue would be a new dependency for this alone.
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -42,6 +43,21 @@ class BoundedQueue {
     items_.pop_front();
     not_full_.notify_one();
     return true;
+  }
+
+  enum class Popped { Item, Ended, TimedOut };
+  /// pop() that gives up after `timeout` (TimedOut); Ended where pop() returns false.
+  template <class Rep, class Period>
+  Popped popFor(T& item, std::chrono::duration<Rep, Period> timeout) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (!not_empty_.wait_for(lock, timeout, [&] { return aborted_ || closed_ || !items_.empty(); }))
+      return Popped::TimedOut;
+    if (aborted_ || items_.empty())
+      return Popped::Ended;
+    item = std::move(items_.front());
+    items_.pop_front();
+    not_full_.notify_one();
+    return Popped::Item;
   }
 
   void close() {

@@ -15,6 +15,7 @@
 #include "model/ColorizerImpl.h"
 #include "model/ModelContainer.h"
 #include "model/ModelFile.h"
+#include "model/TensorMemoryPool.h"
 
 namespace cf::model {
 
@@ -76,6 +77,7 @@ Result<std::unique_ptr<Colorizer>> Colorizer::create(const ColorizerSettings& se
     d->fault = fault.value();
   }
   d->batch = settings.batch_size;
+  installTensorMemoryPool();  // the forward passes' large blocks are reused, not faulted in anew
   d->threads = settings.cpu_threads > 0
                    ? settings.cpu_threads
                    : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <deque>
+#include <optional>
 
 #include "color/GuidedUpsampler.h"
 #include "common/ErrorBoundary.h"
@@ -122,18 +123,25 @@ Status runInferenceStage(model::Colorizer& colorizer, AbCache& cache, int64_t la
 }
 
 Status runFlowStage(temporal::FrameLinker& linker, int solve_height_px,
-                    const std::vector<int64_t>& cut_frames, const FrameSpan& keep, FrameQueue& in,
+                    const CutFramesFn& cut_frames, const FrameSpan& keep, FrameQueue& in,
                     FrameQueue& out, const CancelToken& cancel, StageTimes& times) {
   return guarded("computing optical flow", [&]() -> Status {
     ExportFramePtr prev, f;
+    std::optional<std::vector<int64_t>> cuts;  // asked for when the first link is due
     const int64_t computed_before = linker.computedCount();
     while (in.pop(f)) {
       if (cancel.isCancelled())
         return cancelled();
       if (!keep.contains(f->index))
         continue;
-      const bool cut = std::binary_search(cut_frames.begin(), cut_frames.end(), f->index);
-      if (prev && !cut && prev->index == f->index - 1) {
+      if (prev && prev->index == f->index - 1 && !cuts) {
+        auto got = cut_frames();
+        if (!got)
+          return got.error();
+        cuts = std::move(*got);
+      }
+      if (prev && prev->index == f->index - 1 &&
+          !std::binary_search(cuts->begin(), cuts->end(), f->index)) {
         BusyTimer busy(times.flow_s);
         auto link = linker.link({prev->index, f->index}, prev->l_work, f->l_work,
                                 temporal::solveSize(f->ab->ab.size(), solve_height_px));

@@ -10,6 +10,7 @@
 // the queues excluded) to its own counter.
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -74,11 +75,16 @@ Status runInferenceStage(model::Colorizer& colorizer, AbCache& cache, int64_t la
                          FrameQueue& out, const CancelToken& cancel, StageTimes& times,
                          GuidedShots* guided = nullptr);
 
-/// Attaches the link of each frame to the previous one, except after `cut_frames` (source numbers),
-/// at the smoothing's resolution (temporal::solveSize of the ab and `solve_height_px`).
+/// The sorted scene-cut frames (source numbers), or why they are not known. Asked for once, when
+/// they are first needed: a cut scan may still be running alongside (ConcurrentCutScan.h).
+using CutFramesFn = std::function<Result<std::vector<int64_t>>()>;
+
+/// Attaches the link of each frame to the previous one, except after the cut frames (source
+/// numbers, from `cut_frames`, asked for before the first link), at the smoothing's resolution
+/// (temporal::solveSize of the ab and `solve_height_px`).
 /// Hands on only the frames of `keep` (the others were decoded for the network's batches).
 Status runFlowStage(temporal::FrameLinker& linker, int solve_height_px,
-                    const std::vector<int64_t>& cut_frames, const FrameSpan& keep, FrameQueue& in,
+                    const CutFramesFn& cut_frames, const FrameSpan& keep, FrameQueue& in,
                     FrameQueue& out, const CancelToken& cancel, StageTimes& times);
 
 /// Smooths `count` frames with sliding windows; holds at most a window of frames.

@@ -2,9 +2,11 @@
 
 #include <chrono>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #ifdef __linux__
+#include <pthread.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -15,6 +17,7 @@
 #include "media/VideoReader.h"
 #include "model/Colorizer.h"
 #include "pipeline/AbCache.h"
+#include "pipeline/ConcurrentCutScan.h"
 #include "pipeline/CutScan.h"
 #include "pipeline/ExportOutput.h"
 #include "pipeline/ExportStages.h"
@@ -41,6 +44,15 @@ void lowerThisThread(int nice_delta) {
 #endif
 }
 
+// Names the calling thread (at most 15 characters), so that top -H, perf and gdb show the stage.
+void nameThisThread(const char* name) {
+#ifdef __linux__
+  pthread_setname_np(pthread_self(), name);
+#else
+  (void)name;
+#endif
+}
+
 double since(Clock::time_point t0) {
   return std::chrono::duration<double>(Clock::now() - t0).count();
 }
@@ -57,10 +69,11 @@ class StageRunner {
   StageRunner(const StageRunner&) = delete;
   StageRunner& operator=(const StageRunner&) = delete;
 
-  /// Runs `fn` on a new thread, `nice_delta` steps below the caller's CPU priority.
+  /// Runs `fn` on a new thread called `name`, `nice_delta` steps below the caller's CPU priority.
   template <class Fn>
-  void start(Fn fn, int nice_delta = 0) {
-    threads_.emplace_back([this, fn, nice_delta]() {
+  void start(const char* name, Fn fn, int nice_delta = 0) {
+    threads_.emplace_back([this, name, fn, nice_delta]() {
+      nameThisThread(name);
       if (nice_delta > 0)
         lowerThisThread(nice_delta);
       Status s = fn();
@@ -104,6 +117,14 @@ class StageRunner {
   Error error_;
 };
 
+std::vector<int64_t> sortedCutFrames(const std::vector<temporal::SceneCut>& cuts) {
+  std::vector<int64_t> frames;
+  for (const temporal::SceneCut& cut : cuts)
+    frames.push_back(cut.frame);
+  std::sort(frames.begin(), frames.end());
+  return frames;
+}
+
 }  // namespace
 
 Status validateFrameRange(int64_t first, int64_t last, int64_t frame_count) {
@@ -135,7 +156,7 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
     std::unique_ptr<media::VideoReader> own_reader;
     media::VideoReader* reader = services.reader;
     if (!reader) {
-      auto opened = media::VideoReader::open(request.input_path);
+      auto opened = media::VideoReader::open(request.input_path, request.input);
       if (!opened)
         return opened.error();
       own_reader = std::move(*opened);
@@ -149,19 +170,25 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
     const int64_t last = request.last_frame < 0 ? info.frame_count - 1 : request.last_frame;
     const int64_t count = last - first + 1;
 
-    std::vector<temporal::SceneCut> all_cuts;
+    // The scene cuts: given, scanned now (an exact range's span depends on them), or scanned
+    // alongside the export, whose flow stage is the first to need them.
+    std::vector<int64_t> cut_frames;  // source frame numbers, sorted
+    std::optional<ConcurrentCutScan> scan_alongside;
     if (services.cuts) {
-      all_cuts = *services.cuts;
-    } else {
-      auto scan = scanSceneCuts(request.input_path, request.temporal.cuts, cancel, {});
+      cut_frames = sortedCutFrames(*services.cuts);
+    } else if (request.exact_range) {
+      const auto t_scan = Clock::now();
+      auto scan =
+          scanSceneCuts(request.input_path, request.temporal.cuts, cancel, {}, request.input);
       if (!scan)
         return scan.error();
-      all_cuts = scan->cuts;
+      cut_frames = sortedCutFrames(scan->cuts);
+      stats.scan_s = since(t_scan);
+      if (services.scan_result)
+        *services.scan_result = std::move(*scan);
+    } else {
+      scan_alongside.emplace(request.input_path, request.temporal.cuts, request.input);
     }
-    std::vector<int64_t> cut_frames;  // source frame numbers, sorted
-    for (const temporal::SceneCut& cut : all_cuts)
-      cut_frames.push_back(cut.frame);
-    std::sort(cut_frames.begin(), cut_frames.end());
     const size_t batch = static_cast<size_t>(std::max(1, services.colorizer->batchSize()));
     // The frames read: the range itself, or with the context an exact range needs.
     RenderSpan span{first, last, first, last, first, last};
@@ -181,6 +208,21 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
     StageTimes times;
     temporal::FrameLinker linker(request.temporal.flow, *services.flow_cache);
     StageRunner runner({&decoded, &inferred, &linked, &smoothed, &recombined});
+    std::optional<CutScanResult> scanned;  // by scan_alongside, once the export has asked
+    auto waitForScan = [&]() -> Status {
+      if (!scan_alongside || scanned)
+        return {};
+      auto scan = scan_alongside->wait([&] { return cancel.isCancelled() || runner.failed(); });
+      if (!scan)
+        return scan.error();
+      scanned = std::move(*scan);
+      return {};
+    };
+    const CutFramesFn cuts_fn = [&]() -> Result<std::vector<int64_t>> {
+      if (Status s = waitForScan(); !s)
+        return s.error();
+      return scanned ? sortedCutFrames(scanned->cuts) : cut_frames;
+    };
     media::VideoReader& rd = *reader;
     model::Colorizer& colorizer = *services.colorizer;
     AbCache& ab_cache = *services.ab_cache;
@@ -189,21 +231,23 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
         temporal::rebaseLambdaRanges(request.temporal.smooth.lambda_ranges, span.smooth_first);
     const FrameSpan smoothed_span{span.smooth_first, span.smooth_last};
     const FrameSpan written_span{first, last};
-    runner.start([&] {
+    runner.start("cf-decode", [&] {
       return runDecodeStage(rd, colorizer, span.decode_first, span.decode_last, decoded, cancel,
                             times);
     });
-    runner.start([&] {
+    runner.start("cf-network", [&] {
       return runInferenceStage(colorizer, ab_cache, span.decode_last, decoded, inferred, cancel,
                                times, services.guided);
     });
     runner.start(
+        "cf-flow",
         [&] {
-          return runFlowStage(linker, smooth.solve_height_px, cut_frames, smoothed_span, inferred,
+          return runFlowStage(linker, smooth.solve_height_px, cuts_fn, smoothed_span, inferred,
                               linked, cancel, times);
         },
         kLaterStageNice);
     runner.start(
+        "cf-smooth",
         [&] {
           return runSmoothingStage(smooth, span.smooth_last - span.smooth_first + 1, linked,
                                    smoothed, cancel, times);
@@ -211,6 +255,7 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
         kLaterStageNice);
     const int rgb_depth = writer.rgbDepth();
     runner.start(
+        "cf-recombine",
         [&] {
           return runRecombineStage(written_span, request.grades, smoothed, recombined, rgb_depth,
                                    cancel, times);
@@ -220,7 +265,26 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
     // Encoding runs here, on the calling thread.
     int64_t pts_offset = 0;  // a range export starts where the source starts (or at 0)
     ExportFramePtr f;
-    while (recombined.pop(f)) {
+    // Until the first frame arrives, the scan alongside reports its progress as the "scan" stage
+    // from here (the caller's progress function is only ever called from this thread).
+    bool scan_reporting = scan_alongside.has_value();
+    for (;;) {
+      if (scan_reporting) {
+        if (const int64_t total = scan_alongside->framesTotal(); total > 0)
+          report(progress, scan_alongside->framesScanned(), total, "scan");
+        if (cancel.isCancelled()) {
+          runner.fail(makeError("cancelled"));
+          break;
+        }
+        const auto popped = recombined.popFor(f, std::chrono::milliseconds(100));
+        if (popped == FrameQueue::Popped::TimedOut)
+          continue;
+        if (popped == FrameQueue::Popped::Ended)
+          break;
+        scan_reporting = false;
+      } else if (!recombined.pop(f)) {
+        break;
+      }
       if (cancel.isCancelled()) {
         runner.fail(makeError("cancelled"));
         break;
@@ -248,6 +312,15 @@ Result<ExportStats> renderVideo(const RenderRequest& request, const RenderServic
     if (stats.frames != count)
       return makeError("internal error: " + std::to_string(stats.frames) + " of " +
                        std::to_string(count) + " frames reached the encoder");
+    // A scan the export did not wait for (no frame was linked) must still succeed, as it would
+    // have before an export that scanned first.
+    if (Status s = waitForScan(); !s)
+      return cancel.isCancelled() ? makeError("cancelled") : s.error();
+    if (scanned) {
+      stats.scan_s = scan_alongside->seconds();
+      if (services.scan_result)
+        *services.scan_result = std::move(*scanned);
+    }
     const auto t_finish = Clock::now();
     if (Status s = writer.finish(); !s)
       return s.error();

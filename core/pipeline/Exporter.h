@@ -14,6 +14,7 @@
 #include "common/CancelToken.h"
 #include "common/Progress.h"
 #include "common/Result.h"
+#include "media/InputOptions.h"
 #include "media/VideoWriter.h"
 #include "pipeline/SessionTypes.h"
 #include "temporal/FlowCache.h"
@@ -31,8 +32,12 @@ namespace cf::pipeline {
 class AbCache;
 class GuidedShots;
 
+struct CutScanResult;
+
 struct RenderRequest {
   std::string input_path;
+  /// How the input is read, when it is opened here or scanned here (RenderServices).
+  media::InputOptions input;
   std::string output_path;  ///< a video (.mp4/.mkv/.mov), an image pattern or one image
   cf::VideoCodec codec = cf::VideoCodec::H264;
   int crf = -1;  ///< -1: the codec's default
@@ -59,8 +64,12 @@ struct RenderServices {
   model::Colorizer* colorizer = nullptr;
   AbCache* ab_cache = nullptr;
   temporal::FlowCache* flow_cache = nullptr;
-  /// Scene cuts of the whole video (frame numbers of the source). Null: scanned here.
+  /// Scene cuts of the whole video (frame numbers of the source). Null: scanned here, before the
+  /// export for an exact range (which depends on them), otherwise alongside it
+  /// (ConcurrentCutScan.h: only the flow stage waits for the cuts).
   const std::vector<temporal::SceneCut>* cuts = nullptr;
+  /// Where the scan's result goes when the video was scanned here (on success; may be null).
+  CutScanResult* scan_result = nullptr;
   /// Colour of the shots that hold keyframes (GuidedShots.h); null: none.
   GuidedShots* guided = nullptr;
 };

@@ -93,29 +93,40 @@ void Session::Impl::ensureFlowCache() {
   flow_cache = std::make_unique<temporal::MemoryFlowCache>(kMemoryOnlyFlowLinks);
 }
 
-Status Session::Impl::ensureScan(const CancelToken& cancel, const ProgressFn& progress) {
+bool Session::Impl::loadCachedScan() {
   if (scan)
+    return true;
+  auto cached = loadCutScan(cutScanCacheFile(info.path, settings, temporal::SceneCutSettings{}));
+  if (!cached || cached->frames != info.frame_count)
+    return false;
+  adoptScan(std::move(*cached), false);
+  return true;
+}
+
+Status Session::Impl::ensureScan(const CancelToken& cancel, const ProgressFn& progress) {
+  if (loadCachedScan())
     return {};
+  auto result =
+      scanSceneCuts(info.path, temporal::SceneCutSettings{}, cancel, progress, settings.input);
+  if (!result)
+    return result.error();
+  adoptScan(std::move(*result), true);
+  return {};
+}
+
+void Session::Impl::adoptScan(CutScanResult result, bool save) {
+  scan = std::move(result);
   // Cached by content in the cache folder: shared by the nodes of a cluster run.
-  const std::string cache_file =
-      cutScanCacheFile(info.path, settings, temporal::SceneCutSettings{});
-  if (auto cached = loadCutScan(cache_file); cached && cached->frames == info.frame_count) {
-    scan = std::move(*cached);
-  } else {
-    auto result =
-        scanSceneCuts(info.path, temporal::SceneCutSettings{}, cancel, progress, settings.input);
-    if (!result)
-      return result.error();
-    scan = std::move(*result);
-    if (Status saved = saveCutScan(cache_file, *scan); !saved)
+  if (save)
+    if (Status saved =
+            saveCutScan(cutScanCacheFile(info.path, settings, temporal::SceneCutSettings{}), *scan);
+        !saved)
       qCWarning(lcPipeline, "%s", saved.message().c_str());
-  }
   info.damaged_frames = scan->damaged_frames;
   info.first_damaged_frame = scan->first_damaged_frame;
   for (const temporal::SceneCut& cut : scan->cuts)
     if (cut.frame >= 0 && cut.frame < static_cast<int64_t>(metrics.size()))
       metrics[static_cast<size_t>(cut.frame)].scene_cut = true;
-  return {};
 }
 
 void Session::Impl::dropNetworkCaches() {
@@ -326,17 +337,25 @@ Status Session::checkExportTarget(const ExportRequest& request) {
 
 Status Session::exportVideo(const ExportRequest& request, const CancelToken& cancel,
                             const ProgressFn& progress) {
-  const auto t0 = std::chrono::steady_clock::now();
   // A bad output is reported before the model loads and the film is scanned.
   if (Status s = checkExportTarget(request); !s)
     return s;
   if (Status s = impl_->ensureEngine(); !s)
     return s;
-  const bool scanned = impl_->scan.has_value();
-  if (Status s = impl_->ensureScan(cancel, progress); !s)
-    return s;
+  // The cuts are needed before the export starts only for per-shot settings, keyframes and exact
+  // ranges; otherwise a scan still to be done runs alongside the export (ConcurrentCutScan.h).
+  const bool known = impl_->loadCachedScan();
+  const bool scan_alongside =
+      !known && impl_->overrides.empty() && impl_->guidance.empty() && !request.exact_range;
+  const auto t_scan = std::chrono::steady_clock::now();
+  if (!known && !scan_alongside)
+    if (Status s = impl_->ensureScan(cancel, progress); !s)
+      return s;
+  // The scan's own time (not the model's loading), when it ran before the export.
   const double scan_s =
-      scanned ? 0.0 : std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      known || scan_alongside
+          ? 0.0
+          : std::chrono::duration<double>(std::chrono::steady_clock::now() - t_scan).count();
   const int64_t bytes_before = impl_->ab_cache->bytesOnDisk();
   auto* disk_flows = dynamic_cast<temporal::DiskFlowCache*>(impl_->flow_cache.get());
   const int64_t flow_bytes_before = disk_flows ? disk_flows->bytesWritten() : 0;
@@ -344,6 +363,7 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   const int64_t flow_rejected_before = disk_flows ? disk_flows->rejectedEntries() : 0;
   RenderRequest rr;
   rr.input_path = impl_->info.path;
+  rr.input = impl_->settings.input;
   rr.output_path = request.output_path;
   rr.codec = request.codec;
   rr.crf = request.quality_crf;
@@ -392,14 +412,20 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
   services.colorizer = impl_->colorizer.get();
   services.ab_cache = impl_->ab_cache.get();
   services.flow_cache = impl_->flow_cache.get();
-  services.cuts = &impl_->scan->cuts;
+  CutScanResult scan_result;  // the scan run alongside
+  services.cuts = scan_alongside ? nullptr : &impl_->scan->cuts;
+  services.scan_result = &scan_result;
   auto stats = renderVideo(rr, services, cancel, guided ? export_progress.part(0) : progress);
   if (!stats)
     return stats.error();
+  if (scan_alongside)
+    impl_->adoptScan(std::move(scan_result), true);
   ExportStats& e = impl_->last_export;
   e = std::move(*stats);
-  e.scan_s = scan_s;
-  e.total_s += scan_s;
+  if (!scan_alongside) {  // alongside: renderVideo gave the scan's time, already in its total
+    e.scan_s = scan_s;
+    e.total_s += scan_s;
+  }
   e.cache_bytes = impl_->ab_cache->bytesOnDisk() - bytes_before;
   if (auto* disk = dynamic_cast<temporal::DiskFlowCache*>(impl_->flow_cache.get()))
     e.flow_cache_bytes = disk->bytesWritten() - flow_bytes_before;

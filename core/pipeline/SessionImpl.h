@@ -102,8 +102,12 @@ struct Session::Impl {
   Status ensureEngine();
   /// Opens the flow cache for the current flow settings (once).
   void ensureFlowCache();
-  /// Runs the decode-only cut scan over the whole video (once).
+  /// Runs the decode-only cut scan over the whole video (once), unless its cache file holds it.
   Status ensureScan(const CancelToken& cancel, const ProgressFn& progress);
+  /// Takes the scan from its cache file when it is there; whether the scan is known now.
+  bool loadCachedScan();
+  /// Keeps a scan's result (and writes it to the cache file when `save`).
+  void adoptScan(CutScanResult result, bool save);
   /// Drops everything computed with the current network settings.
   void dropNetworkCaches();
   temporal::FlowSettings flowSettings() const;
