@@ -13,8 +13,9 @@ namespace cf::model {
 namespace {
 
 // The blocks are LibTorch's own (c10::alloc_cpu: its alignment, its NUMA placement); only their
-// release is deferred. Sizes are matched exactly: a forward pass asks for the same sizes batch
-// after batch, and an exact match never hands out a block much larger than the request.
+// release is deferred. A request takes the smallest free block of at least its size and at most
+// a quarter larger: a forward pass asks for the same sizes batch after batch, and the bound keeps
+// a small request from holding a much larger block.
 class Pool {
  public:
   void* take(size_t n) {
