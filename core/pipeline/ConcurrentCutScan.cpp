@@ -3,10 +3,7 @@
 #include <chrono>
 
 #include "common/ErrorBoundary.h"
-
-#ifdef __linux__
-#include <pthread.h>
-#endif
+#include "common/ThreadName.h"
 
 namespace cf::pipeline {
 
@@ -24,9 +21,7 @@ ConcurrentCutScan::~ConcurrentCutScan() {
 
 void ConcurrentCutScan::run(const std::string& path, const temporal::SceneCutSettings& settings,
                             const media::InputOptions& input) {
-#ifdef __linux__
-  pthread_setname_np(pthread_self(), "cf-scan");
-#endif
+  nameThisThread("cf-scan");
   const auto t0 = std::chrono::steady_clock::now();
   Result<CutScanResult> result = guarded("scanning for scene cuts", [&]() -> Result<CutScanResult> {
     return scanSceneCuts(

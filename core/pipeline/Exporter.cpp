@@ -6,7 +6,6 @@
 #include <thread>
 
 #ifdef __linux__
-#include <pthread.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -14,6 +13,7 @@
 
 #include "common/ErrorBoundary.h"
 #include "common/Logging.h"
+#include "common/ThreadName.h"
 #include "media/VideoReader.h"
 #include "model/Colorizer.h"
 #include "pipeline/AbCache.h"
@@ -41,15 +41,6 @@ void lowerThisThread(int nice_delta) {
   setpriority(PRIO_PROCESS, tid, getpriority(PRIO_PROCESS, tid) + nice_delta);
 #else
   (void)nice_delta;
-#endif
-}
-
-// Names the calling thread (at most 15 characters), so that top -H, perf and gdb show the stage.
-void nameThisThread(const char* name) {
-#ifdef __linux__
-  pthread_setname_np(pthread_self(), name);
-#else
-  (void)name;
 #endif
 }
 
