@@ -58,16 +58,24 @@ void fillFromTrusted(const PropagatedColour& p, const cv::Mat& trust, const cv::
                      const BlendSettings& settings, cv::Mat* fill, cv::Mat* certainty) {
   // Normalised convolution along the domain transform of L (Gastal & Oliveira 2011): the spread
   // of trust * ab divided by the spread of trust; the latter is the fill's certainty.
-  cv::Mat guide;
-  l.convertTo(guide, CV_32F);
-  const auto dtf = cv::ximgproc::createDTFilter(guide, settings.fill_sigma_px,
-                                                settings.fill_sigma_l, cv::ximgproc::DTF_NC, 3);
-  // One pass over three channels: trust * a, trust * b, trust.
+  // One pass over three channels: trust * a, trust * b, trust; at fill_scale of the frame's size
+  // (the fill is smooth: its reach is tens of pixels), then back to it.
   std::vector<cv::Mat> ab(2);
   cv::split(p.ab, ab);
-  cv::Mat stacked, spread;
+  cv::Mat stacked, spread, guide;
   cv::merge(std::vector<cv::Mat>{ab[0].mul(trust), ab[1].mul(trust), trust}, stacked);
+  l.convertTo(guide, CV_32F);
+  const double scale = std::clamp(settings.fill_scale, 0.1, 1.0);
+  if (scale < 1.0) {
+    cv::resize(guide, guide, cv::Size(), scale, scale, cv::INTER_AREA);
+    cv::resize(stacked, stacked, guide.size(), 0, 0, cv::INTER_AREA);
+  }
+  const auto dtf =
+      cv::ximgproc::createDTFilter(guide, settings.fill_sigma_px * scale, settings.fill_sigma_l,
+                                   cv::ximgproc::DTF_NC, std::max(1, settings.fill_iterations));
   dtf->filter(stacked, spread);
+  if (spread.size() != l.size())
+    cv::resize(spread, spread, l.size(), 0, 0, cv::INTER_LINEAR);
   std::vector<cv::Mat> parts(3);
   cv::split(spread, parts);
   *certainty = parts[2];

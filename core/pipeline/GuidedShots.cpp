@@ -28,8 +28,8 @@ namespace {
 
 // Bump when the propagation or the blend changes what a guided shot looks like.
 // 4: the unsure part filled from trusted pixels (quality15); 5: and a frame one sweep reaches
-// skips the weighted mean (speed15).
-constexpr int kGuideVersion = 5;
+// skips the weighted mean (speed15); 6: the fill at half size, two iterations.
+constexpr int kGuideVersion = 6;
 
 std::string shotKey(const guide::Guidance& g, int64_t first, int64_t last,
                     const guide::PropagationSettings& p) {

@@ -8,8 +8,12 @@
 // source resolution after the L-guided upsampling, before the temporal smoothing (which runs on
 // every variant alike in an export). Not run by ctest; results go in tests/bench/RESULTS.md.
 //
-//   bench_keyframes [--frames N] [--hint-frames H] [--model FILE] [--quick] [--dump DIR] CLIP...
+//   bench_keyframes [--frames N] [--hint-frames H] [--model FILE] [--quick] [--dump DIR]
+//                   [--per-frame] [--set NAME=VALUE]... CLIP...
 //
+// --per-frame prints every 5th frame's PSNR of the naive warp, the propagated colour alone and
+// ours, with the share of the frame the propagation is unsure of (confidence < 0.5) and the share
+// it does not reach (< 0.02).
 // --dump DIR writes DIR/CLIP.png per clip: frames 0, 20, 40 and the last (rows); truth, naive
 // warp, ours with the old blend, ours (columns), at half size.
 
@@ -174,10 +178,15 @@ int main(int argc, char** argv) {
   QStringList clips;
   guide::PropagationSettings ps;
   bool quick = false;
+  bool per_frame = false;
   QString dump_dir;
   for (int i = 0; i < args.size(); ++i) {
     if (args[i] == QLatin1String("--quick")) {
       quick = true;
+      continue;
+    }
+    if (args[i] == QLatin1String("--per-frame")) {
+      per_frame = true;
       continue;
     }
     if (args[i] == QLatin1String("--dump") && i + 1 < args.size()) {
@@ -205,6 +214,8 @@ int main(int argc, char** argv) {
         ps.reanchor = v != 0.0;
       else if (k == QLatin1String("luma_sigma"))
         ps.luma_sigma = v;
+      else if (k == QLatin1String("residual_sigma_px"))
+        ps.residual_sigma_px = v;
       else {
         std::fprintf(stderr, "unknown setting %s\n", qPrintable(k));
         return 2;
@@ -317,6 +328,17 @@ int main(int argc, char** argv) {
     row.push_back(mean(scores(c, auto_ab, hn)));
     row.push_back(mean(scores(c, hinted, hn)));
     const auto po = scores(c, prop_only, n);
+    if (per_frame) {
+      const auto sn = scores(c, *naive, n);
+      const auto so = scores(c, ours, n);
+      for (size_t i = 0; i < n; i += 5) {
+        cv::Mat unsure = (*prop)[i].confidence < 0.5;
+        cv::Mat none = (*prop)[i].confidence < 0.02;
+        std::printf("  frame %2zu naive %6.2f prop %6.2f ours %6.2f unsure %.3f none %.3f\n", i,
+                    sn[i], po[i], so[i], cv::countNonZero(unsure) / double(unsure.total()),
+                    cv::countNonZero(none) / double(none.total()));
+      }
+    }
     row.push_back(mean(po));
     row.push_back(po.back());
     rows.push_back(row);

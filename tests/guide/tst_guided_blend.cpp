@@ -134,6 +134,51 @@ class TestGuidedBlend : public QObject {
     QCOMPARE(cv::norm(g.ab(left), ab(left), cv::NORM_INF), 0.0);
   }
 
+  void fillAtHalfSizeMatchesTheFullSizeFill() {
+    // The default fill works at half the frame's size (a speed-up); against the fill at the full
+    // size it must stay within a few ab units in the unsure part and still stop at the L edge.
+    // Scene: a dark disc (L 25) on a bright ground (L 75) with a gradient of trusted colour on
+    // each; an unsure blob straddling the disc's edge and an unsure strip on the ground.
+    cv::Mat l(kSize, CV_32FC1, cv::Scalar(75.0));
+    const cv::Point centre(60, 48);
+    cv::circle(l, centre, 30, cv::Scalar(25.0), cv::FILLED);
+    cv::Mat ab(kSize, CV_32FC2);
+    for (int y = 0; y < kSize.height; ++y)
+      for (int x = 0; x < kSize.width; ++x)
+        ab.at<cv::Vec2f>(y, x) = l.at<float>(y, x) < 50.f
+                                     ? cv::Vec2f(40.f + 0.1f * float(x), 30.f)
+                                     : cv::Vec2f(-20.f, -30.f + 0.2f * float(y));
+    cv::Mat conf(kSize, CV_32FC1, cv::Scalar(1.0));
+    cv::circle(conf, cv::Point(centre.x + 30, centre.y), 9, cv::Scalar(0.0), cv::FILLED);
+    conf(cv::Rect(120, 10, 6, 70)).setTo(0.0);
+    const guide::PropagatedColour p{ab, conf};
+    guide::BlendSettings full;
+    full.fill_scale = 1.0;
+    full.fill_iterations = 3;
+    const guide::BlendSettings half;  // the default
+    QCOMPARE(half.fill_scale, 0.5);
+    cv::Mat fill_full, q_full, fill_half, q_half;
+    guide::fillFromTrusted(p, guide::trustOf(p, full), l, full, &fill_full, &q_full);
+    guide::fillFromTrusted(p, guide::trustOf(p, half), l, half, &fill_half, &q_half);
+    QCOMPARE(fill_half.size(), kSize);
+    QCOMPARE(q_half.size(), kSize);
+    const cv::Mat unsure = conf < 0.5;
+    cv::Mat diff;
+    cv::absdiff(fill_full, fill_half, diff);
+    const cv::Scalar mean_diff = cv::mean(diff, unsure);
+    QVERIFY2(mean_diff[0] < 3.0 && mean_diff[1] < 3.0,
+             qPrintable(QString("%1 %2").arg(mean_diff[0]).arg(mean_diff[1])));
+    // Each side of the disc's edge inside the blob keeps its own surface's colour (a, ~45 inside
+    // against -20 outside), at either size.
+    for (const cv::Mat* f : {&fill_full, &fill_half}) {
+      const cv::Vec2f in = f->at<cv::Vec2f>(centre.y, centre.x + 26);
+      const cv::Vec2f out = f->at<cv::Vec2f>(centre.y, centre.x + 34);
+      QVERIFY2(in[0] > 35.f && out[0] < -10.f, qPrintable(QString("%1 %2").arg(in[0]).arg(out[0])));
+    }
+    // The fill is certain in the thin strip at either size.
+    QVERIFY(cv::mean(q_half(cv::Rect(121, 20, 4, 50)))[0] > 0.8);
+  }
+
   void networkGainIsBounded() {
     const cv::Mat l = twoSurfaces();
     guide::PropagatedColour p{cv::Mat(kSize, CV_32FC2, cv::Scalar(kRed[0], kRed[1])),
