@@ -12,6 +12,7 @@
 #include "guide/GuidedBlend.h"
 #include "guide/HintsJson.h"
 #include "guide/KeyframeColour.h"
+#include "guide/KeyframeReach.h"
 #include "media/VideoReader.h"
 #include "model/Colorizer.h"
 #include "pipeline/AnalysedFrameStream.h"
@@ -138,6 +139,7 @@ Result<std::unique_ptr<GuidedShots>> GuidedShots::prepare(const guide::Guidance&
         shot.propagate = true;
         shot.propagated.resize(len);
         shot.ready.assign(len, 0);
+        shot.shares.assign(len, -1.0);
         shot.coloured.assign(len, 0);
         out->progress_total_ += static_cast<int64_t>(len) * (sv.keep_l ? 2 : 1);
         any = true;
@@ -273,8 +275,16 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
       return forward;
     return linker.link({to, from}, lOf(to), lOf(from), link_size);
   };
+  // How much of each frame the keyframes' colour reaches (trusted as the blend trusts it), against
+  // what the keyframes themselves cover: the shot's gaps (guide/KeyframeReach).
+  const double full_trust = guide::BlendSettings{}.full_trust_confidence;
+  double key_share = 0.0;
+  for (const guide::KeyframeColour& k : keys)
+    key_share = std::max(key_share, guide::trustedShare(k.confidence, full_trust));
   auto ready = [&](size_t i, guide::PropagatedColour&& colour) {
+    const double share = guide::trustedShare(colour.confidence, full_trust);
     std::lock_guard<std::mutex> lock(mutex_);
+    shot.shares[i] = share;
     shot.propagated[i] = std::move(colour);
     shot.ready[i] = 1;
     changed_.notify_all();
@@ -291,14 +301,24 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
   auto prop = guide::propagateShot(s0, l, keys, links, sv.propagation, stop_, ready, steps);
   if (!prop)
     return prop.error();
-  qCInfo(lcPipeline, "guided shot %lld..%lld: %zu keyframes", static_cast<long long>(s0),
-         static_cast<long long>(s1), keys.size());
   {
     std::lock_guard<std::mutex> lock(mutex_);
     shot.units = static_cast<int64_t>(len);
+    const guide::ReachGap gap = guide::longestGap(s0, shot.shares, key_share);
+    if (!gap.empty())
+      stats_.gaps.push_back(gap);
+    qCInfo(lcPipeline,
+           "guided shot %lld..%lld: %zu keyframes covering %.0f %%; longest gap %lld..%lld",
+           static_cast<long long>(s0), static_cast<long long>(s1), keys.size(), 100.0 * key_share,
+           static_cast<long long>(gap.first), static_cast<long long>(gap.last));
   }
   reportProgress();
   return {};
+}
+
+std::vector<guide::ReachGap> GuidedShots::reachGaps() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return stats_.gaps;
 }
 
 bool GuidedShots::stopping() const {

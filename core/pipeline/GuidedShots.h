@@ -31,6 +31,7 @@
 #include "common/Progress.h"
 #include "common/Result.h"
 #include "guide/GuideTypes.h"
+#include "guide/KeyframeReach.h"
 #include "guide/Propagation.h"
 #include "media/InputOptions.h"
 #include "pipeline/AbCache.h"
@@ -69,6 +70,9 @@ struct GuideStats {
   int64_t frames_guided = 0;  ///< frames colourised with hints
   double seconds = 0.0;       ///< propagation (its thread's wall time)
   double network_s = 0.0;     ///< the guided network and the blend (attach())
+  /// Per shot propagated here (not reused from the cache), its longest stretch of frames where
+  /// the keyframe colour reaches less than half of what its keyframes cover (guide/KeyframeReach)
+  std::vector<guide::ReachGap> gaps;
 };
 
 /// Shot [first, last] (inclusive) of `frame` given the sorted cut frames (first frames of shots).
@@ -136,6 +140,8 @@ class GuidedShots {
   int64_t progressTotal() const { return progress_total_; }
   /// Stops the propagation (what the export did not need) and returns the figures.
   const GuideStats& finish();
+  /// The gaps found so far (GuideStats::gaps), while the propagation may still run.
+  std::vector<guide::ReachGap> reachGaps();
 
  private:
   struct Shot {
@@ -145,6 +151,7 @@ class GuidedShots {
     bool propagate = false;                           ///< the cache lacks frames
     std::vector<guide::PropagatedColour> propagated;  ///< by frame - first, once ready
     std::vector<char> ready;                          ///< propagated[i] is final
+    std::vector<double> shares;  ///< by frame - first: its trusted share (-1 until ready)
     /// L at working resolution, kept for colourNext() only (set once decoded, then read-only)
     std::vector<cv::Mat> l;
     std::vector<char> coloured;  ///< by batch's first frame - first: colourNext() did it

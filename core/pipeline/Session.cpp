@@ -452,6 +452,13 @@ Status Session::exportVideo(const ExportRequest& request, const CancelToken& can
                       QString::number(g.seconds, 'f', 1).toStdString() + " s and guided network " +
                       QString::number(g.network_s, 'f', 1).toStdString() +
                       " s, alongside the export's other stages");
+    for (const guide::ReachGap& gap : g.gaps)
+      e.notes.push_back(
+          "keyframe colour reaches less than half of frames " + std::to_string(gap.first) + "-" +
+          std::to_string(gap.last) + " (at frame " + std::to_string(gap.weakest) + " only " +
+          QString::number(100.0 * gap.share, 'f', 0).toStdString() +
+          " % of the picture): the network guesses the rest; a reference or hints near frame " +
+          std::to_string(gap.weakest) + " would help");
   }
   return {};
 }

@@ -213,6 +213,8 @@ Result<GuideStep> Session::stepGuidedShot(int64_t near_frame, const CancelToken&
       out.state = GuideStep::State::Waiting;
       break;
     case GuidedShots::ColourStep::Done:
+      if (const auto gaps = d.pending_guide->reachGaps(); !gaps.empty())
+        out.gap = gaps.front();  // the preview prepares one shot at a time
       d.guided_shots[d.pending_shot.first] = std::move(d.pending_guide);
       d.pending_shot = GuidedShotRange();
       out.state = GuideStep::State::Ready;

@@ -15,6 +15,7 @@
 #include "color/Grade.h"
 #include "common/Timecode.h"
 #include "common/Vocabulary.h"
+#include "guide/KeyframeReach.h"
 #include "media/InputOptions.h"
 
 namespace cf::pipeline {
@@ -203,6 +204,9 @@ struct GuideStep {
   };
   State state = State::Idle;
   GuidedShotRange shot;  ///< the shot being prepared (or made ready); empty when Idle
+  /// With Ready: the shot's longest stretch the keyframe colour hardly reaches (empty: none, or
+  /// the shot came whole from the cache), where another keyframe would help most.
+  guide::ReachGap gap;
 };
 
 /// Per-frame signals shown as timeline lanes; NaN where a frame is not analysed yet.

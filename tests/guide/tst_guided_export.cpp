@@ -3,7 +3,9 @@
 // the automatic export, a hint change re-colours only its shot (the other shots and the unguided
 // network cache are reused), and a reference of another picture or a bad hints file is refused.
 
+#include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <opencv2/imgcodecs.hpp>
@@ -119,6 +121,7 @@ class TestGuidedExport : public QObject {
     auto stats = exportWith(g, QStringLiteral("guided.mkv"));
     QVERIFY2(stats.ok(), stats.ok() ? "" : stats.message().c_str());
     QVERIFY(hasNote(*stats, "1 guided shot(s), 0 reused"));
+    QVERIFY(!hasNote(*stats, "reaches less than half"));  // nothing new enters testsrc2's shot
     // The shot after the cut came from the unguided network cache of the automatic export.
     QVERIFY2(stats->cache_hits >= kFrames - kCut, qPrintable(QString::number(stats->cache_hits)));
     const auto guided = decodeRgb(dir_.filePath(QStringLiteral("guided.mkv")));
@@ -205,6 +208,72 @@ class TestGuidedExport : public QObject {
       // ... and the same as the export that reused the automatic export's caches.
       QCOMPARE(cv::norm(fa[size_t(t)], guided[size_t(t)], cv::NORM_INF), 0.0);
     }
+  }
+
+  void aGapInTheKeyframesReachIsReported() {
+    // A bright textured panel slides in from the left over a darker textured wall, 8 px a frame,
+    // and covers the 192 px frame by frame 24; the reference is frame 0 (the wall alone). The
+    // export says where the keyframe colour stops reaching and where a keyframe would help.
+    const cv::Size size(192, 128);
+    auto texture = [&](double lo, double hi, int seed) {
+      cv::Mat t(size, CV_32FC1);
+      cv::RNG rng(seed);
+      rng.fill(t, cv::RNG::UNIFORM, 0.0, 1.0);
+      cv::GaussianBlur(t, t, cv::Size(0, 0), 2.0);
+      cv::normalize(t, t, lo, hi, cv::NORM_MINMAX);
+      cv::Mat out;
+      t.convertTo(out, CV_8U);
+      return out;
+    };
+    const cv::Mat wall = texture(30.0, 110.0, 7);
+    const cv::Mat panel = texture(140.0, 230.0, 8);
+    QDir frames_dir(dir_.filePath(QStringLiteral("panel")));
+    QVERIFY(frames_dir.mkpath(QStringLiteral(".")));
+    for (int t = 0; t < kFrames; ++t) {
+      cv::Mat f = wall.clone();
+      const int w = std::min(size.width, 8 * t);
+      if (w > 0)
+        panel(cv::Rect(size.width - w, 0, w, size.height))
+            .copyTo(f(cv::Rect(0, 0, w, size.height)));
+      QVERIFY(
+          cv::imwrite(frames_dir.filePath(QStringLiteral("f%1.png").arg(t, 2, 10, QLatin1Char('0')))
+                          .toStdString(),
+                      f));
+    }
+    const QString clip = dir_.filePath(QStringLiteral("panel.mkv"));
+    QCOMPARE(
+        test::runFfmpeg({QStringLiteral("-framerate"), QStringLiteral("25"), QStringLiteral("-i"),
+                         frames_dir.filePath(QStringLiteral("f%02d.png")), QStringLiteral("-c:v"),
+                         QStringLiteral("ffv1"), QStringLiteral("-pix_fmt"), QStringLiteral("gray"),
+                         clip}),
+        QString());
+    auto session =
+        pipeline::Session::open(clip.toStdString(), settings(QStringLiteral("panel_cache")));
+    QVERIFY2(session.ok(), session.ok() ? "" : session.message().c_str());
+    guide::Guidance g;
+    g.references.push_back({0, frames_dir.filePath(QStringLiteral("f00.png")).toStdString()});
+    (*session)->setGuidance(g);
+    pipeline::ExportRequest r;
+    r.output_path = dir_.filePath(QStringLiteral("panel_out.mkv")).toStdString();
+    r.codec = cf::VideoCodec::FFV1;
+    r.keep_audio = false;
+    const Status done = (*session)->exportVideo(r, CancelToken(), {});
+    QVERIFY2(done.ok(), done.message().c_str());
+    const pipeline::ExportStats stats = (*session)->lastExportStats();
+    QVERIFY(hasNote(stats, "1 guided shot(s), 0 reused"));  // one shot: the slide is not a cut
+    QString note;
+    for (const std::string& n : stats.notes)
+      if (n.find("reaches less than half") != std::string::npos)
+        note = QString::fromStdString(n);
+    const QRegularExpression re(
+        QStringLiteral("frames (\\d+)-(\\d+) \\(at frame (\\d+) only (\\d+) % of the picture\\)"));
+    const QRegularExpressionMatch m = re.match(note);
+    QVERIFY2(m.hasMatch(), qPrintable(note));
+    QVERIFY2(m.captured(1).toInt() >= 8 && m.captured(1).toInt() <= 14, qPrintable(note));
+    QCOMPARE(m.captured(2).toInt(), kFrames - 1);
+    QVERIFY2(m.captured(3).toInt() >= kFrames - 5, qPrintable(note));
+    QVERIFY2(m.captured(4).toInt() < 15, qPrintable(note));
+    QVERIFY(note.contains(QStringLiteral("near frame ") + m.captured(3)));
   }
 
   void anotherPictureIsRefused() {

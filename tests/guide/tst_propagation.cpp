@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "SyntheticVideo.h"
+#include "guide/KeyframeReach.h"
 #include "guide/Propagation.h"
 #include "temporal/OpticalFlow.h"
 
@@ -289,6 +290,74 @@ class TestPropagation : public QObject {
         std::find_if(order.begin(), order.end(), [](size_t i) { return i > 7; });
     for (auto it = first_late; it != order.end(); ++it)
       QVERIFY2(*it > 6, qPrintable(QString::number(*it)));
+  }
+
+  void longestGapOfAShot() {
+    // Shares against a keyframe covering 0.8: frames 3-4 dip (too short), 8-13 are a gap whose
+    // weakest frame is 11; a frame not known (-1) breaks a stretch.
+    const std::vector<double> shares = {0.8, 0.8,  0.7,  0.3, 0.2, 0.6, 0.7,  0.5, 0.39, 0.3, 0.2,
+                                        0.1, 0.15, 0.35, 0.6, 0.3, 0.3, -1.0, 0.3, 0.3,  0.3};
+    const guide::ReachGap gap = guide::longestGap(100, shares, 0.8);
+    QCOMPARE(gap.first, int64_t(108));
+    QCOMPARE(gap.last, int64_t(113));
+    QCOMPARE(gap.weakest, int64_t(111));
+    QCOMPARE(gap.share, 0.1);
+    QCOMPARE(gap.relative, 0.125);
+    // Below 0.3 of the keyframes' share (0.24) only frame 4 and frames 10-12: a stretch of three,
+    // too short by default, a gap when three frames are enough.
+    QVERIFY(guide::longestGap(0, shares, 0.8, {0.3, 5}).empty());
+    QCOMPARE(guide::longestGap(0, shares, 0.8, {0.3, 3}).first, int64_t(10));
+    QCOMPARE(guide::longestGap(0, shares, 0.8, {0.3, 3}).last, int64_t(12));
+    QVERIFY(guide::longestGap(0, shares, 0.0).empty());
+    QVERIFY(guide::longestGap(0, {}, 0.8).empty());
+  }
+
+  void somethingNewCoveringTheFrameIsAGap() {
+    // A textured panel, brighter than the textured wall behind it, slides in from the left 8 px a
+    // frame and covers the 192 px frame by frame 24: nothing of it is in the keyframe (frame 0,
+    // the wall alone). The trusted share follows the wall's share of the picture, and the gap
+    // starts about where the panel covers half of it.
+    const int frames = 24;
+    const int step = 8;
+    auto texture = [](cv::Size size, double lo, double hi, int seed) {
+      cv::Mat t(size, CV_32FC1);
+      cv::RNG rng(seed);
+      rng.fill(t, cv::RNG::UNIFORM, 0.0, 1.0);
+      cv::GaussianBlur(t, t, cv::Size(0, 0), 2.0);
+      cv::normalize(t, t, lo, hi, cv::NORM_MINMAX);
+      return t;
+    };
+    const cv::Mat wall = texture(kSize, 10.0, 45.0, 7);
+    const cv::Mat panel = texture(kSize, 55.0, 90.0, 8);
+    std::vector<cv::Mat> l;
+    for (int t = 0; t < frames; ++t) {
+      cv::Mat f = wall.clone();
+      const int w = std::min(kSize.width, step * t);  // the panel's visible width
+      if (w > 0)
+        panel(cv::Rect(kSize.width - w, 0, w, kSize.height))
+            .copyTo(f(cv::Rect(0, 0, w, kSize.height)));
+      l.push_back(f);
+    }
+    const cv::Mat ab0(kSize, CV_32FC2, cv::Scalar(kBackground[0], kBackground[1]));
+    auto prop = guide::propagateShot(0, l, {reference(0, ab0)}, linksOf(l), {});
+    QVERIFY2(prop.ok(), prop.ok() ? "" : prop.message().c_str());
+    std::vector<double> shares;
+    for (int t = 0; t < frames; ++t) {
+      shares.push_back(guide::trustedShare((*prop)[size_t(t)].confidence, 0.5));
+      const double wall_share = std::max(0.0, 1.0 - double(step * t) / kSize.width);
+      // Never much more than the wall's share; most of it where the flow holds.
+      QVERIFY2(shares.back() <= wall_share + 0.06 && shares.back() >= 0.7 * wall_share - 0.06,
+               qPrintable(QStringLiteral("frame %1: share %2, wall %3")
+                              .arg(t)
+                              .arg(shares.back())
+                              .arg(wall_share)));
+    }
+    const guide::ReachGap gap = guide::longestGap(0, shares, 1.0);
+    QVERIFY(!gap.empty());
+    QVERIFY2(gap.first >= 9 && gap.first <= 13, qPrintable(QString::number(gap.first)));
+    QCOMPARE(gap.last, int64_t(frames - 1));
+    QVERIFY2(gap.weakest >= frames - 4, qPrintable(QString::number(gap.weakest)));
+    QVERIFY(gap.share < 0.1);
   }
 
   void cancelStops() {

@@ -1,0 +1,47 @@
+#include "guide/KeyframeReach.h"
+
+namespace cf::guide {
+
+double trustedShare(const cv::Mat& confidence, double full_trust) {
+  if (confidence.empty())
+    return 0.0;
+  return double(cv::countNonZero(confidence >= full_trust)) / double(confidence.total());
+}
+
+ReachGap longestGap(int64_t first, const std::vector<double>& shares, double key_share,
+                    const ReachSettings& settings) {
+  ReachGap best;
+  if (key_share <= 0.0)
+    return best;
+  const double limit = settings.min_relative * key_share;
+  const auto n = static_cast<int64_t>(shares.size());
+  for (int64_t i = 0; i < n;) {
+    const auto inGap = [&](int64_t j) {
+      const double s = shares[static_cast<size_t>(j)];
+      return s >= 0.0 && s < limit;
+    };
+    if (!inGap(i)) {
+      ++i;
+      continue;
+    }
+    int64_t j = i;
+    int64_t weakest = i;
+    while (j < n && inGap(j)) {
+      if (shares[static_cast<size_t>(j)] < shares[static_cast<size_t>(weakest)])
+        weakest = j;
+      ++j;
+    }
+    const int64_t length = j - i;
+    if (length >= settings.min_frames && (best.empty() || length > best.last - best.first + 1)) {
+      best.first = first + i;
+      best.last = first + j - 1;
+      best.weakest = first + weakest;
+      best.share = shares[static_cast<size_t>(weakest)];
+      best.relative = best.share / key_share;
+    }
+    i = j;
+  }
+  return best;
+}
+
+}  // namespace cf::guide
