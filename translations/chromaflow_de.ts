@@ -521,6 +521,14 @@
         <source>Stopped at %p%</source>
         <translation>Angehalten bei %p%</translation>
     </message>
+    <message>
+        <source>It reaches less than half of frames %1 to %2 (at frame %3 only %4 % of the picture), where the network guesses the colour: a reference or hints there would help.</source>
+        <translation>Sie erreicht weniger als die Hälfte der Bilder %1 bis %2 (bei Bild %3 nur %4 % des Bildes); dort rät das Netz die Farbe: ein Referenzbild oder Farbhinweise dort würden helfen.</translation>
+    </message>
+    <message>
+        <source>Go to Frame %1</source>
+        <translation>Zu Bild %1</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::JobPanel</name>

@@ -521,6 +521,14 @@
         <source>Stopped at %p%</source>
         <translation>Detenido en %p%</translation>
     </message>
+    <message>
+        <source>It reaches less than half of frames %1 to %2 (at frame %3 only %4 % of the picture), where the network guesses the colour: a reference or hints there would help.</source>
+        <translation>Llega a menos de la mitad de los fotogramas %1 a %2 (en el fotograma %3 solo al %4 % de la imagen), donde la red adivina el color: una referencia o pistas allí ayudarían.</translation>
+    </message>
+    <message>
+        <source>Go to Frame %1</source>
+        <translation>Ir al fotograma %1</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::JobPanel</name>

@@ -521,6 +521,14 @@
         <source>Stopped at %p%</source>
         <translation>Arrêté à %p%</translation>
     </message>
+    <message>
+        <source>It reaches less than half of frames %1 to %2 (at frame %3 only %4 % of the picture), where the network guesses the colour: a reference or hints there would help.</source>
+        <translation>Elle atteint moins de la moitié des images %1 à %2 (à l’image %3, seulement %4 % de l’image), où le réseau devine la couleur : une référence ou des indices à cet endroit aideraient.</translation>
+    </message>
+    <message>
+        <source>Go to Frame %1</source>
+        <translation>Aller à l’image %1</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::JobPanel</name>

@@ -518,6 +518,14 @@
         <source>Stopped at %p%</source>
         <translation>停止于 %p%</translation>
     </message>
+    <message>
+        <source>It reaches less than half of frames %1 to %2 (at frame %3 only %4 % of the picture), where the network guesses the colour: a reference or hints there would help.</source>
+        <translation>它在第 %1 至 %2 帧覆盖不到一半（第 %3 帧仅覆盖画面的 %4 %），那里的颜色由网络猜测：在那里添加参考图像或颜色提示会有帮助。</translation>
+    </message>
+    <message>
+        <source>Go to Frame %1</source>
+        <translation>转到第 %1 帧</translation>
+    </message>
 </context>
 <context>
     <name>cf::ui::JobPanel</name>

@@ -23,9 +23,21 @@ GuideProgress::GuideProgress(QWidget* parent) : QWidget(parent) {
   cancel_->setObjectName(QStringLiteral("guideCancel"));
   row->addWidget(eta_label_, 1);
   row->addWidget(cancel_);
+  gap_label_ = new QLabel(this);
+  gap_label_->setObjectName(QStringLiteral("guideGap"));
+  gap_label_->setWordWrap(true);
+  gap_button_ = new QPushButton(this);
+  gap_button_->setObjectName(QStringLiteral("guideGapGo"));
   layout->addWidget(label_);
   layout->addWidget(bar_);
   layout->addLayout(row);
+  layout->addWidget(gap_label_);
+  layout->addWidget(gap_button_, 0, Qt::AlignLeft);
+  clearGap();
+  connect(gap_button_, &QPushButton::clicked, this, [this] {
+    if (gap_frame_ >= 0)
+      Q_EMIT frameRequested(gap_frame_);
+  });
   connect(cancel_, &QPushButton::clicked, this, [this] {
     cancel_->setEnabled(false);
     Q_EMIT cancelRequested();
@@ -42,6 +54,7 @@ void GuideProgress::setProgress(qint64 done, qint64 total) {
   if (!running_ && done >= total)
     return;  // the last report of a shot said ready (or stopped) already
   if (!running_) {
+    clearGap();
     eta_ = Eta();
     eta_.newStage();  // the time to the first report counts
     running_ = true;
@@ -60,12 +73,35 @@ void GuideProgress::setProgress(qint64 done, qint64 total) {
 
 void GuideProgress::setShotReady(qint64 first, qint64 last) {
   running_ = false;
+  clearGap();
   label_->setText(tr("Keyframe colour of frames %1 to %2 is ready").arg(first).arg(last));
   bar_->setValue(1000);
   bar_->setFormat(QStringLiteral("%p%"));
   eta_label_->clear();
   cancel_->setVisible(false);
   show();
+}
+
+void GuideProgress::setReachGap(qint64 first, qint64 last, qint64 weakest, double share) {
+  gap_frame_ = weakest;
+  gap_label_->setText(tr("It reaches less than half of frames %1 to %2 (at frame %3 only %4 % of "
+                         "the picture), where the network guesses the colour: a reference or hints "
+                         "there would help.")
+                          .arg(first)
+                          .arg(last)
+                          .arg(weakest)
+                          .arg(qRound(100.0 * share)));
+  gap_button_->setText(tr("Go to Frame %1").arg(weakest));
+  gap_label_->show();
+  gap_button_->show();
+  show();
+}
+
+void GuideProgress::clearGap() {
+  gap_frame_ = -1;
+  gap_label_->clear();
+  gap_label_->hide();
+  gap_button_->hide();
 }
 
 void GuideProgress::setStopped() {

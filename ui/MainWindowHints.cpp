@@ -113,6 +113,8 @@ void MainWindow::setupKeyframes() {
     if (current_frame_ >= first && current_frame_ <= last)
       requestPreview();
   });
+  connect(engine_, &SessionController::reachGap, guide_progress_, &GuideProgress::setReachGap);
+  connect(guide_progress_, &GuideProgress::frameRequested, this, &MainWindow::goToFrame);
   timeline_->installEventFilter(this);  // "Add Keyframe Here" on a failure marker
   // An image dropped on the preview is the reference of the frame shown.
   preview_->setAcceptDrops(true);

@@ -46,6 +46,7 @@ SessionController::SessionController(QObject* parent)
   connect(worker_, &SessionWorker::settingsRejected, this, &SessionController::settingsRejected);
   connect(worker_, &SessionWorker::guideProgress, this, &SessionController::guideProgress);
   connect(worker_, &SessionWorker::guidedShotReady, this, &SessionController::guidedShotReady);
+  connect(worker_, &SessionWorker::reachGap, this, &SessionController::reachGap);
   connect(worker_, &SessionWorker::guideStopped, this, &SessionController::guideStopped);
   connect(worker_, &SessionWorker::suggestionsReady, this, &SessionController::suggestionsReady);
   connect(worker_, &SessionWorker::suggestionsFailed, this, &SessionController::suggestionsFailed);

@@ -82,6 +82,8 @@ class SessionController : public QObject {
   void infoChanged(const cf::pipeline::SessionInfo& info);
   void guideProgress(qint64 done, qint64 total);
   void guidedShotReady(qint64 first, qint64 last);
+  /// After guidedShotReady: the stretch of that shot its keyframe colour hardly reaches.
+  void reachGap(qint64 first, qint64 last, qint64 weakest, double share);
   void guideStopped();
   void suggestionsReady(qint64 frame, double x, double y,
                         const cf::ui::SuggestedColourList& colours);

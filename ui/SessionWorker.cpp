@@ -139,6 +139,8 @@ bool SessionWorker::stepGuidance() {
       return true;
     case pipeline::GuideStep::State::Ready:
       Q_EMIT guidedShotReady(result.value().shot.first, result.value().shot.last);
+      if (const guide::ReachGap& gap = result.value().gap; !gap.empty())
+        Q_EMIT reachGap(gap.first, gap.last, gap.weakest, gap.share);
       return true;
   }
   return false;

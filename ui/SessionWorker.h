@@ -72,6 +72,8 @@ class SessionWorker : public QObject {
   void guideProgress(qint64 done, qint64 total);
   /// The guided shot first..last (inclusive) now previews as the export writes it.
   void guidedShotReady(qint64 first, qint64 last);
+  /// After guidedShotReady: the stretch of that shot its keyframe colour hardly reaches.
+  void reachGap(qint64 first, qint64 last, qint64 weakest, double share);
   /// The user stopped the propagation (EngineQueue::stopGuideWork): no guided shot is prepared
   /// until the guidance changes.
   void guideStopped();

@@ -327,6 +327,26 @@ class TestHintTool : public QObject {
     QVERIFY(window_->action(QStringLiteral("hintTool"))->isChecked());
   }
 
+  void reachGapTakesTheUserToItsWeakestFrame() {
+    // What the Jobs row shows when a shot's keyframe colour hardly reaches a stretch of it (the
+    // engine reports it after the shot is ready; tst_guided_export checks the finding itself).
+    window_->goToFrame(0);
+    QTRY_VERIFY_WITH_TIMEOUT(shown(*window_) && shown(*window_)->frame_index == 0, kTimeoutMs);
+    GuideProgress* row = window_->guideProgress();
+    Q_EMIT window_->engine()->reachGap(5, 11, 9, 0.18);
+    QVERIFY(row->gapLabel()->isVisibleTo(window_.get()));
+    QVERIFY2(row->gapLabel()->text().contains(QLatin1String("frames 5 to 11")) &&
+                 row->gapLabel()->text().contains(QLatin1String("18 %")),
+             qPrintable(row->gapLabel()->text()));
+    QVERIFY(row->gapButton()->isVisibleTo(window_.get()));
+    QTest::mouseClick(row->gapButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(shown(*window_) && shown(*window_)->frame_index == 9, kTimeoutMs);
+    // The next shot made ready clears it.
+    row->setShotReady(0, 11);
+    QVERIFY(!row->gapButton()->isVisibleTo(window_.get()));
+    QVERIFY(row->gapLabel()->text().isEmpty());
+  }
+
   void cleanupTestCase() {
     window_->project()->reset(ProjectData{}, QString());  // nothing to save on close
     window_.reset();
