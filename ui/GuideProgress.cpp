@@ -4,7 +4,9 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace cf::ui {
 
@@ -95,11 +97,27 @@ void GuideProgress::setReachGap(qint64 first, qint64 last, qint64 weakest, doubl
   gap_label_->show();
   gap_button_->show();
   show();
+  fitGapLabel();
+}
+
+void GuideProgress::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  fitGapLabel();
+}
+
+void GuideProgress::fitGapLabel() {
+  if (gap_label_->text().isEmpty()) {
+    gap_label_->setMinimumHeight(0);
+    return;
+  }
+  const int width = std::max(80, contentsRect().width());
+  gap_label_->setMinimumHeight(gap_label_->heightForWidth(width));
 }
 
 void GuideProgress::clearGap() {
   gap_frame_ = -1;
   gap_label_->clear();
+  gap_label_->setMinimumHeight(0);
   gap_label_->hide();
   gap_button_->hide();
 }

@@ -42,8 +42,14 @@ class GuideProgress : public QWidget {
   /// "Go to frame N" of a reach gap.
   void frameRequested(qint64 frame);
 
+ protected:
+  void resizeEvent(QResizeEvent* event) override;
+
  private:
   void clearGap();
+  /// Gives the wrapped gap text the height it needs at this width (the Jobs dock does not grow
+  /// its rows by their height for width).
+  void fitGapLabel();
 
   QLabel* label_ = nullptr;
   QProgressBar* bar_ = nullptr;
