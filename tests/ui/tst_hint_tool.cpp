@@ -339,6 +339,13 @@ class TestHintTool : public QObject {
                  row->gapLabel()->text().contains(QLatin1String("18 %")),
              qPrintable(row->gapLabel()->text()));
     QVERIFY(row->gapButton()->isVisibleTo(window_.get()));
+    // Its wrapped text is not clipped by the Jobs dock.
+    QLabel* text = row->gapLabel();
+    QTRY_VERIFY2_WITH_TIMEOUT(text->height() >= text->heightForWidth(text->width()),
+                              qPrintable(QStringLiteral("%1 px high, needs %2")
+                                             .arg(text->height())
+                                             .arg(text->heightForWidth(text->width()))),
+                              kTimeoutMs);
     QTest::mouseClick(row->gapButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(shown(*window_) && shown(*window_)->frame_index == 9, kTimeoutMs);
     // The next shot made ready clears it.
