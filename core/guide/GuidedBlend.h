@@ -38,7 +38,7 @@ void networkHints(const PropagatedColour& p, cv::Mat* ab, cv::Mat* mask);
 
 struct BlendSettings {
   /// From this confidence on, propagated colour overrides the network fully (times the strength).
-  double full_trust_confidence = 0.5;
+  double full_trust_confidence = kReachConfidence;
   /// Fill the unsure part from the trusted part, edge-aware (see above).
   bool fill_unsure = true;
   /// The fill's spatial reach, in working-resolution pixels (about a person's width at 256 px).

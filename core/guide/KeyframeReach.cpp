@@ -1,11 +1,16 @@
 #include "guide/KeyframeReach.h"
 
+#include <algorithm>
+#include <opencv2/imgproc.hpp>
+
 namespace cf::guide {
 
 double trustedShare(const cv::Mat& confidence, double full_trust) {
   if (confidence.empty())
     return 0.0;
-  return double(cv::countNonZero(confidence >= full_trust)) / double(confidence.total());
+  cv::Mat trust = confidence * (1.0 / std::max(1e-6, full_trust));
+  cv::threshold(trust, trust, 1.0, 1.0, cv::THRESH_TRUNC);
+  return cv::sum(trust)[0] / double(trust.total());
 }
 
 ReachGap longestGap(int64_t first, const std::vector<double>& shares, double key_share,
@@ -31,6 +36,13 @@ ReachGap longestGap(int64_t first, const std::vector<double>& shares, double key
         weakest = j;
       ++j;
     }
+    // The first frame near the minimum (a stretch that fades out slowly: where it gets bad,
+    // rather than its very end).
+    for (int64_t k = i; k < j; ++k)
+      if (shares[static_cast<size_t>(k)] <= shares[static_cast<size_t>(weakest)] + 0.05) {
+        weakest = k;
+        break;
+      }
     const int64_t length = j - i;
     if (length >= settings.min_frames && (best.empty() || length > best.last - best.first + 1)) {
       best.first = first + i;

@@ -13,13 +13,15 @@
 
 namespace cf::guide {
 
-/// The share of `confidence` (CV_32FC1 0..1) at or above `full_trust` (0..1 of the frame).
+/// How much of the frame `confidence` (CV_32FC1 0..1) trusts: the mean of
+/// min(1, confidence / full_trust) (the blend's trust; for 0/1 keyframe confidence, the share of
+/// the frame they cover).
 double trustedShare(const cv::Mat& confidence, double full_trust);
 
 struct ReachGap {
   int64_t first = -1;     ///< first frame of the gap (source frame); -1: none
   int64_t last = -1;      ///< its last frame (inclusive)
-  int64_t weakest = -1;   ///< its frame with the smallest trusted share
+  int64_t weakest = -1;   ///< its first frame within 0.05 of its smallest trusted share
   double share = 1.0;     ///< the trusted share there (0..1 of the frame)
   double relative = 1.0;  ///< that share over the keyframes' own
   bool empty() const { return first < 0; }

@@ -38,11 +38,12 @@ cv::Mat sample(const cv::Mat& src, const cv::Mat& pos, bool zero_outside,
 // weighted sums once a second one comes.
 struct Accumulator {
   int count = 0;
-  cv::Mat ab, conf;  // the first sweep's
-  int distance = 0;  // its distance to its keyframe
-  cv::Mat wab;       // sum of w * ab
-  cv::Mat wconf;     // sum of w * confidence
-  cv::Mat w;         // sum of w
+  double reached = -1.0;  // the largest reached share of the sweeps so far
+  cv::Mat ab, conf;       // the first sweep's
+  int distance = 0;       // its distance to its keyframe
+  cv::Mat wab;            // sum of w * ab
+  cv::Mat wconf;          // sum of w * confidence
+  cv::Mat w;              // sum of w
 };
 
 // A small floor keeps the best guess of ab defined where no sweep is confident.
@@ -82,6 +83,7 @@ void accumulate(Accumulator& acc, const cv::Mat& ab, const cv::Mat& conf, int di
 // The frame's colour from what the sweeps left (empty where none reached it); clears `acc`.
 PropagatedColour blended(Accumulator& acc) {
   PropagatedColour p;
+  p.reached_share = acc.reached;
   if (acc.count == 1) {
     p.ab = acc.ab;
     p.confidence = acc.conf;
@@ -119,6 +121,14 @@ cv::Mat agreementFrom(const cv::Mat& diff, double sigma, double window_px) {
 cv::Mat agreementOf(const cv::Mat& l, const cv::Mat& lk, const cv::Mat& map, double sigma,
                     double window_px = 1.5) {
   return agreementFrom(lumaDifference(l, lk, map), sigma, window_px);
+}
+
+// Mean over the frame of min(1, conf / kReachConfidence) where `origin` > 0.5.
+double reachOf(const cv::Mat& conf, const cv::Mat& origin) {
+  cv::Mat trust = conf * (1.0 / kReachConfidence);
+  cv::threshold(trust, trust, 1.0, 1.0, cv::THRESH_TRUNC);
+  trust.setTo(0.0, origin <= 0.5);
+  return cv::sum(trust)[0] / double(trust.total());
 }
 
 class Sweeper {
@@ -210,6 +220,9 @@ class Sweeper {
     cv::Mat lk8;
     lk.convertTo(lk8, CV_8U, 2.55);
     cv::Mat map = grid_.clone();
+    // 1 where the chain of flows stayed inside the frames back to the keyframe (the direct match
+    // sets it again); only for reached_share, the colour does not depend on it.
+    cv::Mat origin = ones_.clone();
     double decay = 1.0;
     // What does not depend on the chain's map (the link and the direct match to the keyframe) is
     // computed for the next frame on a helper thread while this one is re-anchored: the same
@@ -235,6 +248,7 @@ class Sweeper {
       const temporal::FrameLinkPtr& link = pre.link;
       const cv::Mat pos = grid_ + link->flow_to_prev;
       map = sample(map, pos, false);
+      origin = sample(origin, pos, true);
       // This link's forward-backward check only: the map is re-anchored on the keyframe and checked
       // against its L at every frame, so a pixel once occluded recovers when it reappears.
       cv::Mat link_ok;
@@ -265,13 +279,17 @@ class Sweeper {
         const cv::Mat better = (agree < 0.5) & (pre.wide_direct > 0.8) & (pre.agree_direct > agree);
         pre.map_direct.copyTo(map, better);
         pre.agree_direct.copyTo(agree, better);
+        origin.setTo(1.0, better);
         link_ok.setTo(1.0, better);
         inside.setTo(1.0, better);
       }
-      decay *= settings_.decay_per_frame;
+      decay = std::max(decay * settings_.decay_per_frame, settings_.min_decay);
       cv::Mat conf = sample(k.confidence, map, true).mul(link_ok).mul(agree).mul(inside) * decay;
       const cv::Mat ab = sample(k.ab, map, false);
-      accumulate(acc_[static_cast<size_t>(n)], ab, conf, static_cast<int>(std::abs(n - kr)));
+      Accumulator& acc = acc_[static_cast<size_t>(n)];
+      const double reached = reachOf(conf, origin);
+      acc.reached = std::max(acc.reached, reached);
+      accumulate(acc, ab, conf, static_cast<int>(std::abs(n - kr)));
       finishTo(n);
       double peak = 0.0;
       cv::minMaxLoc(conf, nullptr, &peak);

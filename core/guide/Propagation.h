@@ -18,12 +18,12 @@
 // sweep can change them, so a consumer (the export's network) works alongside the sweeps.
 //
 // Confidence per pixel: the keyframe's own (1 where its colour is known), times decay_per_frame
-// for each link, times the link's forward-backward check (a pixel that fails it keeps only
-// occluded_weight), times the luminance agreement between the keyframe's L warped by the map and
-// the current L; pixels whose map leaves the frame get none. Because the map is re-anchored and
-// checked against the keyframe at every frame, a pixel hidden for a while (an occlusion) regains
-// its confidence when it reappears and matches the keyframe again. Sweeps that reach a frame are
-// blended, weighted by confidence over distance (two keyframes: a linear cross-fade).
+// for each link (down to min_decay), times the link's forward-backward check (a pixel that fails it
+// keeps only occluded_weight), times the luminance agreement between the keyframe's L warped by the
+// map and the current L; pixels whose map leaves the frame get none. Because the map is re-anchored
+// and checked against the keyframe at every frame, a pixel hidden for a while (an occlusion)
+// regains its confidence when it reappears and matches the keyframe again. Sweeps that reach a
+// frame are blended, weighted by confidence over distance (two keyframes: a linear cross-fade).
 
 #include <cstdint>
 #include <functional>
@@ -40,11 +40,16 @@ namespace cf::guide {
 
 struct PropagationSettings {
   double decay_per_frame = 0.995;  ///< confidence kept per link
-  double luma_sigma = 6.0;         ///< L units: agreement exp(-d^2 / 2 sigma^2) of the local |dL|
-  double occluded_weight = 0.3;    ///< confidence kept where the chain went through an occlusion
-  double min_confidence = 0.02;    ///< a sweep stops when nothing above this is left
-  bool reanchor = true;            ///< correct the composed map by a residual flow to the keyframe
-  int reanchor_iterations = 2;     ///< residual flows per frame
+  /// The decay stops here (at 0.5, after 138 frames): a pixel that still passes every check (the
+  /// link's, the luminance against the keyframe after re-anchoring) keeps the full trust of the
+  /// blend however far its keyframe is, instead of fading to the network's guess over a long
+  /// shot (seen on bottle-detection: the grey wall turned the network's pink by frame 600).
+  double min_decay = 0.5;
+  double luma_sigma = 6.0;       ///< L units: agreement exp(-d^2 / 2 sigma^2) of the local |dL|
+  double occluded_weight = 0.3;  ///< confidence kept where the chain went through an occlusion
+  double min_confidence = 0.02;  ///< a sweep stops when nothing above this is left
+  bool reanchor = true;          ///< correct the composed map by a residual flow to the keyframe
+  int reanchor_iterations = 2;   ///< residual flows per frame
   /// DIS finest pyramid level of the residual and direct flows; -1: the level whose height is
   /// closest to match_height_px from above (the links' flow resolution, FlowSettings).
   int match_finest_scale = -1;
@@ -63,7 +68,17 @@ struct PropagationSettings {
 struct PropagatedColour {
   cv::Mat ab;          ///< CV_32FC2
   cv::Mat confidence;  ///< CV_32FC1 0..1; 0 where no keyframe reaches
+  /// How much of the frame's colour the keyframes give (0..1): the mean over the frame of the
+  /// blend's trust min(1, confidence / kReachConfidence), counting only pixels whose chain truly
+  /// comes from inside a keyframe; -1 when not measured (a keyframe's own frame). Pixels a
+  /// pan or a move brings in from outside the frame keep the colour at the frame's edge (mostly
+  /// right: sky, a wall, foliage go on past the edge), sometimes with high confidence, but they are
+  /// not counted here (guide/KeyframeReach).
+  double reached_share = -1.0;
 };
+
+/// The confidence from which propagated colour is fully trusted (GuidedBlend's full trust).
+constexpr double kReachConfidence = 0.5;
 
 /// The link from frame `from` to its neighbour `to` (to = from - 1 or from + 1): flow_to_prev
 /// holds the flow from `from` to `to`, at any size: a link not at the L frames' size is resized to

@@ -29,8 +29,9 @@ namespace {
 
 // Bump when the propagation or the blend changes what a guided shot looks like.
 // 4: the unsure part filled from trusted pixels (quality15); 5: and a frame one sweep reaches
-// skips the weighted mean (speed15); 6: the fill at half size, two iterations.
-constexpr int kGuideVersion = 6;
+// skips the weighted mean (speed15); 6: the fill at half size, two iterations; 7: the decay of
+// confidence stops at min_decay.
+constexpr int kGuideVersion = 7;
 
 std::string shotKey(const guide::Guidance& g, int64_t first, int64_t last,
                     const guide::PropagationSettings& p) {
@@ -42,12 +43,13 @@ std::string shotKey(const guide::Guidance& g, int64_t first, int64_t last,
   add("guide v" + std::to_string(kGuideVersion));
   add(std::to_string(first) + ".." + std::to_string(last));
   add(QString::number(g.strength, 'g', 17).toStdString());
-  add(std::to_string(p.decay_per_frame) + " " + std::to_string(p.luma_sigma) + " " +
-      std::to_string(p.occluded_weight) + " " + std::to_string(p.min_confidence) + " " +
-      std::to_string(p.reanchor) + " " + std::to_string(p.reanchor_iterations) + " " +
-      std::to_string(p.residual_sigma_px) + " " + std::to_string(p.direct_match) + " " +
-      std::to_string(p.match_finest_scale) + " " + std::to_string(p.match_height_px) + " " +
-      std::to_string(p.direct_coarser) + " " + std::to_string(p.direct_every));
+  add(std::to_string(p.decay_per_frame) + " " + std::to_string(p.min_decay) + " " +
+      std::to_string(p.luma_sigma) + " " + std::to_string(p.occluded_weight) + " " +
+      std::to_string(p.min_confidence) + " " + std::to_string(p.reanchor) + " " +
+      std::to_string(p.reanchor_iterations) + " " + std::to_string(p.residual_sigma_px) + " " +
+      std::to_string(p.direct_match) + " " + std::to_string(p.match_finest_scale) + " " +
+      std::to_string(p.match_height_px) + " " + std::to_string(p.direct_coarser) + " " +
+      std::to_string(p.direct_every));
   for (const guide::ReferenceImage& r : g.references)
     if (r.frame >= first && r.frame <= last)
       add("ref " + std::to_string(r.frame) + " " + contentFingerprint(r.path).toStdString());
@@ -277,12 +279,14 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
   };
   // How much of each frame the keyframes' colour reaches (trusted as the blend trusts it), against
   // what the keyframes themselves cover: the shot's gaps (guide/KeyframeReach).
-  const double full_trust = guide::BlendSettings{}.full_trust_confidence;
+  const double full_trust = guide::kReachConfidence;
   double key_share = 0.0;
   for (const guide::KeyframeColour& k : keys)
     key_share = std::max(key_share, guide::trustedShare(k.confidence, full_trust));
   auto ready = [&](size_t i, guide::PropagatedColour&& colour) {
-    const double share = guide::trustedShare(colour.confidence, full_trust);
+    const double share = colour.reached_share >= 0.0
+                             ? colour.reached_share
+                             : guide::trustedShare(colour.confidence, full_trust);
     std::lock_guard<std::mutex> lock(mutex_);
     shot.shares[i] = share;
     shot.propagated[i] = std::move(colour);

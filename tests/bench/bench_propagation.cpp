@@ -133,8 +133,9 @@ int main(int argc, char** argv) {
                 1000.0 * prop_s / double(l.size() - 1), sum_ab, sum_conf);
     // How much of each frame the propagation leaves unsure (confidence below the blend's full
     // trust, 0.5): the part where the network's colour counts.
-    std::vector<double> shares;
+    std::vector<double> shares, reached;
     for (const guide::PropagatedColour& p : *prop) {
+      reached.push_back(p.reached_share);
       cv::Mat unsure = p.confidence < 0.5;
       shares.push_back(double(cv::countNonZero(unsure)) / double(unsure.total()));
     }
@@ -142,6 +143,9 @@ int main(int argc, char** argv) {
       return std::count_if(shares.begin(), shares.end(), [x](double s) { return s <= x; });
     };
     std::sort(shares.begin(), shares.end());
+    std::sort(reached.begin(), reached.end());
+    std::printf("  reached share (trusted and from inside the keyframe): median %.4f, min %.4f\n",
+                reached[reached.size() / 2], reached[1]);  // [0]: the keyframe's own, -1
     // The blend's fill of the unsure part (GuidedBlend), which runs in the network stage.
     t0 = cpuSeconds();
     double sum_fill = 0.0;

@@ -360,6 +360,86 @@ class TestPropagation : public QObject {
     QVERIFY(gap.share < 0.1);
   }
 
+  void aPanReachesOnlyWhatTheKeyframeShowed() {
+    // The camera pans over a textured wall, 6 px a frame on a 192 px frame, and the wall's colour
+    // changes along it. The columns the pan brings in keep the colour at the frame's edge, at times
+    // with some confidence (a wall mostly goes on past the edge); reached_share does not count
+    // them: it follows the overlap with frame 0 (a little above it: the direct match finds a few
+    // false matches in this texture), and the gap starts about where that falls under half.
+    const int frames = 30;
+    const int step = 6;
+    cv::Mat wall(kSize.height, kSize.width + step * frames, CV_32FC1);
+    cv::RNG rng(5);
+    rng.fill(wall, cv::RNG::UNIFORM, 0.0, 1.0);
+    cv::GaussianBlur(wall, wall, cv::Size(0, 0), 2.0);
+    cv::normalize(wall, wall, 10.0, 90.0, cv::NORM_MINMAX);
+    cv::Mat wall_ab(wall.size(), CV_32FC2);
+    for (int x = 0; x < wall.cols; ++x)
+      wall_ab.col(x).setTo(cv::Scalar(40.0 * std::cos(x * 0.02), 40.0 * std::sin(x * 0.02)));
+    std::vector<cv::Mat> l;
+    for (int t = 0; t < frames; ++t)
+      l.push_back(wall(cv::Rect(step * t, 0, kSize.width, kSize.height)).clone());
+    const cv::Mat ab0 = wall_ab(cv::Rect(0, 0, kSize.width, kSize.height)).clone();
+    auto prop = guide::propagateShot(0, l, {reference(0, ab0)}, linksOf(l), {});
+    QVERIFY2(prop.ok(), prop.ok() ? "" : prop.message().c_str());
+    QCOMPARE((*prop)[0].reached_share, -1.0);  // the keyframe itself: not measured
+    std::vector<double> shares{1.0};
+    for (int t = 1; t < frames; ++t) {
+      const guide::PropagatedColour& p = (*prop)[size_t(t)];
+      const double overlap = 1.0 - double(step * t) / kSize.width;
+      QVERIFY2(p.reached_share <= overlap + 0.16 && p.reached_share >= 0.7 * overlap - 0.06 &&
+                   p.reached_share <= guide::trustedShare(p.confidence, 0.5),
+               qPrintable(QStringLiteral("frame %1: reached %2, trusted %3, overlap %4")
+                              .arg(t)
+                              .arg(p.reached_share)
+                              .arg(guide::trustedShare(p.confidence, 0.5))
+                              .arg(overlap)));
+      shares.push_back(p.reached_share);
+    }
+    const guide::ReachGap gap = guide::longestGap(0, shares, 1.0);
+    QVERIFY2(gap.first >= 14 && gap.first <= 19, qPrintable(QString::number(gap.first)));
+    QCOMPARE(gap.last, int64_t(frames - 1));
+    // The trusted share alone would not have shown it: it stays above half to the end.
+    QVERIFY(guide::trustedShare((*prop)[size_t(frames - 1)].confidence, 0.5) > 0.5);
+  }
+
+  void aLongStillShotKeepsItsColour() {
+    // 160 frames of a still textured picture with a little grain: every pixel passes every
+    // check, so its colour stays fully trusted to the end (the decay stops at min_decay) instead
+    // of fading towards the network's guess (0.995^159 = 0.45 without the floor).
+    const int frames = 160;
+    const cv::Size size(96, 64);
+    cv::Mat still(size, CV_32FC1);
+    cv::RNG rng(11);
+    rng.fill(still, cv::RNG::UNIFORM, 0.0, 1.0);
+    cv::GaussianBlur(still, still, cv::Size(0, 0), 2.0);
+    cv::normalize(still, still, 20.0, 80.0, cv::NORM_MINMAX);
+    std::vector<cv::Mat> l;
+    for (int t = 0; t < frames; ++t) {
+      cv::Mat grain(size, CV_32FC1);
+      rng.fill(grain, cv::RNG::NORMAL, 0.0, 0.5);
+      l.push_back(still + grain);
+    }
+    const cv::Mat ab0(size, CV_32FC2, cv::Scalar(kObject[0], kObject[1]));
+    guide::PropagationSettings floor;
+    QCOMPARE(floor.min_decay, 0.5);
+    auto prop = guide::propagateShot(0, l, {reference(0, ab0)}, linksOf(l), floor);
+    QVERIFY2(prop.ok(), prop.ok() ? "" : prop.message().c_str());
+    const guide::PropagatedColour& last = prop->back();
+    QVERIFY2(guide::trustedShare(last.confidence, 0.5) > 0.95,
+             qPrintable(QString::number(guide::trustedShare(last.confidence, 0.5))));
+    QVERIFY2(last.reached_share > 0.85, qPrintable(QString::number(last.reached_share)));
+    QVERIFY(abDistance(test::meanAb(last.ab, cv::Mat(size, CV_8U, cv::Scalar(255))), kObject) <
+            1.0);
+    guide::PropagationSettings fading;
+    fading.min_decay = 0.0;
+    auto faded = guide::propagateShot(0, l, {reference(0, ab0)}, linksOf(l), fading);
+    QVERIFY(faded.ok());
+    QVERIFY2(guide::trustedShare(faded->back().confidence, 0.5) <
+                 guide::trustedShare(last.confidence, 0.5) - 0.05,
+             qPrintable(QString::number(guide::trustedShare(faded->back().confidence, 0.5))));
+  }
+
   void cancelStops() {
     auto video =
         test::movingObjectVideo(6, kSize, 22, {10.f, 20.f}, {1.f, 0.f}, kBackground, kObject, 61);
