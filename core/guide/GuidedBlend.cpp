@@ -1,5 +1,7 @@
 #include "guide/GuidedBlend.h"
 
+#include "guide/KeyframeReach.h"
+
 #include <algorithm>
 #include <opencv2/imgproc.hpp>
 #include <opencv2/ximgproc.hpp>
@@ -28,9 +30,7 @@ void networkHints(const PropagatedColour& p, cv::Mat* ab, cv::Mat* mask) {
 }
 
 cv::Mat trustOf(const PropagatedColour& p, const BlendSettings& settings) {
-  cv::Mat m = p.confidence * (1.0 / std::max(1e-6, settings.full_trust_confidence));
-  cv::threshold(m, m, 1.0, 1.0, cv::THRESH_TRUNC);
-  return m;
+  return trustOf(p.confidence, settings.full_trust_confidence);
 }
 
 double networkGain(const PropagatedColour& p, const cv::Mat& trust, const cv::Mat& network_ab,

@@ -57,6 +57,14 @@ struct BlendSettings {
   double min_trusted_share = 0.01;
   /// Upper bound of k (a safety limit: the network's guess is at most doubled).
   double max_network_gain = 2.0;
+
+  /// The earlier blend (no fill, no calibration): w * propagated + (1 - w) * network.
+  static BlendSettings withoutFill() {
+    BlendSettings s;
+    s.fill_unsure = false;
+    s.calibrate_network = false;
+    return s;
+  }
 };
 
 /// m = min(1, confidence / full_trust_confidence) (CV_32FC1): how far the propagation is trusted.

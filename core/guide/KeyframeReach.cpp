@@ -5,11 +5,18 @@
 
 namespace cf::guide {
 
-double trustedShare(const cv::Mat& confidence, double full_trust) {
-  if (confidence.empty())
-    return 0.0;
+cv::Mat trustOf(const cv::Mat& confidence, double full_trust) {
   cv::Mat trust = confidence * (1.0 / std::max(1e-6, full_trust));
   cv::threshold(trust, trust, 1.0, 1.0, cv::THRESH_TRUNC);
+  return trust;
+}
+
+double trustedShare(const cv::Mat& confidence, double full_trust, const cv::Mat& mask) {
+  if (confidence.empty())
+    return 0.0;
+  cv::Mat trust = trustOf(confidence, full_trust);
+  if (!mask.empty())
+    trust.setTo(0.0, mask == 0);
   return cv::sum(trust)[0] / double(trust.total());
 }
 
@@ -30,19 +37,14 @@ ReachGap longestGap(int64_t first, const std::vector<double>& shares, double key
       continue;
     }
     int64_t j = i;
+    double low = shares[static_cast<size_t>(i)];
+    for (; j < n && inGap(j); ++j)
+      low = std::min(low, shares[static_cast<size_t>(j)]);
+    // The first frame near the low (a stretch that fades out slowly: where it gets bad, rather
+    // than its very end).
     int64_t weakest = i;
-    while (j < n && inGap(j)) {
-      if (shares[static_cast<size_t>(j)] < shares[static_cast<size_t>(weakest)])
-        weakest = j;
-      ++j;
-    }
-    // The first frame near the minimum (a stretch that fades out slowly: where it gets bad,
-    // rather than its very end).
-    for (int64_t k = i; k < j; ++k)
-      if (shares[static_cast<size_t>(k)] <= shares[static_cast<size_t>(weakest)] + 0.05) {
-        weakest = k;
-        break;
-      }
+    while (shares[static_cast<size_t>(weakest)] > low + 0.05)
+      ++weakest;
     const int64_t length = j - i;
     if (length >= settings.min_frames && (best.empty() || length > best.last - best.first + 1)) {
       best.first = first + i;

@@ -1,9 +1,9 @@
 #pragma once
 // How far keyframe colour reaches through its shot, and where a further keyframe would help most
-// (issue #15's failure loop): per frame, the share of the picture the propagation trusts
-// (confidence at or above the blend's full trust), compared with the share its keyframes
-// themselves cover (a reference: the whole frame; hints: their discs). A stretch of frames where
-// that share falls below half of the keyframes' is a gap: people who walk in, a pan to new
+// (issue #15's failure loop): per frame, how much of the picture the propagation's colour is
+// trusted for (the mean of the blend's trust), compared with what its keyframes themselves cover
+// (a reference: the whole frame; hints: their discs). A stretch of frames where that share falls
+// below half of the keyframes' is a gap: people who walk in, a pan to new
 // ground, a fast motion the flow lost. There the colour is the network's guess, so a reference or
 // hints near the gap's weakest frame would help most.
 
@@ -13,10 +13,13 @@
 
 namespace cf::guide {
 
-/// How much of the frame `confidence` (CV_32FC1 0..1) trusts: the mean of
-/// min(1, confidence / full_trust) (the blend's trust; for 0/1 keyframe confidence, the share of
-/// the frame they cover).
-double trustedShare(const cv::Mat& confidence, double full_trust);
+/// The blend's trust in propagated colour, min(1, confidence / full_trust) (CV_32FC1).
+cv::Mat trustOf(const cv::Mat& confidence, double full_trust);
+
+/// How much of the frame `confidence` (CV_32FC1 0..1) trusts: the mean over the whole frame of
+/// trustOf(), counting only the pixels of `mask` (CV_8U, non-zero) when one is given (for 0/1
+/// keyframe confidence, the share of the frame they cover).
+double trustedShare(const cv::Mat& confidence, double full_trust, const cv::Mat& mask = cv::Mat());
 
 struct ReachGap {
   int64_t first = -1;     ///< first frame of the gap (source frame); -1: none

@@ -7,6 +7,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "common/ErrorBoundary.h"
+#include "guide/KeyframeReach.h"
 #include "temporal/OpticalFlow.h"
 
 #include <opencv2/video/tracking.hpp>
@@ -121,14 +122,6 @@ cv::Mat agreementFrom(const cv::Mat& diff, double sigma, double window_px) {
 cv::Mat agreementOf(const cv::Mat& l, const cv::Mat& lk, const cv::Mat& map, double sigma,
                     double window_px = 1.5) {
   return agreementFrom(lumaDifference(l, lk, map), sigma, window_px);
-}
-
-// Mean over the frame of min(1, conf / kReachConfidence) where `origin` > 0.5.
-double reachOf(const cv::Mat& conf, const cv::Mat& origin) {
-  cv::Mat trust = conf * (1.0 / kReachConfidence);
-  cv::threshold(trust, trust, 1.0, 1.0, cv::THRESH_TRUNC);
-  trust.setTo(0.0, origin <= 0.5);
-  return cv::sum(trust)[0] / double(trust.total());
 }
 
 class Sweeper {
@@ -287,8 +280,7 @@ class Sweeper {
       cv::Mat conf = sample(k.confidence, map, true).mul(link_ok).mul(agree).mul(inside) * decay;
       const cv::Mat ab = sample(k.ab, map, false);
       Accumulator& acc = acc_[static_cast<size_t>(n)];
-      const double reached = reachOf(conf, origin);
-      acc.reached = std::max(acc.reached, reached);
+      acc.reached = std::max(acc.reached, trustedShare(conf, kReachConfidence, origin > 0.5));
       accumulate(acc, ab, conf, static_cast<int>(std::abs(n - kr)));
       finishTo(n);
       double peak = 0.0;

@@ -136,13 +136,6 @@ std::vector<cv::Mat> blended(const std::vector<guide::PropagatedColour>& prop,
   return out;
 }
 
-guide::BlendSettings oldBlend() {
-  guide::BlendSettings s;
-  s.fill_unsure = false;
-  s.calibrate_network = false;
-  return s;
-}
-
 void writeSheet(const std::string& path, const std::vector<size_t>& frames,
                 const std::vector<std::vector<cv::Mat>>& columns) {
   std::vector<cv::Mat> rows;
@@ -289,7 +282,7 @@ int main(int argc, char** argv) {
     const auto net = network(**colorizer, c.l_work, &*prop);
     const auto ours = blended(*prop, c.l_work, net, {});
     const double net_s = secondsSince(t0);
-    const auto ours_old = blended(*prop, c.l_work, net, oldBlend());
+    const auto ours_old = blended(*prop, c.l_work, net, guide::BlendSettings::withoutFill());
     const auto ours_na =
         quick ? ours : blended(*prop_na, c.l_work, network(**colorizer, c.l_work, &*prop_na), {});
     std::vector<cv::Mat> prop_only;

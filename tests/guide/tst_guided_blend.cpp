@@ -35,13 +35,6 @@ cv::Mat twoSurfaces() {
   return l;
 }
 
-guide::BlendSettings oldBlend() {
-  guide::BlendSettings s;
-  s.fill_unsure = false;
-  s.calibrate_network = false;
-  return s;
-}
-
 }  // namespace
 
 class TestGuidedBlend : public QObject {
@@ -86,7 +79,8 @@ class TestGuidedBlend : public QObject {
     const cv::Mat net_conf(kSize, CV_32FC1, cv::Scalar(0.4));
 
     const guide::GuidedColour g = guide::blendGuided(p, l, net, net_conf, 1.0);
-    const guide::GuidedColour old = guide::blendGuided(p, l, net, net_conf, 1.0, oldBlend());
+    const guide::GuidedColour old =
+        guide::blendGuided(p, l, net, net_conf, 1.0, guide::BlendSettings::withoutFill());
     const cv::Vec2f got = meanAb(g.ab, band);
     const cv::Vec2f got_old = meanAb(old.ab, band);
     // Before: the network's green.
@@ -128,7 +122,8 @@ class TestGuidedBlend : public QObject {
     QVERIFY2(distance(got, 0.5f * kGreen) < 2.0,
              qPrintable(QString::number(distance(got, 0.5f * kGreen))));
     // The old blend gave the network's full chroma there.
-    const guide::GuidedColour old = guide::blendGuided(p, l, net, cv::Mat(), 1.0, oldBlend());
+    const guide::GuidedColour old =
+        guide::blendGuided(p, l, net, cv::Mat(), 1.0, guide::BlendSettings::withoutFill());
     QVERIFY(distance(meanAb(old.ab, inside), kGreen) < 0.5);
     // The trusted part is unchanged.
     QCOMPARE(cv::norm(g.ab(left), ab(left), cv::NORM_INF), 0.0);
