@@ -9,6 +9,7 @@
 
 #include "pipeline/CacheKey.h"
 #include "pipeline/ModelLocator.h"
+#include "pipeline/ShotReachFile.h"
 
 namespace cf::pipeline {
 
@@ -16,13 +17,14 @@ namespace {
 
 const QString kMarker = QStringLiteral(".chromaflow-used");
 
-// Chromaflow's files in a cache folder: entries (AbCache, DiskFlowCache), QSaveFile's temporary
-// names for them (the entry's name plus a suffix), the use marker, and a video given fresh
-// timestamps (RetimedSource) with its temporary name while it is written.
+// Chromaflow's files in a cache folder: entries (AbCache, DiskFlowCache, a guided shot's reach),
+// QSaveFile's temporary names for them (the entry's name plus a suffix), the use marker, and a
+// video given fresh timestamps (RetimedSource) with its temporary name while it is written.
 bool isCacheFile(const QString& name) {
   return name == kMarker ||
          (name.startsWith(QLatin1String("ab_")) && name.contains(QLatin1String(".f16"))) ||
          (name.startsWith(QLatin1String("flow_")) && name.contains(QLatin1String(".cfl"))) ||
+         name.startsWith(QLatin1String(kShotReachFile)) ||
          name.endsWith(QLatin1String(".retimed.mkv")) ||
          (name.startsWith(QLatin1Char('.')) && name.contains(QLatin1String(".retimed.partial-")));
 }

@@ -21,6 +21,7 @@
 #include "pipeline/CacheManager.h"
 #include "pipeline/FrameConversions.h"
 #include "pipeline/NetworkOutputCheck.h"
+#include "pipeline/ShotReachFile.h"
 #include "temporal/TemporalSmoother.h"
 
 namespace cf::pipeline {
@@ -137,6 +138,17 @@ Result<std::unique_ptr<GuidedShots>> GuidedShots::prepare(const guide::Guidance&
         complete = shot.cache->contains(f);
       if (complete) {
         ++out->stats_.shots_reused;
+        // Its reach as measured when it was propagated (none from before the file was kept).
+        if (!dir.empty()) {
+          if (auto reach = readShotReach(dir, len)) {
+            const guide::ReachGap gap = guide::longestGap(s0, reach->shares, reach->key_share);
+            if (!gap.empty())
+              out->stats_.gaps.push_back(gap);
+          } else {
+            qCInfo(lcPipeline) << "guided shot" << s0 << ".." << s1
+                               << "reused without its reach:" << reach.message().c_str();
+          }
+        }
       } else {
         shot.propagate = true;
         shot.propagated.resize(len);
@@ -305,9 +317,11 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
   auto prop = guide::propagateShot(s0, l, keys, links, sv.propagation, stop_, ready, steps);
   if (!prop)
     return prop.error();
+  ShotReach reach{key_share, {}};
   {
     std::lock_guard<std::mutex> lock(mutex_);
     shot.units = static_cast<int64_t>(len);
+    reach.shares = shot.shares;
     const guide::ReachGap gap = guide::longestGap(s0, shot.shares, key_share);
     if (!gap.empty())
       stats_.gaps.push_back(gap);
@@ -316,6 +330,10 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
            static_cast<long long>(s0), static_cast<long long>(s1), keys.size(), 100.0 * key_share,
            static_cast<long long>(gap.first), static_cast<long long>(gap.last));
   }
+  // Kept with the shot's frames, for when the shot is reused from the cache.
+  if (!shot.cache->dir().empty())
+    if (Status s = writeShotReach(shot.cache->dir(), reach); !s)
+      qCWarning(lcPipeline) << "the guided shot's reach is not kept:" << s.message().c_str();
   reportProgress();
   return {};
 }

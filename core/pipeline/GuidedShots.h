@@ -70,8 +70,9 @@ struct GuideStats {
   int64_t frames_guided = 0;  ///< frames colourised with hints
   double seconds = 0.0;       ///< propagation (its thread's wall time)
   double network_s = 0.0;     ///< the guided network and the blend (attach())
-  /// Per shot propagated here (not reused from the cache), its longest stretch of frames where
-  /// the keyframe colour reaches less than half of what its keyframes cover (guide/KeyframeReach)
+  /// Per shot, its longest stretch of frames where the keyframe colour reaches less than half of
+  /// what its keyframes cover (guide/KeyframeReach); for a shot reused from the cache, as measured
+  /// when it was propagated (pipeline/ShotReachFile)
   std::vector<guide::ReachGap> gaps;
 };
 

@@ -4,6 +4,7 @@
 // network cache are reused), and a reference of another picture or a bad hints file is refused.
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -18,6 +19,7 @@
 #include "media/VideoReader.h"
 #include "pipeline/GuidedShots.h"
 #include "pipeline/Session.h"
+#include "pipeline/ShotReachFile.h"
 
 using namespace cf;
 
@@ -274,6 +276,34 @@ class TestGuidedExport : public QObject {
     QVERIFY2(m.captured(3).toInt() >= kFrames - 5, qPrintable(note));
     QVERIFY2(m.captured(4).toInt() < 15, qPrintable(note));
     QVERIFY(note.contains(QStringLiteral("near frame ") + m.captured(3)));
+
+    // Exported again (a fresh session, as after a restart): the shot comes whole from its cache,
+    // and its reach, kept beside it, gives the same note.
+    auto reopened =
+        pipeline::Session::open(clip.toStdString(), settings(QStringLiteral("panel_cache")));
+    QVERIFY2(reopened.ok(), reopened.ok() ? "" : reopened.message().c_str());
+    (*reopened)->setGuidance(g);
+    r.output_path = dir_.filePath(QStringLiteral("panel_again.mkv")).toStdString();
+    const Status again = (*reopened)->exportVideo(r, CancelToken(), {});
+    QVERIFY2(again.ok(), again.message().c_str());
+    const pipeline::ExportStats reused = (*reopened)->lastExportStats();
+    QVERIFY(hasNote(reused, "1 guided shot(s), 1 reused"));
+    QVERIFY(hasNote(reused, note.toStdString().c_str()));
+
+    // A cache from before the reach was kept (no file): still reused, without the note.
+    int removed = 0;
+    QDirIterator it(dir_.filePath(QStringLiteral("panel_cache")),
+                    {QString::fromLatin1(pipeline::kShotReachFile)}, QDir::Files,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext())
+      removed += QFile::remove(it.next()) ? 1 : 0;
+    QCOMPARE(removed, 1);
+    r.output_path = dir_.filePath(QStringLiteral("panel_old_cache.mkv")).toStdString();
+    const Status old_cache = (*reopened)->exportVideo(r, CancelToken(), {});
+    QVERIFY2(old_cache.ok(), old_cache.message().c_str());
+    const pipeline::ExportStats old_stats = (*reopened)->lastExportStats();
+    QVERIFY(hasNote(old_stats, "1 guided shot(s), 1 reused"));
+    QVERIFY(!hasNote(old_stats, "reaches less than half"));
   }
 
   void anotherPictureIsRefused() {
