@@ -110,7 +110,12 @@ void MainWindow::setupKeyframes() {
   });
   connect(engine_, &SessionController::guidedShotReady, this, [this](qint64 first, qint64 last) {
     guide_progress_->setShotReady(first, last);
-    if (current_frame_ >= first && current_frame_ <= last)
+    // The frame shown is in that shot, or its caption still says "being propagated" from before
+    // the cuts were known (the whole film counted as one shot then; seen on a film opened from
+    // a project whose keyframe lay in a later shot).
+    const pipeline::PreviewFramePtr shown = preview_->frame();
+    if ((current_frame_ >= first && current_frame_ <= last) ||
+        (shown && shown->guide == pipeline::GuideState::Pending))
       requestPreview();
   });
   connect(engine_, &SessionController::reachGap, guide_progress_, &GuideProgress::setReachGap);

@@ -4,7 +4,8 @@
 // what the export writes; undo brings the automatic preview back; the FFV1 export applies the
 // hint exactly as previewed. Dragging a hint moves it, Delete removes it, the keyframes lane
 // moves a keyframe (all undoable), a reference of another picture is refused with a message, and
-// "Add Keyframe Here" from the failures list arms the hint tool on that frame.
+// "Add Keyframe Here" from the failures list arms the hint tool on that frame, and a caption that
+// said "being propagated" before the cuts were known is refreshed once a guided shot is ready.
 
 #include <QApplication>
 #include <QColorDialog>
@@ -352,6 +353,33 @@ class TestHintTool : public QObject {
     row->setShotReady(0, 11);
     QVERIFY(!row->gapButton()->isVisibleTo(window_.get()));
     QVERIFY(row->gapLabel()->text().isEmpty());
+  }
+
+  void aStalePendingCaptionIsRefreshed() {
+    // A preview made before the cuts were known counts the whole film as the keyframe's shot and
+    // says "being propagated"; once a guided shot is ready, a frame outside it is shown again and
+    // says nothing about keyframe colour.
+    if (hints().empty()) {  // a keyframe in the first shot (0..11)
+      guide::HintPoint h;
+      h.frame = kHintFrame;
+      h.x = kHintAt.x();
+      h.y = kHintAt.y();
+      h.r = 200;
+      window_->project()->addHint(h);
+    }
+    window_->goToFrame(15);
+    waitForGuide(15, pipeline::GuideState::None);
+    auto stale = std::make_shared<pipeline::PreviewFrame>(*shown(*window_));
+    stale->guide = pipeline::GuideState::Pending;
+    window_->preview()->setFrame(stale);
+    QVERIFY(window_->preview()->caption(PreviewSide::Right).contains(QStringLiteral("propagated")));
+    Q_EMIT window_->engine()->guidedShotReady(0, 11);
+    // A cached frame renders in well under a second; this limit only bounds a failure's wait.
+    QTRY_VERIFY_WITH_TIMEOUT(shown(*window_) != stale, 30000);
+    QCOMPARE(shown(*window_)->frame_index, int64_t(15));
+    QCOMPARE(shown(*window_)->guide, pipeline::GuideState::None);
+    QVERIFY2(!window_->preview()->caption(PreviewSide::Right).contains(QStringLiteral("keyframe")),
+             qPrintable(window_->preview()->caption(PreviewSide::Right)));
   }
 
   void cleanupTestCase() {
