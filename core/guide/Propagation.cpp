@@ -126,7 +126,7 @@ cv::Mat agreementOf(const cv::Mat& l, const cv::Mat& lk, const cv::Mat& map, dou
 
 class Sweeper {
  public:
-  Sweeper(int64_t first, const std::vector<cv::Mat>& l, const LinkFn& links,
+  Sweeper(int64_t first, const ShotFrames& l, const LinkFn& links,
           const PropagationSettings& settings, std::vector<Accumulator>& acc,
           std::function<void(int64_t)> done)
       : done_(std::move(done)),
@@ -135,11 +135,11 @@ class Sweeper {
         links_(links),
         settings_(settings),
         acc_(acc),
-        grid_(identityGrid(l.front().size())),
-        ones_(l.front().size(), CV_32FC1, cv::Scalar(1.0)),
+        grid_(identityGrid(l.size)),
+        ones_(l.size, CV_32FC1, cv::Scalar(1.0)),
         residual_(cv::DISOpticalFlow::create(cv::DISOpticalFlow::PRESET_MEDIUM)),
         direct_(cv::DISOpticalFlow::create(cv::DISOpticalFlow::PRESET_MEDIUM)) {
-    const int scale = matchScale(settings, l.front().rows);
+    const int scale = matchScale(settings, l.size.height);
     residual_->setFinestScale(scale);
     direct_->setFinestScale(scale + std::max(0, settings.direct_coarser));
   }
@@ -174,6 +174,7 @@ class Sweeper {
  private:
   struct Prefetched {
     temporal::FrameLinkPtr link;  ///< frame n to its neighbour towards the keyframe
+    cv::Mat ln;                   ///< frame n's L
     cv::Mat ln8;                  ///< frame n's L as 8 bits (the matches' input)
     cv::Mat map_direct;           ///< direct match: positions in the keyframe
     cv::Mat agree_direct;         ///< and its agreements, narrow and wide
@@ -188,7 +189,11 @@ class Sweeper {
       if (!link)
         return link.error();
       p.link = *link;
-      const cv::Mat& ln = l_[static_cast<size_t>(n)];
+      auto l = l_.at(n);
+      if (!l)
+        return l.error();
+      p.ln = *l;
+      const cv::Mat& ln = p.ln;
       if (p.link->flow_to_prev.size() != ln.size())  // links come at the flows' own resolution
         p.link = std::make_shared<temporal::FrameLink>(temporal::resizeLink(*p.link, ln.size()));
       ln.convertTo(p.ln8, CV_8U, 2.55);
@@ -209,7 +214,10 @@ class Sweeper {
   Status sweep(const KeyframeColour& k, int dir, int64_t stop, const CancelToken& cancel,
                FinishFn& finishTo) {
     const int64_t kr = k.frame - first_;
-    const cv::Mat& lk = l_[static_cast<size_t>(kr)];
+    auto lk_at = l_.at(kr);
+    if (!lk_at)
+      return lk_at.error();
+    const cv::Mat lk = *lk_at;
     cv::Mat lk8;
     lk.convertTo(lk8, CV_8U, 2.55);
     cv::Mat map = grid_.clone();
@@ -249,7 +257,7 @@ class Sweeper {
                            settings_.occluded_weight);
       cv::threshold(link_ok, link_ok, 1.0, 1.0, cv::THRESH_TRUNC);
       cv::Mat inside = sample(ones_, pos, true, cv::INTER_NEAREST);
-      const cv::Mat& ln = l_[static_cast<size_t>(n)];
+      const cv::Mat& ln = pre.ln;
       if (settings_.reanchor) {
         for (int it = 0; it < settings_.reanchor_iterations; ++it) {
           cv::Mat warped8, residual;
@@ -293,7 +301,7 @@ class Sweeper {
 
   std::function<void(int64_t)> done_;
   int64_t first_;
-  const std::vector<cv::Mat>& l_;
+  const ShotFrames& l_;
   const LinkFn& links_;
   const PropagationSettings& settings_;
   std::vector<Accumulator>& acc_;
@@ -305,22 +313,42 @@ class Sweeper {
 
 }  // namespace
 
+ShotFrames shotFrames(const std::vector<cv::Mat>& l) {
+  ShotFrames f;
+  f.count = static_cast<int64_t>(l.size());
+  f.size = l.empty() ? cv::Size() : l.front().size();
+  f.at = [&l](int64_t i) -> Result<cv::Mat> {
+    if (i < 0 || i >= static_cast<int64_t>(l.size()))
+      return makeError("frame " + std::to_string(i) + " is outside the shot's " +
+                       std::to_string(l.size()) + " frames");
+    return l[static_cast<size_t>(i)];
+  };
+  return f;
+}
+
 Result<std::vector<PropagatedColour>> propagateShot(
     int64_t first, const std::vector<cv::Mat>& l, const std::vector<KeyframeColour>& keyframes,
     const LinkFn& links, const PropagationSettings& settings, const CancelToken& cancel,
     const FrameReadyFn& ready, const ProgressFn& progress) {
+  return propagateShot(first, shotFrames(l), keyframes, links, settings, cancel, ready, progress);
+}
+
+Result<std::vector<PropagatedColour>> propagateShot(
+    int64_t first, const ShotFrames& l, const std::vector<KeyframeColour>& keyframes,
+    const LinkFn& links, const PropagationSettings& settings, const CancelToken& cancel,
+    const FrameReadyFn& ready, const ProgressFn& progress) {
   return guarded("propagating keyframe colour", [&]() -> Result<std::vector<PropagatedColour>> {
-    std::vector<PropagatedColour> out(l.size());
-    if (l.empty())
+    const auto count = std::max<int64_t>(0, l.count);
+    std::vector<PropagatedColour> out(static_cast<size_t>(count));
+    if (count == 0)
       return out;
-    const auto count = static_cast<int64_t>(l.size());
     std::vector<const KeyframeColour*> keys;
     for (const KeyframeColour& k : keyframes)
       if (k.frame >= first && k.frame < first + count)
         keys.push_back(&k);
     std::sort(keys.begin(), keys.end(),
               [](const KeyframeColour* a, const KeyframeColour* b) { return a->frame < b->frame; });
-    std::vector<Accumulator> acc(l.size());
+    std::vector<Accumulator> acc(static_cast<size_t>(count));
     // A frame's colour is final once every sweep that may reach it is done with it: count them.
     struct Sweep {
       const KeyframeColour* key;
@@ -328,7 +356,7 @@ Result<std::vector<PropagatedColour>> propagateShot(
       int64_t stop;
     };
     std::vector<Sweep> sweeps;
-    std::vector<int> pending(l.size(), 0);
+    std::vector<int> pending(static_cast<size_t>(count), 0);
     for (size_t i = 0; i < keys.size(); ++i) {
       const KeyframeColour& k = *keys[i];
       const int64_t kr = k.frame - first;
@@ -360,15 +388,15 @@ Result<std::vector<PropagatedColour>> propagateShot(
       PropagatedColour& p = out[n];
       p = blended(acc[n]);
       if (p.ab.empty()) {
-        p.ab = cv::Mat::zeros(l[n].size(), CV_32FC2);
-        p.confidence = cv::Mat::zeros(l[n].size(), CV_32FC1);
+        p.ab = cv::Mat::zeros(l.size, CV_32FC2);
+        p.confidence = cv::Mat::zeros(l.size, CV_32FC1);
       }
       if (ready)
         ready(n, std::move(p));
     };
     int64_t steps = 0;  // progress: one step per frame a sweep is done with
     int64_t total_steps = 0;
-    for (size_t n = 0; n < l.size(); ++n) {
+    for (size_t n = 0; n < static_cast<size_t>(count); ++n) {
       total_steps += pending[n];
       if (pending[n] == 0)
         finish(n);

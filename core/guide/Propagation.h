@@ -90,6 +90,29 @@ using LinkFn = std::function<Result<temporal::FrameLinkPtr>(int64_t from, int64_
 /// no sweep can change it any more, so a consumer can start on it while the sweeps go on.
 using FrameReadyFn = std::function<void(size_t index, PropagatedColour&& colour)>;
 
+/// A shot's L frames at working resolution (CV_32FC1), by index in the shot: how the sweeps read
+/// them, one after the other along each sweep (and the keyframe's, once per sweep). A source may
+/// decode them on demand instead of holding the whole shot (a long take of thousands of frames
+/// holds about 0.5 MB a frame at 256 px). `at` may be called from the sweep's thread and its
+/// helper thread at once.
+struct ShotFrames {
+  int64_t count = 0;
+  cv::Size size;  ///< every frame's
+  std::function<Result<cv::Mat>(int64_t index)> at;
+};
+
+/// The frames of `l` (which must outlive the result).
+ShotFrames shotFrames(const std::vector<cv::Mat>& l);
+
+/// As below, with the shot's L frames read from `l` (count, size and each frame on demand).
+Result<std::vector<PropagatedColour>> propagateShot(int64_t first, const ShotFrames& l,
+                                                    const std::vector<KeyframeColour>& keyframes,
+                                                    const LinkFn& links,
+                                                    const PropagationSettings& settings,
+                                                    const CancelToken& cancel = CancelToken(),
+                                                    const FrameReadyFn& ready = {},
+                                                    const ProgressFn& progress = {});
+
 /// Propagates the keyframes through the shot of frames first..first + l.size() - 1 (L at working
 /// resolution, CV_32FC1). Keyframes outside the shot are ignored. Returns one entry per frame;
 /// with `ready`, the entries are handed to it instead (and left empty in the result). `progress`

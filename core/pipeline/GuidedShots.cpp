@@ -21,6 +21,7 @@
 #include "pipeline/CacheManager.h"
 #include "pipeline/FrameConversions.h"
 #include "pipeline/NetworkOutputCheck.h"
+#include "pipeline/ShotLuma.h"
 #include "pipeline/ShotReachFile.h"
 #include "temporal/TemporalSmoother.h"
 
@@ -221,36 +222,57 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
   const int64_t s1 = shot.last;
   const auto len = static_cast<size_t>(s1 - s0 + 1);
   // In memory only: at the working resolution, compressing them for the disk would cost about
-  // as much as computing them (the guided result itself is cached per shot).
-  auto guide_links = std::make_unique<temporal::MemoryFlowCache>();
+  // as much as computing them (the guided result itself is cached per shot). A link serves a
+  // second sweep only between two keyframes; with one keyframe each is used once, so only the
+  // last few are kept (a long take's links would otherwise all stay until the shot is done).
+  int64_t keys_in_shot = 0;
+  for (int64_t k : guidance.keyframes())
+    keys_in_shot += k >= s0 && k <= s1 ? 1 : 0;
+  auto guide_links = std::make_unique<temporal::MemoryFlowCache>(keys_in_shot > 1 ? 0 : 64);
   temporal::MemoryFlowCache unshared(1);
   temporal::FlowCache& export_links = sv.export_links ? *sv.export_links : unshared;
   temporal::FrameLinker linker(sv.flow, *guide_links);
-  // Decode the shot's L at working resolution.
+  // The shot's L at working resolution: the preview keeps it whole (colourNext() runs the network
+  // on it); the export decodes it on demand, a few blocks at a time, so a long take does not hold
+  // its whole L in memory.
   std::vector<cv::Mat> l;
-  l.reserve(len);
-  for (int64_t f = s0; f <= s1; ++f) {
-    if (stopping())
-      return makeError("cancelled");
-    auto decoded = f == s0 ? reader.frameAt(f) : reader.next();
-    if (!decoded)
-      return decoded.error();
-    if (!*decoded)
-      return makeError("frame " + std::to_string(f) + " of '" + reader.info().path +
-                       "' could not be decoded (the file ends early)");
-    l.push_back(colorizer.toWorkingResolution(lumaL(**decoded)));
-    if (l.size() % 8 == 0 || l.size() == len) {
-      {
-        std::lock_guard<std::mutex> lock(mutex_);
-        shot.decoded = static_cast<int64_t>(l.size());
-        updateUnits(shot);
-        if (sv.keep_l && l.size() == len)
-          shot.l = l;  // shared pixels, read-only from here on: colourNext() may start
+  std::unique_ptr<ShotLuma> streamed;
+  guide::ShotFrames frames;
+  if (sv.keep_l) {
+    l.reserve(len);
+    for (int64_t f = s0; f <= s1; ++f) {
+      if (stopping())
+        return makeError("cancelled");
+      auto decoded = f == s0 ? reader.frameAt(f) : reader.next();
+      if (!decoded)
+        return decoded.error();
+      if (!*decoded)
+        return makeError("frame " + std::to_string(f) + " of '" + reader.info().path +
+                         "' could not be decoded (the file ends early)");
+      l.push_back(colorizer.toWorkingResolution(lumaL(**decoded)));
+      if (l.size() % 8 == 0 || l.size() == len) {
+        {
+          std::lock_guard<std::mutex> lock(mutex_);
+          shot.decoded = static_cast<int64_t>(l.size());
+          updateUnits(shot);
+          if (l.size() == len)
+            shot.l = l;  // shared pixels, read-only from here on: colourNext() may start
+        }
+        reportProgress();
       }
-      reportProgress();
     }
+    frames = guide::shotFrames(l);
+  } else {
+    streamed = std::make_unique<ShotLuma>(reader, colorizer, s0, static_cast<int64_t>(len));
+    auto f = streamed->frames();
+    if (!f)
+      return f.error();
+    frames = std::move(*f);
+    std::lock_guard<std::mutex> lock(mutex_);
+    shot.decoded = static_cast<int64_t>(len);  // decoding is part of the sweeps' steps now
+    updateUnits(shot);
   }
-  const cv::Size size = l.front().size();
+  const cv::Size size = frames.size;
   std::vector<guide::KeyframeColour> keys;
   for (int64_t k : guidance.keyframes()) {
     if (k < s0 || k > s1)
@@ -258,7 +280,10 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
     cv::Mat ref_ab;
     for (const guide::ReferenceImage& r : guidance.references)
       if (r.frame == k) {
-        auto ab = guide::loadReferenceAb(r.path, k, l[static_cast<size_t>(k - s0)], rotation);
+        auto lk = frames.at(k - s0);
+        if (!lk)
+          return lk.error();
+        auto ab = guide::loadReferenceAb(r.path, k, *lk, rotation);
         if (!ab)
           return ab.error();
         ref_ab = *ab;
@@ -269,7 +294,6 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
   // The propagation's links at the flows' own resolution (no resizing; their masks cost a quarter
   // of those at the working resolution); the sweeps scale each to the working size.
   const cv::Size link_size = temporal::FlowEstimator(sv.flow).flowSize(size);
-  auto lOf = [&](int64_t f) -> const cv::Mat& { return l[static_cast<size_t>(f - s0)]; };
   int64_t last_key = s0 - 1;  // a backward sweep reaches only frames before a keyframe
   for (const guide::KeyframeColour& k : keys)
     last_key = std::max(last_key, k.frame);
@@ -283,11 +307,17 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
     if (temporal::FrameLinkPtr c = guide_links->find({to, from});
         c && c->flow_to_prev.size() == link_size)
       return c;
-    auto forward = linker.link({a, b}, lOf(a), lOf(b), link_size, export_links, solve_size,
+    auto la = frames.at(a - s0);
+    if (!la)
+      return la.error();
+    auto lb = frames.at(b - s0);
+    if (!lb)
+      return lb.error();
+    auto forward = linker.link({a, b}, *la, *lb, link_size, export_links, solve_size,
                                from == a || last_key >= b);
     if (!forward || from == b)
       return forward;
-    return linker.link({to, from}, lOf(to), lOf(from), link_size);
+    return linker.link({to, from}, *lb, *la, link_size);
   };
   // How much of each frame the keyframes' colour reaches (trusted as the blend trusts it), against
   // what the keyframes themselves cover: the shot's gaps (guide/KeyframeReach).
@@ -314,7 +344,7 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
     }
     reportProgress();
   };
-  auto prop = guide::propagateShot(s0, l, keys, links, sv.propagation, stop_, ready, steps);
+  auto prop = guide::propagateShot(s0, frames, keys, links, sv.propagation, stop_, ready, steps);
   if (!prop)
     return prop.error();
   ShotReach reach{key_share, {}};
