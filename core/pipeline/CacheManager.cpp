@@ -9,6 +9,7 @@
 
 #include "pipeline/CacheKey.h"
 #include "pipeline/ModelLocator.h"
+#include "pipeline/PropagatedStore.h"
 #include "pipeline/ShotReachFile.h"
 
 namespace cf::pipeline {
@@ -17,14 +18,16 @@ namespace {
 
 const QString kMarker = QStringLiteral(".chromaflow-used");
 
-// Chromaflow's files in a cache folder: entries (AbCache, DiskFlowCache, a guided shot's reach),
-// QSaveFile's temporary names for them (the entry's name plus a suffix), the use marker, and a
-// video given fresh timestamps (RetimedSource) with its temporary name while it is written.
+// Chromaflow's files in a cache folder: entries (AbCache, DiskFlowCache, a guided shot's reach and
+// the spill files a crash left), QSaveFile's temporary names for them (the entry's name plus a
+// suffix), the use marker, and a video given fresh timestamps (RetimedSource) with its temporary
+// name while it is written.
 bool isCacheFile(const QString& name) {
   return name == kMarker ||
          (name.startsWith(QLatin1String("ab_")) && name.contains(QLatin1String(".f16"))) ||
          (name.startsWith(QLatin1String("flow_")) && name.contains(QLatin1String(".cfl"))) ||
          name.startsWith(QLatin1String(kShotReachFile)) ||
+         name.startsWith(QLatin1String(PropagatedStore::kSpillPrefix)) ||
          name.endsWith(QLatin1String(".retimed.mkv")) ||
          (name.startsWith(QLatin1Char('.')) && name.contains(QLatin1String(".retimed.partial-")));
 }

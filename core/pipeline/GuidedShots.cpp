@@ -152,7 +152,7 @@ Result<std::unique_ptr<GuidedShots>> GuidedShots::prepare(const guide::Guidance&
         }
       } else {
         shot.propagate = true;
-        shot.propagated.resize(len);
+        shot.propagated = std::make_unique<PropagatedStore>(sv.propagated_in_memory, dir);
         shot.ready.assign(len, 0);
         shot.shares.assign(len, -1.0);
         shot.coloured.assign(len, 0);
@@ -325,13 +325,20 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
   double key_share = 0.0;
   for (const guide::KeyframeColour& k : keys)
     key_share = std::max(key_share, guide::trustedShare(k.confidence, full_trust));
+  Status store_failure;  // a spill file that could not be written
   auto ready = [&](size_t i, guide::PropagatedColour&& colour) {
     const double share = colour.reached_share >= 0.0
                              ? colour.reached_share
                              : guide::trustedShare(colour.confidence, full_trust);
     std::lock_guard<std::mutex> lock(mutex_);
     shot.shares[i] = share;
-    shot.propagated[i] = std::move(colour);
+    if (!store_failure)
+      return;  // stopping after an earlier failure
+    store_failure = shot.propagated->put(static_cast<int64_t>(i), std::move(colour));
+    if (!store_failure) {
+      stop_.cancel();  // the sweeps stop at their next frame; the failure is the error
+      return;
+    }
     shot.ready[i] = 1;
     changed_.notify_all();
   };
@@ -345,6 +352,11 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
     reportProgress();
   };
   auto prop = guide::propagateShot(s0, frames, keys, links, sv.propagation, stop_, ready, steps);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!store_failure)
+      return store_failure;
+  }
   if (!prop)
     return prop.error();
   ShotReach reach{key_share, {}};
@@ -417,18 +429,22 @@ Status GuidedShots::attach(const std::vector<std::shared_ptr<AnalysedFrame>>& fr
             return makeError("cancelled");
           changed_.wait_for(lock, std::chrono::milliseconds(100));
         }
+        std::vector<guide::PropagatedColour> colours;
+        for (size_t i = i0; i < i1; ++i) {
+          auto c = shot->propagated->get(frames[i]->index - shot->first);
+          if (!c || c->ab.empty())
+            return makeError("the propagated colour of frame " + std::to_string(frames[i]->index) +
+                             " is missing" + (c ? std::string() : ": " + c.message()));
+          colours.push_back(std::move(*c));
+        }
         lock.unlock();
         const auto t0 = std::chrono::steady_clock::now();
         std::vector<cv::Mat> inputs;
         std::vector<model::ColorHints> hints;
         for (size_t i = i0; i < i1; ++i) {
-          const auto rel = static_cast<size_t>(frames[i]->index - shot->first);
-          if (rel >= shot->propagated.size() || shot->propagated[rel].ab.empty())
-            return makeError("the propagated colour of frame " + std::to_string(frames[i]->index) +
-                             " is missing");
           inputs.push_back(frames[i]->l_work);
           model::ColorHints h;
-          guide::networkHints(shot->propagated[rel], &h.ab, &h.mask);
+          guide::networkHints(colours[i - i0], &h.ab, &h.mask);
           hints.push_back(h);
         }
         auto net = colorizer.colorize(inputs, hints, {}, cancel);
@@ -436,14 +452,13 @@ Status GuidedShots::attach(const std::vector<std::shared_ptr<AnalysedFrame>>& fr
           return net.error();
         for (size_t i = i0; i < i1; ++i) {
           AnalysedFrame& f = *frames[i];
-          const auto rel = static_cast<size_t>(f.index - shot->first);
           model::ColorizedFrame& n = (*net)[i - i0];
           if (!f.ab) {  // a frame the cache holds already (from this same batch) is kept
             if (Status s = checkNetworkOutput(f.index, n.ab, n.confidence, masked); !s)
               return s;
             auto entry = std::make_shared<CachedAb>();
             guide::GuidedColour g =
-                guide::blendGuided(shot->propagated[rel], f.l_work, n.ab,
+                guide::blendGuided(colours[i - i0], f.l_work, n.ab,
                                    colorizer.hasConfidence() ? n.confidence : cv::Mat(), strength_);
             entry->ab = std::move(g.ab);
             entry->confidence = std::move(g.confidence);
@@ -462,9 +477,8 @@ Status GuidedShots::attach(const std::vector<std::shared_ptr<AnalysedFrame>>& fr
       {
         std::lock_guard<std::mutex> lock(mutex_);
         for (size_t i = i0; i < i1; ++i) {
-          const auto rel = static_cast<size_t>(frames[i]->index - shot->first);
-          if (rel < shot->propagated.size())
-            shot->propagated[rel] = guide::PropagatedColour();
+          if (shot->propagated)
+            shot->propagated->erase(frames[i]->index - shot->first);
         }
       }
       i0 = i1;

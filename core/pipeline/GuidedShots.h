@@ -35,6 +35,7 @@
 #include "guide/Propagation.h"
 #include "media/InputOptions.h"
 #include "pipeline/AbCache.h"
+#include "pipeline/PropagatedStore.h"
 #include "temporal/FlowCache.h"
 
 namespace cf::media {
@@ -61,6 +62,9 @@ struct GuideServices {
   int solve_height_px = 0;
   /// Keep the shots' L for colourAll() (the preview); an export does not need it.
   bool keep_l = false;
+  /// Frames of propagated colour waiting for the network kept in memory per shot; the rest wait
+  /// in spill files in the shot's cache folder (PropagatedStore).
+  size_t propagated_in_memory = 48;
   guide::PropagationSettings propagation;
 };
 
@@ -149,9 +153,9 @@ class GuidedShots {
     int64_t first = 0;
     int64_t last = 0;
     std::unique_ptr<AbCache> cache;
-    bool propagate = false;                           ///< the cache lacks frames
-    std::vector<guide::PropagatedColour> propagated;  ///< by frame - first, once ready
-    std::vector<char> ready;                          ///< propagated[i] is final
+    bool propagate = false;                       ///< the cache lacks frames
+    std::unique_ptr<PropagatedStore> propagated;  ///< by frame - first, once ready
+    std::vector<char> ready;                      ///< propagated's frame i is final
     std::vector<double> shares;  ///< by frame - first: its trusted share (-1 until ready)
     /// L at working resolution, kept for colourNext() only (set once decoded, then read-only)
     std::vector<cv::Mat> l;
