@@ -232,46 +232,29 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
   temporal::MemoryFlowCache unshared(1);
   temporal::FlowCache& export_links = sv.export_links ? *sv.export_links : unshared;
   temporal::FrameLinker linker(sv.flow, *guide_links);
-  // The shot's L at working resolution: the preview keeps it whole (colourNext() runs the network
-  // on it); the export decodes it on demand, a few blocks at a time, so a long take does not hold
-  // its whole L in memory.
-  std::vector<cv::Mat> l;
-  std::unique_ptr<ShotLuma> streamed;
-  guide::ShotFrames frames;
+  // The shot's L at working resolution, decoded on demand a few blocks at a time, so that a long
+  // take does not hold its whole L in memory; the preview's network reads it through a reader of
+  // its own (colourNext()).
+  auto streamed = std::make_unique<ShotLuma>(reader, colorizer, s0, static_cast<int64_t>(len));
+  auto got_frames = streamed->frames();
+  if (!got_frames)
+    return got_frames.error();
+  const guide::ShotFrames frames = std::move(*got_frames);
+  std::unique_ptr<ShotLuma> preview_l;
   if (sv.keep_l) {
-    l.reserve(len);
-    for (int64_t f = s0; f <= s1; ++f) {
-      if (stopping())
-        return makeError("cancelled");
-      auto decoded = f == s0 ? reader.frameAt(f) : reader.next();
-      if (!decoded)
-        return decoded.error();
-      if (!*decoded)
-        return makeError("frame " + std::to_string(f) + " of '" + reader.info().path +
-                         "' could not be decoded (the file ends early)");
-      l.push_back(colorizer.toWorkingResolution(lumaL(**decoded)));
-      if (l.size() % 8 == 0 || l.size() == len) {
-        {
-          std::lock_guard<std::mutex> lock(mutex_);
-          shot.decoded = static_cast<int64_t>(l.size());
-          updateUnits(shot);
-          if (l.size() == len)
-            shot.l = l;  // shared pixels, read-only from here on: colourNext() may start
-        }
-        reportProgress();
-      }
-    }
-    frames = guide::shotFrames(l);
-  } else {
-    streamed = std::make_unique<ShotLuma>(reader, colorizer, s0, static_cast<int64_t>(len));
-    auto f = streamed->frames();
-    if (!f)
-      return f.error();
-    frames = std::move(*f);
-    std::lock_guard<std::mutex> lock(mutex_);
-    shot.decoded = static_cast<int64_t>(len);  // decoding is part of the sweeps' steps now
-    updateUnits(shot);
+    auto own = media::VideoReader::open(sv.video_path, sv.input);
+    if (!own)
+      return own.error();
+    preview_l =
+        std::make_unique<ShotLuma>(std::move(*own), colorizer, s0, static_cast<int64_t>(len));
   }
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    shot.decoded = static_cast<int64_t>(len);  // decoding is part of the sweeps' steps
+    updateUnits(shot);
+    shot.l = std::move(preview_l);  // colourNext() may start
+  }
+  reportProgress();
   const cv::Size size = frames.size;
   std::vector<guide::KeyframeColour> keys;
   for (int64_t k : guidance.keyframes()) {

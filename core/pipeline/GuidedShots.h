@@ -36,6 +36,7 @@
 #include "media/InputOptions.h"
 #include "pipeline/AbCache.h"
 #include "pipeline/PropagatedStore.h"
+#include "pipeline/ShotLuma.h"
 #include "temporal/FlowCache.h"
 
 namespace cf::media {
@@ -60,7 +61,8 @@ struct GuideServices {
   /// flow stage finds it (null: not shared).
   temporal::FlowCache* export_links = nullptr;
   int solve_height_px = 0;
-  /// Keep the shots' L for colourAll() (the preview); an export does not need it.
+  /// The shots' L for colourAll() (the preview, which runs the network on them itself); an
+  /// export does not need it.
   bool keep_l = false;
   /// Frames of propagated colour waiting for the network kept in memory per shot; the rest wait
   /// in spill files in the shot's cache folder (PropagatedStore).
@@ -157,8 +159,9 @@ class GuidedShots {
     std::unique_ptr<PropagatedStore> propagated;  ///< by frame - first, once ready
     std::vector<char> ready;                      ///< propagated's frame i is final
     std::vector<double> shares;  ///< by frame - first: its trusted share (-1 until ready)
-    /// L at working resolution, kept for colourNext() only (set once decoded, then read-only)
-    std::vector<cv::Mat> l;
+    /// L at working resolution for colourNext() only (the preview), decoded on demand through a
+    /// reader of its own; set once the propagation has started
+    std::unique_ptr<ShotLuma> l;
     std::vector<char> coloured;  ///< by batch's first frame - first: colourNext() did it
     // Progress of the propagation: frames decoded, sweep steps done of total (0: not known yet),
     // and the units reported so far (never going back).

@@ -70,7 +70,7 @@ Result<GuidedShots::ColourStep> GuidedShots::colourNext(model::Colorizer& colori
           const int64_t b = std::min(shot.last, alignedBatchLast(a, batch, shot.last));
           if (!shot.coloured[static_cast<size_t>(a - shot.first)]) {
             all_coloured = false;
-            bool ready = !shot.l.empty();
+            bool ready = shot.l != nullptr;
             for (int64_t f = a; f <= b && ready; ++f)
               ready = shot.ready[static_cast<size_t>(f - shot.first)] != 0;
             if (ready) {
@@ -88,7 +88,7 @@ Result<GuidedShots::ColourStep> GuidedShots::colourNext(model::Colorizer& colori
         break;
       if (all_coloured) {
         for (auto& [s1, shot] : shots_)
-          shot.l.clear();
+          shot.l.reset();
         return ColourStep::Done;
       }
       if (done_ && !error_)
@@ -108,7 +108,10 @@ Result<GuidedShots::ColourStep> GuidedShots::colourNext(model::Colorizer& colori
   for (int64_t f = b0; f <= b1; ++f) {
     auto a = std::make_shared<AnalysedFrame>();
     a->index = f;
-    a->l_work = found->l[static_cast<size_t>(f - found->first)];
+    auto l = found->l->at(f - found->first);
+    if (!l)
+      return l.error();
+    a->l_work = *l;
     frames.push_back(a);
   }
   MaskedOutput masked;

@@ -17,6 +17,14 @@ ShotLuma::ShotLuma(media::VideoReader& reader, const model::Colorizer& colorizer
       block_(std::max(1, block)),
       max_blocks_(std::max(2, max_blocks)) {}
 
+ShotLuma::ShotLuma(std::unique_ptr<media::VideoReader> reader, const model::Colorizer& colorizer,
+                   int64_t first, int64_t count, int block, int max_blocks)
+    : ShotLuma(*reader, colorizer, first, count, block, max_blocks) {
+  own_reader_ = std::move(reader);
+}
+
+ShotLuma::~ShotLuma() = default;
+
 Result<ShotLuma::Block> ShotLuma::decode(int64_t block_first) {
   Block b;
   b.first = block_first;

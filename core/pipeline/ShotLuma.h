@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <list>
+#include <memory>
 #include <mutex>
 #include <opencv2/core.hpp>
 #include <vector>
@@ -32,6 +33,10 @@ class ShotLuma {
   /// `colorizer`'s working resolution; `block` frames per block, at most `max_blocks` kept.
   ShotLuma(media::VideoReader& reader, const model::Colorizer& colorizer, int64_t first,
            int64_t count, int block = 32, int max_blocks = 4);
+  /// The same with a reader of its own.
+  ShotLuma(std::unique_ptr<media::VideoReader> reader, const model::Colorizer& colorizer,
+           int64_t first, int64_t count, int block = 32, int max_blocks = 4);
+  ~ShotLuma();
 
   /// Frame `index` of the shot (0-based in the shot).
   Result<cv::Mat> at(int64_t index);
@@ -50,6 +55,7 @@ class ShotLuma {
   };
   Result<Block> decode(int64_t block_first);
 
+  std::unique_ptr<media::VideoReader> own_reader_;
   media::VideoReader& reader_;
   const model::Colorizer& colorizer_;
   int64_t first_;
