@@ -39,6 +39,7 @@ cv::Mat sample(const cv::Mat& src, const cv::Mat& pos, bool zero_outside,
 // weighted sums once a second one comes.
 struct Accumulator {
   int count = 0;
+  bool parked = false;    // the first sweep's ab and conf wait in a WaitingColour
   double reached = -1.0;  // the largest reached share of the sweeps so far
   cv::Mat ab, conf;       // the first sweep's
   int distance = 0;       // its distance to its keyframe
@@ -101,6 +102,19 @@ PropagatedColour blended(Accumulator& acc) {
   return p;
 }
 
+// Brings back a parked first sweep's colour (WaitingColour) before the accumulator is used.
+Status unpark(const WaitingColour& waiting, Accumulator& acc, int64_t index) {
+  if (!acc.parked)
+    return {};
+  auto c = waiting.unpark(index);
+  if (!c)
+    return c.error();
+  acc.ab = std::move(c->ab);
+  acc.conf = std::move(c->confidence);
+  acc.parked = false;
+  return {};
+}
+
 // |l - (lk seen through map)|: the local L mismatch that agreementFrom() turns into agreement.
 cv::Mat lumaDifference(const cv::Mat& l, const cv::Mat& lk, const cv::Mat& map) {
   cv::Mat diff;
@@ -128,8 +142,10 @@ class Sweeper {
  public:
   Sweeper(int64_t first, const ShotFrames& l, const LinkFn& links,
           const PropagationSettings& settings, std::vector<Accumulator>& acc,
-          std::function<void(int64_t)> done)
+          std::function<void(int64_t)> done, const WaitingColour& waiting, const Status& failure)
       : done_(std::move(done)),
+        waiting_(waiting),
+        failure_(failure),
         first_(first),
         l_(l),
         links_(links),
@@ -289,8 +305,12 @@ class Sweeper {
       const cv::Mat ab = sample(k.ab, map, false);
       Accumulator& acc = acc_[static_cast<size_t>(n)];
       acc.reached = std::max(acc.reached, trustedShare(conf, kReachConfidence, origin > 0.5));
+      if (Status s = unpark(waiting_, acc, n); !s)
+        return s;
       accumulate(acc, ab, conf, static_cast<int>(std::abs(n - kr)));
       finishTo(n);
+      if (!failure_)  // a colour that could not be parked
+        return failure_;
       double peak = 0.0;
       cv::minMaxLoc(conf, nullptr, &peak);
       if (peak < settings_.min_confidence)
@@ -300,6 +320,8 @@ class Sweeper {
   }
 
   std::function<void(int64_t)> done_;
+  const WaitingColour& waiting_;
+  const Status& failure_;
   int64_t first_;
   const ShotFrames& l_;
   const LinkFn& links_;
@@ -330,13 +352,14 @@ Result<std::vector<PropagatedColour>> propagateShot(
     int64_t first, const std::vector<cv::Mat>& l, const std::vector<KeyframeColour>& keyframes,
     const LinkFn& links, const PropagationSettings& settings, const CancelToken& cancel,
     const FrameReadyFn& ready, const ProgressFn& progress) {
-  return propagateShot(first, shotFrames(l), keyframes, links, settings, cancel, ready, progress);
+  return propagateShot(first, shotFrames(l), keyframes, links, settings, cancel, ready, progress,
+                       {});
 }
 
 Result<std::vector<PropagatedColour>> propagateShot(
     int64_t first, const ShotFrames& l, const std::vector<KeyframeColour>& keyframes,
     const LinkFn& links, const PropagationSettings& settings, const CancelToken& cancel,
-    const FrameReadyFn& ready, const ProgressFn& progress) {
+    const FrameReadyFn& ready, const ProgressFn& progress, const WaitingColour& waiting) {
   return guarded("propagating keyframe colour", [&]() -> Result<std::vector<PropagatedColour>> {
     const auto count = std::max<int64_t>(0, l.count);
     std::vector<PropagatedColour> out(static_cast<size_t>(count));
@@ -384,7 +407,12 @@ Result<std::vector<PropagatedColour>> propagateShot(
       // Copies: the frame's colour is handed on (a consumer may change it) while sweeps read k.
       accumulate(acc[static_cast<size_t>(kr)], k.ab.clone(), k.confidence.clone(), 0);
     }
+    Status failure;  // parking or unparking a waiting colour failed: the sweeps stop
     auto finish = [&](size_t n) {
+      if (Status s = unpark(waiting, acc[n], static_cast<int64_t>(n)); !s) {
+        failure = s;
+        return;
+      }
       PropagatedColour& p = out[n];
       p = blended(acc[n]);
       if (p.ab.empty()) {
@@ -402,14 +430,32 @@ Result<std::vector<PropagatedColour>> propagateShot(
         finish(n);
     }
     report(progress, 0, total_steps, "propagate");
-    Sweeper sweeper(first, l, links, settings, acc, [&](int64_t n) {
-      if (--pending[static_cast<size_t>(n)] == 0)
-        finish(static_cast<size_t>(n));
-      report(progress, ++steps, total_steps, "propagate");
-    });
-    for (const Sweep& sw : sweeps)
+    Sweeper sweeper(
+        first, l, links, settings, acc,
+        [&](int64_t n) {
+          Accumulator& a = acc[static_cast<size_t>(n)];
+          if (--pending[static_cast<size_t>(n)] == 0) {
+            finish(static_cast<size_t>(n));
+          } else if (failure && !waiting.empty() && a.count == 1 && !a.parked) {
+            // Another sweep comes later: the colour waits outside memory meanwhile.
+            PropagatedColour c;
+            c.ab = std::move(a.ab);
+            c.confidence = std::move(a.conf);
+            a.ab.release();
+            a.conf.release();
+            a.parked = true;
+            if (Status s = waiting.park(n, std::move(c)); !s)
+              failure = s;
+          }
+          report(progress, ++steps, total_steps, "propagate");
+        },
+        waiting, failure);
+    for (const Sweep& sw : sweeps) {
       if (Status s = sweeper.run(*sw.key, sw.dir, sw.stop, cancel); !s)
         return s.error();
+      if (!failure)
+        return failure.error();
+    }
     return out;
   });
 }

@@ -101,17 +101,27 @@ struct ShotFrames {
   std::function<Result<cv::Mat>(int64_t index)> at;
 };
 
+/// Where a frame's colour from the first sweep that reached it waits for the next sweep to come
+/// (a frame between two keyframes: the first keyframe's forward sweep leaves it, the second's
+/// backward sweep comes later). Empty: it waits in memory, about 1.4 MB a frame at 256 px; a long
+/// take between two keyframes may park it elsewhere (the export spills it to disk). park() takes
+/// the colour, unpark() gives it back exactly; both are called on the propagation's thread.
+struct WaitingColour {
+  std::function<Status(int64_t index, PropagatedColour&& colour)> park;
+  std::function<Result<PropagatedColour>(int64_t index)> unpark;
+  bool empty() const { return !park || !unpark; }
+};
+
 /// The frames of `l` (which must outlive the result).
 ShotFrames shotFrames(const std::vector<cv::Mat>& l);
 
-/// As below, with the shot's L frames read from `l` (count, size and each frame on demand).
-Result<std::vector<PropagatedColour>> propagateShot(int64_t first, const ShotFrames& l,
-                                                    const std::vector<KeyframeColour>& keyframes,
-                                                    const LinkFn& links,
-                                                    const PropagationSettings& settings,
-                                                    const CancelToken& cancel = CancelToken(),
-                                                    const FrameReadyFn& ready = {},
-                                                    const ProgressFn& progress = {});
+/// As below, with the shot's L frames read from `l` (count, size and each frame on demand), and
+/// the colour that waits for a second sweep kept by `waiting` (empty: in memory).
+Result<std::vector<PropagatedColour>> propagateShot(
+    int64_t first, const ShotFrames& l, const std::vector<KeyframeColour>& keyframes,
+    const LinkFn& links, const PropagationSettings& settings,
+    const CancelToken& cancel = CancelToken(), const FrameReadyFn& ready = {},
+    const ProgressFn& progress = {}, const WaitingColour& waiting = {});
 
 /// Propagates the keyframes through the shot of frames first..first + l.size() - 1 (L at working
 /// resolution, CV_32FC1). Keyframes outside the shot are ignored. Returns one entry per frame;

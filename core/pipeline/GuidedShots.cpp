@@ -224,11 +224,16 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
   // In memory only: at the working resolution, compressing them for the disk would cost about
   // as much as computing them (the guided result itself is cached per shot). A link serves a
   // second sweep only between two keyframes; with one keyframe each is used once, so only the
-  // last few are kept (a long take's links would otherwise all stay until the shot is done).
+  // last few are kept. Between two keyframes the second's backward sweep uses the first's links
+  // again: up to kKeptLinks are kept (about 1 MB each at 256 px), beyond that the backward sweep
+  // computes them again (the same links: same frames, same flow), so a long take between two
+  // references costs more time instead of growing memory.
+  constexpr size_t kKeptLinks = 256;
   int64_t keys_in_shot = 0;
   for (int64_t k : guidance.keyframes())
     keys_in_shot += k >= s0 && k <= s1 ? 1 : 0;
-  auto guide_links = std::make_unique<temporal::MemoryFlowCache>(keys_in_shot > 1 ? 0 : 64);
+  auto guide_links =
+      std::make_unique<temporal::MemoryFlowCache>(keys_in_shot > 1 ? kKeptLinks : 64);
   temporal::MemoryFlowCache unshared(1);
   temporal::FlowCache& export_links = sv.export_links ? *sv.export_links : unshared;
   temporal::FrameLinker linker(sv.flow, *guide_links);
@@ -334,7 +339,21 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
     }
     reportProgress();
   };
-  auto prop = guide::propagateShot(s0, frames, keys, links, sv.propagation, stop_, ready, steps);
+  // Colour between two keyframes waiting for the second one's sweep: in memory for a few dozen
+  // frames, in spill files beyond (a long take between two references).
+  PropagatedStore waiting_store(sv.propagated_in_memory, shot.cache->dir(), "w",
+                                PropagatedStore::TakenFirst::Largest);
+  guide::WaitingColour waiting;
+  waiting.park = [&](int64_t i, guide::PropagatedColour&& c) {
+    return waiting_store.put(i, std::move(c));
+  };
+  waiting.unpark = [&](int64_t i) -> Result<guide::PropagatedColour> {
+    auto c = waiting_store.get(i);
+    waiting_store.erase(i);
+    return c;
+  };
+  auto prop =
+      guide::propagateShot(s0, frames, keys, links, sv.propagation, stop_, ready, steps, waiting);
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (!store_failure)

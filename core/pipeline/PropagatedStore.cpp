@@ -19,8 +19,12 @@ struct SpillHeader {
 
 }  // namespace
 
-PropagatedStore::PropagatedStore(size_t max_in_memory, std::string spill_dir)
-    : max_in_memory_(std::max<size_t>(1, max_in_memory)), dir_(QString::fromStdString(spill_dir)) {}
+PropagatedStore::PropagatedStore(size_t max_in_memory, std::string spill_dir, std::string tag,
+                                 TakenFirst taken_first)
+    : max_in_memory_(std::max<size_t>(1, max_in_memory)),
+      dir_(QString::fromStdString(spill_dir)),
+      tag_(QString::fromStdString(tag)),
+      taken_first_(taken_first) {}
 
 PropagatedStore::~PropagatedStore() {
   for (int64_t i : spilled_)
@@ -28,7 +32,7 @@ PropagatedStore::~PropagatedStore() {
 }
 
 QString PropagatedStore::spillPath(int64_t index) const {
-  return QDir(dir_).filePath(QLatin1String(kSpillPrefix) + QString::number(index) +
+  return QDir(dir_).filePath(QLatin1String(kSpillPrefix) + tag_ + QString::number(index) +
                              QStringLiteral(".f32"));
 }
 
@@ -68,8 +72,9 @@ Status PropagatedStore::spill(int64_t index, const guide::PropagatedColour& colo
 Status PropagatedStore::put(int64_t index, guide::PropagatedColour&& colour) {
   memory_[index] = std::move(colour);
   if (memory_.size() > max_in_memory_) {
-    // The one the consumer (frames in increasing order) will want last.
-    const auto last = std::prev(memory_.end());
+    // The one the consumer will want last.
+    const auto last =
+        taken_first_ == TakenFirst::Smallest ? std::prev(memory_.end()) : memory_.begin();
     if (Status s = spill(last->first, last->second); !s)
       return s;
     spilled_.insert(last->first);

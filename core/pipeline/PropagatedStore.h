@@ -6,7 +6,8 @@
 // each at 256 px: 2.4 GB peak for bottle-detection's keyframe at 900). Beyond `max_in_memory`,
 // the entry the consumer will want last (the largest frame index held) is written to a spill file,
 // exactly (raw floats), and read back when asked for. Not thread-safe: GuidedShots calls it under
-// its mutex.
+// its mutex. The propagation's waiting colour (guide::WaitingColour, two keyframes in a long take)
+// is kept the same way, with the largest frames kept, since a backward sweep takes them back.
 
 #include <QString>
 #include <cstdint>
@@ -23,9 +24,13 @@ namespace cf::pipeline {
 
 class PropagatedStore {
  public:
-  /// Spill files go to `spill_dir` (named kSpillPrefix + frame, removed when taken or when this
-  /// object goes), or to a fresh temporary folder when it is empty.
-  PropagatedStore(size_t max_in_memory, std::string spill_dir);
+  /// Which frames the consumer takes first, and so keeps in memory: the smallest frame indices
+  /// (the export, frames in order) or the largest (a backward sweep unparking waiting colour).
+  enum class TakenFirst { Smallest, Largest };
+  /// Spill files go to `spill_dir` (named kSpillPrefix + `tag` + frame, removed when taken or when
+  /// this object goes), or to a fresh temporary folder when it is empty.
+  PropagatedStore(size_t max_in_memory, std::string spill_dir, std::string tag = std::string(),
+                  TakenFirst taken_first = TakenFirst::Smallest);
   ~PropagatedStore();
   PropagatedStore(const PropagatedStore&) = delete;
   PropagatedStore& operator=(const PropagatedStore&) = delete;
@@ -50,6 +55,8 @@ class PropagatedStore {
 
   size_t max_in_memory_;
   QString dir_;
+  QString tag_;
+  TakenFirst taken_first_;
   std::unique_ptr<QTemporaryDir> temp_;
   std::map<int64_t, guide::PropagatedColour> memory_;
   std::set<int64_t> spilled_;

@@ -6,8 +6,9 @@
 # checksum (ffmpeg framemd5, md5 of all lines) so runs of two builds can be compared for identical
 # frames. A long take is what shows the difference: bottle-detection.mp4 (1,189 frames, one shot).
 #
-# Usage: tests/bench/bench_guided_memory.sh [BUILD_DIR] CLIP K...
-#   e.g. tests/bench/bench_guided_memory.sh build ../shared/data/clips/colour/bottle-detection.mp4 0 900
+# Usage: tests/bench/bench_guided_memory.sh [BUILD_DIR] CLIP K... (K: a frame, or frames K1,K2,...
+# for one export with a reference on each)
+#   e.g. tests/bench/bench_guided_memory.sh build ../shared/data/clips/colour/bottle-detection.mp4 0 900 0,1100
 set -euo pipefail
 build=${1:-build}
 clip=$2
@@ -27,14 +28,18 @@ run() {  # label args...: one export with a fresh cache
     --cache "$work/cache" --codec ffv1 "$@" "$work/out.mkv" >/dev/null 2>&1
   local sum
   sum=$(ffmpeg -v error -i "$work/out.mkv" -map 0:v -f framemd5 - | grep -v '^#' | md5sum | cut -c1-12)
-  awk -v l="$label" -v s="$sum" '{printf "  %-22s peak %7.0f MiB  wall %6.1f s  CPU %6.1f s  frames %s\n", l, $1 / 1024, $2, $3 + $4, s}' "$work/time"
+  awk -v l="$label" -v s="$sum" '{printf "  %-24s peak %7.0f MiB  wall %6.1f s  CPU %6.1f s  frames %s\n", l, $1 / 1024, $2, $3 + $4, s}' "$work/time"
 }
 
 echo "$name ($(ffprobe -v error -count_frames -show_entries stream=nb_read_frames -of csv=p=0 "$clip") frames): load $(cut -d' ' -f1-3 /proc/loadavg)"
 run automatic "$clip"
-for k in "$@"; do
-  ref="$work/${name}_ref$k.png"
-  ffmpeg -v error -y -i "$clip" -vf "select=eq(n\,$k)" -frames:v 1 "$ref"
-  run "reference at frame $k" --reference "$k:$ref" "$clip"
+for keys in "$@"; do  # K or K1,K2,...: one reference on each
+  refs=()
+  for k in ${keys//,/ }; do
+    ref="$work/${name}_ref$k.png"
+    ffmpeg -v error -y -i "$clip" -vf "select=eq(n\,$k)" -frames:v 1 "$ref"
+    refs+=(--reference "$k:$ref")
+  done
+  run "references at $keys" "${refs[@]}" "$clip"
 done
 rm -rf "$work/cache" "$work/out.mkv"

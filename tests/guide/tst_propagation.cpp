@@ -3,6 +3,7 @@
 // two keyframes cross-fade, and the composed, re-anchored map drifts less than naive warping.
 
 #include <QtTest>
+#include <map>
 #include <opencv2/imgproc.hpp>
 
 #include "SyntheticVideo.h"
@@ -290,6 +291,60 @@ class TestPropagation : public QObject {
         std::find_if(order.begin(), order.end(), [](size_t i) { return i > 7; });
     for (auto it = first_late; it != order.end(); ++it)
       QVERIFY2(*it > 6, qPrintable(QString::number(*it)));
+  }
+
+  void waitingColourCanBeParked() {
+    // Two references 9 frames apart: the first one's colour for frames 1..8 waits for the second
+    // one's backward sweep. Parked outside (as the export spills it to disk) and taken back,
+    // the result is the same to the bit; a park that fails stops the propagation with its error.
+    const int frames = 12;
+    auto video = test::movingObjectVideo(frames, kSize, 22, {8.f, 20.f}, {1.5f, 0.5f}, kBackground,
+                                         kObject, 17);
+    auto links = linksOf(video.l);
+    const std::vector<guide::KeyframeColour> keys{reference(0, video.ab[0]),
+                                                  reference(9, video.ab[9])};
+    auto in_memory = guide::propagateShot(0, video.l, keys, links, {});
+    QVERIFY(in_memory.ok());
+    std::map<int64_t, guide::PropagatedColour> parked;
+    std::vector<int64_t> park_order, unpark_order;
+    guide::WaitingColour waiting;
+    waiting.park = [&](int64_t i, guide::PropagatedColour&& c) {
+      parked[i] = guide::PropagatedColour{c.ab.clone(), c.confidence.clone(), c.reached_share};
+      park_order.push_back(i);
+      return Status();
+    };
+    waiting.unpark = [&](int64_t i) -> Result<guide::PropagatedColour> {
+      auto it = parked.find(i);
+      if (it == parked.end())
+        return makeError("not parked");
+      guide::PropagatedColour c = it->second;
+      parked.erase(it);
+      unpark_order.push_back(i);
+      return c;
+    };
+    auto out = guide::propagateShot(0, guide::shotFrames(video.l), keys, links, {}, CancelToken(),
+                                    {}, {}, waiting);
+    QVERIFY2(out.ok(), out.ok() ? "" : out.message().c_str());
+    for (int t = 0; t < frames; ++t) {
+      QCOMPARE(cv::norm((*out)[size_t(t)].ab, (*in_memory)[size_t(t)].ab, cv::NORM_INF), 0.0);
+      QCOMPARE(
+          cv::norm((*out)[size_t(t)].confidence, (*in_memory)[size_t(t)].confidence, cv::NORM_INF),
+          0.0);
+    }
+    // Frames 1..8 waited, in the order the first sweep left them, and came back the other way.
+    QCOMPARE(park_order, (std::vector<int64_t>{1, 2, 3, 4, 5, 6, 7, 8}));
+    QCOMPARE(unpark_order, (std::vector<int64_t>{8, 7, 6, 5, 4, 3, 2, 1}));
+    QVERIFY(parked.empty());
+
+    guide::WaitingColour full = waiting;
+    full.park = [](int64_t i, guide::PropagatedColour&&) -> Status {
+      return makeError("disk full at frame " + std::to_string(i));
+    };
+    auto failed = guide::propagateShot(0, guide::shotFrames(video.l), keys, links, {},
+                                       CancelToken(), {}, {}, full);
+    QVERIFY(!failed.ok());
+    QVERIFY2(failed.message().find("disk full at frame 1") != std::string::npos,
+             failed.message().c_str());
   }
 
   void longestGapOfAShot() {
