@@ -102,6 +102,15 @@ PropagatedColour blended(Accumulator& acc) {
   return p;
 }
 
+// Hands a first sweep's colour to `waiting` while a later sweep is still to come.
+Status park(const WaitingColour& waiting, Accumulator& acc, int64_t index) {
+  PropagatedColour c;
+  c.ab = std::move(acc.ab);
+  c.confidence = std::move(acc.conf);
+  acc.parked = true;
+  return waiting.park(index, std::move(c));
+}
+
 // Brings back a parked first sweep's colour (WaitingColour) before the accumulator is used.
 Status unpark(const WaitingColour& waiting, Accumulator& acc, int64_t index) {
   if (!acc.parked)
@@ -438,13 +447,7 @@ Result<std::vector<PropagatedColour>> propagateShot(
             finish(static_cast<size_t>(n));
           } else if (failure && !waiting.empty() && a.count == 1 && !a.parked) {
             // Another sweep comes later: the colour waits outside memory meanwhile.
-            PropagatedColour c;
-            c.ab = std::move(a.ab);
-            c.confidence = std::move(a.conf);
-            a.ab.release();
-            a.conf.release();
-            a.parked = true;
-            if (Status s = waiting.park(n, std::move(c)); !s)
+            if (Status s = park(waiting, a, n); !s)
               failure = s;
           }
           report(progress, ++steps, total_steps, "propagate");

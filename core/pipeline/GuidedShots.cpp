@@ -221,22 +221,6 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
   const int64_t s0 = shot.first;
   const int64_t s1 = shot.last;
   const auto len = static_cast<size_t>(s1 - s0 + 1);
-  // In memory only: at the working resolution, compressing them for the disk would cost about
-  // as much as computing them (the guided result itself is cached per shot). A link serves a
-  // second sweep only between two keyframes; with one keyframe each is used once, so only the
-  // last few are kept. Between two keyframes the second's backward sweep uses the first's links
-  // again: up to kKeptLinks are kept (about 1 MB each at 256 px), beyond that the backward sweep
-  // computes them again (the same links: same frames, same flow), so a long take between two
-  // references costs more time instead of growing memory.
-  constexpr size_t kKeptLinks = 256;
-  int64_t keys_in_shot = 0;
-  for (int64_t k : guidance.keyframes())
-    keys_in_shot += k >= s0 && k <= s1 ? 1 : 0;
-  auto guide_links =
-      std::make_unique<temporal::MemoryFlowCache>(keys_in_shot > 1 ? kKeptLinks : 64);
-  temporal::MemoryFlowCache unshared(1);
-  temporal::FlowCache& export_links = sv.export_links ? *sv.export_links : unshared;
-  temporal::FrameLinker linker(sv.flow, *guide_links);
   // The shot's L at working resolution, decoded on demand a few blocks at a time, so that a long
   // take does not hold its whole L in memory; the preview's network reads it through a reader of
   // its own (colourNext()).
@@ -278,6 +262,18 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
       }
     keys.push_back(guide::keyframeColour(k, ref_ab, guidance.hints, size, rotation));
   }
+  // In memory only: at the working resolution, compressing them for the disk would cost about
+  // as much as computing them (the guided result itself is cached per shot). A link serves a
+  // second sweep only between two keyframes; with one keyframe each is used once, so only the
+  // last few are kept. Between two keyframes the second's backward sweep uses the first's links
+  // again: up to kKeptLinks are kept (about 1 MB each at 256 px), beyond that the backward sweep
+  // computes them again (the same links: same frames, same flow), so a long take between two
+  // references costs more time instead of growing memory.
+  constexpr size_t kKeptLinks = 256;
+  auto guide_links = std::make_unique<temporal::MemoryFlowCache>(keys.size() > 1 ? kKeptLinks : 64);
+  temporal::MemoryFlowCache unshared(1);
+  temporal::FlowCache& export_links = sv.export_links ? *sv.export_links : unshared;
+  temporal::FrameLinker linker(sv.flow, *guide_links);
   const cv::Size solve_size = temporal::solveSize(size, sv.solve_height_px);
   // The propagation's links at the flows' own resolution (no resizing; their masks cost a quarter
   // of those at the working resolution); the sweeps scale each to the working size.
