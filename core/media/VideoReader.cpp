@@ -703,4 +703,21 @@ Result<FramePtr> VideoReader::frameAt(int64_t index) {
   return seekAndDecode(index);
 }
 
+Result<FramePtr> VideoReader::requireNext() {
+  const int64_t index = position_;
+  auto f = next();
+  if (f && !*f)
+    return makeError("frame " + std::to_string(index) + " of '" + info_.path +
+                     "' could not be decoded (the file ends early)");
+  return f;
+}
+
+Result<FramePtr> VideoReader::requireFrameAt(int64_t index) {
+  auto f = frameAt(index);
+  if (f && !*f)
+    return makeError("frame " + std::to_string(index) + " of '" + info_.path +
+                     "' could not be decoded (the file ends early)");
+  return f;
+}
+
 }  // namespace cf::media

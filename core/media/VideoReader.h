@@ -59,6 +59,12 @@ class VideoReader {
   /// continues after it.
   Result<FramePtr> frameAt(int64_t index);
 
+  /// next() and frameAt() for callers that know the frame exists (it was counted or scanned):
+  /// the end of the stream is an error naming the frame and the file ("the file ends early"),
+  /// so the result is never null.
+  Result<FramePtr> requireNext();
+  Result<FramePtr> requireFrameAt(int64_t index);
+
   /// Indices (ascending) of the frames decoded so far that were damaged: reported as damaged by the
   /// decoder or dropped by it and replaced by the previous frame.
   std::vector<int64_t> damagedFrames() const;

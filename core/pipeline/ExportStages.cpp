@@ -51,12 +51,9 @@ Status runDecodeStage(media::VideoReader& reader, const model::Colorizer& colori
       auto f = std::make_shared<ExportFrame>();
       {
         BusyTimer busy(times.decode_s);
-        auto decoded = i == first ? reader.frameAt(i) : reader.next();
+        auto decoded = i == first ? reader.requireFrameAt(i) : reader.requireNext();
         if (!decoded)
           return decoded.error();
-        if (!*decoded)
-          return makeError("frame " + std::to_string(i) + " of '" + reader.info().path +
-                           "' could not be decoded (the file ends early)");
         f->index = i;
         f->frame = *decoded;
         f->l_work = colorizer.toWorkingResolution(lumaL(*f->frame));

@@ -245,11 +245,9 @@ Result<cv::Mat> Session::Impl::guidedSmoothedAb(int64_t frame, double lambda,
   next.first = keep_first;
   auto source = [&](int64_t n) -> Result<temporal::SmoothInput> {
     const int64_t f = s0 + n;
-    auto decoded = n == 0 ? reader->frameAt(f) : reader->next();
+    auto decoded = n == 0 ? reader->requireFrameAt(f) : reader->requireNext();
     if (!decoded)
       return decoded.error();
-    if (!*decoded)
-      return makeError("frame " + std::to_string(f) + " could not be decoded");
     const cv::Mat l = colorizer->toWorkingResolution(lumaL(**decoded));
     const CachedAbPtr ab = guidedAb(f);
     if (!ab)
@@ -296,11 +294,9 @@ Result<PreviewFramePtr> Session::Impl::guidedPreview(const PreviewRequest& reque
   auto smoothed = guidedSmoothedAb(i, request.lambda, cancel);
   if (!smoothed)
     return smoothed.error();
-  auto decoded = reader->frameAt(i);
+  auto decoded = reader->requireFrameAt(i);
   if (!decoded)
     return decoded.error();
-  if (!*decoded)
-    return makeError("frame " + std::to_string(i) + " could not be decoded");
   const cv::Mat l_full = lumaL(**decoded);
   auto out = std::make_shared<PreviewFrame>();
   out->frame_index = i;
@@ -338,11 +334,9 @@ Result<std::vector<SuggestedColour>> Session::suggestedColours(int64_t frame, do
         if (d.window.centre && d.window.centre->index == frame) {
           l_work = d.window.centre->l_work;  // the frame on screen, decoded already
         } else {
-          auto decoded = d.reader->frameAt(frame);
+          auto decoded = d.reader->requireFrameAt(frame);
           if (!decoded)
             return decoded.error();
-          if (!*decoded)
-            return makeError("frame " + std::to_string(frame) + " could not be decoded");
           l_work = d.colorizer->toWorkingResolution(lumaL(**decoded));
         }
         // The frame's own hints guide the network, as in the preview.

@@ -31,12 +31,9 @@ Result<ShotLuma::Block> ShotLuma::decode(int64_t block_first) {
   const int64_t end = std::min(count_, block_first + block_);
   for (int64_t i = block_first; i < end; ++i) {
     const int64_t f = first_ + i;
-    auto decoded = i == block_first ? reader_.frameAt(f) : reader_.next();
+    auto decoded = i == block_first ? reader_.requireFrameAt(f) : reader_.requireNext();
     if (!decoded)
       return decoded.error();
-    if (!*decoded)
-      return makeError("frame " + std::to_string(f) + " of '" + reader_.info().path +
-                       "' could not be decoded (the file ends early)");
     b.l.push_back(colorizer_.toWorkingResolution(lumaL(**decoded)));
     ++decoded_;
   }

@@ -124,6 +124,26 @@ class TestVideoReader : public QObject {
     QVERIFY(outside.message().find("has 48 frames") != std::string::npos);
   }
 
+  void requiredFramesNameTheFrameAtTheEnd() {
+    // requireNext / requireFrameAt give the frames next / frameAt give, and at the end of the
+    // stream an error naming the frame and the file instead of a null frame.
+    auto reader = VideoReader::open(h264_.toStdString());
+    QVERIFY(reader.ok());
+    auto at = reader.value()->requireFrameAt(45);
+    QVERIFY(at.ok() && at.value());
+    QCOMPARE(at.value()->index, int64_t(45));
+    for (int64_t i = 46; i < 48; ++i) {
+      auto f = reader.value()->requireNext();
+      QVERIFY(f.ok() && f.value());
+      QCOMPARE(f.value()->index, i);
+    }
+    auto end = reader.value()->requireNext();
+    QVERIFY(!end.ok());
+    QVERIFY2(end.message().find("frame 48 of '" + h264_.toStdString() + "'") != std::string::npos,
+             end.message().c_str());
+    QVERIFY(end.message().find("ends early") != std::string::npos);
+  }
+
   void tenBitSourceKeepsNativeValues() {
     cf::test::ClipSpec spec;
     spec.path = path(QStringLiteral("ten.mkv"));
