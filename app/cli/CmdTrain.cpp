@@ -82,6 +82,9 @@ const Opt kOptions[] = {
     {"rebalance-images", "Training images sampled for the ab distribution.", "n", "2000"},
     {"hint-fraction", "Share of batches with simulated hints.", "f", "0.5"},
     {"hint-p", "Geometric parameter of the number of hint points.", "p", "0.125"},
+    {"hint-dense",
+     "Share of the hinted samples given dense hints with holes (as keyframe propagation gives).",
+     "f", "0"},
     {"film", "Share of samples given a film look (grain + blur) on L.", "f", "0.3"},
     {"film-damage",
      "Share of the film-look samples also given a random tone curve and vertical scratches.", "f",
@@ -161,7 +164,9 @@ bool fillSettings(const QCommandLineParser& p, train::TrainSettings* s, QString*
        toDouble(p, "step-gamma", &s->optim.step_gamma) &&
        toDouble(p, "rebalance-lambda", &s->rebalance_lambda) &&
        toDouble(p, "hint-fraction", &s->hints.batch_fraction) &&
-       toDouble(p, "hint-p", &s->hints.point_p) && toDouble(p, "film", &s->augment.film_fraction) &&
+       toDouble(p, "hint-p", &s->hints.point_p) &&
+       toDouble(p, "hint-dense", &s->hints.dense_fraction) &&
+       toDouble(p, "film", &s->augment.film_fraction) &&
        toDouble(p, "film-damage", &s->augment.film_damage) &&
        toDouble(p, "val-fraction", &s->val_fraction) && toDouble(p, "max-hours", &s->max_hours);
   if (!ok || seed < 0) {

@@ -91,9 +91,14 @@ Result<Batch> makeBatch(const std::vector<SampleRef>& samples, const BatchRecipe
                   plane * sizeof(float));
       copyPlanes(sample.ab, batch.ab.data_ptr<float>() + static_cast<size_t>(i) * 2 * plane);
       if (with_hints) {
-        const auto points = sampleHintPoints(sample.ab, recipe.hints, rng);
-        copyPlanes(renderHints(sample.ab.size(), points),
-                   batch.hints.data_ptr<float>() + static_cast<size_t>(i) * 3 * plane);
+        // Drawn only when dense hints are on, so runs without them keep their random streams.
+        const bool dense =
+            recipe.hints.dense_fraction > 0.0 &&
+            std::uniform_real_distribution<double>(0.0, 1.0)(rng) < recipe.hints.dense_fraction;
+        const cv::Mat rendered =
+            dense ? renderDenseHints(sample.ab, rng)
+                  : renderHints(sample.ab.size(), sampleHintPoints(sample.ab, recipe.hints, rng));
+        copyPlanes(rendered, batch.hints.data_ptr<float>() + static_cast<size_t>(i) * 3 * plane);
       }
     }
     return batch;

@@ -22,4 +22,13 @@ std::vector<HintPoint> sampleHintPoints(const cv::Mat& ab, const HintSettings& s
 /// mask 1, everything else 0.
 cv::Mat renderHints(const cv::Size& size, const std::vector<HintPoint>& points);
 
+/// Dense hints, CV_32FC3 (a, b, mask) of ab's size, as keyframe propagation gives them to the
+/// network (guide::networkHints): ground-truth colour almost everywhere, softened as carried
+/// colour is (a Gaussian blur of up to 2 px on half of the samples), with holes where nothing
+/// was carried: 1..4 ellipses (people walking in, occlusions), on 35 % of the samples a band at
+/// one edge (what a pan brings in), and on 15 % the other way round, colour only inside the
+/// ellipses (a frame the keyframe barely reaches). At least 5 % of the picture is a hole, so
+/// there is always something to predict.
+cv::Mat renderDenseHints(const cv::Mat& ab, Rng& rng);
+
 }  // namespace cf::train

@@ -55,6 +55,7 @@ QJsonObject HintSettings::toJson() const {
   o[QStringLiteral("batch_fraction")] = batch_fraction;
   o[QStringLiteral("point_p")] = point_p;
   o[QStringLiteral("max_patch_px")] = max_patch_px;
+  o[QStringLiteral("dense_fraction")] = dense_fraction;
   return o;
 }
 
@@ -63,6 +64,7 @@ HintSettings HintSettings::fromJson(const QJsonObject& o) {
   h.batch_fraction = num(o, "batch_fraction", h.batch_fraction);
   h.point_p = num(o, "point_p", h.point_p);
   h.max_patch_px = o.value(QStringLiteral("max_patch_px")).toInt(h.max_patch_px);
+  h.dense_fraction = num(o, "dense_fraction", h.dense_fraction);
   return h;
 }
 
@@ -179,8 +181,9 @@ Status TrainSettings::validate() const {
   if (val_fraction < 0.0 || val_fraction >= 0.5)
     return makeError("validation fraction must be in [0, 0.5)");
   if (hints.batch_fraction < 0.0 || hints.batch_fraction > 1.0 || !(hints.point_p > 0.0) ||
-      hints.point_p > 1.0 || hints.max_patch_px < 1)
-    return makeError("hint settings out of range: fraction 0..1, p in (0, 1], patch >= 1 px");
+      hints.point_p > 1.0 || hints.max_patch_px < 1 || hints.dense_fraction < 0.0 ||
+      hints.dense_fraction > 1.0)
+    return makeError("hint settings out of range: fractions 0..1, p in (0, 1], patch >= 1 px");
   if (!(optim.lr > 0.0))
     return makeError("learning rate must be positive");
   if (rebalance_lambda < 0.0 || rebalance_lambda > 1.0 || !(rebalance_sigma > 0.0))

@@ -33,11 +33,14 @@ struct AugmentSettings {
 
 /// Simulated user hints (Zhang et al. 2017): on `batch_fraction` of the batches every sample gets
 /// a geometric number of points (success probability `point_p`), each the mean ground-truth ab
-/// of a random square patch of 1..max_patch_px pixels.
+/// of a random square patch of 1..max_patch_px pixels. Of the samples of those batches,
+/// `dense_fraction` get dense hints instead (renderDenseHints): what keyframe propagation gives
+/// the network, colour almost everywhere with holes where nothing was carried.
 struct HintSettings {
   double batch_fraction = 0.5;
   double point_p = 0.125;
   int max_patch_px = 5;
+  double dense_fraction = 0.0;
 
   QJsonObject toJson() const;
   static HintSettings fromJson(const QJsonObject& json);

@@ -229,6 +229,82 @@ class TestTrainData : public QObject {
     QCOMPARE(img.at<cv::Vec3f>(4, 3)[1], -7.0f);
   }
 
+  void denseHintsHaveHolesAndCarryTheTruth() {
+    // A ramp in a and a constant b: away from the holes and the blur's reach, the hint is the
+    // truth; the holes are zero with mask 0; every sample has 5..95 % unknown.
+    cv::Mat ab(64, 96, CV_32FC2);
+    for (int y = 0; y < ab.rows; ++y)
+      for (int x = 0; x < ab.cols; ++x)
+        ab.at<cv::Vec2f>(y, x) = cv::Vec2f(static_cast<float>(x) - 48.0f, 12.0f);
+    Rng rng(7);
+    int edge_bands = 0;
+    double mean_known = 0.0;
+    const int trials = 200;
+    for (int t = 0; t < trials; ++t) {
+      const cv::Mat img = renderDenseHints(ab, rng);
+      QCOMPARE(img.size(), ab.size());
+      QCOMPARE(img.type(), CV_32FC3);
+      std::vector<cv::Mat> planes;
+      cv::split(img, planes);
+      const double known = double(cv::countNonZero(planes[2])) / double(planes[2].total());
+      QVERIFY2(known >= 0.05 && known <= 0.95, qPrintable(QString::number(known)));
+      mean_known += known;
+      // The mask is exactly 0 or 1, and the colour is zero where it is 0.
+      QCOMPARE(cv::countNonZero((planes[2] != 0) & (planes[2] != 1)), 0);
+      QCOMPARE(cv::countNonZero((planes[2] == 0) & (planes[0] != 0)), 0);
+      // Known colour: b is the truth exactly (a blur keeps a constant), a within a blur's
+      // reach of the ramp's value (2 px of sigma, reflected borders: at most a few units).
+      for (int y = 0; y < ab.rows; ++y)
+        for (int x = 0; x < ab.cols; ++x) {
+          const cv::Vec3f v = img.at<cv::Vec3f>(y, x);
+          if (v[2] == 1.0f) {
+            QVERIFY(std::abs(v[1] - 12.0f) < 1e-3f);
+            QVERIFY2(std::abs(v[0] - (float(x) - 48.0f)) < 4.0f, qPrintable(QString::number(v[0])));
+          }
+        }
+      // An edge band shows as a whole unknown column or row at the border.
+      const bool left = cv::countNonZero(planes[2].col(0)) == 0;
+      const bool right = cv::countNonZero(planes[2].col(ab.cols - 1)) == 0;
+      const bool top = cv::countNonZero(planes[2].row(0)) == 0;
+      const bool bottom = cv::countNonZero(planes[2].row(ab.rows - 1)) == 0;
+      edge_bands += (left || right || top || bottom) ? 1 : 0;
+    }
+    mean_known /= trials;
+    // Mostly known (the propagation reaches most of a frame), with holes to learn from.
+    QVERIFY2(mean_known > 0.5 && mean_known < 0.9, qPrintable(QString::number(mean_known)));
+    QVERIFY2(edge_bands > 20, qPrintable(QString::number(edge_bands)));
+  }
+
+  void denseHintBatchesFollowTheShare() {
+    QTemporaryDir tmp;
+    makeTree(tmp.path(), 12);
+    auto ds = TrainDataset::scan({tmp.path()}, 1, 0.0);
+    QVERIFY(ds.ok());
+    BatchRecipe r;
+    r.augment.crop_px = 32;
+    r.batch_size = 4;
+    r.seed = 3;
+    r.hints.batch_fraction = 1.0;
+    r.hints.point_p = 1.0;  // point hints: always none, so any hint seen is a dense one
+    SampleDecoder decoder;
+    // With dense_fraction 0 no sample gets hints, with 1 every one gets 5..95 % of it.
+    for (double dense : {0.0, 1.0}) {
+      r.hints.dense_fraction = dense;
+      int dense_samples = 0;
+      for (int step = 0; step < 4; ++step) {
+        auto b = makeBatch(ds->train(), r, step, decoder);
+        QVERIFY(b.ok());
+        QVERIFY(b->hints.defined());
+        for (int i = 0; i < 4; ++i) {
+          const double known = b->hints[i][2].mean().item<double>();
+          QVERIFY(known == 0.0 || (known >= 0.05 && known <= 0.95));
+          dense_samples += known > 0.0 ? 1 : 0;
+        }
+      }
+      QCOMPARE(dense_samples, dense > 0.0 ? 16 : 0);
+    }
+  }
+
   void batchesAreDeterministicAndPrefetched() {
     QTemporaryDir tmp;
     makeTree(tmp.path(), 12);
