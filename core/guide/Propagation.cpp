@@ -102,24 +102,40 @@ PropagatedColour blended(Accumulator& acc) {
   return p;
 }
 
-// Hands a first sweep's colour to `waiting` while a later sweep is still to come.
+// Hands what the sweeps left at a frame to `waiting` while a later sweep is still to come: the
+// first sweep's colour, or the weighted sums once two or more came.
 Status park(const WaitingColour& waiting, Accumulator& acc, int64_t index) {
   PropagatedColour c;
-  c.ab = std::move(acc.ab);
-  c.confidence = std::move(acc.conf);
+  if (acc.count == 1) {
+    c.ab = std::move(acc.ab);
+    c.confidence = std::move(acc.conf);
+  } else {
+    c.ab = std::move(acc.wab);
+    c.confidence = std::move(acc.wconf);
+    c.weight = std::move(acc.w);
+  }
   acc.parked = true;
   return waiting.park(index, std::move(c));
 }
 
-// Brings back a parked first sweep's colour (WaitingColour) before the accumulator is used.
+// Brings back what park() handed to `waiting` before the accumulator is used.
 Status unpark(const WaitingColour& waiting, Accumulator& acc, int64_t index) {
   if (!acc.parked)
     return {};
   auto c = waiting.unpark(index);
   if (!c)
     return c.error();
-  acc.ab = std::move(c->ab);
-  acc.conf = std::move(c->confidence);
+  if (acc.count == 1) {
+    acc.ab = std::move(c->ab);
+    acc.conf = std::move(c->confidence);
+  } else {
+    if (c->weight.empty())
+      return makeError("the waiting colour of frame " + std::to_string(index) +
+                       " came back without its weights");
+    acc.wab = std::move(c->ab);
+    acc.wconf = std::move(c->confidence);
+    acc.w = std::move(c->weight);
+  }
   acc.parked = false;
   return {};
 }
@@ -445,8 +461,8 @@ Result<std::vector<PropagatedColour>> propagateShot(
           Accumulator& a = acc[static_cast<size_t>(n)];
           if (--pending[static_cast<size_t>(n)] == 0) {
             finish(static_cast<size_t>(n));
-          } else if (failure && !waiting.empty() && a.count == 1 && !a.parked) {
-            // Another sweep comes later: the colour waits outside memory meanwhile.
+          } else if (failure && !waiting.empty() && !a.parked) {
+            // Another sweep comes later: the colour (or the sums) waits outside memory meanwhile.
             if (Status s = park(waiting, a, n); !s)
               failure = s;
           }

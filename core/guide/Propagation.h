@@ -75,6 +75,10 @@ struct PropagatedColour {
   /// right: sky, a wall, foliage go on past the edge), sometimes with high confidence, but they are
   /// not counted here (guide/KeyframeReach).
   double reached_share = -1.0;
+  /// Only on colour that waits for a later sweep (WaitingColour) after two or more sweeps reached
+  /// the frame: ab and confidence then hold the sweeps' weighted sums, and this (CV_32FC1) the
+  /// sum of their weights. Empty otherwise.
+  cv::Mat weight = cv::Mat();
 };
 
 /// The confidence from which propagated colour is fully trusted (GuidedBlend's full trust).
@@ -101,11 +105,13 @@ struct ShotFrames {
   std::function<Result<cv::Mat>(int64_t index)> at;
 };
 
-/// Where a frame's colour from the first sweep that reached it waits for the next sweep to come
-/// (a frame between two keyframes: the first keyframe's forward sweep leaves it, the second's
-/// backward sweep comes later). Empty: it waits in memory, about 1.4 MB a frame at 256 px; a long
-/// take between two keyframes may park it elsewhere (the export spills it to disk). park() takes
-/// the colour, unpark() gives it back exactly; both are called on the propagation's thread.
+/// Where a frame's colour waits for the next sweep to come (a frame between two keyframes: the
+/// first keyframe's forward sweep leaves it, the second's backward sweep comes later; with
+/// hint-only keyframes between references, a third sweep may come after two). Empty: it waits in
+/// memory, about 1.4 MB a frame at 256 px (1.9 MB once two sweeps are summed); a long take may
+/// park it elsewhere (the export spills it to disk). park() takes the colour (after two or more
+/// sweeps, their sums: PropagatedColour::weight), unpark() gives it back exactly; both are called
+/// on the propagation's thread.
 struct WaitingColour {
   std::function<Status(int64_t index, PropagatedColour&& colour)> park;
   std::function<Result<PropagatedColour>(int64_t index)> unpark;

@@ -11,10 +11,12 @@ namespace cf::pipeline {
 namespace {
 
 struct SpillHeader {
-  char magic[8] = {'C', 'F', 'S', 'P', 'I', 'L', 'L', '1'};
+  char magic[8] = {'C', 'F', 'S', 'P', 'I', 'L', 'L', '2'};
   int32_t rows = 0;
   int32_t cols = 0;
   double reached_share = -1.0;
+  int32_t has_weight = 0;  // a third plane: PropagatedColour::weight (sums waiting for a sweep)
+  int32_t reserved = 0;
 };
 
 }  // namespace
@@ -47,18 +49,25 @@ Status PropagatedStore::spill(int64_t index, const guide::PropagatedColour& colo
   const cv::Mat ab = colour.ab.isContinuous() ? colour.ab : colour.ab.clone();
   const cv::Mat conf =
       colour.confidence.isContinuous() ? colour.confidence : colour.confidence.clone();
+  const cv::Mat weight = colour.weight.isContinuous() ? colour.weight : colour.weight.clone();
   SpillHeader h;
   h.rows = ab.rows;
   h.cols = ab.cols;
   h.reached_share = colour.reached_share;
+  h.has_weight = weight.empty() ? 0 : 1;
   const QString path = spillPath(index);
   QFile file(path);
   const auto bytes = [](const cv::Mat& m) { return static_cast<qint64>(m.total() * m.elemSize()); };
   if (ab.type() != CV_32FC2 || conf.type() != CV_32FC1 || conf.size() != ab.size() ||
-      !file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+      (!weight.empty() && (weight.type() != CV_32FC1 || weight.size() != ab.size())))
+    return makeError("internal error: keyframe colour of frame " + std::to_string(index) +
+                     " to spill has unexpected planes");
+  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
       file.write(reinterpret_cast<const char*>(&h), sizeof h) != sizeof h ||
       file.write(reinterpret_cast<const char*>(ab.data), bytes(ab)) != bytes(ab) ||
-      file.write(reinterpret_cast<const char*>(conf.data), bytes(conf)) != bytes(conf)) {
+      file.write(reinterpret_cast<const char*>(conf.data), bytes(conf)) != bytes(conf) ||
+      (h.has_weight &&
+       file.write(reinterpret_cast<const char*>(weight.data), bytes(weight)) != bytes(weight))) {
     const std::string why = file.errorString().toStdString();
     file.close();
     QFile::remove(path);
@@ -103,10 +112,14 @@ Result<guide::PropagatedColour> PropagatedStore::get(int64_t index) const {
   c.ab.create(h.rows, h.cols, CV_32FC2);
   c.confidence.create(h.rows, h.cols, CV_32FC1);
   c.reached_share = h.reached_share;
-  const auto ab_bytes = static_cast<qint64>(c.ab.total() * c.ab.elemSize());
-  const auto conf_bytes = static_cast<qint64>(c.confidence.total() * c.confidence.elemSize());
-  if (file.read(reinterpret_cast<char*>(c.ab.data), ab_bytes) != ab_bytes ||
-      file.read(reinterpret_cast<char*>(c.confidence.data), conf_bytes) != conf_bytes)
+  if (h.has_weight)
+    c.weight.create(h.rows, h.cols, CV_32FC1);
+  const auto bytes = [](const cv::Mat& m) { return static_cast<qint64>(m.total() * m.elemSize()); };
+  if (file.read(reinterpret_cast<char*>(c.ab.data), bytes(c.ab)) != bytes(c.ab) ||
+      file.read(reinterpret_cast<char*>(c.confidence.data), bytes(c.confidence)) !=
+          bytes(c.confidence) ||
+      (h.has_weight &&
+       file.read(reinterpret_cast<char*>(c.weight.data), bytes(c.weight)) != bytes(c.weight)))
     return makeError("'" + path.toStdString() + "' (keyframe colour waiting its turn) is short");
   return c;
 }

@@ -7,7 +7,8 @@
 // the entry the consumer will want last (the largest frame index held) is written to a spill file,
 // exactly (raw floats), and read back when asked for. Not thread-safe: GuidedShots calls it under
 // its mutex. The propagation's waiting colour (guide::WaitingColour, two keyframes in a long take)
-// is kept the same way, with the largest frames kept, since a backward sweep takes them back.
+// is kept the same way (with the sums' weights once two sweeps came), with the largest frames
+// kept, since a backward sweep takes them back.
 
 #include <QString>
 #include <cstdint>

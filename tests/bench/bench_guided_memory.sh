@@ -7,8 +7,9 @@
 # frames. A long take is what shows the difference: bottle-detection.mp4 (1,189 frames, one shot).
 #
 # Usage: tests/bench/bench_guided_memory.sh [BUILD_DIR] CLIP K... (K: a frame, or frames K1,K2,...
-# for one export with a reference on each)
-#   e.g. tests/bench/bench_guided_memory.sh build ../shared/data/clips/colour/bottle-detection.mp4 0 900 0,1100
+# for one export with a reference on each; a frame written hN gets four hint points instead of a
+# reference: a hint-only keyframe, whose sweeps stop at the next keyframe)
+#   e.g. tests/bench/bench_guided_memory.sh build ../shared/data/clips/colour/bottle-detection.mp4 0 900 0,1100 0,h400,h800
 set -euo pipefail
 build=${1:-build}
 clip=$2
@@ -35,11 +36,23 @@ echo "$name ($(ffprobe -v error -count_frames -show_entries stream=nb_read_frame
 run automatic "$clip"
 for keys in "$@"; do  # K or K1,K2,...: one reference on each
   refs=()
+  hints=()
   for k in ${keys//,/ }; do
+    if [[ $k == h* ]]; then
+      for xy in "0.3 0.3" "0.7 0.3" "0.3 0.7" "0.7 0.7"; do
+        set -- $xy
+        hints+=("{\"frame\": ${k#h}, \"x\": $1, \"y\": $2, \"color\": \"#3f6fa0\"}")
+      done
+      continue
+    fi
     ref="$work/${name}_ref$k.png"
     ffmpeg -v error -y -i "$clip" -vf "select=eq(n\,$k)" -frames:v 1 "$ref"
     refs+=(--reference "$k:$ref")
   done
-  run "references at $keys" "${refs[@]}" "$clip"
+  if ((${#hints[@]})); then
+    (IFS=,; echo "{\"hints\": [${hints[*]}]}") >"$work/hints.json"
+    refs+=(--hints "$work/hints.json")
+  fi
+  run "keyframes at $keys" "${refs[@]}" "$clip"
 done
 rm -rf "$work/cache" "$work/out.mkv"

@@ -347,6 +347,78 @@ class TestPropagation : public QObject {
              failed.message().c_str());
   }
 
+  void summedColourCanBeParkedForAThirdSweep() {
+    // A reference on frame 0 and hint-only keyframes on 4 and 8 (a hint's sweep stops at the next
+    // keyframe, a reference's passes hint-only ones): frames 5..7 are reached by three sweeps,
+    // the reference's forward one, frame 4's forward one and frame 8's backward one. After the
+    // second their weighted sums wait for the third, parked like a first sweep's colour, with
+    // their weights; the result is the same to the bit as in memory.
+    const int frames = 12;
+    auto video = test::movingObjectVideo(frames, kSize, 22, {8.f, 20.f}, {1.5f, 0.5f}, kBackground,
+                                         kObject, 17);
+    auto links = linksOf(video.l);
+    auto hinted = [&](int64_t f) {
+      guide::KeyframeColour k;
+      k.frame = f;
+      k.ab = video.ab[size_t(f)].clone();
+      k.confidence = cv::Mat::zeros(kSize, CV_32FC1);
+      cv::circle(k.confidence, {kSize.width / 2, kSize.height / 2}, 12, cv::Scalar(1.0),
+                 cv::FILLED);
+      k.full = false;
+      return k;
+    };
+    const std::vector<guide::KeyframeColour> keys{reference(0, video.ab[0]), hinted(4), hinted(8)};
+    auto in_memory = guide::propagateShot(0, video.l, keys, links, {});
+    QVERIFY(in_memory.ok());
+    std::map<int64_t, guide::PropagatedColour> parked;
+    std::vector<int64_t> park_order, unpark_order, parked_with_weights;
+    guide::WaitingColour waiting;
+    waiting.park = [&](int64_t i, guide::PropagatedColour&& c) {
+      if (!c.weight.empty())
+        parked_with_weights.push_back(i);
+      parked[i] = guide::PropagatedColour{c.ab.clone(), c.confidence.clone(), c.reached_share,
+                                          c.weight.clone()};
+      park_order.push_back(i);
+      return Status();
+    };
+    waiting.unpark = [&](int64_t i) -> Result<guide::PropagatedColour> {
+      auto it = parked.find(i);
+      if (it == parked.end())
+        return makeError("not parked");
+      guide::PropagatedColour c = it->second;
+      parked.erase(it);
+      unpark_order.push_back(i);
+      return c;
+    };
+    auto out = guide::propagateShot(0, guide::shotFrames(video.l), keys, links, {}, CancelToken(),
+                                    {}, {}, waiting);
+    QVERIFY2(out.ok(), out.ok() ? "" : out.message().c_str());
+    for (int t = 0; t < frames; ++t) {
+      QCOMPARE(cv::norm((*out)[size_t(t)].ab, (*in_memory)[size_t(t)].ab, cv::NORM_INF), 0.0);
+      QCOMPARE(
+          cv::norm((*out)[size_t(t)].confidence, (*in_memory)[size_t(t)].confidence, cv::NORM_INF),
+          0.0);
+      QVERIFY((*out)[size_t(t)].weight.empty());  // what is handed on carries no sums
+    }
+    QCOMPARE(park_order, (std::vector<int64_t>{1, 2, 3, 5, 6, 7, 9, 10, 11, 5, 6, 7}));
+    QCOMPARE(parked_with_weights, (std::vector<int64_t>{5, 6, 7}));
+    QCOMPARE(unpark_order, (std::vector<int64_t>{3, 2, 1, 5, 6, 7, 7, 6, 5, 9, 10, 11}));
+    QVERIFY(parked.empty());
+    // Sums that come back without their weights are an error, not a silent wrong colour.
+    guide::WaitingColour lossy = waiting;
+    lossy.unpark = [&](int64_t i) -> Result<guide::PropagatedColour> {
+      guide::PropagatedColour c = parked[i];
+      parked.erase(i);
+      c.weight.release();
+      return c;
+    };
+    auto failed = guide::propagateShot(0, guide::shotFrames(video.l), keys, links, {},
+                                       CancelToken(), {}, {}, lossy);
+    QVERIFY(!failed.ok());
+    QVERIFY2(failed.message().find("frame 7 came back without its weights") != std::string::npos,
+             failed.message().c_str());
+  }
+
   void longestGapOfAShot() {
     // Shares against a keyframe covering 0.8: frames 3-4 dip (too short), 8-13 are a gap whose
     // weakest frame is 11; a frame not known (-1) breaks a stretch.

@@ -88,6 +88,29 @@ class TestPropagatedStore : public QObject {
     QCOMPARE(cv::norm(c->ab, colourOf(3).ab, cv::NORM_INF), 0.0);
   }
 
+  void summedColourKeepsItsWeights() {
+    // Sums waiting for a third sweep carry their weights: spilled and read back exactly, and
+    // colour without weights comes back without them.
+    pipeline::PropagatedStore store(1, std::string());
+    guide::PropagatedColour summed = colourOf(5);
+    summed.weight.create(17, 23, CV_32FC1);
+    cv::RNG(9).fill(summed.weight, cv::RNG::UNIFORM, 0.0, 300.0);
+    const cv::Mat weight = summed.weight.clone();
+    QVERIFY(store.put(5, std::move(summed)).ok());
+    QVERIFY(store.put(0, colourOf(0)).ok());  // frame 5 goes to its spill file
+    QVERIFY(store.put(1, colourOf(1)).ok());  // and frame 1 to its own
+    QCOMPARE(store.spilledFrames(), int64_t(2));
+    auto c = store.get(5);
+    QVERIFY2(c.ok(), c.ok() ? "" : c.message().c_str());
+    QCOMPARE(c->weight.type(), CV_32FC1);
+    QCOMPARE(cv::norm(c->weight, weight, cv::NORM_INF), 0.0);
+    QCOMPARE(cv::norm(c->ab, colourOf(5).ab, cv::NORM_INF), 0.0);
+    auto plain = store.get(1);
+    QVERIFY(plain.ok());
+    QVERIFY(plain->weight.empty());
+    QCOMPARE(cv::norm(plain->confidence, colourOf(1).confidence, cv::NORM_INF), 0.0);
+  }
+
   void anUnwritableFolderIsAClearError() {
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("not_a_folder"));
