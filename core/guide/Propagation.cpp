@@ -48,11 +48,15 @@ struct Accumulator {
   cv::Mat w;              // sum of w
 };
 
-// A small floor keeps the best guess of ab defined where no sweep is confident.
+// A small floor keeps the best guess of ab defined where no sweep is confident. It is added
+// after the distance weighting: scaled by it, a hint-only keyframe's own frame (distance 0, so
+// 1 / 0.01) gave its pixels without hints a weight of 0.01, more than a reference's sweep at
+// full confidence from 100 frames away, and the frame lost the reference's colour (a one-frame
+// flash of the network's colour in a long shot).
 constexpr double kWeightFloor = 1e-4;
 
 void addWeighted(Accumulator& acc, const cv::Mat& ab, const cv::Mat& conf, int distance) {
-  const cv::Mat w = (conf + kWeightFloor) * (1.0 / (distance + 0.01));
+  const cv::Mat w = conf * (1.0 / (distance + 0.01)) + kWeightFloor;
   if (acc.w.empty()) {
     acc.w = cv::Mat::zeros(conf.size(), CV_32FC1);
     acc.wconf = cv::Mat::zeros(conf.size(), CV_32FC1);

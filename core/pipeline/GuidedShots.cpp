@@ -32,8 +32,8 @@ namespace {
 // Bump when the propagation or the blend changes what a guided shot looks like.
 // 4: the unsure part filled from trusted pixels (quality15); 5: and a frame one sweep reaches
 // skips the weighted mean (speed15); 6: the fill at half size, two iterations; 7: the decay of
-// confidence stops at min_decay.
-constexpr int kGuideVersion = 7;
+// confidence stops at min_decay; 8: the sweeps' weight floor is not scaled by the distance.
+constexpr int kGuideVersion = 8;
 
 std::string shotKey(const guide::Guidance& g, int64_t first, int64_t last,
                     const guide::PropagationSettings& p) {

@@ -220,6 +220,49 @@ class TestPropagation : public QObject {
     }
   }
 
+  void aHintOnlyKeyframeKeepsTheReferenceAwayFromItsHints() {
+    // A reference on frame 0 and one hint on frame 30: frame 30 keeps the reference's colour and
+    // confidence away from the hint's disc, as without the hint. (The weight floor used to be
+    // scaled by 1 / distance, so the hint keyframe's own empty pixels outweighed the reference
+    // there: about a quarter of its colour and confidence lost on this one frame, a flash.)
+    const int frames = 31;
+    auto video = test::movingObjectVideo(frames, kSize, 22, {10.f, 20.f}, {1.f, 0.f}, kBackground,
+                                         kObject, 43);
+    auto links = linksOf(video.l);
+    guide::HintPoint h;
+    h.frame = 30;
+    h.x = 0.85;
+    h.y = 0.2;
+    h.r = 30;
+    h.g = 60;
+    h.b = 200;
+    h.radius = 0.08;
+    const guide::KeyframeColour hint = guide::keyframeColour(30, {}, {h}, kSize, 0);
+    QVERIFY(!hint.full);
+    auto alone = guide::propagateShot(0, video.l, {reference(0, video.ab[0])}, links, {});
+    auto both = guide::propagateShot(0, video.l, {reference(0, video.ab[0]), hint}, links, {});
+    QVERIFY(alone.ok() && both.ok());
+    cv::Mat away;  // pixels well away from the hint's disc
+    cv::dilate(hint.confidence > 0.0f, away, cv::Mat(), cv::Point(-1, -1), 4);
+    cv::bitwise_not(away, away);
+    QVERIFY(cv::countNonZero(away) > int(kSize.area()) / 2);
+    const guide::PropagatedColour& a = (*alone)[30];
+    const guide::PropagatedColour& b = (*both)[30];
+    cv::Mat diff;
+    cv::absdiff(a.ab, b.ab, diff);
+    const cv::Scalar mean_diff = cv::mean(diff, away);
+    QVERIFY2(
+        mean_diff[0] < 0.25 && mean_diff[1] < 0.25,
+        qPrintable(QStringLiteral("ab moved by (%1, %2)").arg(mean_diff[0]).arg(mean_diff[1])));
+    const double conf_alone = cv::mean(a.confidence, away)[0];
+    const double conf_both = cv::mean(b.confidence, away)[0];
+    QVERIFY2(conf_alone > 0.5 && conf_both > 0.98 * conf_alone,
+             qPrintable(QStringLiteral("confidence %1 -> %2").arg(conf_alone).arg(conf_both)));
+    // And the hint holds on its own frame.
+    const cv::Mat disc = hint.confidence > 0.99f;
+    QVERIFY(abDistance(test::meanAb(b.ab, disc), guide::srgbToAb(30, 60, 200)) < 1.0);
+  }
+
   void reanchoringDriftsLessThanNaiveWarp() {
     // A slow sub-pixel motion: every naive warp resamples (blurs) the colour once more.
     const int frames = 30;
