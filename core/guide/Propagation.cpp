@@ -52,8 +52,11 @@ struct Accumulator {
 // after the distance weighting: scaled by it, a hint-only keyframe's own frame (distance 0, so
 // 1 / 0.01) gave its pixels without hints a weight of 0.01, more than a reference's sweep at
 // full confidence from 100 frames away, and the frame lost the reference's colour (a one-frame
-// flash of the network's colour in a long shot).
-constexpr double kWeightFloor = 1e-4;
+// flash of the network's colour in a long shot). And it is tiny: a sweep that is not confident
+// at a pixel (a hint-only keyframe's sweep away from its hints, whose colour there is grey) must
+// not pull a confident sweep's colour towards its own, even thousands of frames from the
+// confident sweep's keyframe (at 1e-4, 7 % of the chroma 400 frames from a reference).
+constexpr double kWeightFloor = 1e-7;
 
 void addWeighted(Accumulator& acc, const cv::Mat& ab, const cv::Mat& conf, int distance) {
   const cv::Mat w = conf * (1.0 / (distance + 0.01)) + kWeightFloor;

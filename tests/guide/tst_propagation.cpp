@@ -261,6 +261,21 @@ class TestPropagation : public QObject {
     // And the hint holds on its own frame.
     const cv::Mat disc = hint.confidence > 0.99f;
     QVERIFY(abDistance(test::meanAb(b.ab, disc), guide::srgbToAb(30, 60, 200)) < 1.0);
+
+    // A faint reference (confidence 0.1: its sweep's weight at frame 30 is what a full one's
+    // is about 300 frames away): the hint's sweep, empty away from its disc, leaves it alone there
+    // too.
+    guide::KeyframeColour faint = reference(0, video.ab[0]);
+    faint.confidence.setTo(0.1);
+    auto faint_alone = guide::propagateShot(0, video.l, {faint}, links, {});
+    auto faint_both = guide::propagateShot(0, video.l, {faint, hint}, links, {});
+    QVERIFY(faint_alone.ok() && faint_both.ok());
+    cv::Mat faint_diff;
+    cv::absdiff((*faint_alone)[30].ab, (*faint_both)[30].ab, faint_diff);
+    const cv::Scalar fd = cv::mean(faint_diff, away);
+    QVERIFY2(
+        fd[0] < 0.1 && fd[1] < 0.1,
+        qPrintable(QStringLiteral("faint reference: ab moved by (%1, %2)").arg(fd[0]).arg(fd[1])));
   }
 
   void reanchoringDriftsLessThanNaiveWarp() {
