@@ -365,10 +365,15 @@ Status GuidedShots::propagateShot(Shot& shot, media::VideoReader& reader) {
     const guide::ReachGap gap = guide::longestGap(s0, shot.shares, key_share);
     if (!gap.empty())
       stats_.gaps.push_back(gap);
-    qCInfo(lcPipeline,
-           "guided shot %lld..%lld: %zu keyframes covering %.0f %%; longest gap %lld..%lld",
-           static_cast<long long>(s0), static_cast<long long>(s1), keys.size(), 100.0 * key_share,
-           static_cast<long long>(gap.first), static_cast<long long>(gap.last));
+    if (gap.empty())
+      qCInfo(lcPipeline, "guided shot %lld..%lld: %zu keyframes covering %.0f %%; no gap",
+             static_cast<long long>(s0), static_cast<long long>(s1), keys.size(),
+             100.0 * key_share);
+    else
+      qCInfo(lcPipeline,
+             "guided shot %lld..%lld: %zu keyframes covering %.0f %%; longest gap %lld..%lld",
+             static_cast<long long>(s0), static_cast<long long>(s1), keys.size(), 100.0 * key_share,
+             static_cast<long long>(gap.first), static_cast<long long>(gap.last));
   }
   // Kept with the shot's frames, for when the shot is reused from the cache.
   if (!shot.cache->dir().empty())
