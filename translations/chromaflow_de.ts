@@ -1686,5 +1686,13 @@
         <source>With --screenshot: seconds to wait after the first preview (default 3; longer lets keyframe colour propagate).</source>
         <translation>Mit --screenshot: Sekunden, die nach der ersten Vorschau gewartet wird (Standard 3; länger lässt die Keyframe-Farbe sich ausbreiten).</translation>
     </message>
+    <message>
+        <source>Open the video at this frame (0-based) instead of the first.</source>
+        <translation>Das Video bei diesem Bild (ab 0 gezählt) statt beim ersten öffnen.</translation>
+    </message>
+    <message>
+        <source>--frame needs a frame number (0 or more), not &apos;%1&apos;</source>
+        <translation>--frame braucht eine Bildnummer (0 oder mehr), nicht &apos;%1&apos;</translation>
+    </message>
 </context>
 </TS>

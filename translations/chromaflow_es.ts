@@ -1686,5 +1686,13 @@
         <source>With --screenshot: seconds to wait after the first preview (default 3; longer lets keyframe colour propagate).</source>
         <translation>Con --screenshot: segundos de espera tras la primera vista previa (3 por defecto; más tiempo deja que se propague el color de fotogramas clave).</translation>
     </message>
+    <message>
+        <source>Open the video at this frame (0-based) instead of the first.</source>
+        <translation>Abrir el vídeo en este fotograma (contando desde 0) en lugar del primero.</translation>
+    </message>
+    <message>
+        <source>--frame needs a frame number (0 or more), not &apos;%1&apos;</source>
+        <translation>--frame necesita un número de fotograma (0 o más), no &apos;%1&apos;</translation>
+    </message>
 </context>
 </TS>

@@ -1686,5 +1686,13 @@
         <source>With --screenshot: seconds to wait after the first preview (default 3; longer lets keyframe colour propagate).</source>
         <translation>Avec --screenshot : secondes d’attente après le premier aperçu (3 par défaut ; plus long laisse la couleur des images clés se propager).</translation>
     </message>
+    <message>
+        <source>Open the video at this frame (0-based) instead of the first.</source>
+        <translation>Ouvrir la vidéo à cette image (numérotée à partir de 0) au lieu de la première.</translation>
+    </message>
+    <message>
+        <source>--frame needs a frame number (0 or more), not &apos;%1&apos;</source>
+        <translation>--frame attend un numéro d’image (0 ou plus), pas &apos;%1&apos;</translation>
+    </message>
 </context>
 </TS>

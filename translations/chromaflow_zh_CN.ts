@@ -1677,5 +1677,13 @@
         <source>With --screenshot: seconds to wait after the first preview (default 3; longer lets keyframe colour propagate).</source>
         <translation>与 --screenshot 一起使用：第一次预览后等待的秒数（默认 3；更长可让关键帧颜色完成传播）。</translation>
     </message>
+    <message>
+        <source>Open the video at this frame (0-based) instead of the first.</source>
+        <translation>在此帧（从 0 开始计数）而不是第一帧打开视频。</translation>
+    </message>
+    <message>
+        <source>--frame needs a frame number (0 or more), not &apos;%1&apos;</source>
+        <translation>--frame 需要一个帧号（0 或更大），而不是 &apos;%1&apos;</translation>
+    </message>
 </context>
 </TS>

@@ -104,6 +104,10 @@ class MainWindow : public QMainWindow {
   QAction* action(const QString& name) const;
   /// The "Go to timecode or frame" field of the main toolbar (Ctrl+G).
   QLineEdit* goToField() const { return goto_field_; }
+  /// The playhead's frame (0 before a video is open).
+  qint64 currentFrame() const { return current_frame_; }
+  /// The open video's frame count (0 when none is open).
+  qint64 frameCount() const;
   QStringList recentFiles() const;
   LanguageSwitcher* languageSwitcher() const { return language_; }
   /// Switches the interface language live ("" = system default) and stores the choice.

@@ -22,6 +22,10 @@
 
 namespace cf::ui {
 
+qint64 MainWindow::frameCount() const {
+  return engine_->isOpen() ? engine_->info().frame_count : 0;
+}
+
 void MainWindow::goToFrame(qint64 frame) {
   if (!engine_->isOpen() || engine_->info().frame_count <= 0)
     return;

@@ -6,6 +6,7 @@
 #include <QSettings>
 #include <QTimer>
 #include <algorithm>
+#include <memory>
 
 #include "LanguageSwitcher.h"
 #include "MainWindow.h"
@@ -56,6 +57,12 @@ int main(int argc, char** argv) {
                               "(default 3; longer lets keyframe colour propagate)."),
       QStringLiteral("seconds"), QStringLiteral("3"));
   parser.addOption(screenshot_delay);
+  const QCommandLineOption start_frame(
+      QStringLiteral("frame"),
+      QApplication::translate("main",
+                              "Open the video at this frame (0-based) instead of the first."),
+      QStringLiteral("n"));
+  parser.addOption(start_frame);
   const QCommandLineOption lang(
       QStringLiteral("lang"),
       QApplication::translate("main",
@@ -73,21 +80,46 @@ int main(int argc, char** argv) {
 
   cf::ui::MainWindow window(QString(), nullptr, &language);
   window.show();
+  if (parser.isSet(start_frame)) {
+    bool ok = false;
+    const qint64 frame = parser.value(start_frame).toLongLong(&ok);
+    if (!ok || frame < 0) {
+      qCritical("chromaflow: %s",
+                qPrintable(QApplication::translate("main",
+                                                   "--frame needs a frame number (0 or "
+                                                   "more), not '%1'")
+                               .arg(parser.value(start_frame))));
+      return 2;
+    }
+    QObject::connect(
+        window.engine(), &cf::ui::SessionController::opened, &window,
+        [&window, frame] {
+          QTimer::singleShot(0, &window, [&window, frame] { window.goToFrame(frame); });
+        },
+        Qt::SingleShotConnection);
+  }
   if (parser.isSet(screenshot)) {
     const QString png = parser.value(screenshot);
     const int delay_ms =
         std::clamp(int(parser.value(screenshot_delay).toDouble() * 1000.0), 0, 600000);
     window.resize(1440, 900);
-    // The first preview arrives after the video opened; give analysis a moment for the lanes.
+    // The first preview (of the --frame one, if given) arrives after the video opened; give
+    // analysis a moment for the lanes.
+    const qint64 wanted = parser.isSet(start_frame) ? parser.value(start_frame).toLongLong() : -1;
+    auto waiting = std::make_shared<bool>(true);
     QObject::connect(
         window.preview(), &cf::ui::PreviewWidget::frameShown, &window,
-        [&window, png, delay_ms] {
+        [&window, png, delay_ms, wanted, waiting](qint64 shown) {
+          if (!*waiting || (wanted >= 0 && shown != wanted && shown < window.frameCount() - 1))
+            return;  // not yet the frame asked for (one past the end shows the last)
+          *waiting = false;
           QTimer::singleShot(delay_ms, &window, [&window, png] {
             const bool saved = window.grab().save(png);
+            qInfo("chromaflow: saved %s (frame %lld)", qPrintable(png),
+                  static_cast<long long>(window.currentFrame()));
             QCoreApplication::exit(saved ? 0 : 1);
           });
-        },
-        Qt::SingleShotConnection);
+        });
     // Without a preview (e.g. no model), capture the whole screen with the error shown.
     QObject::connect(
         window.engine(), &cf::ui::SessionController::errorOccurred, &window,

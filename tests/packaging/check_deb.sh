@@ -168,5 +168,16 @@ fi
 [ -s "$work/shot.png" ] || fail "the installed GUI wrote no screenshot"
 grep -Fq "model \"$model\"" "$work/gui.log" ||
   fail "the installed GUI did not load the installed model $model: $(grep model "$work/gui.log")"
+# --frame N opens at frame N: the screenshot waits for that frame's preview and names it; a
+# frame that is not a number is refused with exit code 2 and a message.
+if ! run "$prefix/bin/chromaflow" --frame 6 --screenshot "$work/shot6.png" "$clip" > "$work/gui6.log" 2>&1; then
+  cat "$work/gui6.log" >&2
+  fail "the installed GUI did not show frame 6 of the clip"
+fi
+grep -Fq "(frame 6)" "$work/gui6.log" || fail "--frame 6 did not open at frame 6: $(grep saved "$work/gui6.log")"
+rc=0
+run "$prefix/bin/chromaflow" --frame six "$clip" > "$work/gui_bad.log" 2>&1 || rc=$?
+[ "$rc" = 2 ] || fail "--frame six exited with $rc, not 2"
+grep -Fq "needs a frame number" "$work/gui_bad.log" || fail "--frame six gave no clear message"
 
 step "passed"
