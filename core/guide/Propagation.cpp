@@ -468,8 +468,10 @@ Result<std::vector<PropagatedColour>> propagateShot(
           Accumulator& a = acc[static_cast<size_t>(n)];
           if (--pending[static_cast<size_t>(n)] == 0) {
             finish(static_cast<size_t>(n));
-          } else if (failure && !waiting.empty() && !a.parked) {
+          } else if (failure && !waiting.empty() && a.count > 0 && !a.parked) {
             // Another sweep comes later: the colour (or the sums) waits outside memory meanwhile.
+            // (Nothing to park where no sweep left colour yet: the frames after a sweep's early
+            // stop.)
             if (Status s = park(waiting, a, n); !s)
               failure = s;
           }

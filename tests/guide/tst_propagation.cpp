@@ -477,6 +477,56 @@ class TestPropagation : public QObject {
              failed.message().c_str());
   }
 
+  void aSweepThatStopsEarlyParksNothingItDidNotReach() {
+    // A hint-only keyframe on 2 and a reference on 9. With min_confidence 0.99 a sweep stops once
+    // its confidence has decayed three frames (0.995^3 < 0.99): frame 2's forward sweep leaves
+    // colour on 3..5 and is done with 6..8 without any, which then wait for frame 9's backward
+    // sweep with nothing to park. Parked or in memory, the propagation succeeds with the same
+    // result.
+    const int frames = 12;
+    auto video = test::movingObjectVideo(frames, kSize, 22, {8.f, 20.f}, {1.5f, 0.5f}, kBackground,
+                                         kObject, 17);
+    auto links = linksOf(video.l);
+    guide::KeyframeColour hint;
+    hint.frame = 2;
+    hint.ab = video.ab[2].clone();
+    hint.confidence = cv::Mat::zeros(kSize, CV_32FC1);
+    cv::circle(hint.confidence, {kSize.width / 2, kSize.height / 2}, 12, cv::Scalar(1.0),
+               cv::FILLED);
+    const std::vector<guide::KeyframeColour> keys{hint, reference(9, video.ab[9])};
+    guide::PropagationSettings ps;
+    ps.min_confidence = 0.99;
+    auto in_memory = guide::propagateShot(0, video.l, keys, links, ps);
+    QVERIFY(in_memory.ok());
+    std::map<int64_t, guide::PropagatedColour> parked;
+    std::vector<int64_t> park_order;
+    guide::WaitingColour waiting;
+    waiting.park = [&](int64_t i, guide::PropagatedColour&& c) {
+      if (c.ab.empty())
+        return Status(makeError("frame " + std::to_string(i) + " parked without colour"));
+      parked[i] = guide::PropagatedColour{c.ab.clone(), c.confidence.clone(), c.reached_share,
+                                          c.weight.clone()};
+      park_order.push_back(i);
+      return Status();
+    };
+    waiting.unpark = [&](int64_t i) -> Result<guide::PropagatedColour> {
+      auto it = parked.find(i);
+      if (it == parked.end())
+        return makeError("not parked");
+      guide::PropagatedColour c = it->second;
+      parked.erase(it);
+      return c;
+    };
+    auto out = guide::propagateShot(0, guide::shotFrames(video.l), keys, links, ps, CancelToken(),
+                                    {}, {}, waiting);
+    QVERIFY2(out.ok(), out.ok() ? "" : out.message().c_str());
+    for (int t = 0; t < frames; ++t)
+      QCOMPARE(cv::norm((*out)[size_t(t)].ab, (*in_memory)[size_t(t)].ab, cv::NORM_INF), 0.0);
+    // Frames 1, 0 (frame 2's backward sweep) and 3..5 (its forward one) waited; 6..8 did not.
+    QCOMPARE(park_order, (std::vector<int64_t>{1, 0, 3, 4, 5}));
+    QVERIFY(parked.empty());
+  }
+
   void longestGapOfAShot() {
     // Shares against a keyframe covering 0.8: frames 3-4 dip (too short), 8-13 are a gap whose
     // weakest frame is 11; a frame not known (-1) breaks a stretch.
