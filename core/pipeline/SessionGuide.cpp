@@ -86,6 +86,21 @@ Result<CachedAbPtr> Session::Impl::keyframeAb(int64_t frame, const cv::Mat& l_wo
   guide::GuidedColour g = guide::blendGuided(
       p, l_work, net->front().ab, colorizer->hasConfidence() ? net->front().confidence : cv::Mat(),
       guidance.strength);
+  const InterimBase& base = interim_base;
+  if (base.ab && base.frame == frame && base.ab->ab.size() == g.ab.size() &&
+      base.ab->confidence.size() == g.ab.size() && !g.confidence.empty()) {
+    // The shot was guided before this change (same references): its colour stays where the
+    // keyframe's own colour is not, as the propagation will leave it (the keyframe's colour
+    // outweighs every sweep on its own frame, the other sweeps fill the rest).
+    const cv::Mat& w = k.confidence;
+    cv::Mat w2, inv, inv2;
+    cv::merge(std::vector<cv::Mat>{w, w}, w2);
+    cv::subtract(cv::Scalar::all(1.0), w, inv);
+    cv::merge(std::vector<cv::Mat>{inv, inv}, inv2);
+    entry->ab = g.ab.mul(w2) + base.ab->ab.mul(inv2);
+    entry->confidence = g.confidence.mul(w) + base.ab->confidence.mul(inv);
+    return CachedAbPtr(entry);
+  }
   entry->ab = std::move(g.ab);
   entry->confidence = std::move(g.confidence);
   return CachedAbPtr(entry);
@@ -103,6 +118,16 @@ void Session::setGuidance(guide::Guidance guidance) {
   Impl& d = *impl_;
   if (guidance == d.guidance)
     return;
+  if (CachedAbPtr prev = d.last_previewed >= 0 ? d.guidedAb(d.last_previewed) : nullptr)
+    d.interim_base = {d.last_previewed, prev, d.guidance};
+  const guide::Guidance& was = d.interim_base.guidance;
+  const bool only_added_hints =
+      guidance.references == was.references && guidance.strength == was.strength &&
+      std::all_of(was.hints.begin(), was.hints.end(), [&](const guide::HintPoint& h) {
+        return std::find(guidance.hints.begin(), guidance.hints.end(), h) != guidance.hints.end();
+      });
+  if (!only_added_hints)
+    d.interim_base = {};  // the old colour is no base for this guidance
   d.dropGuidedShots();
   d.guidance = std::move(guidance);
 }

@@ -81,6 +81,18 @@ struct Session::Impl {
   /// A keyframe re-coloured alone (its reference and hints as the network's hints, blended as
   /// the export blends a keyframe), while its shot is not prepared yet.
   Result<CachedAbPtr> keyframeAb(int64_t frame, const cv::Mat& l_work);
+  /// The guided colour the frame on screen had before the guidance last changed, while the
+  /// changes only add hints (a hint clicked in a shot already guided): keyframeAb() keeps it
+  /// away from the keyframe's own colour, instead of the network's guess alone, until the shot
+  /// is propagated again. Any other change (a reference, a hint moved or removed, the strength)
+  /// drops it.
+  struct InterimBase {
+    int64_t frame = -1;
+    CachedAbPtr ab;
+    guide::Guidance guidance;  ///< what `ab` was made with
+  };
+  InterimBase interim_base;
+  int64_t last_previewed = -1;  ///< the frame of the last preview() (the frame on screen)
   /// The sorted cut frames (first frames of the shots after the first); empty before the scan.
   std::vector<int64_t> cutFrames() const;
   /// The smoothed guided ab of a prepared shot around the last previewed frame, at `lambda`:

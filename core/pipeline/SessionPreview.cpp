@@ -24,6 +24,7 @@ Result<PreviewFramePtr> Session::preview(const PreviewRequest& request, const Ca
                        std::to_string(d.info.frame_count - 1) + ")");
     if (Status s = d.ensureEngine(); !s)
       return s.error();
+    d.last_previewed = i;
     if (d.guidedAb(i))  // a prepared guided shot: its own path (SessionGuide.cpp)
       return d.guidedPreview(request, cancel);
     const auto [shot_first, shot_end] = d.shotOf(i);

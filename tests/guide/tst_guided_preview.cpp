@@ -171,6 +171,84 @@ class TestGuidedPreview : public QObject {
     QCOMPARE(cv::norm((*undone)->smoothed_rgb8, (*automatic)->smoothed_rgb8, cv::NORM_INF), 0.0);
   }
 
+  void aHintAddedToAGuidedShotKeepsItsColourMeanwhile() {
+    // The shot holding frame 3 is guided and propagated; a third hint is clicked on frame 3.
+    // Until the shot is propagated again, frame 3 keeps its guided colour away from the hints
+    // (not the network's guess from the hints alone), and shows the new hint at once.
+    auto session = pipeline::Session::open(clip_.toStdString(), settings());
+    QVERIFY(session.ok());
+    QVERIFY((*session)->analyse(0, 23, {}, {}).ok());
+    (*session)->setGuidance(hints());
+    QVERIFY((*session)->prepareGuidedShot(3, {}, {}).ok());
+    auto applied = (*session)->preview({3, 2.0}, {});
+    QVERIFY(applied.ok());
+    QCOMPARE((*applied)->guide, pipeline::GuideState::Applied);
+
+    guide::Guidance more = hints();
+    guide::HintPoint green;
+    green.frame = 3;
+    green.x = 0.5;
+    green.y = 0.2;
+    green.r = 30;
+    green.g = 200;
+    green.b = 40;
+    green.radius = 0.08;
+    more.hints.push_back(green);
+    (*session)->setGuidance(more);
+    auto interim = (*session)->preview({3, 2.0}, {});
+    QVERIFY2(interim.ok(), interim.ok() ? "" : interim.message().c_str());
+    QCOMPARE((*interim)->guide, pipeline::GuideState::Pending);
+    // Away from the three hints' discs (radius 0.08 of 96 px, with a margin): the guided colour.
+    cv::Mat away(kHeight, kWidth, CV_8UC1, cv::Scalar(255));
+    for (const guide::HintPoint& h : more.hints)
+      cv::circle(away, {int(h.x * kWidth), int(h.y * kHeight)}, 16, cv::Scalar(0), cv::FILLED);
+    cv::Mat diff;
+    cv::absdiff((*interim)->raw_rgb8, (*applied)->raw_rgb8, diff);
+    double worst = 0.0;
+    cv::Mat diff_away;
+    diff.copyTo(diff_away, away);
+    cv::minMaxLoc(diff_away.reshape(1), nullptr, &worst);
+    QVERIFY2(worst <= 1.0,
+             qPrintable(QStringLiteral("differs by %1 away from the hints").arg(worst)));
+    // The new hint's point turns green (a dark spot of the clip: compare with before).
+    const cv::Point point(int(0.5 * kWidth), int(0.2 * kHeight));
+    const auto greenness = [&](const cv::Mat& rgb) {
+      const cv::Vec3b v = rgb.at<cv::Vec3b>(point);
+      return int(v[1]) - std::max(int(v[0]), int(v[2]));
+    };
+    QVERIFY2(greenness((*interim)->raw_rgb8) >= greenness((*applied)->raw_rgb8) + 8,
+             qPrintable(QStringLiteral("the green hint does not show: %1 against %2 before")
+                            .arg(greenness((*interim)->raw_rgb8))
+                            .arg(greenness((*applied)->raw_rgb8))));
+
+    // Undo (back to the guidance the colour was made with): the same colour away from the hints.
+    (*session)->setGuidance(hints());
+    auto undone = (*session)->preview({3, 2.0}, {});
+    QVERIFY(undone.ok());
+    QCOMPARE((*undone)->guide, pipeline::GuideState::Pending);
+    cv::absdiff((*undone)->raw_rgb8, (*applied)->raw_rgb8, diff);
+    diff_away.setTo(0);
+    diff.copyTo(diff_away, away);
+    cv::minMaxLoc(diff_away.reshape(1), nullptr, &worst);
+    QVERIFY2(worst <= 1.0, qPrintable(QStringLiteral("undone: differs by %1").arg(worst)));
+
+    // A hint removed from what the colour was made with: no base any more; the frame is
+    // re-coloured from its own hints alone, as before any propagation.
+    guide::Guidance fewer = hints();
+    fewer.hints.pop_back();
+    (*session)->setGuidance(fewer);
+    auto removed = (*session)->preview({3, 2.0}, {});
+    QVERIFY(removed.ok());
+    QCOMPARE((*removed)->guide, pipeline::GuideState::Pending);
+    auto fresh = pipeline::Session::open(clip_.toStdString(), settings());
+    QVERIFY(fresh.ok());
+    QVERIFY((*fresh)->analyse(0, 23, {}, {}).ok());
+    (*fresh)->setGuidance(fewer);
+    auto quick = (*fresh)->preview({3, 2.0}, {});
+    QVERIFY(quick.ok());
+    QCOMPARE(cv::norm((*removed)->raw_rgb8, (*quick)->raw_rgb8, cv::NORM_INF), 0.0);
+  }
+
   void suggestedColoursAreTheHeadsMostLikelyBins() {
     model::ColorizerSettings cs;
     cs.model_path = model_;
