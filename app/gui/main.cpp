@@ -80,10 +80,11 @@ int main(int argc, char** argv) {
 
   cf::ui::MainWindow window(QString(), nullptr, &language);
   window.show();
+  qint64 start = -1;  // --frame, when given
   if (parser.isSet(start_frame)) {
     bool ok = false;
-    const qint64 frame = parser.value(start_frame).toLongLong(&ok);
-    if (!ok || frame < 0) {
+    start = parser.value(start_frame).toLongLong(&ok);
+    if (!ok || start < 0) {
       qCritical("chromaflow: %s",
                 qPrintable(QApplication::translate("main",
                                                    "--frame needs a frame number (0 or "
@@ -93,8 +94,8 @@ int main(int argc, char** argv) {
     }
     QObject::connect(
         window.engine(), &cf::ui::SessionController::opened, &window,
-        [&window, frame] {
-          QTimer::singleShot(0, &window, [&window, frame] { window.goToFrame(frame); });
+        [&window, start] {
+          QTimer::singleShot(0, &window, [&window, start] { window.goToFrame(start); });
         },
         Qt::SingleShotConnection);
   }
@@ -105,12 +106,11 @@ int main(int argc, char** argv) {
     window.resize(1440, 900);
     // The first preview (of the --frame one, if given) arrives after the video opened; give
     // analysis a moment for the lanes.
-    const qint64 wanted = parser.isSet(start_frame) ? parser.value(start_frame).toLongLong() : -1;
     auto waiting = std::make_shared<bool>(true);
     QObject::connect(
         window.preview(), &cf::ui::PreviewWidget::frameShown, &window,
-        [&window, png, delay_ms, wanted, waiting](qint64 shown) {
-          if (!*waiting || (wanted >= 0 && shown != wanted && shown < window.frameCount() - 1))
+        [&window, png, delay_ms, start, waiting](qint64 shown) {
+          if (!*waiting || (start >= 0 && shown != start && shown < window.frameCount() - 1))
             return;  // not yet the frame asked for (one past the end shows the last)
           *waiting = false;
           QTimer::singleShot(delay_ms, &window, [&window, png] {

@@ -16,13 +16,12 @@ cv::Mat twoChannels(const cv::Mat& m) {
   return out;
 }
 
-// w * a + (1 - w) * b for CV_32FC2 a, b and CV_32FC1 w.
-cv::Mat mix(const cv::Mat& w, const cv::Mat& a, const cv::Mat& b) {
-  const cv::Mat w2 = twoChannels(w);
-  return a.mul(w2) + b.mul(cv::Scalar::all(1.0) - w2);
-}
-
 }  // namespace
+
+cv::Mat mix(const cv::Mat& w, const cv::Mat& a, const cv::Mat& b) {
+  const cv::Mat wn = a.channels() == 2 ? twoChannels(w) : w;
+  return a.mul(wn) + b.mul(cv::Scalar::all(1.0) - wn);
+}
 
 void networkHints(const PropagatedColour& p, cv::Mat* ab, cv::Mat* mask) {
   *ab = p.ab;

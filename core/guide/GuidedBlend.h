@@ -33,6 +33,9 @@ namespace cf::guide {
 /// Propagated colour below this confidence is not given to the network as a hint.
 constexpr float kHintConfidence = 0.25f;
 
+/// w * a + (1 - w) * b per pixel, for CV_32FC1 w and a, b both CV_32FC1 or both CV_32FC2.
+cv::Mat mix(const cv::Mat& w, const cv::Mat& a, const cv::Mat& b);
+
 /// The network's hint channels for a frame: ab (CV_32FC2) and mask (CV_32FC1, 0/1).
 void networkHints(const PropagatedColour& p, cv::Mat* ab, cv::Mat* mask);
 

@@ -92,13 +92,8 @@ Result<CachedAbPtr> Session::Impl::keyframeAb(int64_t frame, const cv::Mat& l_wo
     // The shot was guided before this change (same references): its colour stays where the
     // keyframe's own colour is not, as the propagation will leave it (the keyframe's colour
     // outweighs every sweep on its own frame, the other sweeps fill the rest).
-    const cv::Mat& w = k.confidence;
-    cv::Mat w2, inv, inv2;
-    cv::merge(std::vector<cv::Mat>{w, w}, w2);
-    cv::subtract(cv::Scalar::all(1.0), w, inv);
-    cv::merge(std::vector<cv::Mat>{inv, inv}, inv2);
-    entry->ab = g.ab.mul(w2) + base.ab->ab.mul(inv2);
-    entry->confidence = g.confidence.mul(w) + base.ab->confidence.mul(inv);
+    entry->ab = guide::mix(k.confidence, g.ab, base.ab->ab);
+    entry->confidence = guide::mix(k.confidence, g.confidence, base.ab->confidence);
     return CachedAbPtr(entry);
   }
   entry->ab = std::move(g.ab);
